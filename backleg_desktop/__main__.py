@@ -1,0 +1,64 @@
+"""Command line entry point: the GUI by default, or a headless subcommand.
+
+Only the standard library is imported here, so `backleg --version` and the CLI
+subcommands never load Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from backleg_desktop import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="backleg",
+        description="Backleg: leg training that is kind to a sore lower back.",
+    )
+    parser.add_argument("--version", action="version", version=f"backleg {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for all user data (default: $BACKLEG_DATA_DIR, else the user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    export = commands.add_parser(
+        "export", help="write the whole history to CSV, or to JSON when PATH ends in .json"
+    )
+    export.add_argument("path", metavar="PATH")
+    imp = commands.add_parser(
+        "import", help="import a Backleg, Strong, Hevy or FitNotes export"
+    )
+    imp.add_argument("path", metavar="PATH")
+    imp.add_argument(
+        "--unit",
+        choices=("kg", "lb"),
+        default="kg",
+        help="unit of the weights in a Strong file (default: kg)",
+    )
+    imp.add_argument(
+        "--dry-run", action="store_true", help="check the file and report; write nothing"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from backleg_desktop.storage.paths import resolve_data_dir
+
+    data_dir = resolve_data_dir(args.data_dir, os.environ)
+    if args.command is not None:
+        from backleg_desktop import cli
+
+        return cli.run(args, data_dir)
+    from backleg_desktop import app
+
+    return app.run_gui(data_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Frozen dataclasses for the trainer's content: exercises, plans, what to avoid, guidance.
+
+No Qt here: the UI, the domain rules and the CLI all read the same objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+ExerciseRole = Literal["main", "supporting"]
+
+
+@dataclass(frozen=True)
+class IntRange:
+    """An inclusive range such as 12–15 reps; a single number has low == high."""
+
+    low: int
+    high: int
+
+    @property
+    def is_single(self) -> bool:
+        return self.low == self.high
+
+    @property
+    def middle(self) -> int:
+        return (self.low + self.high) // 2
+
+    def __str__(self) -> str:
+        return str(self.low) if self.is_single else f"{self.low}–{self.high}"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    role: ExerciseRole  # "main": one of the five plan exercises; "supporting": swaps, core work
+    summary: str  # one line for cards and lists
+    target_muscles: tuple[str, ...]
+    equipment: tuple[str, ...]  # e.g. ("Leg extension machine",) or ("Bodyweight",)
+    one_sided: bool  # done one leg at a time: log left and right separately
+    why_back_friendly: str
+    cues: tuple[str, ...]  # ordered form cues, one step each
+    easier_options: tuple[str, ...] = ()
+    warning_signs: tuple[str, ...] = ()
+    note: str = ""  # an important distinction, e.g. single-leg raise vs double leg raises
+    related: tuple[str, ...] = ()  # ids of exercises this one is an easier/harder version of
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    exercise_id: str
+    sets: IntRange
+    reps: IntRange
+    per_leg: bool  # reps count for each leg
+    rest_seconds: IntRange
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    name: str
+    summary: str
+    items: tuple[PlanItem, ...]
+
+
+@dataclass(frozen=True)
+class AvoidCategory:
+    id: str
+    title: str
+    examples: tuple[str, ...]  # the moves in this category, e.g. "Weighted oblique twists"
+    why: str
+    instead: str  # what to do instead, in prose
+    swaps: tuple[str, ...]  # exercise ids of the safer choices
+
+
+@dataclass(frozen=True)
+class GuidanceSection:
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    related: tuple[str, ...] = ()  # exercise ids mentioned
+
+
+@dataclass(frozen=True)
+class PainBand:
+    """Advice for a pain check-in level; bands cover 0–10 without gaps."""
+
+    low: int
+    high: int
+    title: str
+    advice: str
+    suggest_plan: str | None = None  # plan id to offer instead, e.g. "quick-add-on"
+    recommend_stop: bool = False
+
+
+@dataclass(frozen=True)
+class Guidance:
+    flare_up: tuple[GuidanceSection, ...]
+    faq: tuple[GuidanceSection, ...]  # title is the question
+    disclaimer: str
+    pain_bands: tuple[PainBand, ...]
+    sharp_pain: str  # what to do on sharp pain: always stop
+
+
+@dataclass(frozen=True)
+class Library:
+    exercises: Mapping[str, Exercise]  # in file order
+    plans: Mapping[str, Plan]  # in file order: strength first
+    avoid: tuple[AvoidCategory, ...]
+    guidance: Guidance
+    source_files: tuple[str, ...] = field(default=(), compare=False)
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        return self.exercises[exercise_id]
+
+    def plan(self, plan_id: str) -> Plan:
+        return self.plans[plan_id]
+
+    def plans_using(self, exercise_id: str) -> tuple[Plan, ...]:
+        return tuple(
+            p for p in self.plans.values() if any(i.exercise_id == exercise_id for i in p.items)
+        )
+
+    def pain_band(self, level: int) -> PainBand:
+        for band in self.guidance.pain_bands:
+            if band.low <= level <= band.high:
+                return band
+        raise KeyError(level)

@@ -1,0 +1,108 @@
+"""Domain objects for workout history: what the store returns and what importers produce.
+
+Pure dataclasses: no Qt, no SQLAlchemy. Timestamps are timezone-aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, get_args
+
+SessionStatus = Literal["in_progress", "completed", "ended_early", "stopped_pain"]
+Side = Literal["both", "left", "right"]
+SetKind = Literal["working", "warmup", "drop", "failure"]
+
+SESSION_STATUSES: tuple[str, ...] = get_args(SessionStatus)
+SIDES: tuple[str, ...] = get_args(Side)
+SET_KINDS: tuple[str, ...] = get_args(SetKind)
+
+
+@dataclass(frozen=True)
+class SetEntry:
+    """One set as the user logs it (or an importer reads it), before it has an id."""
+
+    exercise_id: str  # a library id, or "user:<name>" for a user exercise
+    set_number: int  # 1-based within the exercise in this session
+    side: Side = "both"
+    kind: SetKind = "working"
+    reps: int | None = None
+    load_kg: float | None = None
+    duration_s: float | None = None
+    rest_planned_s: float | None = None
+    rest_taken_s: float | None = None
+    completed_at: datetime | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LoggedSet:
+    """A set as stored."""
+
+    id: int
+    session_id: int
+    exercise_id: str
+    set_number: int
+    side: Side
+    kind: SetKind
+    reps: int | None
+    load_kg: float | None
+    duration_s: float | None
+    rest_planned_s: float | None
+    rest_taken_s: float | None
+    completed_at: datetime
+    note: str
+
+    @property
+    def volume_kg(self) -> float:
+        return (self.reps or 0) * (self.load_kg or 0.0)
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """A workout session as stored, without its sets."""
+
+    id: int
+    plan_id: str | None  # a content plan id; None for imported workouts
+    name: str  # display name: the plan's name or the imported workout's title
+    started_at: datetime
+    ended_at: datetime | None
+    status: SessionStatus
+    pain_before: int | None
+    pain_after: int | None
+    notes: str
+    stop_exercise_id: str | None = None  # where a stop for pain happened
+    stop_set_number: int | None = None
+
+
+@dataclass(frozen=True)
+class SessionDetail:
+    session: SessionRecord
+    sets: tuple[LoggedSet, ...]
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """A row of the history list: a session plus figures computed from its sets."""
+
+    session: SessionRecord
+    sets_done: int
+    volume_kg: float
+    duration_s: float | None
+
+
+@dataclass(frozen=True)
+class ImportedSession:
+    """A workout read from a file, ready to be stored in one transaction with the others."""
+
+    name: str
+    plan_id: str | None
+    started_at: datetime
+    ended_at: datetime | None
+    status: SessionStatus
+    pain_before: int | None
+    pain_after: int | None
+    notes: str
+    sets: tuple[SetEntry, ...]
+    stop_exercise_id: str | None = None
+    stop_set_number: int | None = None

@@ -1,0 +1,58 @@
+"""Shared test set-up: offscreen Qt, a temp data dir per test, no QTimer left running."""
+
+from __future__ import annotations
+
+import os
+
+# Must be set before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("BACKLEG_DATA_DIR", None)
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    return folder
+
+
+class FakeClock:
+    """A monotonic clock that only moves when a test says so."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(autouse=True)
+def _no_qtimer_left_running(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Fail a Qt test that leaves an active QTimer behind (as napari does)."""
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    running = [t for t in app.findChildren(QTimer) if t.isActive()]
+    for widget in QApplication.topLevelWidgets():
+        running += [t for t in widget.findChildren(QTimer) if t.isActive()]
+    if running:
+        names = ", ".join(t.objectName() or repr(t) for t in running)
+        pytest.fail(f"test left QTimer(s) running: {names}")
