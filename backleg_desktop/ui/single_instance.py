@@ -1,0 +1,92 @@
+"""One GUI per data folder: a second start hands over to the running window.
+
+A QLockFile in the data folder decides who is first; the first instance listens on a
+QLocalServer whose name is derived from the folder, and a later instance connects to
+it to say "bring your window forward", then exits. A lock left by a killed process is
+detected through its PID, so a crash never locks the user out.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+LOCK_FILENAME = "backleg.lock"
+_ACTIVATE = b"activate\n"
+_CONNECT_TIMEOUT_MS = 1000
+
+
+def server_name(data_dir: Path) -> str:
+    # Per user and per folder, short enough for a Unix socket path.
+    key = f"{getpass.getuser()}:{data_dir.resolve()}".encode()
+    return "backleg-" + hashlib.sha256(key).hexdigest()[:16]
+
+
+class SingleInstance(QObject):
+    """Owns the lock and the local server for the primary instance."""
+
+    activation_requested = Signal()
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._name = server_name(data_dir)
+        self._lock = QLockFile(str(data_dir / LOCK_FILENAME))
+        # 0: never stale by age; a dead owner is still detected by its PID.
+        self._lock.setStaleLockTime(0)
+        self._server: QLocalServer | None = None
+
+    def try_become_primary(self) -> bool:
+        """True when this process now owns the folder; False when another GUI does."""
+        if not self._lock.tryLock(100):
+            return False
+        QLocalServer.removeServer(self._name)  # a socket left behind by a crash
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._on_new_connection)
+        server.listen(self._name)
+        self._server = server
+        return True
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+    def _on_new_connection(self) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            # The request may already be buffered, or may still be on its way.
+            if not self._handle_request(socket):
+                socket.readyRead.connect(self._on_ready_read)
+
+    def _on_ready_read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._handle_request(socket)
+
+    def _handle_request(self, socket: QLocalSocket) -> bool:
+        if not socket.canReadLine():
+            return False
+        if bytes(socket.readLine().data()) == _ACTIVATE:
+            self.activation_requested.emit()
+        socket.abort()
+        socket.deleteLater()
+        return True
+
+
+def ask_primary_to_activate(data_dir: Path) -> bool:
+    """Tell the running instance to show its window; True if it was reached."""
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(data_dir))
+    if not socket.waitForConnected(_CONNECT_TIMEOUT_MS):
+        return False
+    socket.write(_ACTIVATE)
+    socket.flush()
+    socket.waitForBytesWritten(_CONNECT_TIMEOUT_MS)
+    socket.disconnectFromServer()
+    return True

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from backleg_desktop.ui.single_instance import SingleInstance, ask_primary_to_activate
+
+
+def test_second_instance_is_refused_and_activates_the_first(qtbot, data_dir: Path) -> None:
+    first = SingleInstance(data_dir)
+    assert first.try_become_primary()
+    try:
+        second = SingleInstance(data_dir)
+        assert not second.try_become_primary()
+        with qtbot.waitSignal(first.activation_requested, timeout=3000):
+            assert ask_primary_to_activate(data_dir)
+    finally:
+        first.release()
+
+
+def test_released_lock_can_be_taken_again(qtbot, data_dir: Path) -> None:
+    first = SingleInstance(data_dir)
+    assert first.try_become_primary()
+    first.release()
+    again = SingleInstance(data_dir)
+    assert again.try_become_primary()
+    again.release()
+
+
+def test_other_folders_are_independent(qtbot, tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    first, second = SingleInstance(a), SingleInstance(b)
+    try:
+        assert first.try_become_primary()
+        assert second.try_become_primary()
+    finally:
+        first.release()
+        second.release()
+
+
+def test_lock_of_a_killed_process_does_not_lock_the_user_out(qtbot, data_dir: Path) -> None:
+    # A child takes the lock and dies without releasing it (os._exit skips cleanup).
+    script = textwrap.dedent(
+        f"""
+        import os
+        from pathlib import Path
+        from PySide6.QtCore import QCoreApplication
+        from backleg_desktop.ui.single_instance import SingleInstance
+        app = QCoreApplication([])
+        inst = SingleInstance(Path({str(data_dir)!r}))
+        assert inst.try_become_primary()
+        os._exit(0)
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    assert (data_dir / "backleg.lock").exists()
+    survivor = SingleInstance(data_dir)
+    assert survivor.try_become_primary()
+    survivor.release()
