@@ -68,13 +68,13 @@ def load_library(content_dir: Path | None = None) -> Library:
     errors: list[str] = []
     tables = _read_files(content_dir, errors)
 
-    exercises = _exercises(tables.get(EXERCISES_FILE), errors)
+    exercises, flawed = _exercises(tables.get(EXERCISES_FILE), errors)
     plans = _plans(tables.get(PLANS_FILE), errors)
     avoid = _avoid(tables.get(AVOID_FILE), errors)
     guidance, sections, bands = _guidance(tables.get(GUIDANCE_FILE), errors)
 
     _check_unique_ids(exercises, plans, avoid, sections, errors)
-    _check_references(exercises, plans, avoid, sections, bands, errors)
+    _check_references(exercises, flawed, plans, avoid, sections, bands, errors)
     if errors:
         raise ContentError(errors)
 
@@ -305,8 +305,22 @@ def _read_entries(
 # --- exercises ------------------------------------------------------------------------
 
 
-def _exercises(root: Table | None, errors: list[str]) -> list[Exercise]:
-    return _read_entries(EXERCISES_FILE, root, "exercise", "exercise", errors, _exercise)
+def _exercises(root: Table | None, errors: list[str]) -> tuple[list[Exercise], set[str]]:
+    """Return the exercises and the ids of those with errors of their own.
+
+    Checks that depend on an exercise's fields skip the flawed ones: their placeholder
+    values would only add misleading follow-on errors.
+    """
+    flawed: set[str] = set()
+
+    def read(f: _Fields) -> Exercise:
+        before = len(f.errors)
+        exercise = _exercise(f)
+        if len(f.errors) > before:
+            flawed.add(exercise.id)
+        return exercise
+
+    return _read_entries(EXERCISES_FILE, root, "exercise", "exercise", errors, read), flawed
 
 
 def _exercise(f: _Fields) -> Exercise:
@@ -508,6 +522,7 @@ def _check_unique_ids(
 
 def _check_references(
     exercises: list[Exercise],
+    flawed: set[str],
     plans: list[Plan],
     avoid: list[AvoidCategory],
     sections: Labelled[GuidanceSection],
@@ -532,7 +547,7 @@ def _check_references(
             where = f'{PLANS_FILE}: plan "{plan.id}", item {index} ({item.exercise_id})'
             check(where, "exercise", [item.exercise_id])
             target = by_id.get(item.exercise_id)
-            if item.per_leg and target is not None and not target.one_sided:
+            if item.per_leg and target and target.id not in flawed and not target.one_sided:
                 errors.append(
                     f'{where}: field "per_leg": "{target.id}" is not a one-sided exercise'
                 )
