@@ -1,0 +1,46 @@
+"""Import and export of workout history: Backleg CSV/JSON, Strong, Hevy and FitNotes.
+
+Pure Python, no Qt and no database: readers stream `ImportedSession`s for the store's
+`import_sessions`, writers take the store's `iter_export_rows()`.
+
+    fmt = detect_format(path)                       # or ImportFormatError
+    sessions = read_sessions(path, library, "lb")   # a generator; errors carry file + line
+    summary = store.workouts.import_sessions(sessions, dry_run=False)
+    export_to_path(Path("history.csv"), store.workouts.iter_export_rows(), name_of)
+"""
+
+from backleg_desktop.services.transfer.backleg_csv import ExportRow, ExportSummary, write_csv
+from backleg_desktop.services.transfer.backleg_json import write_json
+from backleg_desktop.services.transfer.csvio import neutralise, restore
+from backleg_desktop.services.transfer.formats import (
+    ALL_FORMATS,
+    BACKLEG_CSV_HEADER,
+    FileFormat,
+    detect_format,
+)
+from backleg_desktop.services.transfer.names import ExerciseMatcher
+from backleg_desktop.services.transfer.reading import ImportPreview, Unit, preview, read_sessions
+from backleg_desktop.services.transfer.values import KG_PER_LB, LOAD_DECIMALS
+from backleg_desktop.services.transfer.writing import export_to_path, is_json_path
+
+__all__ = [
+    "ALL_FORMATS",
+    "BACKLEG_CSV_HEADER",
+    "KG_PER_LB",
+    "LOAD_DECIMALS",
+    "ExerciseMatcher",
+    "ExportRow",
+    "ExportSummary",
+    "FileFormat",
+    "ImportPreview",
+    "Unit",
+    "detect_format",
+    "export_to_path",
+    "is_json_path",
+    "neutralise",
+    "preview",
+    "read_sessions",
+    "restore",
+    "write_csv",
+    "write_json",
+]

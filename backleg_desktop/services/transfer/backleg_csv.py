@@ -1,0 +1,202 @@
+"""Backleg's own CSV: one row per set, written for spreadsheets and read back exactly.
+
+The `plan` column holds the plan id of a guided session. An imported workout has no plan,
+so the column holds its title instead; on import a value that is a plan id in the library
+becomes a plan session again and anything else is a workout title.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from functools import partial
+from pathlib import Path
+from typing import TextIO, cast
+
+from backleg_desktop.domain.history import (
+    SESSION_STATUSES,
+    SET_KINDS,
+    SIDES,
+    ImportedSession,
+    LoggedSet,
+    SessionRecord,
+    SessionStatus,
+    SetEntry,
+    SetKind,
+    Side,
+)
+from backleg_desktop.services.transfer.csvio import (
+    CsvRows,
+    Row,
+    cell,
+    neutralise,
+    open_text,
+    restore,
+)
+from backleg_desktop.services.transfer.formats import BACKLEG_CSV_HEADER
+from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, group_sessions
+from backleg_desktop.services.transfer.names import USER_PREFIX, ExerciseMatcher, user_exercise_id
+from backleg_desktop.services.transfer.values import (
+    MAX_REPS,
+    CellError,
+    check_range,
+    format_number,
+    format_time,
+    load_value,
+    pain_value,
+    parse_count,
+    parse_iso_time,
+    reps_value,
+    seconds_value,
+)
+
+ExportRow = tuple[SessionRecord, LoggedSet | None]
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    sessions: int
+    sets: int
+
+
+def _number(value: float | int | None) -> str:
+    return "" if value is None else format_number(value)
+
+
+def write_csv(
+    rows: Iterable[ExportRow], out: TextIO, exercise_name: Callable[[str], str]
+) -> ExportSummary:
+    """Write the header and one row per set to an open text file (opened with newline="")."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(BACKLEG_CSV_HEADER)
+    sessions = sets = 0
+    last_session: int | None = None
+    for session, logged in rows:
+        if session.id != last_session:
+            sessions += 1
+            last_session = session.id
+        head = [
+            str(session.id),
+            format_time(session.started_at),
+            format_time(session.ended_at),
+            neutralise(session.plan_id or session.name),
+            session.status,
+            _number(session.pain_before),
+            _number(session.pain_after),
+        ]
+        if logged is None:
+            tail = [""] * 11
+        else:
+            sets += 1
+            tail = [
+                neutralise(logged.exercise_id),
+                neutralise(exercise_name(logged.exercise_id)),
+                str(logged.set_number),
+                logged.side,
+                logged.kind,
+                _number(logged.reps),
+                _number(logged.load_kg),
+                _number(logged.duration_s),
+                _number(logged.rest_planned_s),
+                _number(logged.rest_taken_s),
+                format_time(logged.completed_at),
+                neutralise(logged.note),
+            ]
+        writer.writerow([*head, *tail, neutralise(session.notes)])
+    return ExportSummary(sessions, sets)
+
+
+def _choice(options: tuple[str, ...], what: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text not in options:
+            raise CellError(f"{text!r} is not a {what} ({', '.join(options)})")
+        return text
+
+    return parse
+
+
+def _set_number(text: str) -> int:
+    number = parse_count(text)
+    if number is None:
+        raise CellError("the set number is missing")
+    check_range(number, 1, MAX_REPS, "set number")
+    return number
+
+
+def read_backleg_csv(
+    path: Path, matcher: ExerciseMatcher, *, local: tzinfo | None = None
+) -> Iterator[ImportedSession]:
+    with open_text(path) as handle:
+        rows = CsvRows(path, handle)
+        rows.read_header()
+        yield from group_sessions(
+            _parse_rows(rows, matcher, local), str(path), number_sets=False, describe="session"
+        )
+
+
+def _unescaped(row: Row) -> Row:
+    return Row(row.line, {name: restore(value) for name, value in row.cells.items()})
+
+
+def _parse_rows(
+    rows: CsvRows, matcher: ExerciseMatcher, local: tzinfo | None
+) -> Iterator[ParsedRow]:
+    when = partial(parse_iso_time, local=local)
+
+    def optional_time(text: str) -> datetime | None:
+        return when(text) if text.strip() else None
+
+    plans = matcher.library.plans
+    for raw in rows.rows():
+        row = _unescaped(raw)
+        started_at = cell(rows, row, "started_at", when)
+        plan_or_name = row.get("plan")
+        is_plan = plan_or_name in plans
+        session = SessionDraft(
+            name=plans[plan_or_name].name if is_plan else plan_or_name,
+            plan_id=plan_or_name if is_plan else None,
+            started_at=started_at,
+            ended_at=cell(rows, row, "ended_at", optional_time),
+            status=cast(
+                SessionStatus,
+                cell(rows, row, "status", _choice(SESSION_STATUSES, "session status")),
+            ),
+            pain_before=cell(rows, row, "pain_before", partial(pain_value, what="pain before")),
+            pain_after=cell(rows, row, "pain_after", partial(pain_value, what="pain after")),
+        )
+        entry: SetEntry | None = None
+        exercise_id = row.get("exercise_id")
+        if exercise_id:
+            entry = SetEntry(
+                exercise_id=cell(
+                    rows,
+                    row,
+                    "exercise_name",
+                    partial(_import_id, exercise_id, matcher=matcher),
+                ),
+                set_number=cell(rows, row, "set_number", _set_number),
+                side=cast(Side, cell(rows, row, "side", _choice(SIDES, "side"))),
+                kind=cast(SetKind, cell(rows, row, "set_kind", _choice(SET_KINDS, "set kind"))),
+                reps=cell(rows, row, "reps", reps_value),
+                load_kg=cell(rows, row, "load_kg", partial(load_value, kg_per_unit=1.0)),
+                duration_s=cell(rows, row, "duration_s", seconds_value),
+                rest_planned_s=cell(rows, row, "rest_planned_s", seconds_value),
+                rest_taken_s=cell(rows, row, "rest_taken_s", seconds_value),
+                completed_at=cell(rows, row, "completed_at", optional_time),
+                note=row.get("notes"),
+            )
+        key = row.get("session_id") or (started_at, plan_or_name)
+        yield ParsedRow(row.line, key, session, entry, session_note=row.get("session_notes"))
+
+
+def _import_id(exercise_id: str, name: str, *, matcher: ExerciseMatcher) -> str:
+    """Library ids stay; a user exercise is recreated by its name (its id is per database)."""
+    if matcher.is_library_id(exercise_id):
+        return exercise_id
+    if exercise_id.startswith(USER_PREFIX):
+        user_name = name if name.strip() else exercise_id.removeprefix(USER_PREFIX)
+        return matcher.remember(user_name, user_exercise_id(user_name))
+    # A library exercise this version does not have: match it by name like any other app's.
+    return matcher.exercise_id(name if name.strip() else exercise_id)

@@ -1,0 +1,89 @@
+"""FitNotes' CSV export. It has no workouts, only dated sets, so each day becomes one
+session starting at local midnight of that day (the export has no times of day)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, time, tzinfo
+from functools import partial
+from pathlib import Path
+
+from backleg_desktop.domain.history import ImportedSession, SetEntry
+from backleg_desktop.services.transfer.common import kg_per, set_note
+from backleg_desktop.services.transfer.csvio import CsvRows, cell, open_text
+from backleg_desktop.services.transfer.formats import FileFormat
+from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, group_sessions
+from backleg_desktop.services.transfer.names import ExerciseMatcher
+from backleg_desktop.services.transfer.values import (
+    MAX_DURATION_S,
+    CellError,
+    check_range,
+    clock_seconds,
+    load_value,
+    parse_decimal,
+    reps_value,
+    to_utc,
+)
+
+SESSION_NAME = "FitNotes workout"
+
+
+def read_fitnotes(
+    path: Path, fmt: FileFormat, matcher: ExerciseMatcher, *, local: tzinfo | None = None
+) -> Iterator[ImportedSession]:
+    with open_text(path) as handle:
+        rows = CsvRows(path, handle)
+        rows.read_header()
+        yield from group_sessions(
+            _parse_rows(rows, fmt, matcher, local), str(path), number_sets=True, describe="day"
+        )
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CellError(f"{text!r} is not a date such as 2025-10-21") from None
+
+
+def _time(text: str) -> float | None:
+    """FitNotes writes durations as `0:01:30`; a plain number is taken as seconds."""
+    value = text.strip()
+    if not value:
+        return None
+    seconds = clock_seconds(value) if ":" in value else parse_decimal(value)
+    if seconds is None:
+        return None
+    check_range(seconds, 0, MAX_DURATION_S, "time in seconds")
+    return seconds or None
+
+
+def _parse_rows(
+    rows: CsvRows, fmt: FileFormat, matcher: ExerciseMatcher, local: tzinfo | None
+) -> Iterator[ParsedRow]:
+    session: SessionDraft | None = None
+    key = ""
+    for row in rows.rows():
+        if row.get("Date") != key:
+            key = row.get("Date")
+            day = cell(rows, row, "Date", _day)
+            session = SessionDraft(
+                name=SESSION_NAME, started_at=to_utc(datetime.combine(day, time()), local)
+            )
+        assert session is not None
+        factor = fmt.kg_per_unit
+        if factor is None:  # the `Weight,Weight Unit` variant
+            factor = cell(rows, row, fmt.unit_column, kg_per) if row.get("Weight") else 1.0
+        entry = SetEntry(
+            exercise_id=cell(rows, row, "Exercise", matcher.exercise_id),
+            set_number=0,
+            reps=cell(rows, row, "Reps", reps_value),
+            load_kg=cell(rows, row, fmt.weight_column, partial(load_value, kg_per_unit=factor)),
+            duration_s=cell(rows, row, "Time", _time),
+            note=set_note(
+                row.get("Comment"),
+                distance=cell(rows, row, "Distance", parse_decimal),
+                distance_unit=row.get("Distance Unit").strip(),
+            ),
+        )
+        yield ParsedRow(row.line, key, session, entry)

@@ -1,0 +1,166 @@
+"""The file formats Backleg reads, and recognising one from a file's header."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from backleg_desktop.services.errors import ImportFormatError
+from backleg_desktop.services.transfer.csvio import open_text
+
+BACKLEG_CSV_HEADER = (
+    "session_id",
+    "started_at",
+    "ended_at",
+    "plan",
+    "status",
+    "pain_before",
+    "pain_after",
+    "exercise_id",
+    "exercise_name",
+    "set_number",
+    "side",
+    "set_kind",
+    "reps",
+    "load_kg",
+    "duration_s",
+    "rest_planned_s",
+    "rest_taken_s",
+    "completed_at",
+    "notes",
+    "session_notes",
+)
+STRONG_COLUMNS = (
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+)  # RPE is optional: older current-format exports lack it
+STRONG_OLD_COLUMNS = (
+    "Date",
+    "Workout Name",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Weight Unit",
+    "Reps",
+)
+HEVY_COMMON = ("title", "start_time", "end_time", "exercise_title", "set_index", "set_type", "reps")
+FITNOTES_COMMON = ("Date", "Exercise", "Reps")
+
+
+@dataclass(frozen=True)
+class FileFormat:
+    id: str
+    label: str  # shown to the user: "Strong CSV (semicolons, unit per row)"
+    delimiter: str = ","
+    weight_column: str = ""  # where the weight is, for formats with several variants
+    unit_column: str = ""  # a column giving each row's unit
+    kg_per_unit: float | None = None  # fixed by the header; None: per row or --unit
+
+    @property
+    def uses_unit_option(self) -> bool:
+        """Whether `--unit` applies: only Strong's comma format leaves the unit unsaid."""
+        return self.id == "strong"
+
+
+LB = 0.45359237
+BACKLEG_CSV = FileFormat("backleg-csv", "Backleg CSV", kg_per_unit=1.0)
+BACKLEG_JSON = FileFormat("backleg-json", "Backleg JSON backup", kg_per_unit=1.0)
+STRONG = FileFormat("strong", "Strong CSV", weight_column="Weight")
+STRONG_OLD = FileFormat(
+    "strong-semicolon",
+    "Strong CSV (older format, unit per row)",
+    ";",
+    weight_column="Weight",
+    unit_column="Weight Unit",
+)
+HEVY_KG = FileFormat("hevy", "Hevy CSV (kg)", weight_column="weight_kg", kg_per_unit=1.0)
+HEVY_LB = FileFormat("hevy-lb", "Hevy CSV (lb)", weight_column="weight_lbs", kg_per_unit=LB)
+FITNOTES_KG = FileFormat(
+    "fitnotes", "FitNotes CSV (kg)", weight_column="Weight (kgs)", kg_per_unit=1.0
+)
+FITNOTES_LB = FileFormat(
+    "fitnotes-lb", "FitNotes CSV (lb)", weight_column="Weight (lbs)", kg_per_unit=LB
+)
+FITNOTES_UNIT = FileFormat(
+    "fitnotes-unit",
+    "FitNotes CSV (unit per row)",
+    weight_column="Weight",
+    unit_column="Weight Unit",
+)
+ALL_FORMATS = (
+    BACKLEG_CSV,
+    BACKLEG_JSON,
+    STRONG,
+    STRONG_OLD,
+    HEVY_KG,
+    HEVY_LB,
+    FITNOTES_KG,
+    FITNOTES_LB,
+    FITNOTES_UNIT,
+)
+
+
+def format_for_header(header: list[str], delimiter: str) -> FileFormat | None:
+    columns = {name.strip() for name in header}
+    if delimiter == ";":
+        return STRONG_OLD if columns.issuperset(STRONG_OLD_COLUMNS) else None
+    if tuple(name.strip() for name in header) == BACKLEG_CSV_HEADER:
+        return BACKLEG_CSV
+    if columns.issuperset(STRONG_COLUMNS):
+        return STRONG
+    if columns.issuperset(HEVY_COMMON):
+        if "weight_kg" in columns:
+            return HEVY_KG
+        if "weight_lbs" in columns:
+            return HEVY_LB
+        return None
+    if columns.issuperset(FITNOTES_COMMON):
+        for fmt in (FITNOTES_KG, FITNOTES_LB):
+            if fmt.weight_column in columns:
+                return fmt
+        if {"Weight", "Weight Unit"} <= columns:
+            return FITNOTES_UNIT
+    return None
+
+
+def detect_format(path: Path) -> FileFormat:
+    """Recognise the format from the first line; ImportFormatError if it is none we know."""
+    with open_text(path) as handle:
+        try:
+            first = handle.read(1)
+            while first and first.isspace():
+                first = handle.read(1)
+            if first == "{":
+                return BACKLEG_JSON
+            line = first + handle.readline(1 << 16)
+        except UnicodeDecodeError:
+            raise ImportFormatError(
+                str(path), 1, "the file is not UTF-8 text; save it as 'CSV UTF-8'"
+            ) from None
+    if not line.strip():
+        raise ImportFormatError(str(path), 1, "the file is empty")
+    for delimiter in (",", ";"):
+        try:
+            header = next(csv.reader([line], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        found = format_for_header(header, delimiter)
+        if found is not None:
+            return found
+    shown = line.strip()
+    shown = shown if len(shown) <= 80 else shown[:77] + "..."
+    raise ImportFormatError(
+        str(path),
+        1,
+        f"unknown header {shown!r}: expected a Backleg, Strong, Hevy or FitNotes CSV export",
+    )

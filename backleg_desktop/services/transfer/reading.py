@@ -1,0 +1,118 @@
+"""Importing: pick the reader for a file's format and stream its sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Literal
+
+from backleg_desktop.content.model import Library
+from backleg_desktop.domain.history import ImportedSession
+from backleg_desktop.services.transfer.backleg_csv import read_backleg_csv
+from backleg_desktop.services.transfer.backleg_json import read_backleg_json
+from backleg_desktop.services.transfer.fitnotes import read_fitnotes
+from backleg_desktop.services.transfer.formats import (
+    BACKLEG_CSV,
+    BACKLEG_JSON,
+    LB,
+    STRONG,
+    STRONG_OLD,
+    FileFormat,
+    detect_format,
+)
+from backleg_desktop.services.transfer.hevy import read_hevy
+from backleg_desktop.services.transfer.names import ExerciseMatcher
+from backleg_desktop.services.transfer.strong import read_strong
+
+Unit = Literal["kg", "lb"]
+
+
+def read_sessions(
+    path: Path,
+    library: Library,
+    unit: Unit = "kg",
+    *,
+    fmt: FileFormat | None = None,
+    matcher: ExerciseMatcher | None = None,
+    local: tzinfo | None = None,
+) -> Iterator[ImportedSession]:
+    """Stream the sessions of an export, one at a time, in file order.
+
+    unit: the unit of a Strong (comma format) file's weights; other formats state theirs.
+    local: the zone of times written without one (default: this machine's local time).
+    Raises ImportFormatError (file, line, reason) on the first problem, possibly after
+    having yielded sessions: callers store them in one transaction and roll back.
+    """
+    path = Path(path)
+    fmt = fmt or detect_format(path)
+    matcher = matcher or ExerciseMatcher(library)
+    if fmt is BACKLEG_CSV:
+        yield from read_backleg_csv(path, matcher, local=local)
+    elif fmt is BACKLEG_JSON:
+        yield from read_backleg_json(path, matcher, local=local)
+    elif fmt in (STRONG, STRONG_OLD):
+        kg_per_unit = LB if unit == "lb" else 1.0
+        yield from read_strong(path, fmt, matcher, kg_per_unit=kg_per_unit, local=local)
+    elif fmt.id.startswith("hevy"):
+        yield from read_hevy(path, fmt, matcher, local=local)
+    else:
+        yield from read_fitnotes(path, fmt, matcher, local=local)
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What a file holds, for the import dialog; nothing is written to reach it."""
+
+    format: FileFormat
+    sessions: int
+    sets: int
+    first_started_at: datetime | None
+    last_started_at: datetime | None
+    sample: tuple[ImportedSession, ...]  # the first few sessions, to show
+    matched: dict[str, str]  # name as written in the file -> library id
+    new_user_exercises: tuple[str, ...]  # names that will become user exercises
+
+
+def preview(
+    path: Path,
+    library: Library,
+    unit: Unit = "kg",
+    *,
+    sample_size: int = 5,
+    local: tzinfo | None = None,
+) -> ImportPreview:
+    """Read the whole file (raising ImportFormatError as an import would) and summarise it.
+
+    Which sessions are already in the history is for the store to say: run its
+    `import_sessions(..., dry_run=True)` for that.
+    """
+    path = Path(path)
+    fmt = detect_format(path)
+    matcher = ExerciseMatcher(library)
+    sessions = sets = 0
+    first = last = None
+    sample: list[ImportedSession] = []
+    for session in read_sessions(path, library, unit, fmt=fmt, matcher=matcher, local=local):
+        sessions += 1
+        sets += len(session.sets)
+        if len(sample) < sample_size:
+            sample.append(session)
+        first = session.started_at if first is None else min(first, session.started_at)
+        last = session.started_at if last is None else max(last, session.started_at)
+    matched = {
+        name: exercise_id
+        for name, exercise_id in matcher.decisions.items()
+        if matcher.is_library_id(exercise_id)
+    }
+    return ImportPreview(
+        format=fmt,
+        sessions=sessions,
+        sets=sets,
+        first_started_at=first,
+        last_started_at=last,
+        sample=tuple(sample),
+        matched=matched,
+        new_user_exercises=tuple(matcher.new_user_names()),
+    )

@@ -1,0 +1,130 @@
+"""Strong's CSV exports: the current comma format, and the older semicolon one that has a
+`Weight Unit` column (and, in some locales, decimal commas)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import tzinfo
+from functools import partial
+from pathlib import Path
+
+from backleg_desktop.domain.history import ImportedSession, SetEntry, SetKind
+from backleg_desktop.services.transfer.common import (
+    STRONG_SET_ORDER_KINDS,
+    expand_escaped_newlines,
+    kg_per,
+    set_note,
+)
+from backleg_desktop.services.transfer.csvio import CsvRows, Row, cell, open_text
+from backleg_desktop.services.transfer.formats import FileFormat
+from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, group_sessions
+from backleg_desktop.services.transfer.names import ExerciseMatcher
+from backleg_desktop.services.transfer.values import (
+    CellError,
+    load_value,
+    parse_decimal,
+    parse_iso_time,
+    parse_workout_duration,
+    reps_value,
+    seconds_value,
+)
+
+REST_TIMER = "rest timer"
+
+
+def read_strong(
+    path: Path,
+    fmt: FileFormat,
+    matcher: ExerciseMatcher,
+    *,
+    kg_per_unit: float,
+    local: tzinfo | None = None,
+) -> Iterator[ImportedSession]:
+    """kg_per_unit: the unit of the comma format's weights (`--unit`); the semicolon
+    format states its unit on every row instead."""
+    with open_text(path) as handle:
+        rows = CsvRows(path, handle, fmt.delimiter)
+        rows.read_header()
+        parsed = _parse_rows(rows, fmt, matcher, kg_per_unit, local)
+        yield from group_sessions(parsed, str(path), number_sets=True)
+
+
+def _set_kind(text: str) -> SetKind | None:
+    """`1`, `2`, ... working; `W`/`D`/`F`; None for a rest timer row."""
+    value = text.strip()
+    if value.lower() == REST_TIMER:
+        return None
+    kind = STRONG_SET_ORDER_KINDS.get(value.upper())
+    if kind is not None:
+        return kind
+    if value.isdigit():
+        return "working"
+    raise CellError(f"{text!r} is not a set number, W, D, F or Rest Timer")
+
+
+def _exercise(matcher: ExerciseMatcher, text: str) -> str:
+    return matcher.exercise_id(text)
+
+
+def _parse_rows(
+    rows: CsvRows,
+    fmt: FileFormat,
+    matcher: ExerciseMatcher,
+    kg_per_unit: float,
+    local: tzinfo | None,
+) -> Iterator[ParsedRow]:
+    comma_decimals = fmt.delimiter == ";"
+    number = partial(parse_decimal, decimal_comma=comma_decimals)
+    duration_column = "Duration" if "Duration" in rows.header else "Workout Duration"
+    session: SessionDraft | None = None
+    key: tuple[str, str] | None = None
+    for row in rows.rows():
+        row_key = (row.get("Date"), row.get("Workout Name"))
+        if row_key != key:
+            key, session = row_key, _session(rows, row, duration_column, local)
+        assert session is not None
+        kind = cell(rows, row, "Set Order", _set_kind)
+        entry = None
+        if kind is not None:
+            factor = kg_per_unit
+            if fmt.unit_column:
+                factor = cell(rows, row, fmt.unit_column, kg_per) if row.get("Weight") else 1.0
+            seconds = cell(rows, row, "Seconds", seconds_value)
+            distance = cell(rows, row, "Distance", number)
+            entry = SetEntry(
+                exercise_id=cell(rows, row, "Exercise Name", partial(_exercise, matcher)),
+                set_number=0,  # numbered per exercise by group_sessions
+                kind=kind,
+                reps=cell(rows, row, "Reps", reps_value),
+                load_kg=cell(
+                    rows,
+                    row,
+                    "Weight",
+                    partial(load_value, kg_per_unit=factor, decimal_comma=comma_decimals),
+                ),
+                duration_s=seconds or None,  # Strong writes 0 when the set was not timed
+                note=set_note(
+                    expand_escaped_newlines(row.get("Notes")),
+                    rpe=cell(rows, row, "RPE", number),
+                    distance=distance,
+                    distance_unit=row.get("Distance Unit"),
+                ),
+            )
+        yield ParsedRow(
+            row.line,
+            key,
+            session,
+            entry,
+            session_note=expand_escaped_newlines(row.get("Workout Notes")).strip(),
+        )
+
+
+def _session(rows: CsvRows, row: Row, duration_column: str, local: tzinfo | None) -> SessionDraft:
+    started_at = cell(rows, row, "Date", partial(parse_iso_time, local=local))
+    duration = cell(rows, row, duration_column, parse_workout_duration)
+    name = " ".join(row.get("Workout Name").split()) or "Strong workout"
+    return SessionDraft(
+        name=name,
+        started_at=started_at,
+        ended_at=started_at + duration if duration is not None else None,
+    )

@@ -1,0 +1,194 @@
+"""Parsing and formatting of the single values found in workout files.
+
+Every parser raises `CellError` with a short reason; the row readers add the file name,
+the line and the column, so the user sees exactly which cell to fix.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import UTC, datetime, timedelta, tzinfo
+
+# The same limits the store enforces; checked here too so a bad cell is reported with its line.
+MAX_REPS = 1000
+MAX_LOAD_KG = 1000.0
+MAX_DURATION_S = 24 * 3600.0
+MAX_PAIN = 10
+
+KG_PER_LB = 0.45359237  # exact, by definition of the international pound
+# Converted loads are rounded to whole grams: far below any plate increment, and it keeps
+# `20 lb` as 9.072 kg instead of 9.0718474 so exports stay readable.
+LOAD_DECIMALS = 3
+
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+_HEVY_DATE = re.compile(
+    r"(?P<day>\d{1,2}) (?P<month>[A-Za-z]{3})[a-z]* (?P<year>\d{4}),? "
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+)
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)\b")
+_CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2}(?:\.\d+)?)")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message is the reason, written for the user."""
+
+
+def parse_decimal(text: str, *, decimal_comma: bool = False) -> float | None:
+    """A plain decimal number, or None for an empty cell. Rejects nan, inf and exponents."""
+    value = text.strip()
+    if not value:
+        return None
+    if decimal_comma and _DECIMAL_COMMA.fullmatch(value):
+        value = value.replace(",", ".")
+    if not _DECIMAL.fullmatch(value):
+        raise CellError(f"{text!r} is not a number")
+    return float(value)
+
+
+def parse_count(text: str) -> int | None:
+    """A whole number such as reps; `8.0` is accepted because some apps write counts so."""
+    number = parse_decimal(text)
+    if number is None:
+        return None
+    if not number.is_integer():
+        raise CellError(f"{text!r} is not a whole number")
+    return int(number)
+
+
+def check_range(value: float, low: float, high: float, what: str) -> None:
+    if not low <= value <= high:
+        raise CellError(
+            f"{what} must be between {format_number(low)} and "
+            f"{format_number(high)} (got {format_number(value)})"
+        )
+
+
+def reps_value(text: str) -> int | None:
+    reps = parse_count(text)
+    if reps is not None:
+        check_range(reps, 0, MAX_REPS, "reps")
+    return reps
+
+
+def load_value(text: str, kg_per_unit: float, *, decimal_comma: bool = False) -> float | None:
+    """A weight in the file's unit, returned in kg."""
+    weight = parse_decimal(text, decimal_comma=decimal_comma)
+    if weight is None:
+        return None
+    if weight < 0:
+        # Strong writes assisted exercises (assisted dips, ...) as negative weights.
+        raise CellError(
+            f"weight {format_number(weight)} is negative (assisted exercises "
+            "cannot be imported; remove the row or set the weight to 0)"
+        )
+    kg = round(weight * kg_per_unit, LOAD_DECIMALS) if kg_per_unit != 1.0 else weight
+    check_range(kg, 0, MAX_LOAD_KG, "load in kg")
+    return kg
+
+
+def seconds_value(text: str, what: str = "duration in seconds") -> float | None:
+    seconds = parse_decimal(text)
+    if seconds is not None:
+        check_range(seconds, 0, MAX_DURATION_S, what)
+    return seconds
+
+
+def pain_value(text: str, what: str) -> int | None:
+    pain = parse_count(text)
+    if pain is not None:
+        check_range(pain, 0, MAX_PAIN, what)
+    return pain
+
+
+def to_utc(moment: datetime, local: tzinfo | None) -> datetime:
+    """Attach the machine's zone (or `local`) to a naive time, then convert to UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=local) if local is not None else moment.astimezone()
+    return moment.astimezone(UTC)
+
+
+def parse_iso_time(text: str, local: tzinfo | None) -> datetime:
+    """ISO 8601 (`2026-11-25T10:15:00+00:00`, `2023-01-02 17:45:25`, `2025-10-21`)."""
+    value = text.strip()
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise CellError(f"{text!r} is not a date and time") from None
+    return to_utc(moment, local)
+
+
+def parse_app_time(text: str, local: tzinfo | None) -> datetime:
+    """Hevy's `21 Oct 2025, 18:04` (English month names) or any ISO 8601 time."""
+    match = _HEVY_DATE.fullmatch(text.strip())
+    if match is None:
+        return parse_iso_time(text, local)
+    month = _MONTHS.get(match["month"].lower())
+    if month is None:
+        raise CellError(f"{text!r} is not a date and time")
+    try:
+        moment = datetime(
+            int(match["year"]),
+            month,
+            int(match["day"]),
+            int(match["hour"]),
+            int(match["minute"]),
+            int(match["second"] or 0),
+        )
+    except ValueError:
+        raise CellError(f"{text!r} is not a date and time") from None
+    return to_utc(moment, local)
+
+
+def parse_workout_duration(text: str) -> timedelta | None:
+    """Strong's workout duration: `1h 5m`, `45m`, `50s`, or a clock `1:05:00`."""
+    value = text.strip().lower()
+    if not value:
+        return None
+    seconds = 0.0
+    if _CLOCK.fullmatch(value):
+        seconds = clock_seconds(value)
+    else:
+        parts = _DURATION_PART.findall(value)
+        if not parts or _DURATION_PART.sub("", value).strip():
+            raise CellError(f"{text!r} is not a duration such as '1h 5m'")
+        scale = {"h": 3600.0, "m": 60.0, "s": 1.0}
+        seconds = sum(float(amount) * scale[unit] for amount, unit in parts)
+    check_range(seconds, 0, MAX_DURATION_S, "workout duration in seconds")
+    return timedelta(seconds=seconds) if seconds else None
+
+
+def clock_seconds(text: str) -> float:
+    """`1:30` (m:ss) or `0:01:30` (h:mm:ss) as seconds."""
+    match = _CLOCK.fullmatch(text.strip())
+    if match is None:
+        raise CellError(f"{text!r} is not a time such as 0:01:30")
+    hours, minutes, seconds = match.groups()
+    return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
+
+
+def format_number(value: float | int) -> str:
+    """`20`, `22.5`, `9.072`: integers without `.0`, no float noise such as 22.500000000000004."""
+    if isinstance(value, int):
+        return str(value)
+    if not math.isfinite(value):
+        raise ValueError(f"cannot write {value!r}")
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def format_time(moment: datetime | None) -> str:
+    """ISO 8601 in UTC with an explicit offset; an unknown time is an empty cell."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime in history: times must be timezone-aware UTC")
+    return moment.astimezone(UTC).isoformat()
