@@ -64,7 +64,11 @@ def load_library(content_dir: Path | None = None) -> Library:
     if content_dir is None:
         from backleg_desktop import assets
 
-        content_dir = assets.content_dir()
+        try:
+            content_dir = assets.content_dir()
+        except assets.ResourcesNotFound as exc:
+            # Same exception as broken files, so the app reports both the same way.
+            raise ContentError([str(exc)]) from exc
     errors: list[str] = []
     tables = _read_files(content_dir, errors)
 

@@ -366,6 +366,16 @@ def test_a_missing_folder_is_reported(tmp_path: Path) -> None:
     assert info.value.errors == [f"{tmp_path / 'nowhere'}: the content folder does not exist"]
 
 
+def test_missing_bundled_resources_are_a_content_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> Path:
+        raise assets.ResourcesNotFound("Backleg's resources folder is missing; looked in: x")
+
+    monkeypatch.setattr(assets, "content_dir", missing)
+    with pytest.raises(ContentError) as info:
+        load_library()
+    assert info.value.errors == ["Backleg's resources folder is missing; looked in: x"]
+
+
 def test_an_unknown_top_level_table_is_reported(content: ContentCopy) -> None:
     content.edit("avoid.toml", "[[category]]", "[[categories]]")
     errors = content.errors()
