@@ -1,0 +1,368 @@
+"""Queries and writes on the history tables; every function returns domain objects.
+
+Callers own the transaction (pass an ORM Session or a Connection). History views are
+aggregated in SQL with GROUP BY so a 10-year history never comes into Python set by set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    String,
+    case,
+    exists,
+    func,
+    insert,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import Session
+
+from backleg_desktop.domain.history import (
+    LoggedSet,
+    SessionRecord,
+    SessionStatus,
+    SessionSummary,
+    SetEntry,
+    SetKind,
+    Side,
+)
+from backleg_desktop.domain.records import ExercisePoint, SetFigures
+from backleg_desktop.storage.models import SessionRow, SetRow, UserExerciseRow
+from backleg_desktop.storage.types import to_utc_text
+
+USER_PREFIX = "user:"
+
+# --- row ↔ domain -----------------------------------------------------------------------
+
+
+def session_record(row: SessionRow) -> SessionRecord:
+    return SessionRecord(
+        id=row.id,
+        plan_id=row.plan_id,
+        name=row.name,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        status=cast(SessionStatus, row.status),
+        pain_before=row.pain_before,
+        pain_after=row.pain_after,
+        notes=row.notes,
+        stop_exercise_id=row.stop_exercise_id,
+        stop_set_number=row.stop_set_number,
+    )
+
+
+def logged_set(row: SetRow) -> LoggedSet:
+    return LoggedSet(
+        id=row.id,
+        session_id=row.session_id,
+        exercise_id=row.exercise_id,
+        set_number=row.set_number,
+        side=cast(Side, row.side),
+        kind=cast(SetKind, row.kind),
+        reps=row.reps,
+        load_kg=row.load_kg,
+        duration_s=row.duration_s,
+        rest_planned_s=row.rest_planned_s,
+        rest_taken_s=row.rest_taken_s,
+        completed_at=row.completed_at,
+        note=row.note,
+    )
+
+
+def set_row(session_id: int, entry: SetEntry, completed_at: datetime) -> SetRow:
+    return SetRow(
+        session_id=session_id,
+        exercise_id=entry.exercise_id,
+        set_number=entry.set_number,
+        side=entry.side,
+        kind=entry.kind,
+        reps=entry.reps,
+        load_kg=entry.load_kg,
+        duration_s=entry.duration_s,
+        rest_planned_s=entry.rest_planned_s,
+        rest_taken_s=entry.rest_taken_s,
+        completed_at=completed_at,
+        note=entry.note,
+    )
+
+
+def _record_from_mapping(m: Any) -> SessionRecord:
+    return SessionRecord(
+        id=m["id"],
+        plan_id=m["plan_id"],
+        name=m["name"],
+        started_at=m["started_at"],
+        ended_at=m["ended_at"],
+        status=m["status"],
+        pain_before=m["pain_before"],
+        pain_after=m["pain_after"],
+        notes=m["notes"],
+        stop_exercise_id=m["stop_exercise_id"],
+        stop_set_number=m["stop_set_number"],
+    )
+
+
+# --- sessions and sets ------------------------------------------------------------------
+
+
+def sets_of(db: Session, session_id: int) -> tuple[LoggedSet, ...]:
+    rows = db.scalars(
+        select(SetRow)
+        .where(SetRow.session_id == session_id)
+        .order_by(SetRow.completed_at, SetRow.id)
+    )
+    return tuple(logged_set(r) for r in rows)
+
+
+def newest_in_progress(db: Session) -> SessionRow | None:
+    return db.scalars(
+        select(SessionRow)
+        .where(SessionRow.status == "in_progress")
+        .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        .limit(1)
+    ).first()
+
+
+def last_sets(db: Session, exercise_id: str, before_session_id: int | None) -> list[LoggedSet]:
+    newest = (
+        select(SetRow.session_id)
+        .join(SessionRow, SessionRow.id == SetRow.session_id)
+        .where(SetRow.exercise_id == exercise_id)
+        .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        .limit(1)
+    )
+    if before_session_id is not None:
+        newest = newest.where(SetRow.session_id != before_session_id)
+    session_id = db.scalar(newest)
+    if session_id is None:
+        return []
+    rows = db.scalars(
+        select(SetRow)
+        .where(SetRow.session_id == session_id, SetRow.exercise_id == exercise_id)
+        .order_by(SetRow.set_number, SetRow.completed_at, SetRow.id)
+    )
+    return [logged_set(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class SessionFilter:
+    plan_id: str | None = None
+    exercise_id: str | None = None
+    since: datetime | None = None  # inclusive
+    until: datetime | None = None  # exclusive
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = []
+        if self.plan_id is not None:
+            found.append(SessionRow.plan_id == self.plan_id)
+        if self.since is not None:
+            found.append(SessionRow.started_at >= self.since)
+        if self.until is not None:
+            found.append(SessionRow.started_at < self.until)
+        if self.exercise_id is not None:
+            found.append(
+                exists().where(
+                    SetRow.session_id == SessionRow.id, SetRow.exercise_id == self.exercise_id
+                )
+            )
+        return found
+
+
+def _not_warmup() -> ColumnElement[bool]:
+    return SetRow.kind != "warmup"
+
+
+def list_sessions(
+    conn: Connection, where: SessionFilter, *, offset: int, limit: int, newest_first: bool
+) -> list[SessionSummary]:
+    order = (
+        (SessionRow.started_at.desc(), SessionRow.id.desc())
+        if newest_first
+        else (SessionRow.started_at, SessionRow.id)
+    )
+    page = (
+        select(SessionRow)
+        .where(*where.conditions())
+        .order_by(*order)
+        .limit(limit)
+        .offset(offset)
+        .subquery("page")
+    )
+    volume = func.coalesce(
+        func.sum(case((_not_warmup(), SetRow.reps * SetRow.load_kg), else_=None)), 0.0
+    )
+    started = page.c.started_at.desc() if newest_first else page.c.started_at
+    ident = page.c.id.desc() if newest_first else page.c.id
+    query = (
+        select(page, func.count(SetRow.id).label("n_sets"), volume.label("volume"))
+        .outerjoin(SetRow, SetRow.session_id == page.c.id)
+        .group_by(page.c.id)
+        .order_by(started, ident)
+    )
+    summaries = []
+    for m in conn.execute(query).mappings():
+        record = _record_from_mapping(m)
+        duration = (
+            (record.ended_at - record.started_at).total_seconds()
+            if record.ended_at is not None
+            else None
+        )
+        summaries.append(SessionSummary(record, m["n_sets"], float(m["volume"]), duration))
+    return summaries
+
+
+def count_sessions(conn: Connection, where: SessionFilter) -> int:
+    query = select(func.count()).select_from(SessionRow).where(*where.conditions())
+    return int(conn.execute(query).scalar_one())
+
+
+def exercise_series(conn: Connection, exercise_id: str) -> list[ExercisePoint]:
+    def top_on(side: str) -> Any:
+        return func.max(case((SetRow.side == side, SetRow.load_kg), else_=None))
+
+    query = (
+        select(
+            SessionRow.id,
+            SessionRow.started_at,
+            SessionRow.pain_before,
+            SessionRow.pain_after,
+            func.max(SetRow.load_kg),
+            func.coalesce(func.sum(SetRow.reps * SetRow.load_kg), 0.0),
+            func.coalesce(func.sum(SetRow.reps), 0),
+            top_on("left"),
+            top_on("right"),
+            func.count(SetRow.id),
+        )
+        .join(SessionRow, SessionRow.id == SetRow.session_id)
+        .where(SetRow.exercise_id == exercise_id, _not_warmup())
+        .group_by(SessionRow.id)
+        .order_by(SessionRow.started_at, SessionRow.id)
+    )
+    return [
+        ExercisePoint(
+            session_id=sid,
+            started_at=started,
+            top_load_kg=top,
+            volume_kg=float(vol),
+            total_reps=int(reps),
+            pain_before=before,
+            pain_after=after,
+            top_load_left_kg=left,
+            top_load_right_kg=right,
+            sets=n,
+        )
+        for sid, started, before, after, top, vol, reps, left, right, n in conn.execute(query)
+    ]
+
+
+def record_figures(conn: Connection, exercise_id: str) -> list[SetFigures]:
+    """The working sets that can hold a record, as the record rules need them."""
+    query = (
+        select(SetRow.session_id, SessionRow.started_at, SetRow.reps, SetRow.load_kg)
+        .join(SessionRow, SessionRow.id == SetRow.session_id)
+        .where(
+            SetRow.exercise_id == exercise_id,
+            _not_warmup(),
+            SetRow.reps > 0,
+            SetRow.load_kg > 0,
+        )
+    )
+    return [
+        SetFigures(sid, started, reps or 0, load or 0.0)
+        for sid, started, reps, load in conn.execute(query)
+    ]
+
+
+def iter_export_rows(
+    conn: Connection, batch: int = 1000
+) -> Iterator[tuple[SessionRecord, LoggedSet | None]]:
+    """Every session with each of its sets, oldest first, fetched a batch at a time."""
+    s, t = SessionRow.__table__.c, SetRow.__table__.c
+    query = (
+        select(*s, *(c.label(f"set_{c.name}") for c in t))
+        .select_from(SessionRow.__table__.outerjoin(SetRow.__table__, t.session_id == s.id))
+        .order_by(s.started_at, s.id, t.completed_at, t.id)
+        .execution_options(yield_per=batch)
+    )
+    current: SessionRecord | None = None
+    for m in conn.execute(query).mappings():
+        if current is None or current.id != m["id"]:
+            current = _record_from_mapping(m)
+        if m["set_id"] is None:
+            yield current, None
+            continue
+        yield (
+            current,
+            LoggedSet(
+                id=m["set_id"],
+                session_id=m["set_session_id"],
+                exercise_id=m["set_exercise_id"],
+                set_number=m["set_set_number"],
+                side=m["set_side"],
+                kind=m["set_kind"],
+                reps=m["set_reps"],
+                load_kg=m["set_load_kg"],
+                duration_s=m["set_duration_s"],
+                rest_planned_s=m["set_rest_planned_s"],
+                rest_taken_s=m["set_rest_taken_s"],
+                completed_at=m["set_completed_at"],
+                note=m["set_note"],
+            ),
+        )
+
+
+# --- user exercises ---------------------------------------------------------------------
+
+
+def user_exercise_id(name: str) -> str:
+    # The stored id carries the name itself, so an export re-imports to the same exercise.
+    return f"{USER_PREFIX}{name}"
+
+
+def user_exercises(db: Session | Connection) -> list[tuple[str, str]]:
+    names = db.execute(select(UserExerciseRow.name).order_by(UserExerciseRow.name)).scalars()
+    return [(user_exercise_id(n), n) for n in names]
+
+
+def find_user_exercise(db: Session | Connection, name: str) -> str | None:
+    """The stored name matching `name` (case-insensitively), or None."""
+    return db.execute(
+        select(UserExerciseRow.name).where(UserExerciseRow.name == name)
+    ).scalar_one_or_none()
+
+
+def add_user_exercise(db: Session | Connection, name: str) -> None:
+    db.execute(insert(UserExerciseRow).values(name=name))
+
+
+# --- bulk import --------------------------------------------------------------------------
+
+
+def existing_session_keys(conn: Connection) -> set[tuple[str, str]]:
+    """(started_at as stored, name) of every session, to skip duplicates on import."""
+    # The raw stored text, not a datetime: the key must match to the microsecond.
+    query = select(type_coerce(SessionRow.started_at, String()), SessionRow.name)
+    return {(str(started), str(name)) for started, name in conn.execute(query)}
+
+
+def session_key(started_at: datetime, name: str) -> tuple[str, str]:
+    return (to_utc_text(started_at), name)
+
+
+def insert_session(conn: Connection, values: dict[str, Any]) -> int:
+    result = conn.execute(insert(SessionRow).values(**values))
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def insert_sets(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(SetRow), list(rows))

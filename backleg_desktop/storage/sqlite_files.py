@@ -1,0 +1,170 @@
+"""Whole-file operations on SQLite databases with the plain sqlite3 module.
+
+These run before SQLAlchemy is involved (start-up health check, reading the schema
+revision) or on files the app does not have open (backups, restore), so they stay cheap
+and import nothing heavy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from backleg_desktop.storage.engine import BUSY_TIMEOUT_MS
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
+
+ProbeState = Literal["missing", "empty", "ok", "corrupt", "foreign"]
+
+
+@dataclass(frozen=True)
+class Probe:
+    state: ProbeState
+    revision: str | None = None  # alembic revision when state == "ok"
+    detail: str = ""  # why a file is corrupt or foreign
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # mode=rw: never create a file by looking at it.
+    conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def probe(db_path: Path) -> Probe:
+    """Health and schema revision of a database file, in one short connection."""
+    if not db_path.exists():
+        return Probe("missing")
+    if db_path.stat().st_size == 0 and not Path(f"{db_path}-wal").exists():
+        return Probe("empty")
+    try:
+        conn = _connect(db_path)
+    except sqlite3.OperationalError:
+        raise  # cannot even open it (permissions): the caller reports the folder
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        problems = [r[0] for r in rows if r[0] != "ok"]
+        if problems:
+            return Probe("corrupt", detail="; ".join(problems[:3]))
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return Probe("empty")
+        if "alembic_version" not in tables:
+            return Probe("foreign", detail="it has no Backleg schema version")
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row is None:
+            return Probe("foreign", detail="its schema version is empty")
+        return Probe("ok", revision=str(row[0]))
+    except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.OperationalError) and _is_access_error(error):
+            raise
+        return Probe("corrupt", detail=str(error))
+    finally:
+        conn.close()
+
+
+def _is_access_error(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    return primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_BUSY)
+
+
+def sidecars(db_path: Path) -> list[Path]:
+    return [p for s in SIDECAR_SUFFIXES if (p := Path(f"{db_path}{s}")).exists()]
+
+
+def secure(db_path: Path) -> None:
+    """Health data: only the owner may read the database and its WAL files."""
+    for path in (db_path, *sidecars(db_path)):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(path, FILE_MODE)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file with mode 0600, so SQLite's WAL and shm files inherit it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    os.close(fd)
+
+
+def move_aside(db_path: Path, suffix: str) -> Path:
+    """Rename the database and its WAL files to `<name>.<suffix>`, bytes untouched."""
+    aside = db_path.with_name(f"{db_path.name}.{suffix}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = db_path.with_name(f"{db_path.name}.{suffix}-{n}")
+    for side in sidecars(db_path):
+        os.replace(side, Path(f"{aside}{side.name[len(db_path.name) :]}"))
+    os.replace(db_path, aside)
+    fsync_dir(db_path.parent)
+    return aside
+
+
+def copy_database(source: Path, dest: Path) -> None:
+    """A consistent copy of a live database (WAL included) via SQLite's online backup API.
+
+    Written to a temporary name and renamed, so `dest` is either absent or complete.
+    """
+    partial = dest.with_name(f"{dest.name}.partial")
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()
+    create_private_file(partial)
+    src = _connect(source)
+    try:
+        out = sqlite3.connect(partial, isolation_level=None)
+        try:
+            src.backup(out)
+            # A standalone copy: one file, no WAL beside it.
+            out.execute("PRAGMA journal_mode=DELETE").fetchall()
+        finally:
+            out.close()
+    finally:
+        src.close()
+    fsync_file(partial)
+    os.replace(partial, dest)
+    fsync_dir(dest.parent)
+
+
+def copy_into(source: Path, live: Path) -> None:
+    """Replace the contents of database `live` with `source` in one SQLite transaction.
+
+    The backup API writes through the live file's own journal/WAL, so a crash part way
+    leaves the old contents, never a mix.
+    """
+    src = _connect(source)
+    try:
+        dst = _connect(live)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(path: Path) -> None:
+    # A rename is durable only once its directory is synced (no-op where unsupported).
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,1 @@
+"""Helpers shared by tests: a small content library and a synthetic 10-year history."""
