@@ -89,20 +89,19 @@ def _parse_rows(
             factor = kg_per_unit
             if fmt.unit_column:
                 factor = cell(rows, row, fmt.unit_column, kg_per) if row.get("Weight") else 1.0
-            seconds = cell(rows, row, "Seconds", seconds_value)
+            # Strong fills the columns an exercise does not use with 0: a bodyweight move
+            # has weight 0, an untimed set 0 seconds, a timed hold 0 reps.
+            seconds = cell(rows, row, "Seconds", seconds_value) or None
             distance = cell(rows, row, "Distance", number)
+            reps = cell(rows, row, "Reps", reps_value)
+            load = partial(load_value, kg_per_unit=factor, decimal_comma=comma_decimals)
             entry = SetEntry(
                 exercise_id=cell(rows, row, "Exercise Name", partial(_exercise, matcher)),
                 set_number=0,  # numbered per exercise by group_sessions
                 kind=kind,
-                reps=cell(rows, row, "Reps", reps_value),
-                load_kg=cell(
-                    rows,
-                    row,
-                    "Weight",
-                    partial(load_value, kg_per_unit=factor, decimal_comma=comma_decimals),
-                ),
-                duration_s=seconds or None,  # Strong writes 0 when the set was not timed
+                reps=None if reps == 0 and seconds else reps,
+                load_kg=cell(rows, row, "Weight", load) or None,
+                duration_s=seconds,
                 note=set_note(
                     expand_escaped_newlines(row.get("Notes")),
                     rpe=cell(rows, row, "RPE", number),
