@@ -78,9 +78,14 @@ def load_library(content_dir: Path | None = None) -> Library:
     guidance, sections, bands = _guidance(tables.get(GUIDANCE_FILE), errors)
 
     _check_unique_ids(exercises, plans, avoid, sections, errors)
-    _check_references(exercises, flawed, plans, avoid, sections, bands, errors)
+    # A file that could not be read is reported once; references into it are not checked,
+    # or one missing file would bury that report under a follow-on error per reference.
+    if EXERCISES_FILE in tables:
+        _check_exercise_references(exercises, flawed, plans, avoid, sections, errors)
+    if PLANS_FILE in tables:
+        _check_plan_references(plans, bands, errors)
     if errors:
-        raise ContentError(errors)
+        raise ContentError(sorted(errors, key=_file_order))
 
     return Library(
         exercises=MappingProxyType({e.id: e for e in exercises}),
@@ -126,6 +131,12 @@ def _describe_toml_error(exc: tomllib.TOMLDecodeError) -> str:
     if match is None:
         return f"invalid TOML: {exc}"
     return f"{match['where']}: invalid TOML: {match['message']}"
+
+
+def _file_order(error: str) -> int:
+    """Sort key that groups errors by file (in CONTENT_FILES order), keeping their order."""
+    name = error.split(":", 1)[0]
+    return CONTENT_FILES.index(name) + 1 if name in CONTENT_FILES else 0
 
 
 # --- typed field readers --------------------------------------------------------------
@@ -484,16 +495,20 @@ def _check_pain_coverage(bands: Labelled[PainBand], errors: list[str]) -> None:
     expected = PAIN_MIN
     for label, band in bands:
         if band.low > expected:
-            errors.append(f'{label}: field "low": levels {expected}–{band.low - 1} have no band')
+            errors.append(f'{label}: field "low": no band covers {_levels(expected, band.low - 1)}')
         elif band.low < expected:
             errors.append(
-                f'{label}: field "low": overlaps the band before it '
-                f"(levels {band.low}–{expected - 1} are covered twice)"
+                f'{label}: field "low": overlaps the band before it at '
+                f"{_levels(band.low, min(expected - 1, band.high))}"
             )
         expected = max(expected, band.high + 1)
     if expected <= PAIN_MAX:
         label = bands[-1][0]
-        errors.append(f'{label}: field "high": levels {expected}–{PAIN_MAX} have no band')
+        errors.append(f'{label}: field "high": no band covers {_levels(expected, PAIN_MAX)}')
+
+
+def _levels(low: int, high: int) -> str:
+    return f"level {low}" if low == high else f"levels {low}–{high}"
 
 
 # --- checks across files --------------------------------------------------------------
@@ -524,17 +539,15 @@ def _check_unique_ids(
             first_seen[entry_id] = label
 
 
-def _check_references(
+def _check_exercise_references(
     exercises: list[Exercise],
     flawed: set[str],
     plans: list[Plan],
     avoid: list[AvoidCategory],
     sections: Labelled[GuidanceSection],
-    bands: Labelled[PainBand],
     errors: list[str],
 ) -> None:
     by_id = {e.id: e for e in exercises if e.id}
-    plan_ids = {p.id for p in plans if p.id}
 
     def check(where: str, key: str, ids: Sequence[str]) -> None:
         for ref in ids:
@@ -559,6 +572,10 @@ def _check_references(
         check(f'{AVOID_FILE}: category "{category.id}"', "swaps", category.swaps)
     for where, section in sections:
         check(where, "related", section.related)
+
+
+def _check_plan_references(plans: list[Plan], bands: Labelled[PainBand], errors: list[str]) -> None:
+    plan_ids = {p.id for p in plans if p.id}
     for where, band in bands:
         if band.suggest_plan and band.suggest_plan not in plan_ids:
             errors.append(f'{where}: field "suggest_plan": unknown plan id "{band.suggest_plan}"')

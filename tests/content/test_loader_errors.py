@@ -253,22 +253,21 @@ SINGLE_BREAKS = [
         "guidance.toml",
         "low = 4",
         "low = 5",
-        'guidance.toml: pain band 2 (5–6): field "low": levels 4–4 have no band',
+        'guidance.toml: pain band 2 (5–6): field "low": no band covers level 4',
         id="gap between pain bands",
     ),
     pytest.param(
         "guidance.toml",
         "low = 7",
         "low = 6",
-        'guidance.toml: pain band 3 (6–10): field "low": overlaps the band before it '
-        "(levels 6–6 are covered twice)",
+        'guidance.toml: pain band 3 (6–10): field "low": overlaps the band before it at level 6',
         id="overlapping pain bands",
     ),
     pytest.param(
         "guidance.toml",
         "high = 10",
         "high = 9",
-        'guidance.toml: pain band 3 (7–9): field "high": levels 10–10 have no band',
+        'guidance.toml: pain band 3 (7–9): field "high": no band covers level 10',
         id="pain bands stop short of 10",
     ),
     pytest.param(
@@ -343,12 +342,22 @@ def test_a_toml_syntax_error_names_the_line(content: ContentCopy) -> None:
     assert "invalid TOML" in errors[0]
 
 
-def test_a_missing_file_is_reported(content: ContentCopy) -> None:
-    (content.folder / "plans.toml").unlink()
+@pytest.mark.parametrize("name", ["exercises.toml", "plans.toml"])
+def test_a_missing_file_is_reported_once(content: ContentCopy, name: str) -> None:
+    (content.folder / name).unlink()
+    # Only the missing file: not one more error for each reference into it.
+    assert content.errors() == [f"{name}: file is missing from {content.folder}"]
+
+
+def test_a_file_with_a_syntax_error_does_not_bury_other_errors(content: ContentCopy) -> None:
+    content.edit("exercises.toml", "[[exercise]]", "[[exercise]")
+    content.edit("plans.toml", "sets = 3", "sets = -3")
     errors = content.errors()
-    assert_reported(errors, "plans.toml: file is missing")
-    # Without the plans file, the pain band's suggestion points nowhere, and says so.
-    assert_reported(errors, 'field "suggest_plan": unknown plan id "quick-add-on"')
+    assert len(errors) == 2, errors
+    assert errors[0].startswith("exercises.toml: line ")
+    assert errors[1] == (
+        'plans.toml: plan "strength", item 1 (leg-extension): field "sets": -3 is negative'
+    )
 
 
 def test_an_unknown_file_is_reported(content: ContentCopy) -> None:
