@@ -174,7 +174,10 @@ def test_fitnotes_bad_values(library: Library, tmp_path: Path) -> None:
 def test_backleg_csv_bad_values(library: Library, tmp_path: Path) -> None:
     good = (Path(__file__).parent.parent / "data" / "imports" / "backleg.csv").read_text()
     header = good.splitlines()[0] + "\n"
-    row = "9,2026-11-23T09:00:00+00:00,,strength,{status},{pain},,goblet-squat,Goblet squat,1,{side},working,12,16,,,,,,\n"
+    row = (
+        "9,2026-11-23T09:00:00+00:00,,strength,{status},{pain},,goblet-squat,Goblet squat,1,"
+        "{side},working,12,16,,,,,,\n"
+    )
     cases = [
         (dict(status="done", pain="2", side="both"), "status: 'done' is not a session status"),
         (

@@ -53,6 +53,7 @@ from backleg_desktop.services.transfer.values import (
 )
 
 ExportRow = tuple[SessionRecord, LoggedSet | None]
+UNNAMED = "Imported workout"  # a hand-made file may leave the plan/title column empty
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ def _parse_rows(
         plan_or_name = row.get("plan")
         is_plan = plan_or_name in plans
         session = SessionDraft(
-            name=plans[plan_or_name].name if is_plan else plan_or_name,
+            name=plans[plan_or_name].name if is_plan else (plan_or_name or UNNAMED),
             plan_id=plan_or_name if is_plan else None,
             started_at=started_at,
             ended_at=cell(rows, row, "ended_at", optional_time),

@@ -28,7 +28,7 @@ from backleg_desktop.domain.history import (
     Side,
 )
 from backleg_desktop.services.errors import ImportFormatError
-from backleg_desktop.services.transfer.backleg_csv import ExportRow, ExportSummary
+from backleg_desktop.services.transfer.backleg_csv import UNNAMED, ExportRow, ExportSummary
 from backleg_desktop.services.transfer.csvio import open_text
 from backleg_desktop.services.transfer.names import USER_PREFIX, ExerciseMatcher, user_exercise_id
 from backleg_desktop.services.transfer.values import (
@@ -252,7 +252,7 @@ class _Reader:
         assert started_at is not None
         plan_id = self.text(data, "plan_id", where) or None
         return ImportedSession(
-            name=self.text(data, "name", where),
+            name=self.text(data, "name", where).strip() or UNNAMED,
             plan_id=plan_id if plan_id in self.matcher.library.plans else None,
             started_at=started_at,
             ended_at=self.time(data, "ended_at", where),

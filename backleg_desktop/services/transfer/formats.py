@@ -60,7 +60,7 @@ FITNOTES_COMMON = ("Date", "Exercise", "Reps")
 @dataclass(frozen=True)
 class FileFormat:
     id: str
-    label: str  # shown to the user: "Strong CSV (semicolons, unit per row)"
+    label: str  # shown to the user, e.g. "Hevy CSV, imperial"
     delimiter: str = ","
     weight_column: str = ""  # where the weight is, for formats with several variants
     unit_column: str = ""  # a column giving each row's unit
@@ -78,22 +78,22 @@ BACKLEG_JSON = FileFormat("backleg-json", "Backleg JSON backup", kg_per_unit=1.0
 STRONG = FileFormat("strong", "Strong CSV", weight_column="Weight")
 STRONG_OLD = FileFormat(
     "strong-semicolon",
-    "Strong CSV (older format, unit per row)",
+    "Strong CSV, older format",
     ";",
     weight_column="Weight",
     unit_column="Weight Unit",
 )
-HEVY_KG = FileFormat("hevy", "Hevy CSV (kg)", weight_column="weight_kg", kg_per_unit=1.0)
-HEVY_LB = FileFormat("hevy-lb", "Hevy CSV (lb)", weight_column="weight_lbs", kg_per_unit=LB)
+HEVY_KG = FileFormat("hevy", "Hevy CSV, metric", weight_column="weight_kg", kg_per_unit=1.0)
+HEVY_LB = FileFormat("hevy-lb", "Hevy CSV, imperial", weight_column="weight_lbs", kg_per_unit=LB)
 FITNOTES_KG = FileFormat(
-    "fitnotes", "FitNotes CSV (kg)", weight_column="Weight (kgs)", kg_per_unit=1.0
+    "fitnotes", "FitNotes CSV, kg", weight_column="Weight (kgs)", kg_per_unit=1.0
 )
 FITNOTES_LB = FileFormat(
-    "fitnotes-lb", "FitNotes CSV (lb)", weight_column="Weight (lbs)", kg_per_unit=LB
+    "fitnotes-lb", "FitNotes CSV, lb", weight_column="Weight (lbs)", kg_per_unit=LB
 )
 FITNOTES_UNIT = FileFormat(
     "fitnotes-unit",
-    "FitNotes CSV (unit per row)",
+    "FitNotes CSV, unit per row",
     weight_column="Weight",
     unit_column="Weight Unit",
 )

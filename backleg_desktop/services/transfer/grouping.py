@@ -13,6 +13,7 @@ from datetime import datetime
 
 from backleg_desktop.domain.history import ImportedSession, SessionStatus, SetEntry
 from backleg_desktop.services.errors import ImportFormatError
+from backleg_desktop.services.validation import MAX_NAME, MAX_TEXT
 
 
 @dataclass
@@ -60,6 +61,7 @@ def group_sessions(
     current: _Open | None = None
     finished: dict[Hashable, int] = {}
     for row in rows:
+        _check_lengths(row, path)
         if current is None or row.key != current.key:
             if current is not None:
                 finished[current.key] = current.first_line
@@ -84,6 +86,20 @@ def group_sessions(
             current.sets.append(entry)
     if current is not None:
         yield _finish(current)
+
+
+def _check_lengths(row: ParsedRow, path: str) -> None:
+    """The store's limits on text, checked here so the message can name the line."""
+    if len(row.session.name) > MAX_NAME:
+        raise ImportFormatError(
+            path, row.line, f"the workout name is longer than {MAX_NAME} characters"
+        )
+    for what, text in (
+        ("workout notes", row.session_note or row.session.notes),
+        ("note", row.set.note if row.set is not None else ""),
+    ):
+        if len(text) > MAX_TEXT:
+            raise ImportFormatError(path, row.line, f"{what}: more than {MAX_TEXT} characters")
 
 
 def _finish(draft: _Open) -> ImportedSession:

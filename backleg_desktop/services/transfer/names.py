@@ -13,6 +13,7 @@ import re
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.services.transfer.values import CellError
+from backleg_desktop.services.validation import MAX_NAME
 
 USER_PREFIX = "user:"
 
@@ -79,6 +80,8 @@ def user_exercise_id(name: str) -> str:
     clean = " ".join(name.split())
     if not clean:
         raise CellError("the exercise name is empty")
+    if len(clean) > MAX_NAME:
+        raise CellError(f"the exercise name is longer than {MAX_NAME} characters")
     return USER_PREFIX + clean
 
 

@@ -10,11 +10,14 @@ import math
 import re
 from datetime import UTC, datetime, timedelta, tzinfo
 
-# The same limits the store enforces; checked here too so a bad cell is reported with its line.
-MAX_REPS = 1000
-MAX_LOAD_KG = 1000.0
-MAX_DURATION_S = 24 * 3600.0
-MAX_PAIN = 10
+# The store enforces these limits too; readers check them so a bad cell is reported with its
+# file and line instead of failing the whole import without saying where.
+from backleg_desktop.services.validation import (
+    MAX_DURATION_S,
+    MAX_LOAD_KG,
+    MAX_PAIN,
+    MAX_REPS,
+)
 
 KG_PER_LB = 0.45359237  # exact, by definition of the international pound
 # Converted loads are rounded to whole grams: far below any plate increment, and it keeps

@@ -1,0 +1,121 @@
+"""The headless commands: `backleg export PATH` and `backleg import PATH`.
+
+No Qt is imported on this path (a test checks it), and the database is opened like any
+other client, so both commands work while the app is open (SQLite WAL lets a reader and a
+writer share the file; an import waits for the app's short writes to finish).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from backleg_desktop.content.loader import ContentError, load_library
+from backleg_desktop.content.model import Library
+from backleg_desktop.domain.history import ImportedSession
+from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.services.store import open_store
+from backleg_desktop.services.transfer import (
+    ExerciseMatcher,
+    detect_format,
+    export_to_path,
+    read_sessions,
+)
+
+
+def run(
+    args: argparse.Namespace,
+    data_dir: Path,
+    *,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Run the subcommand in `args`; 0 on success, 1 with a message on stderr otherwise."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        library = load_library()
+        if args.command == "export":
+            return _export(Path(args.path), data_dir, library, out)
+        if args.command == "import":
+            return _import(args, data_dir, library, out)
+    except (BacklegError, ContentError) as error:
+        print(error, file=err)
+        return 1
+    except OSError as error:  # writing the export: a missing folder, no permission, disk full
+        where = error.filename or getattr(args, "path", "")
+        print(f"{where}: {error.strerror or error}", file=err)
+        return 1
+    print(f"backleg: unknown command {args.command!r}", file=err)
+    return 2
+
+
+def _export(path: Path, data_dir: Path, library: Library, out: TextIO) -> int:
+    with open_store(data_dir, library, make_daily_backup=False) as store:
+        users = dict(store.workouts.user_exercises())
+        matcher = ExerciseMatcher(library)
+
+        def name_of(exercise_id: str) -> str:
+            return users.get(exercise_id) or matcher.display_name(exercise_id)
+
+        summary = export_to_path(
+            path, store.workouts.iter_export_rows(), name_of, sorted(users.items())
+        )
+    print(
+        f"Exported {_plural(summary.sessions, 'session')} "
+        f"({_plural(summary.sets, 'set')}) to {path}.",
+        file=out,
+    )
+    return 0
+
+
+class _Counted:
+    """Counts what a reader yields, for the summary."""
+
+    def __init__(self, sessions: Iterable[ImportedSession]) -> None:
+        self._sessions = sessions
+        self.sessions = 0
+        self.sets = 0
+
+    def __iter__(self) -> Iterator[ImportedSession]:
+        for session in self._sessions:
+            self.sessions += 1
+            self.sets += len(session.sets)
+            yield session
+
+
+def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: TextIO) -> int:
+    path = Path(args.path)
+    fmt = detect_format(path)  # before opening the store: a wrong file changes nothing
+    read = _Counted(read_sessions(path, library, args.unit, fmt=fmt))
+    # Today's backup, if not made yet, is taken before the import writes anything.
+    with open_store(data_dir, library, make_daily_backup=not args.dry_run) as store:
+        for notice in store.notices:
+            print(notice, file=out)
+        summary = store.workouts.import_sessions(read, dry_run=args.dry_run)
+    unit_note = ""
+    if fmt.uses_unit_option:
+        unit_note = f", weights read as {args.unit}"
+    elif args.unit != "kg":
+        unit_note = " (--unit ignored: the file gives its own unit)"
+    lines = [
+        f"Read {_plural(read.sessions, 'session')} and {_plural(read.sets, 'set')} from {path} "
+        f"({fmt.label}{unit_note}).",
+        f"{'Would add' if args.dry_run else 'Added'} {_plural(summary.sessions_added, 'session')}"
+        f" and {_plural(summary.sets_added, 'set')}; "
+        f"skipped {_plural(summary.duplicates_skipped, 'duplicate session')} "
+        "(already in the history); "
+        f"{'would create' if args.dry_run else 'created'} "
+        f"{_plural(summary.user_exercises_created, 'user exercise')}.",
+    ]
+    if args.dry_run:
+        lines.append("Dry run: nothing was written.")
+    print("\n".join(lines), file=out)
+    return 0
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
