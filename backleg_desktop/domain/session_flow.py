@@ -1,0 +1,576 @@
+"""The guided session as a pure state machine: which set is next, what Space means, when to rest.
+
+Built from a plan and the sets already logged (so a crashed session resumes where it
+stopped). It owns the session's `SetTimer` and `RestTimer` (on an injected clock), but
+no Qt and no database: it returns `SetEntry` objects for the caller to store and
+`SetKey`s for the caller to update or delete.
+
+Steps. Each plan item is done for sets 1..sets.high (a "2–3 sets" item plans the top
+of the range; the last set is `optional` and may be skipped). A one-sided exercise has
+a left and a right step per set: the right side starts straight after the left with no
+rest, and the rest follows the right side.
+
+States::
+
+    pain_check → ready → in_set ─┬─ (left side logged) → in_set (right side)
+                   ↑             ├─ (rest planned) → resting → ready
+                   └─────────────┴─ (last set logged) → finished → ended
+    any state → ended (end early, stop for pain)
+
+The plan and library are typed structurally (`PlanLike`, `ExerciseSource`) because the
+domain layer sits below the content layer; `content.model.Plan` and `Library` fit.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal, Protocol
+
+from backleg_desktop.domain.history import SessionStatus, SetEntry, Side
+from backleg_desktop.domain.pain import validate_pain_level
+from backleg_desktop.domain.timers import Clock, RestTimer, SetTimer
+
+FlowState = Literal["pain_check", "ready", "in_set", "resting", "finished", "ended"]
+PrimaryAction = Literal["confirm_pain", "start_set", "log_set", "skip_rest", "finish", "none"]
+RestChoice = Literal["bottom", "middle", "top"]
+StepStatus = Literal["pending", "done", "skipped"]
+
+
+# -- the shapes of content the flow reads ----------------------------------------------
+class RangeLike(Protocol):
+    @property
+    def low(self) -> int: ...
+    @property
+    def high(self) -> int: ...
+
+
+class PlanItemLike(Protocol):
+    @property
+    def exercise_id(self) -> str: ...
+    @property
+    def sets(self) -> RangeLike: ...
+    @property
+    def reps(self) -> RangeLike: ...
+    @property
+    def per_leg(self) -> bool: ...
+    @property
+    def rest_seconds(self) -> RangeLike: ...
+
+
+class PlanLike(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def items(self) -> Sequence[PlanItemLike]: ...
+
+
+class ExerciseLike(Protocol):
+    @property
+    def one_sided(self) -> bool: ...
+
+
+class ExerciseSource(Protocol):
+    """A content `Library`: the flow only asks whether an exercise is one-sided."""
+
+    @property
+    def exercises(self) -> Mapping[str, ExerciseLike]: ...
+
+
+class SetLike(Protocol):
+    """A logged set as the flow needs it: `LoggedSet` and `SetEntry` both fit."""
+
+    @property
+    def exercise_id(self) -> str: ...
+    @property
+    def set_number(self) -> int: ...
+    @property
+    def side(self) -> Side: ...
+    @property
+    def reps(self) -> int | None: ...
+    @property
+    def load_kg(self) -> float | None: ...
+
+
+# -- values the flow hands out ---------------------------------------------------------
+@dataclass(frozen=True)
+class SetKey:
+    """Identifies a logged set within a session (unique: see `Step.log_set_number`)."""
+
+    exercise_id: str
+    set_number: int
+    side: Side
+
+    @classmethod
+    def of(cls, logged: SetLike) -> SetKey:
+        return cls(logged.exercise_id, logged.set_number, logged.side)
+
+    def matches(self, logged: SetLike) -> bool:
+        return SetKey.of(logged) == self
+
+
+@dataclass(frozen=True)
+class Step:
+    """One set (or one side of a set) in the session's order."""
+
+    index: int  # position in `SessionFlow.steps`
+    item_index: int  # which plan item
+    exercise_id: str
+    set_number: int  # 1-based within the plan item: "Set 2 of 3"
+    total_sets: int  # sets planned for the item: the top of its range
+    min_sets: int  # the bottom of the range; sets above it are optional
+    side: Side
+    reps_low: int
+    reps_high: int
+    per_leg: bool  # the reps count for each leg
+    rest_after_s: int | None  # rest that follows; None after a left side and the last step
+    log_set_number: int  # set_number as stored; counts on if an exercise recurs in a plan
+
+    @property
+    def optional(self) -> bool:
+        return self.set_number > self.min_sets
+
+    @property
+    def key(self) -> SetKey:
+        return SetKey(self.exercise_id, self.log_set_number, self.side)
+
+    @property
+    def reps_text(self) -> str:
+        """ "12–15" or "8"; the caller adds "per leg" when `per_leg`."""
+        if self.reps_low == self.reps_high:
+            return str(self.reps_low)
+        return f"{self.reps_low}–{self.reps_high}"
+
+
+@dataclass(frozen=True)
+class RestTaken:
+    """A rest that just ended, for the caller to store as the set's `rest_taken_s`."""
+
+    key: SetKey  # the set the rest followed
+    planned_s: float
+    taken_s: float
+    skipped: bool
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What `undo_last()` removed: delete the stored set with this key."""
+
+    key: SetKey
+    step: Step | None  # where the cursor went back to; None if the set was not in the plan
+
+
+@dataclass(frozen=True)
+class StopPoint:
+    """Where a session was stopped for pain (stored as stop_exercise_id/stop_set_number)."""
+
+    exercise_id: str
+    set_number: int
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """The reps and load to show before a set."""
+
+    reps: int
+    load_kg: float | None
+
+
+class FlowError(RuntimeError):
+    """An operation that makes no sense in the current state (a bug in the caller)."""
+
+
+def planned_rest(rest: RangeLike, choice: RestChoice = "bottom") -> int:
+    """The rest to count down from a plan's range, by the user's setting."""
+    if choice == "top":
+        return rest.high
+    if choice == "middle":
+        return (rest.low + rest.high) // 2
+    return rest.low
+
+
+def build_steps(
+    plan: PlanLike, library: ExerciseSource, rest_choice: RestChoice = "bottom"
+) -> tuple[Step, ...]:
+    """Every set of the plan in order, one step per side for one-sided exercises.
+
+    An exercise the library does not know (a user exercise) counts as two-sided.
+    """
+    planned: list[tuple[int, PlanItemLike, int, Side, int]] = []
+    sets_before: dict[str, int] = {}  # sets of the same exercise earlier in the plan
+    for item_index, item in enumerate(plan.items):
+        exercise = library.exercises.get(item.exercise_id)
+        one_sided = exercise is not None and exercise.one_sided
+        sides: tuple[Side, ...] = ("left", "right") if one_sided else ("both",)
+        offset = sets_before.get(item.exercise_id, 0)
+        sets_before[item.exercise_id] = offset + item.sets.high
+        for set_number in range(1, item.sets.high + 1):
+            for side in sides:
+                planned.append((item_index, item, set_number, side, offset + set_number))
+    steps: list[Step] = []
+    for index, (item_index, item, set_number, side, log_set_number) in enumerate(planned):
+        no_rest = index == len(planned) - 1 or side == "left"
+        steps.append(
+            Step(
+                index=index,
+                item_index=item_index,
+                exercise_id=item.exercise_id,
+                set_number=set_number,
+                total_sets=item.sets.high,
+                min_sets=item.sets.low,
+                side=side,
+                reps_low=item.reps.low,
+                reps_high=item.reps.high,
+                per_leg=item.per_leg,
+                rest_after_s=None if no_rest else planned_rest(item.rest_seconds, rest_choice),
+                log_set_number=log_set_number,
+            )
+        )
+    return tuple(steps)
+
+
+def prefill(
+    step: Step, last_time: Sequence[SetLike], this_session: Sequence[SetLike] = ()
+) -> Prefill:
+    """The reps and load to show for `step`.
+
+    `last_time` holds the sets of the last session that had this exercise; `this_session`
+    the sets logged so far today (each list in logging order; other exercises are
+    ignored). In order of preference:
+
+    1. last time's values for the same set number and side;
+    2. the latest set of this exercise today (same side if there is one), so a load
+       entered on set 1 of a first session carries to set 2;
+    3. last time's closest set on the same side (or any side);
+    4. the bottom of the rep range and no load.
+    """
+    before = [s for s in last_time if s.exercise_id == step.exercise_id]
+    today = [s for s in this_session if s.exercise_id == step.exercise_id]
+
+    def values(logged: SetLike) -> Prefill:
+        reps = logged.reps if logged.reps is not None else step.reps_low
+        return Prefill(reps=reps, load_kg=logged.load_kg)
+
+    for logged in before:
+        if logged.set_number == step.log_set_number and logged.side == step.side:
+            return values(logged)
+    same_side_today = [s for s in today if s.side == step.side]
+    if same_side_today or today:
+        return values((same_side_today or today)[-1])
+    candidates = [s for s in before if s.side == step.side] or before
+    if candidates:
+        closest = min(
+            candidates,
+            key=lambda s: (abs(s.set_number - step.log_set_number), -s.set_number),
+        )
+        return values(closest)
+    return Prefill(reps=step.reps_low, load_kg=None)
+
+
+_PRIMARY_ACTIONS: dict[FlowState, PrimaryAction] = {
+    "pain_check": "confirm_pain",
+    "ready": "start_set",
+    "in_set": "log_set",
+    "resting": "skip_rest",
+    "finished": "finish",
+    "ended": "none",
+}
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SessionFlow:
+    """The guided session's cursor and state; see the module docstring for the states.
+
+    The caller (the session page) maps keys to operations: Space to whatever
+    `primary_action()` names, P to `rest_timer.toggle_pause()`, +/− to
+    `rest_timer.adjust(±15)`, Ctrl+Z to `undo_last()`. It stores what `complete_set()`
+    returns at once, drives `set_timer`/`rest_timer` with a `TimerDriver`, and calls
+    `end_rest()` when the rest timer reports its end.
+    """
+
+    def __init__(
+        self,
+        plan: PlanLike,
+        library: ExerciseSource,
+        logged: Sequence[SetLike] = (),
+        *,
+        rest_choice: RestChoice = "bottom",
+        ask_pain: bool | None = None,
+        clock: Clock = time.monotonic,
+        wall_clock: Clock | None = None,
+        utc_now: Callable[[], datetime] = _utc_now,
+        on_rest_taken: Callable[[RestTaken], None] | None = None,
+    ) -> None:
+        """Start a session, or resume one from the sets already `logged` (in logging order).
+
+        `ask_pain` defaults to asking for a check-in only when nothing is logged yet.
+        `on_rest_taken` is called whenever a rest ends, however it ends, so the caller
+        can store `rest_taken_s` on the set the rest followed.
+        """
+        self.plan = plan
+        self.steps: tuple[Step, ...] = build_steps(plan, library, rest_choice)
+        self.set_timer = SetTimer(clock)
+        self.rest_timer = RestTimer(clock, wall_clock)
+        self._utc_now = utc_now
+        self._on_rest_taken = on_rest_taken
+        self._status: list[StepStatus] = ["pending"] * len(self.steps)
+        self._by_key = {step.key: step for step in self.steps}
+        self._log: list[SetKey] = []  # logged sets, oldest first: what undo walks back
+        self._resting_after: Step | None = None
+        self._end_status: SessionStatus | None = None
+        self._stop_point: StopPoint | None = None
+        self.pain_before: int | None = None
+
+        furthest = -1
+        for logged_set in logged:
+            key = SetKey.of(logged_set)
+            self._log.append(key)
+            step = self._by_key.get(key)
+            if step is not None:
+                self._status[step.index] = "done"
+                furthest = max(furthest, step.index)
+        self._cursor = furthest + 1
+        if ask_pain is None:
+            ask_pain = not logged
+        self._state: FlowState = "pain_check" if ask_pain else self._ready_or_finished()
+
+    # -- what the screen shows -------------------------------------------------------
+    @property
+    def state(self) -> FlowState:
+        return self._state
+
+    @property
+    def current_step(self) -> Step | None:
+        """The set being done, or to do next (while resting: the one after the rest)."""
+        return self.steps[self._cursor] if self._cursor < len(self.steps) else None
+
+    @property
+    def next_step(self) -> Step | None:
+        """The step after `current_step`, for "what comes next"."""
+        index = self._cursor + 1
+        return self.steps[index] if index < len(self.steps) else None
+
+    @property
+    def last_logged(self) -> SetKey | None:
+        """The most recent logged set still standing (what a correction or undo targets)."""
+        return self._log[-1] if self._log else None
+
+    @property
+    def resting_after(self) -> Step | None:
+        """While resting: the step whose rest this is."""
+        return self._resting_after if self._state == "resting" else None
+
+    @property
+    def end_status(self) -> SessionStatus | None:
+        """Once ended: "completed", "ended_early" or "stopped_pain"."""
+        return self._end_status
+
+    @property
+    def stop_point(self) -> StopPoint | None:
+        return self._stop_point
+
+    @property
+    def can_finish(self) -> bool:
+        """All planned sets are done or skipped, or only optional sets remain."""
+        if self._state in ("pain_check", "ended"):
+            return False
+        return all(step.optional for step in self.steps[self._cursor :])
+
+    def step_status(self, index: int) -> StepStatus:
+        return self._status[index]
+
+    def progress(self) -> tuple[int, int]:
+        """(steps logged, steps planned)."""
+        return self._status.count("done"), len(self.steps)
+
+    def primary_action(self) -> PrimaryAction:
+        """What Space means now."""
+        return _PRIMARY_ACTIONS[self._state]
+
+    # -- operations --------------------------------------------------------------------
+    def confirm_pain(self, level: int | None) -> None:
+        """Record the check-in before the first set (None: skipped) and get ready."""
+        self._require("pain_check")
+        self.pain_before = None if level is None else validate_pain_level(level)
+        self._state = self._ready_or_finished()
+
+    def start_set(self) -> Step:
+        """Start the current set and its set timer."""
+        self._require("ready")
+        step = self.current_step
+        assert step is not None  # "ready" always has a step
+        self.set_timer.start()
+        self._state = "in_set"
+        return step
+
+    def complete_set(self, reps: int | None, load_kg: float | None, *, note: str = "") -> SetEntry:
+        """Log the current set with the values shown and move on; returns what to store.
+
+        After a left side the right side starts at once (state stays ``in_set``, the set
+        timer restarts); otherwise the planned rest starts (``resting``), or the session
+        is ``finished`` after the last step.
+        """
+        self._require("in_set")
+        step = self.current_step
+        assert step is not None
+        duration = self.set_timer.stop()
+        entry = SetEntry(
+            exercise_id=step.exercise_id,
+            set_number=step.log_set_number,
+            side=step.side,
+            kind="working",
+            reps=reps,
+            load_kg=load_kg,
+            duration_s=round(duration, 3),
+            rest_planned_s=None if step.rest_after_s is None else float(step.rest_after_s),
+            rest_taken_s=None,
+            completed_at=self._utc_now(),
+            note=note,
+        )
+        self._status[step.index] = "done"
+        self._log.append(step.key)
+        self._cursor = step.index + 1
+        following = self.current_step
+        if step.side == "left" and following is not None and following.side == "right":
+            self.set_timer.start()
+            self._state = "in_set"
+        elif following is None:
+            self._state = "finished"
+        elif step.rest_after_s:
+            self._resting_after = step
+            self.rest_timer.start(step.rest_after_s)
+            self._state = "resting"
+        else:
+            self._state = "ready"
+        return entry
+
+    def end_rest(self) -> RestTaken | None:
+        """The rest is over (its deadline passed, or the caller ends it): get ready.
+
+        Safe to call in any state; returns None when not resting.
+        """
+        if self._state != "resting":
+            return None
+        if not self.rest_timer.is_over:
+            self.rest_timer.skip()
+        return self._close_rest()
+
+    def skip_rest(self) -> RestTaken | None:
+        """Cut the rest short (Space while resting)."""
+        if self._state == "resting":
+            self.rest_timer.skip()
+        return self.end_rest()
+
+    def skip_set(self) -> None:
+        """Skip the current set (both sides if on the left side) without logging it."""
+        self._require("ready", "in_set", "resting")
+        self._leave_set_or_rest()
+        step = self.current_step
+        assert step is not None
+        skipped = [step.index]
+        if step.side == "left" and step.index + 1 < len(self.steps):
+            skipped.append(step.index + 1)
+        for index in skipped:
+            self._status[index] = "skipped"
+        self._cursor = skipped[-1] + 1
+        self._state = self._ready_or_finished()
+
+    def skip_exercise(self) -> None:
+        """Skip what is left of the current exercise and get ready for the next one."""
+        self._require("ready", "in_set", "resting")
+        self._leave_set_or_rest()
+        step = self.current_step
+        assert step is not None
+        index = step.index
+        while index < len(self.steps) and self.steps[index].item_index == step.item_index:
+            self._status[index] = "skipped"
+            index += 1
+        self._cursor = index
+        self._state = self._ready_or_finished()
+
+    def undo_last(self) -> Undone | None:
+        """Take back the last logged set: the caller deletes the set with `Undone.key`.
+
+        Any running set or rest is abandoned and the cursor goes back to the undone
+        step, ready to do it again. Returns None when nothing is logged.
+        """
+        if self._state in ("pain_check", "ended") or not self._log:
+            return None
+        key = self._log.pop()
+        if self._state == "resting":
+            self.rest_timer.skip()  # its set is going away: no rest to record
+            self._resting_after = None
+        self.set_timer.reset()
+        step = self._by_key.get(key)
+        if step is not None:
+            self._status[step.index] = "pending"
+            self._cursor = step.index
+        self._state = self._ready_or_finished()
+        return Undone(key=key, step=step)
+
+    def finish(self) -> None:
+        """End a session whose sets are done (Space in ``finished``): status completed."""
+        if not self.can_finish:
+            raise FlowError(f"cannot finish while {self._state} with sets left")
+        self._leave_set_or_rest()
+        self._end("completed")
+
+    def end_early(self) -> None:
+        """End the session now, keeping what was logged: status ended_early."""
+        self._require("pain_check", "ready", "in_set", "resting", "finished")
+        self._leave_set_or_rest()
+        self._end("ended_early")
+
+    def stop_for_pain(self) -> StopPoint | None:
+        """Stop for sharp pain: status stopped_pain, recording where.
+
+        During a set, that set; between sets, the last set logged (the one that hurt);
+        before any set, the first set. None if the plan is empty.
+        """
+        self._require("pain_check", "ready", "in_set", "resting", "finished")
+        where: Step | None = None
+        if self._state != "in_set" and self._log:
+            where = self._by_key.get(self._log[-1])
+        if where is None:
+            where = self.current_step or (self.steps[-1] if self.steps else None)
+        self._leave_set_or_rest()
+        self._stop_point = StopPoint(where.exercise_id, where.log_set_number) if where else None
+        self._end("stopped_pain")
+        return self._stop_point
+
+    # -- internals ---------------------------------------------------------------------
+    def _require(self, *states: FlowState) -> None:
+        if self._state not in states:
+            raise FlowError(f"not allowed while {self._state}")
+
+    def _ready_or_finished(self) -> FlowState:
+        return "ready" if self._cursor < len(self.steps) else "finished"
+
+    def _leave_set_or_rest(self) -> None:
+        if self._state == "resting":
+            self.end_rest()
+        self.set_timer.reset()
+
+    def _close_rest(self) -> RestTaken:
+        step = self._resting_after
+        assert step is not None
+        taken = RestTaken(
+            key=step.key,
+            planned_s=float(step.rest_after_s or 0),
+            taken_s=round(self.rest_timer.elapsed_total(), 3),
+            skipped=self.rest_timer.is_skipped,
+        )
+        self._resting_after = None
+        self._state = self._ready_or_finished()
+        if self._on_rest_taken is not None:
+            self._on_rest_taken(taken)
+        return taken
+
+    def _end(self, status: SessionStatus) -> None:
+        self._end_status = status
+        self._state = "ended"
