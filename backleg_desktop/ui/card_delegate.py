@@ -1,0 +1,168 @@
+"""Paints the exercise cards and section headers of the exercise grid.
+
+Everything is drawn with palette roles and sizes derived from the font, so cards follow
+dark themes and scale with the user's font and with QT_SCALE_FACTOR.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from backleg_desktop.content.model import Exercise
+from backleg_desktop.ui.models import Roles
+from backleg_desktop.ui.widgets import scaled_font
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+ONE_SIDED_BADGE = "One leg at a time"
+PADDING = 12
+RADIUS = 8.0
+
+
+class CardDelegate(QStyledItemDelegate):
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    # -- geometry -------------------------------------------------------------------
+    def card_width(self, font: QFont) -> int:
+        return max(240, QFontMetrics(font).averageCharWidth() * 34)
+
+    def image_height(self, font: QFont) -> int:
+        # 16:9 illustrations, full card width inside the padding.
+        return round((self.card_width(font) - 2 * PADDING) * 9 / 16)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        font = option.font  # type: ignore[attr-defined]
+        if index.data(Roles.IS_HEADER):
+            header = QFontMetrics(scaled_font(font, 1.3, bold=True))
+            spacing = self._view.spacing()
+            width = max(self.card_width(font), self._view.viewport().width() - 2 * spacing - 2)
+            return QSize(width, header.height() + 2 * PADDING)
+        line = QFontMetrics(font).height()
+        name_line = QFontMetrics(scaled_font(font, 1.15, bold=True)).height()
+        height = (
+            PADDING
+            + self.image_height(font)
+            + 10
+            + 2 * name_line  # names may wrap onto two lines
+            + 4
+            + 2 * line  # target muscles, up to two lines
+            + line  # equipment
+            + 8
+            + line
+            + 6  # the badge row (kept even when empty so the grid stays even)
+            + PADDING
+        )
+        return QSize(self.card_width(font), height)
+
+    # -- painting -------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if index.data(Roles.IS_HEADER):
+            self._paint_header(painter, option, str(index.data()))
+        else:
+            self._paint_card(painter, option, index.data(Roles.EXERCISE))
+        painter.restore()
+
+    def _paint_header(self, painter: QPainter, option: QStyleOptionViewItem, text: str) -> None:
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        painter.setFont(scaled_font(option.font, 1.3, bold=True))  # type: ignore[attr-defined]
+        # Headers are disabled items (so the keyboard skips them): draw them in the
+        # active colours anyway, not the greyed-out disabled ones.
+        painter.setPen(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText))
+        text_rect = rect.adjusted(2, PADDING, 0, -PADDING // 2)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, text)
+        painter.setPen(QPen(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Mid), 1))
+        y = rect.bottom() - 1
+        painter.drawLine(rect.left() + 2, y, rect.right() - 2, y)
+
+    def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, ex: Exercise) -> None:
+        rect = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        font: QFont = option.font  # type: ignore[attr-defined]
+        state = option.state  # type: ignore[attr-defined]
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
+
+        border = palette.color(
+            QPalette.ColorRole.Highlight if selected or hovered else QPalette.ColorRole.Mid
+        )
+        painter.setPen(QPen(border, 3 if selected else 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(rect, RADIUS, RADIUS)
+
+        x = rect.left() + PADDING
+        width = rect.width() - 2 * PADDING
+        y = rect.top() + PADDING
+        image = QRectF(x, y, width, self.image_height(font))
+        self._paint_placeholder(painter, palette, image)
+        y = image.bottom() + 10
+
+        text = palette.color(QPalette.ColorRole.Text)
+        secondary = palette.color(QPalette.ColorRole.PlaceholderText)
+        wrap = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+        name_font = scaled_font(font, 1.15, bold=True)
+        name_h = 2 * QFontMetrics(name_font).height()
+        painter.setFont(name_font)
+        painter.setPen(text)
+        painter.drawText(QRectF(x, y, width, name_h), wrap, ex.name)
+        y += name_h + 4
+
+        line = QFontMetrics(font).height()
+        painter.setFont(font)
+        muscles = QFontMetrics(font).elidedText(
+            ", ".join(ex.target_muscles), Qt.TextElideMode.ElideRight, int(width) * 2 - 8
+        )
+        painter.drawText(QRectF(x, y, width, 2 * line), wrap, muscles)
+        y += 2 * line
+
+        painter.setPen(secondary)
+        equipment = QFontMetrics(font).elidedText(
+            ", ".join(ex.equipment), Qt.TextElideMode.ElideRight, int(width)
+        )
+        painter.drawText(QRectF(x, y, width, line), Qt.AlignmentFlag.AlignLeft, equipment)
+        y += line + 8
+
+        if ex.one_sided:
+            self._paint_badge(painter, palette, font, QPointF(x, y))
+
+    def _paint_badge(self, painter: QPainter, palette: QPalette, font: QFont, at: QPointF) -> None:
+        metrics = QFontMetrics(font)
+        badge = QRectF(
+            at.x(), at.y(), metrics.horizontalAdvance(ONE_SIDED_BADGE) + 16, metrics.height() + 6
+        )
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
+        painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, ONE_SIDED_BADGE)
+
+    def _paint_placeholder(self, painter: QPainter, palette: QPalette, area: QRectF) -> None:
+        """A neutral figure in palette colours until real illustrations exist."""
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Window))
+        painter.drawRoundedRect(area, RADIUS / 2, RADIUS / 2)
+        unit = area.height() / 10
+        cx, top = area.center().x(), area.top() + 1.5 * unit
+        pen = QPen(palette.color(QPalette.ColorRole.Mid), max(2.0, unit * 0.5))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QPointF(cx, top + unit), unit, unit)  # head
+        hip = QPointF(cx, top + 5 * unit)
+        painter.drawLine(QPointF(cx, top + 2 * unit), hip)  # torso
+        painter.drawLine(
+            QPointF(cx - 1.5 * unit, top + 3.2 * unit), QPointF(cx + 1.5 * unit, top + 3.2 * unit)
+        )  # arms
+        knee = QPointF(cx + 1.4 * unit, top + 6.2 * unit)
+        painter.drawLine(hip, knee)  # front thigh
+        painter.drawLine(knee, QPointF(cx + 1.4 * unit, top + 7.6 * unit))  # front shin
+        back_knee = QPointF(cx - 1.2 * unit, top + 7.0 * unit)
+        painter.drawLine(hip, back_knee)  # back thigh
+        painter.drawLine(back_knee, QPointF(cx - 2.6 * unit, top + 7.6 * unit))  # back shin

@@ -1,0 +1,304 @@
+"""The main window: a sidebar of pages, a stack that shows one, menus and a status bar.
+
+Pages are plain widgets. A page that has a `link_activated(str)` signal gets its links
+("exercise:<id>", "plan:<id>") routed here, so pages never know about each other.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from backleg_desktop import __version__
+from backleg_desktop.content.model import Library
+from backleg_desktop.ui import resources
+from backleg_desktop.ui.disclaimer import DisclaimerDialog, disclaimer_accepted, remember_accepted
+from backleg_desktop.ui.links import EXERCISE, PLAN, parse_link
+from backleg_desktop.ui.navigation import NavigationSidebar
+from backleg_desktop.ui.pages.avoid import AvoidPage
+from backleg_desktop.ui.pages.exercise_detail import ExerciseDetailPage
+from backleg_desktop.ui.pages.exercises import ExercisesPage
+from backleg_desktop.ui.pages.guidance import GuidancePage
+from backleg_desktop.ui.pages.plans import PlansPage
+
+WINDOW_TITLE = "Backleg"
+EXERCISE_DETAIL = "exercise"  # the one page that is not in the sidebar
+MAX_HISTORY = 100
+_GEOMETRY_KEY = "window/geometry"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the user is: a page, and for the exercise page, which exercise."""
+
+    page: str
+    exercise_id: str | None = None
+
+
+class MainWindow(QMainWindow):
+    page_changed = Signal(str)  # key of the page now shown
+    store_attached = Signal(object)  # the Store, once it is open (after the first paint)
+
+    def __init__(
+        self,
+        *,
+        library: Library,
+        settings: QSettings,
+        data_dir: Path,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self.data_dir = data_dir
+        self.clock = clock
+        self.store: object | None = None
+        self._pages: dict[str, QWidget] = {}
+        self._page_actions: dict[str, QAction] = {}
+        self._history: list[Location] = []
+        self._location: Location | None = None
+        self.disclaimer_dialog: DisclaimerDialog | None = None
+
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowIcon(resources.app_icon())
+        self.setStyleSheet(resources.stylesheet())
+        self.setMinimumSize(800, 560)
+
+        self.sidebar = NavigationSidebar(self)
+        self.sidebar.page_requested.connect(self.show_page)
+        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.statusBar().setSizeGripEnabled(True)
+
+        self.exercises_page = ExercisesPage(library)
+        self.plans_page = PlansPage(library)
+        self.avoid_page = AvoidPage(library)
+        self.guidance_page = GuidancePage(library)
+        self.exercise_page = ExerciseDetailPage(library)
+        self.exercise_page.back_requested.connect(self.go_back)
+        palette = self.palette()
+        self.add_page(
+            "exercises", "Exercises", self.exercises_page, resources.icon("exercises.svg", palette)
+        )
+        self.add_page("plans", "Plans", self.plans_page, resources.icon("plans.svg", palette))
+        self.add_page("avoid", "Avoid", self.avoid_page, resources.icon("avoid.svg", palette))
+        self.add_page(
+            "guidance", "Guidance", self.guidance_page, resources.icon("guidance.svg", palette)
+        )
+        self.add_page(EXERCISE_DETAIL, "Exercise", self.exercise_page, in_sidebar=False)
+        self.exercises_page.proxy.layoutChanged.connect(self._show_match_count)
+        self.exercises_page.proxy.rowsInserted.connect(self._show_match_count)
+        self.exercises_page.proxy.rowsRemoved.connect(self._show_match_count)
+
+        self._restore_geometry()
+        self.show_page("exercises", remember=False)
+
+    # -- pages ----------------------------------------------------------------------
+    def add_page(
+        self,
+        key: str,
+        title: str,
+        widget: QWidget,
+        icon: QIcon | None = None,
+        *,
+        in_sidebar: bool = True,
+    ) -> None:
+        """Add a page; sidebar pages get a Go menu entry and Ctrl+<n> in sidebar order."""
+        if key in self._pages:
+            raise ValueError(f"a page called {key!r} already exists")
+        widget.setProperty("pageKey", key)
+        self._pages[key] = widget
+        self.stack.addWidget(widget)
+        link_signal = getattr(widget, "link_activated", None)
+        if link_signal is not None:
+            link_signal.connect(self.open_link)
+        if not in_sidebar:
+            return
+        self.sidebar.add_entry(key, title, icon)
+        action = QAction(icon or QIcon(), title, self)
+        action.setObjectName(f"goTo-{key}")
+        number = len(self._page_actions) + 1
+        if number <= 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+        self.go_menu.insertAction(self._go_separator, action)
+        self._page_actions[key] = action
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    def page_keys(self) -> list[str]:
+        return list(self._pages)
+
+    def current_page_key(self) -> str | None:
+        return None if self._location is None else self._location.page
+
+    def show_page(self, key: str, *, remember: bool = True) -> None:
+        if key not in self._pages:
+            raise KeyError(key)
+        self._go_to(Location(key), remember=remember)
+
+    # -- links and history ----------------------------------------------------------
+    def open_link(self, link: str) -> None:
+        kind, target = parse_link(link)
+        if kind == EXERCISE:
+            self.open_exercise(target)
+        elif kind == PLAN:
+            self.open_plan(target)
+
+    def open_exercise(self, exercise_id: str) -> None:
+        self._go_to(Location(EXERCISE_DETAIL, exercise_id), remember=True)
+
+    def open_plan(self, plan_id: str) -> None:
+        self.show_page("plans")
+        self.plans_page.show_plan(plan_id)
+
+    def can_go_back(self) -> bool:
+        return bool(self._history)
+
+    def go_back(self) -> bool:
+        if not self._history:
+            return False
+        self._go_to(self._history.pop(), remember=False)
+        return True
+
+    def _go_to(self, location: Location, *, remember: bool) -> None:
+        if location == self._location:
+            return
+        if remember and self._location is not None:
+            self._history.append(self._location)
+            del self._history[:-MAX_HISTORY]
+        self._location = location
+        if location.exercise_id is not None:
+            self.exercise_page.set_exercise(location.exercise_id)
+        page = self._pages[location.page]
+        self.stack.setCurrentWidget(page)
+        # The exercise page belongs under Exercises in the sidebar.
+        self.sidebar.mark_current(
+            "exercises" if location.page == EXERCISE_DETAIL else location.page
+        )
+        self.back_action.setEnabled(self.can_go_back())
+        if location.page == EXERCISE_DETAIL:
+            self.statusBar().showMessage(self.exercise_page.title.text())
+        elif location.page == "exercises":
+            self._show_match_count()
+        else:
+            self.statusBar().clearMessage()
+        if not self.sidebar.hasFocus() or location.page == EXERCISE_DETAIL:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.page_changed.emit(location.page)
+
+    def _show_match_count(self) -> None:
+        if self.current_page_key() != "exercises":
+            return
+        proxy = self.exercises_page.proxy
+        total = len(self.library.exercises)
+        shown = proxy.exercise_count()
+        self.statusBar().showMessage(
+            f"Showing {shown} of {total} exercises" if proxy.is_filtered() else f"{total} exercises"
+        )
+
+    # -- store ----------------------------------------------------------------------
+    def attach_store(self, store: object) -> None:
+        """Keep the open Store for the pages that record and show workouts."""
+        self.store = store
+        self.store_attached.emit(store)
+
+    # -- menus ----------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu: QMenu = bar.addMenu("&File")
+        self.file_menu.setObjectName("fileMenu")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setObjectName("quitAction")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.go_menu: QMenu = bar.addMenu("&Go")
+        self.go_menu.setObjectName("goMenu")
+        self._go_separator = self.go_menu.addSeparator()
+        self.back_action = QAction("&Back", self)
+        self.back_action.setObjectName("backAction")
+        # Alt+Left everywhere, plus the platform's own Back key when it differs
+        # (the same sequence twice would make the shortcut ambiguous and dead).
+        back_keys = [QKeySequence("Alt+Left")]
+        back_keys += [
+            k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Back) if k not in back_keys
+        ]
+        self.back_action.setShortcuts(back_keys)
+        self.back_action.triggered.connect(self.go_back)
+        self.back_action.setEnabled(False)
+        self.go_menu.addAction(self.back_action)
+
+        self.help_menu: QMenu = bar.addMenu("&Help")
+        self.help_menu.setObjectName("helpMenu")
+        self.disclaimer_action = QAction("&Disclaimer", self)
+        self.disclaimer_action.setObjectName("disclaimerAction")
+        self.disclaimer_action.triggered.connect(self.show_disclaimer)
+        self.about_action = QAction("&About Backleg", self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.disclaimer_action)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about_action)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Backleg",
+            f"<h3>Backleg {__version__}</h3>"
+            "<p>A workout companion for training your legs while looking after a sore "
+            "lower back: exercises with step-by-step cues, two ready-made plans, and what "
+            "to leave out.</p>"
+            "<p>General information only, not medical advice.</p>",
+        )
+
+    # -- disclaimer -----------------------------------------------------------------
+    def show_disclaimer(self) -> DisclaimerDialog:
+        """Open the disclaimer (non-blocking); accepting it is remembered in settings."""
+        if self.disclaimer_dialog is None:
+            dialog = DisclaimerDialog(self.library.guidance.disclaimer, self)
+            dialog.accepted.connect(lambda: remember_accepted(self.settings))
+            self.disclaimer_dialog = dialog
+        self.disclaimer_dialog.open()
+        return self.disclaimer_dialog
+
+    def show_disclaimer_if_first_start(self) -> DisclaimerDialog | None:
+        if disclaimer_accepted(self.settings):
+            return None
+        return self.show_disclaimer()
+
+    # -- window state ---------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value(_GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
+            self.resize(1180, 780)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
+        super().closeEvent(event)

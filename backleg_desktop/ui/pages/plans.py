@@ -1,0 +1,137 @@
+"""The Plans page: each plan as a table of exercise, sets, reps and rest."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backleg_desktop.content.model import Library, Plan
+from backleg_desktop.ui.formatting import format_reps, format_rest, format_sets
+from backleg_desktop.ui.links import exercise_link
+from backleg_desktop.ui.widgets import (
+    ReadableColumn,
+    Section,
+    VerticalScrollArea,
+    heading,
+    muted,
+    paragraph,
+)
+
+COLUMNS = ("Exercise", "Sets", "Reps", "Rest")
+LINK_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class PlanTable(QTableWidget):
+    """A read-only plan table sized to its rows; Enter or double-click opens the exercise."""
+
+    link_activated = Signal(str)
+
+    def __init__(self, plan: Plan, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(len(plan.items), len(COLUMNS), parent)
+        self.plan = plan
+        self.setObjectName(f"planTable-{plan.id}")
+        self.setProperty("plan", True)  # styled in resources.STYLESHEET
+        self.setAccessibleName(f"{plan.name} exercises")
+        self.setHorizontalHeaderLabels(COLUMNS)
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)  # one line per row keeps the fitted height exact
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between rows
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for row, item in enumerate(plan.items):
+            name = library.exercise(item.exercise_id).name
+            cells = (name, format_sets(item), format_reps(item), format_rest(item.rest_seconds))
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(LINK_ROLE, exercise_link(item.exercise_id))
+                if column == 0:
+                    cell.setToolTip(f"Open {name}")
+                self.setItem(row, column, cell)
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.activated.connect(self._open)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # Roomy rows, from the font so they scale with it.
+        self.verticalHeader().setDefaultSectionSize(round(self.fontMetrics().height() * 1.9))
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        header = self.horizontalHeader().sizeHint().height()
+        self.setFixedHeight(rows + header + 2 * self.frameWidth())
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        self._fit_height()  # font or style changes alter row heights
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_height()  # the style is final once shown
+
+    def link_at(self, row: int) -> str:
+        return str(self.item(row, 0).data(LINK_ROLE))
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.link_activated.emit(self.link_at(index.row()))
+
+
+class PlansPage(QWidget):
+    link_activated = Signal(str)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plansPage")
+        self.tables: dict[str, PlanTable] = {}
+        self._sections: dict[str, Section] = {}
+        page = ReadableColumn()
+        page.add(heading("Plans", 1))
+        page.add(
+            muted(
+                paragraph(
+                    "Two ways to use the five main exercises. Reps marked “per leg” are done "
+                    "on each side. Open an exercise with a double-click or Enter on its row."
+                )
+            )
+        )
+        for plan in library.plans.values():
+            section = Section(plan.name)
+            section.add(paragraph(plan.summary))
+            table = PlanTable(plan, library)
+            table.link_activated.connect(self.link_activated)
+            section.add(table)
+            page.add(section)
+            self.tables[plan.id] = table
+            self._sections[plan.id] = section
+        self._scroll = VerticalScrollArea(page, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._scroll)
+        first = next(iter(self.tables.values()), None)
+        if first is not None:
+            self.setFocusProxy(first)
+
+    def show_plan(self, plan_id: str) -> None:
+        """Scroll the plan into view and put the keyboard on its table."""
+        table = self.tables[plan_id]
+        self._scroll.ensureWidgetVisible(self._sections[plan_id], 0, 0)
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if table.currentRow() < 0:
+            table.selectRow(0)

@@ -1,0 +1,69 @@
+"""The one module that loads icons and the stylesheet (as Mu does), so paths live in one place.
+
+Icons are drawn with `currentColor` and tinted here with the palette's text colour, so
+they stay visible on light and dark themes.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QIcon, QPalette, QPixmap
+
+from backleg_desktop.assets import ResourcesNotFound, icon_path
+
+ICON_SIZE = 48  # rendered large and scaled down: sharp at 200 %
+
+# Only palette() references: the platform style and dark themes supply every colour.
+STYLESHEET = """
+QFrame#section {
+    border: 1px solid palette(mid);
+    border-radius: 6px;
+    background: palette(base);
+}
+QFrame#cuePlayer {
+    border: 1px solid palette(highlight);
+    border-radius: 6px;
+}
+QTableView[plan="true"]::item {
+    padding: 0 10px;
+}
+QListWidget#navigation {
+    border: none;
+    background: palette(window);
+}
+QListWidget#navigation::item {
+    padding: 8px 6px;
+}
+"""
+
+
+def stylesheet() -> str:
+    return STYLESHEET
+
+
+@cache
+def _svg_text(name: str) -> str | None:
+    try:
+        return icon_path(name).read_text(encoding="utf-8")
+    except (OSError, ResourcesNotFound):
+        return None  # a missing icon must never stop the app
+
+
+def icon(name: str, palette: QPalette | None = None) -> QIcon:
+    """The icon `name` (e.g. "plans.svg") tinted with the palette's window text colour."""
+    svg = _svg_text(name)
+    if svg is None:
+        return QIcon()
+    if palette is not None:
+        colour = palette.color(QPalette.ColorRole.WindowText).name()
+        svg = svg.replace("currentColor", colour)
+    pixmap = QPixmap()
+    pixmap.loadFromData(QByteArray(svg.encode("utf-8")), "SVG")
+    return QIcon(pixmap) if not pixmap.isNull() else QIcon(str(icon_path(name)))
+
+
+def app_icon() -> QIcon:
+    path = icon_path("backleg.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()
