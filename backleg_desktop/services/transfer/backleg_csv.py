@@ -88,7 +88,7 @@ def write_csv(
             _number(session.pain_after),
         ]
         if logged is None:
-            tail = [""] * 11
+            tail = [""] * 12
         else:
             sets += 1
             tail = [
