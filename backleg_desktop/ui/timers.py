@@ -1,0 +1,108 @@
+"""Drive a domain timer with one precise single-shot QTimer.
+
+The domain timer (`RestTimer`, `SetTimer`) knows the deadline; this driver only asks it
+what to show and how long until that changes, then sleeps exactly that long. It never
+counts ticks, so a late wake-up (a busy UI) delays a repaint but never shifts the end,
+and waking early is harmless: it just asks again.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from backleg_desktop.domain.timers import DisplayTimer
+
+
+class TimerDriver(QObject):
+    """Emits `display_changed(seconds)` once per displayed second and `finished()` once.
+
+    Usage::
+
+        driver = TimerDriver(parent=page)
+        driver.display_changed.connect(page.show_seconds)
+        driver.finished.connect(page.on_rest_over)
+        flow.rest_timer.start(60); driver.start(flow.rest_timer)
+        flow.rest_timer.pause(); driver.tick()   # after any change to the timer
+        driver.stop()
+
+    `finished` is emitted when the timer's deadline is reached (`is_finished`), not when
+    it was skipped. Call `tick()` after pausing, resuming or adjusting the timer so the
+    display and the next wake-up follow at once; tests with a fake clock call it too.
+    """
+
+    display_changed = Signal(int)
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer: DisplayTimer | None = None
+        self._shown: int | None = None
+        self._finished_sent = False
+        self._interval_ms: int | None = None
+        self._wakeup = QTimer(self)  # a child: destroyed, and so stopped, with the driver
+        self._wakeup.setObjectName("TimerDriver.wakeup")
+        self._wakeup.setSingleShot(True)
+        self._wakeup.setTimerType(Qt.TimerType.PreciseTimer)
+        self._wakeup.timeout.connect(self.tick)
+
+    @property
+    def timer(self) -> DisplayTimer | None:
+        return self._timer
+
+    @property
+    def is_active(self) -> bool:
+        """A timer is bound and a wake-up is scheduled."""
+        return self._wakeup.isActive()
+
+    @property
+    def scheduled_interval_ms(self) -> int | None:
+        """The last wake-up scheduled, in ms (None when none is pending)."""
+        return self._interval_ms if self._wakeup.isActive() else None
+
+    @property
+    def shown_seconds(self) -> int | None:
+        """The value last emitted by `display_changed`."""
+        return self._shown
+
+    def start(self, timer: DisplayTimer) -> None:
+        """Follow `timer` (already started): emit its display now and schedule the next."""
+        self._wakeup.stop()
+        self._timer = timer
+        self._shown = None
+        self._finished_sent = False
+        self.tick()
+
+    def stop(self) -> None:
+        """Stop following the timer; nothing more is emitted."""
+        self._wakeup.stop()
+        self._interval_ms = None
+        self._timer = None
+
+    def tick(self) -> None:
+        """Check the timer now: emit what changed and schedule the next wake-up."""
+        timer = self._timer
+        if timer is None:
+            return
+        shown = timer.display_seconds()
+        if shown != self._shown:
+            self._shown = shown
+            self.display_changed.emit(shown)
+            if self._timer is not timer:  # a slot stopped or restarted the driver
+                return
+        if timer.is_finished:
+            self._wakeup.stop()
+            self._interval_ms = None
+            if not self._finished_sent:
+                self._finished_sent = True
+                self.finished.emit()
+            return
+        wait = timer.seconds_until_next_display_change()
+        if wait is None:  # paused, stopped or skipped: nothing changes on its own
+            self._wakeup.stop()
+            self._interval_ms = None
+            return
+        # Round up: waking a hair late shows the new second; waking early costs a tick.
+        self._interval_ms = max(0, math.ceil(wait * 1000 - 1e-6))
+        self._wakeup.start(self._interval_ms)
