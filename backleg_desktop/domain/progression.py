@@ -1,0 +1,131 @@
+"""Progression hints: gentle suggestions drawn from the last sessions, never instructions.
+
+Pure functions over domain objects. Two rules:
+
+* every working set of an exercise reached the top of its rep range in each of the last two
+  sessions, and pain after was not above pain before in either: suggest a small load step;
+* pain after a session rose by 2 points or more: suggest the shorter plan or an easier
+  option next time.
+
+The UI shows `ProgressionHint.text` as is; `kind` lets a screen pick an icon or colour.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from backleg_desktop.domain.history import LoggedSet, SessionRecord
+
+HintKind = Literal["add_load", "ease_off"]
+
+PAIN_RISE_POINTS = 2  # a rise this big after a session is worth acting on next time
+SESSIONS_AT_TOP = 2  # sessions in a row with every set at the top of the range
+SMALL_STEP_FRACTION = 0.05  # about 5 % more load ...
+MIN_STEP_KG = 1.0  # ... but at least the smallest plate or dumbbell step
+MAX_STEP_KG = 2.5  # ... and never a big jump at once
+
+
+@dataclass(frozen=True)
+class ExerciseOutcome:
+    """One exercise in one session, as the hints need it (warm-up sets left out)."""
+
+    session_id: int
+    reps: tuple[int | None, ...]  # every working set, both legs for one-leg moves
+    top_load_kg: float | None
+    pain_before: int | None
+    pain_after: int | None
+
+
+@dataclass(frozen=True)
+class ProgressionHint:
+    kind: HintKind
+    text: str
+    exercise_id: str | None = None  # None: about the whole session
+    session_id: int | None = None  # the session the hint was drawn from (the newest)
+    suggested_load_kg: float | None = None
+
+
+def outcome_of(
+    session: SessionRecord, sets: Iterable[LoggedSet], exercise_id: str
+) -> ExerciseOutcome | None:
+    """The outcome of `exercise_id` in `session`, or None if it had no working set of it."""
+    working = [s for s in sets if s.exercise_id == exercise_id and s.kind != "warmup"]
+    if not working:
+        return None
+    loads = [s.load_kg for s in working if s.load_kg is not None]
+    return ExerciseOutcome(
+        session_id=session.id,
+        reps=tuple(s.reps for s in working),
+        top_load_kg=max(loads) if loads else None,
+        pain_before=session.pain_before,
+        pain_after=session.pain_after,
+    )
+
+
+def small_load_step(load_kg: float) -> float:
+    """A modest increase for `load_kg`: about 5 %, rounded up to half a kilo, 1 to 2.5 kg."""
+    step = math.ceil(load_kg * SMALL_STEP_FRACTION * 2) / 2
+    return min(MAX_STEP_KG, max(MIN_STEP_KG, step))
+
+
+def _reached_top(outcome: ExerciseOutcome, rep_top: int) -> bool:
+    return bool(outcome.reps) and all(r is not None and r >= rep_top for r in outcome.reps)
+
+
+def _pain_held(outcome: ExerciseOutcome) -> bool:
+    # Unknown pain is not evidence that the back coped, so it blocks the suggestion.
+    if outcome.pain_before is None or outcome.pain_after is None:
+        return False
+    return outcome.pain_after <= outcome.pain_before
+
+
+def load_increase_hint(
+    exercise_id: str,
+    exercise_name: str,
+    rep_top: int,
+    recent: Sequence[ExerciseOutcome],
+) -> ProgressionHint | None:
+    """Suggest a small load step if the last two outcomes (newest first) earned one."""
+    if len(recent) < SESSIONS_AT_TOP:
+        return None
+    last = recent[:SESSIONS_AT_TOP]
+    if not all(_reached_top(o, rep_top) and _pain_held(o) for o in last):
+        return None
+    load = last[0].top_load_kg
+    if load is None or load <= 0:
+        text = (
+            f"{exercise_name}: every set reached {rep_top} reps in your last two sessions and "
+            "your back was no worse afterwards. If it feels right, you could make it a little "
+            "harder next time."
+        )
+        return ProgressionHint("add_load", text, exercise_id, last[0].session_id)
+    step = small_load_step(load)
+    new_load = load + step
+    text = (
+        f"{exercise_name}: every set reached {rep_top} reps in your last two sessions and your "
+        f"back was no worse afterwards. If it feels right, you could try about {_kg(step)} kg "
+        f"more next time ({_kg(new_load)} kg)."
+    )
+    return ProgressionHint("add_load", text, exercise_id, last[0].session_id, new_load)
+
+
+def pain_rise_hint(
+    session: SessionRecord, easier_plan_name: str = "Quick add-on"
+) -> ProgressionHint | None:
+    """Suggest easing off if pain after the session rose by 2 points or more."""
+    before, after = session.pain_before, session.pain_after
+    if before is None or after is None or after - before < PAIN_RISE_POINTS:
+        return None
+    text = (
+        f"Your pain went from {before} to {after} over this session. Next time you might "
+        f"choose the {easier_plan_name}, or an easier option for the moves that bothered you. "
+        "If the pain is sharp or keeps climbing, stop and get it checked."
+    )
+    return ProgressionHint("ease_off", text, None, session.id)
+
+
+def _kg(value: float) -> str:
+    return f"{value:g}"
