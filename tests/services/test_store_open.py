@@ -191,3 +191,21 @@ def test_a_read_only_folder_is_reported_even_for_root(
     )
     with pytest.raises(DataDirError, match=str(data_dir)):
         open_store(data_dir, minimal_library())
+
+
+def test_opening_an_up_to_date_history_does_not_import_alembic(data_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    log_one(data_dir)
+    script = (
+        "import sys; from pathlib import Path; "
+        "from tests.support.stores import open_test_store; "
+        f"open_test_store(Path({str(data_dir)!r})).close(); "
+        "print('alembic' in sys.modules)"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=repo, check=True
+    )
+    assert out.stdout.strip() == "False"

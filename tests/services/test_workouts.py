@@ -266,3 +266,12 @@ def test_series_and_records_for_a_one_leg_move(workouts: WorkoutService, clock: 
     assert ten is not None and ten.load_kg == 8.0 and ten.session_id == second.session_id
     assert records.heaviest is not None and records.heaviest.load_kg == 8.0  # warm-up ignored
     assert records.best_volume is not None and records.best_volume.session_id == second.session_id
+
+
+def test_times_in_any_zone_are_stored_as_utc(workouts: WorkoutService) -> None:
+    from datetime import timezone
+
+    local = datetime(2026, 3, 1, 9, 30, tzinfo=timezone(timedelta(hours=2)))
+    session = workouts.start_session("strength", pain_before=1, started_at=local)
+    stored = workouts.session_detail(session.id).session.started_at
+    assert stored == local and stored.utcoffset() == timedelta(0)
