@@ -1,0 +1,184 @@
+"""Tell someone between sets that the rest is over: a chime, a taskbar alert, a notification.
+
+QtMultimedia is imported lazily, inside a function: on Linux it fails to import without
+libpulse, and even when it imports there may be no audio device, in which case
+QSoundEffect reports an error instead of playing. Every one of those cases falls back
+to `QApplication.beep()`, so the alert never depends on audio working.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Literal
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+
+from backleg_desktop import assets
+
+log = logging.getLogger(__name__)
+
+SOUND_FILE = "rest-over.wav"
+SoundOutcome = Literal["effect", "beep", "off"]
+
+_multimedia: ModuleType | None = None
+_multimedia_failed = False
+
+
+def _import_multimedia() -> ModuleType:
+    # Imported here, not at the top: it can fail (no libpulse) and costs start-up time.
+    import PySide6.QtMultimedia as multimedia
+
+    return multimedia
+
+
+def load_multimedia() -> ModuleType | None:
+    """PySide6.QtMultimedia, or None if it cannot be loaded here (tried once)."""
+    global _multimedia, _multimedia_failed
+    if _multimedia is None and not _multimedia_failed:
+        try:
+            _multimedia = _import_multimedia()
+        except (ImportError, OSError) as exc:  # e.g. libpulse.so.0 missing
+            log.info("no QtMultimedia (%s); rest alerts will beep", exc)
+            _multimedia_failed = True
+    return _multimedia
+
+
+def _reset_multimedia_cache() -> None:
+    """For tests: forget the result of the last import attempt."""
+    global _multimedia, _multimedia_failed
+    _multimedia, _multimedia_failed = None, False
+
+
+@dataclass(frozen=True)
+class AlertResult:
+    """What `RestAlert.fire()` did."""
+
+    sound: SoundOutcome  # "effect": the chime; "beep": the fallback; "off": sound disabled
+    notified: bool  # a desktop notification was shown
+
+
+class RestAlert(QObject):
+    """Signals the end of a rest.
+
+    ``fire()`` plays the bundled chime (or beeps), calls ``QApplication.alert(window)``
+    so the taskbar entry asks for attention, and, when the window is not active and a
+    visible tray icon is available, shows a desktop notification through it.
+    Call ``prepare()`` when a session starts so the sound is loaded before it is needed.
+    """
+
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        sound_enabled: bool = True,
+        sound_file: Path | None = None,
+        tray: QSystemTrayIcon | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent if parent is not None else window)
+        self._window = window
+        self._sound_enabled = sound_enabled
+        self._sound_file = sound_file
+        self._tray = tray
+        self._effect: Any = None  # a QSoundEffect once prepared (its module loads lazily)
+        self._prepared = False
+        self._play_pending = False
+
+    # -- settings ------------------------------------------------------------------
+    @property
+    def sound_enabled(self) -> bool:
+        return self._sound_enabled
+
+    @sound_enabled.setter
+    def sound_enabled(self, enabled: bool) -> None:
+        self._sound_enabled = enabled
+        if enabled:
+            self.prepare()
+
+    @property
+    def tray(self) -> QSystemTrayIcon | None:
+        return self._tray
+
+    @tray.setter
+    def tray(self, tray: QSystemTrayIcon | None) -> None:
+        self._tray = tray
+
+    @property
+    def sound_file(self) -> Path:
+        return self._sound_file or assets.sound_path(SOUND_FILE)
+
+    # -- use -----------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Load the chime now (asynchronously), if sound is on and audio may work."""
+        if self._prepared or not self._sound_enabled:
+            return
+        self._prepared = True
+        self._effect = self._create_effect()
+
+    def fire(
+        self, title: str = "Rest is over", message: str = "Time for your next set."
+    ) -> AlertResult:
+        sound = self._play_sound()
+        QApplication.alert(self._window, 0)
+        notified = self._notify(title, message)
+        return AlertResult(sound=sound, notified=notified)
+
+    # -- internals -----------------------------------------------------------------
+    def _create_effect(self) -> Any:
+        multimedia = load_multimedia()
+        if multimedia is None:
+            return None
+        if not multimedia.QMediaDevices.audioOutputs():
+            log.info("no audio output; rest alerts will beep")
+            return None
+        effect = multimedia.QSoundEffect(self)
+        effect.setObjectName("RestAlert.sound")
+        effect.statusChanged.connect(self._on_status_changed)
+        effect.setVolume(0.8)
+        effect.setSource(QUrl.fromLocalFile(str(self.sound_file)))
+        return effect
+
+    def _play_sound(self) -> SoundOutcome:
+        if not self._sound_enabled:
+            return "off"
+        self.prepare()
+        effect = self._effect
+        if effect is None:
+            QApplication.beep()
+            return "beep"
+        status = effect.status()
+        Status = type(status)
+        if status == Status.Error:
+            QApplication.beep()
+            return "beep"
+        if status == Status.Ready:
+            effect.play()
+        else:  # still loading: play (or beep) as soon as it settles
+            self._play_pending = True
+        return "effect"
+
+    def _on_status_changed(self) -> None:
+        effect = self._effect
+        if effect is None or not self._play_pending:
+            return
+        status = effect.status()
+        Status = type(status)
+        if status == Status.Ready:
+            self._play_pending = False
+            effect.play()
+        elif status == Status.Error:
+            self._play_pending = False
+            QApplication.beep()
+
+    def _notify(self, title: str, message: str) -> bool:
+        tray = self._tray
+        if tray is None or self._window.isActiveWindow():
+            return False
+        if not (QSystemTrayIcon.isSystemTrayAvailable() and tray.isVisible()):
+            return False
+        tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 8000)
+        return True
