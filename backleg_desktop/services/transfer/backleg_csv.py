@@ -8,13 +8,14 @@ becomes a plan session again and anything else is a workout title.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from functools import partial
 from pathlib import Path
 from typing import TextIO, cast
 
+from backleg_desktop.content.model import Plan
 from backleg_desktop.domain.history import (
     SESSION_STATUSES,
     SET_KINDS,
@@ -39,7 +40,6 @@ from backleg_desktop.services.transfer.formats import BACKLEG_CSV_HEADER
 from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, group_sessions
 from backleg_desktop.services.transfer.names import USER_PREFIX, ExerciseMatcher, user_exercise_id
 from backleg_desktop.services.transfer.values import (
-    MAX_REPS,
     CellError,
     check_range,
     format_number,
@@ -51,6 +51,7 @@ from backleg_desktop.services.transfer.values import (
     reps_value,
     seconds_value,
 )
+from backleg_desktop.services.validation import MAX_SET_NUMBER
 
 ExportRow = tuple[SessionRecord, LoggedSet | None]
 UNNAMED = "Imported workout"  # a hand-made file may leave the plan/title column empty
@@ -122,7 +123,7 @@ def _set_number(text: str) -> int:
     number = parse_count(text)
     if number is None:
         raise CellError("the set number is missing")
-    check_range(number, 1, MAX_REPS, "set number")
+    check_range(number, 1, MAX_SET_NUMBER, "set number")
     return number
 
 
@@ -150,23 +151,15 @@ def _parse_rows(
         return when(text) if text.strip() else None
 
     plans = matcher.library.plans
+    key: Hashable = None
+    session: SessionDraft | None = None
     for raw in rows.rows():
         row = _unescaped(raw)
-        started_at = cell(rows, row, "started_at", when)
         plan_or_name = row.get("plan")
-        is_plan = plan_or_name in plans
-        session = SessionDraft(
-            name=plans[plan_or_name].name if is_plan else (plan_or_name or UNNAMED),
-            plan_id=plan_or_name if is_plan else None,
-            started_at=started_at,
-            ended_at=cell(rows, row, "ended_at", optional_time),
-            status=cast(
-                SessionStatus,
-                cell(rows, row, "status", _choice(SESSION_STATUSES, "session status")),
-            ),
-            pain_before=cell(rows, row, "pain_before", partial(pain_value, what="pain before")),
-            pain_after=cell(rows, row, "pain_after", partial(pain_value, what="pain after")),
-        )
+        row_key = row.get("session_id") or (row.get("started_at"), plan_or_name)
+        if row_key != key or session is None:
+            # Session columns repeat on every row of a session: read them once.
+            key, session = row_key, _session(rows, row, plans, local)
         entry: SetEntry | None = None
         exercise_id = row.get("exercise_id")
         if exercise_id:
@@ -188,8 +181,30 @@ def _parse_rows(
                 completed_at=cell(rows, row, "completed_at", optional_time),
                 note=row.get("notes"),
             )
-        key = row.get("session_id") or (started_at, plan_or_name)
         yield ParsedRow(row.line, key, session, entry, session_note=row.get("session_notes"))
+
+
+def _session(
+    rows: CsvRows, row: Row, plans: Mapping[str, Plan], local: tzinfo | None
+) -> SessionDraft:
+    when = partial(parse_iso_time, local=local)
+
+    def optional_time(text: str) -> datetime | None:
+        return when(text) if text.strip() else None
+
+    plan_or_name = row.get("plan")
+    is_plan = plan_or_name in plans
+    return SessionDraft(
+        name=plans[plan_or_name].name if is_plan else (plan_or_name or UNNAMED),
+        plan_id=plan_or_name if is_plan else None,
+        started_at=cell(rows, row, "started_at", when),
+        ended_at=cell(rows, row, "ended_at", optional_time),
+        status=cast(
+            SessionStatus, cell(rows, row, "status", _choice(SESSION_STATUSES, "session status"))
+        ),
+        pain_before=cell(rows, row, "pain_before", partial(pain_value, what="pain before")),
+        pain_after=cell(rows, row, "pain_after", partial(pain_value, what="pain after")),
+    )
 
 
 def _import_id(exercise_id: str, name: str, *, matcher: ExerciseMatcher) -> str:

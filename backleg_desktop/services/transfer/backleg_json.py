@@ -41,6 +41,7 @@ from backleg_desktop.services.transfer.values import (
     format_time,
     parse_iso_time,
 )
+from backleg_desktop.services.validation import MAX_SET_NUMBER
 
 FORMAT_NAME = "backleg-backup"
 FORMAT_VERSION = 1
@@ -267,14 +268,14 @@ class _Reader:
                 for i, item in enumerate(raw_sets)
             ),
             stop_exercise_id=self.exercise(data, "stop_exercise_id", where),
-            stop_set_number=self.count(data, "stop_set_number", where, MAX_REPS, low=1),
+            stop_set_number=self.count(data, "stop_set_number", where, MAX_SET_NUMBER, low=1),
         )
 
     def set(self, data: Mapping[str, object], where: str) -> SetEntry:
         exercise_id = self.exercise(data, "exercise_id", where)
         if exercise_id is None:
             raise self.fail(f"{where}.exercise_id", "the exercise is missing")
-        number = self.count(data, "set_number", where, MAX_REPS, low=1)
+        number = self.count(data, "set_number", where, MAX_SET_NUMBER, low=1)
         if number is None:
             raise self.fail(f"{where}.set_number", "the set number is missing")
         return SetEntry(

@@ -62,9 +62,9 @@ def _parse_rows(
     rows: CsvRows, fmt: FileFormat, matcher: ExerciseMatcher, local: tzinfo | None
 ) -> Iterator[ParsedRow]:
     session: SessionDraft | None = None
-    key = ""
+    key: str | None = None
     for row in rows.rows():
-        if row.get("Date") != key:
+        if row.get("Date") != key or session is None:
             key = row.get("Date")
             day = cell(rows, row, "Date", _day)
             session = SessionDraft(
