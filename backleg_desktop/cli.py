@@ -45,6 +45,11 @@ def run(
     except (BacklegError, ContentError) as error:
         print(error, file=err)
         return 1
+    except KeyboardInterrupt:
+        # The import runs in one transaction and the export renames a finished file into
+        # place, so stopping half-way leaves nothing half-written.
+        print("Interrupted: nothing was changed.", file=err)
+        return 130
     except OSError as error:  # writing the export: a missing folder, no permission, disk full
         where = error.filename or getattr(args, "path", "")
         print(f"{where}: {error.strerror or error}", file=err)

@@ -142,6 +142,33 @@ def test_export_to_a_missing_folder_fails_cleanly(data_dir: Path, tmp_path: Path
     assert "No such file or directory" in err
 
 
+def test_an_unusable_data_folder_is_reported_without_a_traceback(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    code, out, err = cli(not_a_folder, "export", str(tmp_path / "out.csv"))
+    assert (code, out) == (1, "")
+    assert str(not_a_folder) in err
+    assert "Traceback" not in err
+
+
+def test_interrupting_an_import_changes_nothing(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backleg_desktop import cli as cli_module
+
+    real = cli_module.read_sessions
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        sessions = real(*args, **kwargs)  # type: ignore[arg-type]
+        yield next(sessions)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "read_sessions", interrupted)
+    code, _, err = cli(data_dir, "import", str(DATA / "hevy_kg.csv"))
+    assert (code, err) == (130, "Interrupted: nothing was changed.\n")
+    assert session_count(data_dir) == 0
+
+
 def log_a_guided_session(data_dir: Path) -> None:
     """History as the app writes it: a plan, sides, rests, pain scores, awkward notes."""
     with open_store(data_dir, load_library(), make_daily_backup=False) as store:
