@@ -88,5 +88,7 @@ def ask_primary_to_activate(data_dir: Path) -> bool:
     socket.write(_ACTIVATE)
     socket.flush()
     socket.waitForBytesWritten(_CONNECT_TIMEOUT_MS)
-    socket.disconnectFromServer()
+    # The primary hangs up once it has read the request; leaving earlier could drop it.
+    if socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
+        socket.waitForDisconnected(_CONNECT_TIMEOUT_MS)
     return True

@@ -5,7 +5,16 @@ import sys
 import textwrap
 from pathlib import Path
 
-from backleg_desktop.ui.single_instance import SingleInstance, ask_primary_to_activate
+from backleg_desktop.ui.single_instance import SingleInstance
+
+_ASK = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from backleg_desktop.ui.single_instance import ask_primary_to_activate
+app = QCoreApplication([])
+sys.exit(0 if ask_primary_to_activate(Path({folder!r})) else 3)
+"""
 
 
 def test_second_instance_is_refused_and_activates_the_first(qtbot, data_dir: Path) -> None:
@@ -14,8 +23,10 @@ def test_second_instance_is_refused_and_activates_the_first(qtbot, data_dir: Pat
     try:
         second = SingleInstance(data_dir)
         assert not second.try_become_primary()
-        with qtbot.waitSignal(first.activation_requested, timeout=3000):
-            assert ask_primary_to_activate(data_dir)
+        # The second start is another process, as it is for a user.
+        with qtbot.waitSignal(first.activation_requested, timeout=10000):
+            child = subprocess.Popen([sys.executable, "-c", _ASK.format(folder=str(data_dir))])
+        assert child.wait(timeout=30) == 0
     finally:
         first.release()
 
