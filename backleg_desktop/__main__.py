@@ -52,12 +52,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     data_dir = resolve_data_dir(args.data_dir, os.environ)
     if args.command is not None:
-        from backleg_desktop import cli
+        from backleg_desktop.cli import run
 
-        return cli.run(args, data_dir)
-    from backleg_desktop import app
+        return run(args, data_dir)
+    from backleg_desktop.app import run_gui
 
-    return app.run_gui(data_dir)
+    return run_gui(data_dir)
 
 
 if __name__ == "__main__":
