@@ -1,0 +1,383 @@
+"""Progress charts (QtCharts): one exercise over time, and pain before/after week by week.
+
+This is the only module that imports QtCharts; the History page imports it the first time
+the Progress tab is shown. Colours follow the palette, so the charts read well in dark mode.
+Hovering a point shows its session; clicking it opens that session.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCharts import (
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backleg_desktop.content.model import Library
+from backleg_desktop.domain.calendar_stats import week_start
+from backleg_desktop.domain.records import ExercisePoint
+from backleg_desktop.ui.history import formatting as fmt
+from backleg_desktop.ui.history import lookup
+
+TOP_LOAD, VOLUME, REPS = "top_load", "volume", "reps"
+METRICS = {TOP_LOAD: "Top-set load (kg)", VOLUME: "Volume (kg)", REPS: "Reps"}
+MARKERS_UP_TO = 60  # draw point markers while there are few enough to see them
+WEEKLY_PAIN_FROM = 120  # more sessions than this: plot pain after as weekly means
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    when: datetime
+    value: float
+    session_id: int
+    label: str  # what the tooltip says
+
+
+def _ms(when: datetime) -> float:
+    return when.timestamp() * 1000.0
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def series_colours(palette: QPalette) -> list[QColor]:
+    """Distinct line colours that keep their contrast on the palette's base colour."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    if is_dark(palette):
+        others = ["#f4a259", "#8bd3a8", "#e57373", "#c3a6ff"]
+        return [highlight.lighter(135), *[QColor(c) for c in others]]
+    others = ["#c0621b", "#2e7d4f", "#b3261e", "#6a4caf"]
+    return [highlight, *[QColor(c) for c in others]]
+
+
+class TimeChart(QChartView):
+    """A chart of dated series with a left value axis and an optional right pain axis."""
+
+    point_clicked = Signal(int)  # session id
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        chart = QChart()
+        chart.setTitle(title)
+        super().__init__(chart, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+        self.series: dict[str, QLineSeries] = {}
+        self._points: dict[str, list[ChartPoint]] = {}
+        self._x_axis = QDateTimeAxis()
+        self._x_axis.setFormat("MMM yyyy")
+        self._x_axis.setTickCount(7)
+        self._left = QValueAxis()
+        self._right: QValueAxis | None = None
+        chart.addAxis(self._x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self._left, Qt.AlignmentFlag.AlignLeft)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._apply_palette()
+
+    def clear(self) -> None:
+        chart = self.chart()
+        for series in self.series.values():
+            chart.removeSeries(series)
+            series.deleteLater()
+        self.series.clear()
+        self._points.clear()
+
+    def set_left_title(self, text: str) -> None:
+        self._left.setTitleText(text)
+
+    def add_series(self, name: str, points: Sequence[ChartPoint], *, right_axis: bool = False):
+        chart = self.chart()
+        series = QLineSeries()
+        series.setName(name)
+        series.replace([QPointF(_ms(p.when), p.value) for p in points])
+        colours = series_colours(self.palette())
+        pen = QPen(colours[len(self.series) % len(colours)])
+        pen.setWidthF(1.5 if len(points) > MARKERS_UP_TO else 2.0)
+        if right_axis:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        series.setPen(pen)
+        series.setPointsVisible(len(points) <= MARKERS_UP_TO)
+        chart.addSeries(series)
+        series.attachAxis(self._x_axis)
+        series.attachAxis(self._pain_axis() if right_axis else self._left)
+        series.hovered.connect(lambda at, state, key=name: self._hovered(key, at, state))
+        series.clicked.connect(lambda at, key=name: self._clicked(key, at))
+        self.series[name] = series
+        self._points[name] = list(points)
+        return series
+
+    def fit(self) -> None:
+        """Set the axes to the data: time from first to last, values from zero."""
+        whens = [p.when for pts in self._points.values() for p in pts]
+        values = [
+            p.value
+            for key, pts in self._points.items()
+            if self.series[key].attachedAxes()[-1] is self._left
+            for p in pts
+        ]
+        if whens:
+            first, last = min(whens), max(whens)
+            pad = max((_ms(last) - _ms(first)) * 0.02, 12 * 3600 * 1000.0)
+            self._x_axis.setRange(
+                QDateTime.fromMSecsSinceEpoch(int(_ms(first) - pad)),
+                QDateTime.fromMSecsSinceEpoch(int(_ms(last) + pad)),
+            )
+            span_days = (last - first).days
+            self._x_axis.setFormat("d MMM" if span_days < 120 else "MMM yyyy")
+        top = max(values, default=0.0)
+        self._left.setRange(0.0, top * 1.1 if top > 0 else 1.0)
+        self._left.applyNiceNumbers()
+
+    def pin_left_to_pain_scale(self) -> None:
+        self._left.setRange(0, 10)
+        self._left.setTickCount(6)
+        self._left.setLabelFormat("%d")
+
+    def _pain_axis(self) -> QValueAxis:
+        if self._right is None:
+            axis = QValueAxis()
+            axis.setRange(0, 10)
+            axis.setTickCount(6)
+            axis.setLabelFormat("%d")
+            axis.setTitleText("Pain (0–10)")
+            self.chart().addAxis(axis, Qt.AlignmentFlag.AlignRight)
+            self._right = axis
+            self._apply_palette()
+        return self._right
+
+    def nearest(self, key: str, at: QPointF) -> ChartPoint | None:
+        points = self._points.get(key) or []
+        if not points:
+            return None
+        xs = [_ms(p.when) for p in points]
+        i = bisect.bisect_left(xs, at.x())
+        candidates = [j for j in (i - 1, i) if 0 <= j < len(points)]
+        return points[min(candidates, key=lambda j: abs(xs[j] - at.x()))]
+
+    def _hovered(self, key: str, at: QPointF, state: bool) -> None:
+        if not state:
+            QToolTip.hideText()
+            return
+        point = self.nearest(key, at)
+        if point is not None:
+            QToolTip.showText(QCursor.pos(), f"{key}\n{point.label}\nClick to open.", self)
+
+    def _clicked(self, key: str, at: QPointF) -> None:
+        point = self.nearest(key, at)
+        if point is not None:
+            self.point_clicked.emit(point.session_id)
+
+    def _apply_palette(self) -> None:
+        palette = self.palette()
+        chart = self.chart()
+        text = palette.color(QPalette.ColorRole.Text)
+        grid = palette.color(QPalette.ColorRole.Mid)
+        chart.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
+        chart.setBackgroundRoundness(0)
+        chart.setTitleBrush(text)
+        chart.legend().setLabelColor(text)
+        for axis in chart.axes():
+            axis.setLabelsColor(text)
+            axis.setTitleBrush(text)
+            axis.setGridLineColor(grid)
+            axis.setLinePenColor(grid)
+            axis.setMinorGridLineColor(grid)
+
+
+def exercise_points(points: Sequence[ExercisePoint], metric: str) -> list[ChartPoint]:
+    chosen: list[ChartPoint] = []
+    for p in points:
+        value: float | None
+        if metric == TOP_LOAD:
+            value = p.top_load_kg
+        elif metric == VOLUME:
+            value = p.volume_kg
+        else:
+            value = float(p.total_reps)
+        if value is None:
+            continue
+        chosen.append(ChartPoint(p.started_at, value, p.session_id, _label(p)))
+    return chosen
+
+
+def side_points(points: Sequence[ExercisePoint], side: str) -> list[ChartPoint]:
+    chosen = []
+    for p in points:
+        value = p.top_load_left_kg if side == "left" else p.top_load_right_kg
+        if value is not None:
+            chosen.append(ChartPoint(p.started_at, value, p.session_id, _label(p)))
+    return chosen
+
+
+def pain_after_points(points: Sequence[ExercisePoint]) -> list[ChartPoint]:
+    return [
+        ChartPoint(p.started_at, float(p.pain_after), p.session_id, _label(p))
+        for p in points
+        if p.pain_after is not None
+    ]
+
+
+def weekly_mean(points: Sequence[ChartPoint], what: str) -> list[ChartPoint]:
+    """One point per week (its Monday): the mean value; it opens the week's last session."""
+    weeks: dict[Any, list[ChartPoint]] = defaultdict(list)
+    for p in points:
+        weeks[week_start(p.when.astimezone().date())].append(p)
+    averaged = []
+    for monday in sorted(weeks):
+        group = weeks[monday]
+        mean = sum(p.value for p in group) / len(group)
+        when = datetime.combine(monday, datetime.min.time()).astimezone()
+        label = f"Week of {monday:%d %b %Y} ({len(group)} sessions): {what} {mean:.1f}"
+        averaged.append(ChartPoint(when, mean, group[-1].session_id, label))
+    return averaged
+
+
+def _label(p: ExercisePoint) -> str:
+    load = fmt.kg(p.top_load_kg)
+    return (
+        f"{fmt.local_date_time(p.started_at)}: top set {load}, volume {fmt.kg(p.volume_kg)}, "
+        f"{p.total_reps} reps, pain {fmt.pain_change(p.pain_before, p.pain_after)}"
+    )
+
+
+def weekly_pain(summaries: Sequence[Any]) -> tuple[list[ChartPoint], list[ChartPoint]]:
+    """Average pain before and after per week; a point opens the week's last session."""
+    weeks: dict[Any, list[Any]] = defaultdict(list)
+    for summary in summaries:
+        local = summary.session.started_at.astimezone()
+        weeks[week_start(local.date())].append(summary.session)
+    before: list[ChartPoint] = []
+    after: list[ChartPoint] = []
+    for monday in sorted(weeks):
+        sessions = weeks[monday]
+        last = max(sessions, key=lambda s: s.started_at)
+        when = datetime.combine(monday, datetime.min.time()).astimezone()
+        label_head = f"Week of {monday:%d %b %Y} ({len(sessions)} sessions)"
+        for values, target, name in (
+            ([s.pain_before for s in sessions if s.pain_before is not None], before, "before"),
+            ([s.pain_after for s in sessions if s.pain_after is not None], after, "after"),
+        ):
+            if values:
+                mean = sum(values) / len(values)
+                label = f"{label_head}: average pain {name} {mean:.1f}"
+                target.append(ChartPoint(when, mean, last.id, label))
+    return before, after
+
+
+class ProgressView(QWidget):
+    session_requested = Signal(int)
+
+    def __init__(self, workouts: Any, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressView")
+        self.workouts = workouts
+        self.library = library
+
+        self.exercise_combo = QComboBox(self)
+        self.exercise_combo.setObjectName("chartExercise")
+        for exercise in library.exercises.values():
+            self.exercise_combo.addItem(exercise.name, exercise.id)
+        for exercise_id, name in workouts.user_exercises():
+            self.exercise_combo.addItem(name, exercise_id)
+        self.metric_combo = QComboBox(self)
+        self.metric_combo.setObjectName("chartMetric")
+        for key, label in METRICS.items():
+            self.metric_combo.addItem(label, key)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("chartEmpty")
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Exercise", self))
+        controls.addWidget(self.exercise_combo)
+        controls.addWidget(QLabel("Show", self))
+        controls.addWidget(self.metric_combo)
+        controls.addWidget(self.empty_label, 1)
+
+        self.exercise_chart = TimeChart("", self)
+        self.exercise_chart.setObjectName("exerciseChart")
+        self.exercise_chart.point_clicked.connect(self.session_requested)
+        self.pain_chart = TimeChart("Pain before and after, weekly average", self)
+        self.pain_chart.setObjectName("painChart")
+        self.pain_chart.point_clicked.connect(self.session_requested)
+        self.pain_chart.set_left_title("Pain (0–10)")
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.exercise_chart)
+        splitter.addWidget(self.pain_chart)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(splitter, 1)
+
+        self.exercise_combo.currentIndexChanged.connect(self.show_exercise_chart)
+        self.metric_combo.currentIndexChanged.connect(self.show_exercise_chart)
+        self.show_exercise_chart()
+        self.show_pain_chart()
+
+    def select(self, exercise_id: str, metric: str = TOP_LOAD) -> None:
+        self.exercise_combo.blockSignals(True)
+        self.exercise_combo.setCurrentIndex(max(self.exercise_combo.findData(exercise_id), 0))
+        self.exercise_combo.blockSignals(False)
+        self.metric_combo.setCurrentIndex(max(self.metric_combo.findData(metric), 0))
+        self.show_exercise_chart()
+
+    def show_exercise_chart(self, *_args: object) -> None:
+        exercise_id = self.exercise_combo.currentData()
+        metric = self.metric_combo.currentData()
+        chart = self.exercise_chart
+        chart.clear()
+        points = self.workouts.exercise_series(exercise_id) if exercise_id else []
+        name = lookup.exercise_name(self.library, exercise_id or "")
+        chart.chart().setTitle(f"{name}: {METRICS[metric].split(' (')[0].lower()} over time")
+        chart.set_left_title(METRICS[metric])
+        if lookup.is_one_sided(self.library, exercise_id or "") and metric == TOP_LOAD:
+            chart.add_series("Left leg", side_points(points, "left"))
+            chart.add_series("Right leg", side_points(points, "right"))
+        else:
+            chart.add_series(METRICS[metric].split(" (")[0], exercise_points(points, metric))
+        pain = pain_after_points(points)
+        if len(pain) > WEEKLY_PAIN_FROM:
+            # Day-by-day pain over years is a solid block of ink; weekly means show the trend.
+            chart.add_series(
+                "Pain after (weekly average)",
+                weekly_mean(pain, "average pain after"),
+                right_axis=True,
+            )
+        else:
+            chart.add_series("Pain after", pain, right_axis=True)
+        chart.fit()
+        self.empty_label.setText(
+            "" if points else f"No sessions with {name} yet: it will appear here once logged."
+        )
+
+    def show_pain_chart(self) -> None:
+        total = self.workouts.count_sessions()
+        summaries = self.workouts.list_sessions(limit=max(total, 1), newest_first=False)
+        before, after = weekly_pain(summaries)
+        self.pain_chart.clear()
+        self.pain_chart.add_series("Pain before", before)
+        self.pain_chart.add_series("Pain after", after)
+        self.pain_chart.fit()
+        self.pain_chart.pin_left_to_pain_scale()

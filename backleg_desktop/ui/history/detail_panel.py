@@ -1,0 +1,165 @@
+"""One session in full: when, how it went, suggestions, and every set (editable)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backleg_desktop.domain.history import LoggedSet, SessionDetail
+from backleg_desktop.domain.progression import ProgressionHint
+from backleg_desktop.ui.history import formatting as fmt
+from backleg_desktop.ui.history.sets_model import NOTE, EditHandler, SetsTableModel
+from backleg_desktop.ui.widgets import heading, muted
+
+EMPTY_TEXT = "Choose a session in the list to see its sets."
+
+
+class SessionDetailPanel(QWidget):
+    delete_set_requested = Signal(object)  # LoggedSet
+    delete_session_requested = Signal(int)
+
+    def __init__(
+        self,
+        exercise_name: Callable[[str], str],
+        plan_name: Callable[[str | None, str], str],
+        on_edit: EditHandler,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionDetail")
+        self._plan_name = plan_name
+        self.detail: SessionDetail | None = None
+
+        self.title = heading(EMPTY_TEXT, 3, self)
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.meta = muted(QLabel(self))
+        self.meta.setObjectName("detailMeta")
+        self.meta.setWordWrap(True)
+        self.notes = QLabel(self)
+        self.notes.setObjectName("detailNotes")
+        self.notes.setWordWrap(True)
+        self.hints = QLabel(self)
+        self.hints.setObjectName("detailHints")
+        self.hints.setWordWrap(True)
+        self.hints.setTextFormat(Qt.TextFormat.RichText)
+
+        self.sets_model = SetsTableModel(exercise_name, on_edit, self)
+        self.sets_view = QTableView(self)
+        self.sets_view.setObjectName("setsView")
+        self.sets_view.setModel(self.sets_model)
+        self.sets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.sets_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sets_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.sets_view.verticalHeader().hide()
+        self.sets_view.setAlternatingRowColors(True)
+        header = self.sets_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.sets_view.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.delete_set_button = QPushButton("Delete set", self)
+        self.delete_set_button.setObjectName("deleteSetButton")
+        self.delete_set_button.clicked.connect(self._delete_set)
+        self.delete_session_button = QPushButton("Delete session", self)
+        self.delete_session_button.setObjectName("deleteSessionButton")
+        self.delete_session_button.clicked.connect(self._delete_session)
+        self.status = muted(QLabel(self))
+        self.status.setObjectName("detailStatus")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_set_button)
+        buttons.addWidget(self.delete_session_button)
+        buttons.addWidget(self.status, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.hints)
+        layout.addWidget(self.sets_view, 1)
+        layout.addLayout(buttons)
+        self.show_detail(None)
+
+    def show_detail(
+        self, detail: SessionDetail | None, hints: list[ProgressionHint] | None = None
+    ) -> None:
+        self.detail = detail
+        self.sets_model.set_detail(detail)
+        has = detail is not None
+        self.sets_view.setVisible(has)
+        self.delete_session_button.setEnabled(has)
+        self._update_buttons()
+        if detail is None:
+            self.title.setText(EMPTY_TEXT)
+            for label in (self.meta, self.notes, self.hints):
+                label.clear()
+                label.hide()
+            return
+        s = detail.session
+        self.title.setText(
+            f"{self._plan_name(s.plan_id, s.name)} — {fmt.local_date_time(s.started_at)}"
+        )
+        duration = (s.ended_at - s.started_at).total_seconds() if s.ended_at is not None else None
+        parts = [
+            fmt.status(s.status),
+            fmt.duration(duration),
+            f"pain {fmt.pain_change(s.pain_before, s.pain_after)}",
+            f"{len(detail.sets)} sets",
+        ]
+        if s.status == "stopped_pain" and s.stop_exercise_id:
+            where = self.sets_model._exercise_name(s.stop_exercise_id)
+            parts.append(f"stopped at {where}, set {s.stop_set_number or '?'}")
+        self.meta.setText(" · ".join(parts))
+        self.meta.show()
+        self.notes.setText(f"Notes: {s.notes}" if s.notes else "")
+        self.notes.setVisible(bool(s.notes))
+        self.show_hints(hints or [])
+
+    def show_hints(self, hints: list[ProgressionHint]) -> None:
+        if not hints:
+            self.hints.clear()
+            self.hints.hide()
+            return
+        items = "".join(f"<li>{html.escape(h.text)}</li>" for h in hints)
+        self.hints.setText(f"<b>Suggestions</b><ul style='margin-left:-20px'>{items}</ul>")
+        self.hints.show()
+
+    def selected_set(self) -> LoggedSet | None:
+        rows = self.sets_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.sets_model.logged_set(rows[0].row())
+
+    def select_set(self, set_id: int) -> None:
+        row = self.sets_model.row_of_set(set_id)
+        if row is not None:
+            self.sets_view.selectRow(row)
+
+    def _update_buttons(self, *_args: object) -> None:
+        self.delete_set_button.setEnabled(self.selected_set() is not None)
+
+    def _delete_set(self) -> None:
+        logged = self.selected_set()
+        if logged is not None:
+            self.delete_set_requested.emit(logged)
+
+    def _delete_session(self) -> None:
+        if self.detail is not None:
+            self.delete_session_requested.emit(self.detail.session.id)

@@ -1,0 +1,58 @@
+"""How history values read on screen: dates, durations, loads, pain, statuses."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+STATUS_LABELS = {
+    "completed": "Completed",
+    "ended_early": "Ended early",
+    "stopped_pain": "Stopped for pain",
+    "in_progress": "In progress",
+}
+SIDE_LABELS = {"both": "", "left": "Left", "right": "Right"}
+KIND_LABELS = {"working": "", "warmup": "Warm-up", "drop": "Drop set", "failure": "To failure"}
+NO_VALUE = "–"
+
+
+def local_date_time(when: datetime) -> str:
+    return when.astimezone().strftime("%a %d %b %Y, %H:%M")
+
+
+def local_date(when: datetime) -> str:
+    return when.astimezone().strftime("%d %b %Y")
+
+
+def duration(seconds: float | None) -> str:
+    if seconds is None or seconds < 0:
+        return NO_VALUE
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def seconds_short(seconds: float | None) -> str:
+    if seconds is None:
+        return NO_VALUE
+    whole = round(seconds)
+    return f"{whole} s" if whole < 120 else f"{whole // 60}:{whole % 60:02d} min"
+
+
+def kg(value: float | None, *, unit: bool = True) -> str:
+    if value is None:
+        return NO_VALUE
+    text = f"{value:,.1f}".rstrip("0").rstrip(".")
+    return f"{text} kg" if unit else text
+
+
+def pain_change(before: int | None, after: int | None) -> str:
+    if before is None and after is None:
+        return NO_VALUE
+    left = NO_VALUE if before is None else str(before)
+    right = NO_VALUE if after is None else str(after)
+    return f"{left} → {right}"
+
+
+def status(value: str) -> str:
+    return STATUS_LABELS.get(value, value)

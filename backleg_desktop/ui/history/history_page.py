@@ -1,0 +1,445 @@
+"""The History page: the sessions list with filters and the session detail, plus the
+Progress (charts), Records and Calendar tabs, which are built the first time they are shown.
+
+    page = HistoryPage(library)
+    page.set_store(store)          # or set_workouts(store.workouts); until then it is empty
+
+Edits are saved at once; Ctrl+Z (the page's undo stack) reverses them, also saved at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backleg_desktop.content.model import Library
+from backleg_desktop.domain.history import LoggedSet
+from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.ui.history import lookup
+from backleg_desktop.ui.history.detail_panel import SessionDetailPanel
+from backleg_desktop.ui.history.table_model import (
+    DATE,
+    SESSION_ID_ROLE,
+    HistoryFilter,
+    SessionTableModel,
+)
+from backleg_desktop.ui.history.undo import (
+    DeleteSessionCommand,
+    DeleteSetCommand,
+    EditSetCommand,
+)
+from backleg_desktop.ui.widgets import heading, muted
+
+ANY_DATE = QDate(2000, 1, 1)  # the date edits show "Any" at this date
+SESSIONS_TAB, PROGRESS_TAB, RECORDS_TAB, CALENDAR_TAB = range(4)
+
+
+def local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time()).astimezone()
+
+
+class HistoryPage(QWidget):
+    session_opened = Signal(int)
+    history_changed = Signal()  # after an edit, a delete, an undo or an import
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyPage")
+        self.library = library
+        self.workouts: Any = None
+        self.model: SessionTableModel | None = None
+        self.undo_stack = QUndoStack(self)
+        self._lazy_tabs: dict[int, QWidget] = {}
+        self._stale_tabs: set[int] = set()
+
+        title = heading("History", 1, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("historyTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_sessions_tab(), "Sessions")
+        for name in ("Progress", "Records", "Calendar"):
+            holder = QWidget(self)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, name)
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setObjectName("historyUndo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setObjectName("historyRedo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self._set_enabled(False)
+
+    # --- building ---------------------------------------------------------------------
+
+    def _build_sessions_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.plan_combo = QComboBox(tab)
+        self.plan_combo.setObjectName("planFilter")
+        self.plan_combo.addItem("Any plan", None)
+        for plan in self.library.plans.values():
+            self.plan_combo.addItem(plan.name, plan.id)
+        self.exercise_combo = QComboBox(tab)
+        self.exercise_combo.setObjectName("exerciseFilter")
+        self._fill_exercise_combo([])
+        self.since_edit = self._date_edit(tab, "sinceFilter")
+        self.until_edit = self._date_edit(tab, "untilFilter")
+        self.clear_button = QPushButton("Clear filters", tab)
+        self.clear_button.setObjectName("clearFilters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.count_label = muted(QLabel(tab))
+        self.count_label.setObjectName("sessionCount")
+
+        bar = QHBoxLayout()
+        for text, widget in (
+            ("Plan", self.plan_combo),
+            ("Exercise", self.exercise_combo),
+            ("From", self.since_edit),
+            ("To", self.until_edit),
+        ):
+            label = QLabel(text, tab)
+            label.setBuddy(widget)
+            bar.addWidget(label)
+            bar.addWidget(widget)
+        bar.addWidget(self.clear_button)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        for combo in (self.plan_combo, self.exercise_combo):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        for edit in (self.since_edit, self.until_edit):
+            edit.dateChanged.connect(self._apply_filters)
+
+        self.table = QTableView(tab)
+        self.table.setObjectName("sessionsTable")
+        self.table.setSortingEnabled(False)  # turned on once a model is set
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        self.detail = SessionDetailPanel(self.exercise_name, self.plan_name, self._edit_set, tab)
+        self.detail.delete_set_requested.connect(self.delete_set)
+        self.detail.delete_session_requested.connect(self.delete_session)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, tab)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        return tab
+
+    @staticmethod
+    def _date_edit(parent: QWidget, name: str) -> QDateEdit:
+        edit = QDateEdit(parent)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd MMM yyyy")
+        edit.setMinimumDate(ANY_DATE)
+        edit.setSpecialValueText("Any")  # shown at the minimum date: no limit
+        edit.setDate(ANY_DATE)
+        return edit
+
+    def _fill_exercise_combo(self, user_exercises: list[tuple[str, str]]) -> None:
+        combo = self.exercise_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Any exercise", None)
+        names = [(e.name, e.id) for e in self.library.exercises.values()]
+        names += [(name, exercise_id) for exercise_id, name in user_exercises]
+        for name, exercise_id in sorted(names, key=lambda pair: pair[0].casefold()):
+            combo.addItem(name, exercise_id)
+        found = combo.findData(current)
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    # --- store ------------------------------------------------------------------------
+
+    def set_store(self, store: Any) -> None:
+        """Show `store`'s history (connect MainWindow.store_attached here)."""
+        self.set_workouts(store.workouts)
+
+    def set_workouts(self, workouts: Any) -> None:
+        self.workouts = workouts
+        self.undo_stack.clear()
+        self.model = SessionTableModel(workouts, self.library, parent=self)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._size_columns()
+        self._set_enabled(True)
+        self._update_count()
+        self._stale_tabs = set(self._lazy_tabs)
+        # Names of user exercises and record markers come after the first rows are shown.
+        QTimer.singleShot(0, self, self._after_first_rows)
+
+    def _after_first_rows(self) -> None:
+        if self.workouts is None:
+            return
+        try:
+            self._fill_exercise_combo(self.workouts.user_exercises())
+            self.mark_records()
+        except BacklegError:
+            pass  # the list itself works; markers are a nicety
+
+    def mark_records(self) -> None:
+        """Mark the sessions that hold a personal record in any exercise."""
+        if self.model is None:
+            return
+        session_ids: set[int] = set()
+        for index in range(1, self.exercise_combo.count()):
+            records = self.workouts.records(self.exercise_combo.itemData(index))
+            session_ids.update(e.session_id for e in records.heaviest_by_reps)
+            session_ids.update(e.session_id for e in records.most_reps_by_load)
+            if records.best_volume is not None:
+                session_ids.add(records.best_volume.session_id)
+        self.model.set_record_sessions(session_ids)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.plan_combo, self.exercise_combo, self.since_edit, self.until_edit):
+            widget.setEnabled(enabled)
+        self.clear_button.setEnabled(enabled)
+        if not enabled:
+            self.count_label.setText("Your history appears here once it is open.")
+
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        widths = (
+            "Wed 30 Sep 2026, 18:45  ★",
+            "Strength session",
+            "1 h 05 min",
+            "22/19",
+            "12,345 kg",
+            "10 → 10",
+        )
+        for column, sample in enumerate(widths):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+
+    # --- names ------------------------------------------------------------------------
+
+    def exercise_name(self, exercise_id: str) -> str:
+        return lookup.exercise_name(self.library, exercise_id)
+
+    def plan_name(self, plan_id: str | None, fallback: str) -> str:
+        plan = self.library.plans.get(plan_id or "")
+        return plan.name if plan is not None else fallback
+
+    # --- filters ----------------------------------------------------------------------
+
+    def current_filter(self) -> HistoryFilter:
+        since = until = None
+        if self.since_edit.date() != ANY_DATE:
+            since = local_midnight(self.since_edit.date().toPython())  # type: ignore[arg-type]
+        if self.until_edit.date() != ANY_DATE:
+            last_day: date = self.until_edit.date().toPython()  # type: ignore[assignment]
+            until = local_midnight(last_day + timedelta(days=1))
+        return HistoryFilter(
+            plan_id=self.plan_combo.currentData(),
+            exercise_id=self.exercise_combo.currentData(),
+            since=since,
+            until=until,
+        )
+
+    def _apply_filters(self, *_args: object) -> None:
+        if self.model is None:
+            return
+        self.model.set_filter(self.current_filter())
+        self.detail.show_detail(None)
+
+    def clear_filters(self) -> None:
+        widgets = (self.plan_combo, self.exercise_combo, self.since_edit, self.until_edit)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.plan_combo.setCurrentIndex(0)
+        self.exercise_combo.setCurrentIndex(0)
+        self.since_edit.setDate(ANY_DATE)
+        self.until_edit.setDate(ANY_DATE)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._apply_filters()
+
+    def _update_count(self, *_args: object) -> None:
+        if self.model is None:
+            return
+        total = self.model.total()
+        noun = "session" if total == 1 else "sessions"
+        self.count_label.setText(f"{total:,} {noun}")
+
+    # --- the selected session -----------------------------------------------------------
+
+    def _row_changed(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        self.show_session(current.data(SESSION_ID_ROLE), select=False)
+
+    def show_session(self, session_id: int, *, select: bool = True) -> None:
+        """Show a session in the detail panel (and select its row if it is loaded)."""
+        if self.workouts is None:
+            return
+        try:
+            detail = self.workouts.session_detail(session_id)
+        except BacklegError:
+            self.detail.show_detail(None)
+            return
+        try:
+            hints = lookup.session_hints(self.workouts, self.library, detail)
+        except BacklegError:
+            hints = []
+        self.detail.show_detail(detail, hints)
+        if select:
+            self.tabs.setCurrentIndex(SESSIONS_TAB)
+            self._select_row(session_id)
+        self.session_opened.emit(session_id)
+
+    def _select_row(self, session_id: int) -> None:
+        if self.model is None:
+            return
+        row = self.model.row_of_session(session_id)
+        if row is None:
+            return
+        index = self.model.index(row, DATE)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        selection.blockSignals(False)
+        self.table.viewport().update()
+        self.table.scrollTo(index)
+
+    # --- changes (saved at once, undoable) ------------------------------------------------
+
+    def _edit_set(self, logged: LoggedSet, field: str, value: Any) -> bool:
+        old = getattr(logged, field)
+        try:
+            self.workouts.update_set(logged.id, **{field: value})
+        except BacklegError as error:
+            self._tell(str(error))
+            return False
+        self.undo_stack.push(
+            EditSetCommand(self.workouts, logged, field, old, value, self._changed)
+        )
+        self._changed(logged.session_id)
+        self.detail.select_set(logged.id)
+        return True
+
+    def delete_set(self, logged: LoggedSet) -> None:
+        try:
+            deleted = self.workouts.delete_set(logged.id)
+        except BacklegError as error:
+            self._tell(str(error))
+            return
+        self.undo_stack.push(DeleteSetCommand(self.workouts, deleted, self._changed))
+        self._changed(deleted.session_id)
+        self.detail.status.setText("Set deleted. Ctrl+Z brings it back.")
+
+    def delete_session(self, session_id: int) -> None:
+        try:
+            deleted = self.workouts.delete_session(session_id)
+        except BacklegError as error:
+            self._tell(str(error))
+            return
+        self.undo_stack.push(DeleteSessionCommand(self.workouts, deleted, self._changed))
+        self._changed(None)
+        self.detail.status.setText("Session deleted. Ctrl+Z brings it back.")
+
+    def _changed(self, session_id: int | None) -> None:
+        """Re-read what a change touched: the list, the detail, and the other tabs later."""
+        if self.model is not None:
+            self.model.refresh()
+        self._stale_tabs = set(self._lazy_tabs)
+        if session_id is None:
+            self.detail.show_detail(None)
+        else:
+            self.show_session(session_id, select=True)
+        self.history_changed.emit()
+
+    def refresh(self) -> None:
+        """Re-read everything (after an import, say)."""
+        if self.workouts is None:
+            return
+        self.undo_stack.clear()  # ids may have changed under the stack
+        self._fill_exercise_combo(self.workouts.user_exercises())
+        self._changed(None)
+        self.mark_records()
+
+    def _tell(self, message: str) -> None:
+        QMessageBox.warning(self, "Backleg", message)
+
+    # --- lazy tabs ------------------------------------------------------------------------
+
+    def _tab_shown(self, index: int) -> None:
+        if index == SESSIONS_TAB or self.workouts is None:
+            return
+        if index in self._lazy_tabs and index not in self._stale_tabs:
+            return
+        holder = self.tabs.widget(index)
+        old = self._lazy_tabs.pop(index, None)
+        if old is not None:
+            old.deleteLater()
+        widget = self._build_tab(index, holder)
+        holder.layout().addWidget(widget)
+        self._lazy_tabs[index] = widget
+        self._stale_tabs.discard(index)
+
+    def _build_tab(self, index: int, holder: QWidget) -> QWidget:
+        if index == PROGRESS_TAB:
+            from backleg_desktop.ui.history.charts import ProgressView  # loads QtCharts
+
+            view: Any = ProgressView(self.workouts, self.library, holder)
+        elif index == RECORDS_TAB:
+            from backleg_desktop.ui.history.records_view import RecordsView
+
+            view = RecordsView(self.workouts, self.library, holder)
+        else:
+            from backleg_desktop.ui.history.calendar_view import CalendarView
+
+            view = CalendarView(self.workouts, holder)
+        if hasattr(view, "session_requested"):
+            view.session_requested.connect(self.show_session)
+        return view
+
+    def tab_widget(self, index: int) -> QWidget | None:
+        """The Progress, Records or Calendar view, once built (for tests)."""
+        return self._lazy_tabs.get(index)

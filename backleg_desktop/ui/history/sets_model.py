@@ -1,0 +1,147 @@
+"""The sets of one session as an editable table: reps, load and note can be changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from backleg_desktop.domain.history import LoggedSet, SessionDetail
+from backleg_desktop.ui.history import formatting as fmt
+
+SET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LOGGED_SET_ROLE = Qt.ItemDataRole.UserRole + 2
+
+EXERCISE, SIDE, NUMBER, KIND, REPS, LOAD, REST, NOTE = range(8)
+HEADERS = ("Exercise", "Side", "Set", "Kind", "Reps", "Load (kg)", "Rest taken / planned", "Note")
+EDITABLE = {REPS: "reps", LOAD: "load_kg", NOTE: "note"}
+
+# (set, field, new value) -> whether the change was saved
+EditHandler = Callable[[LoggedSet, str, Any], bool]
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def parse_edit(field: str, text: Any) -> tuple[bool, Any]:
+    """Turn what was typed into a value for `field`; (False, None) if it is not a number."""
+    if field == "note":
+        return True, str(text).strip()
+    raw = str(text).strip().replace(",", ".")
+    if raw in ("", fmt.NO_VALUE):
+        return True, None
+    try:
+        number = float(raw)
+    except ValueError:
+        return False, None
+    if field == "reps":
+        if not number.is_integer():
+            return False, None
+        return True, int(number)
+    return True, number
+
+
+class SetsTableModel(QAbstractTableModel):
+    def __init__(self, exercise_name: Callable[[str], str], on_edit: EditHandler, parent=None):
+        super().__init__(parent)
+        self._exercise_name = exercise_name
+        self._on_edit = on_edit
+        self._sets: list[LoggedSet] = []
+
+    def set_detail(self, detail: SessionDetail | None) -> None:
+        self.beginResetModel()
+        self._sets = [] if detail is None else _by_exercise_and_side(detail.sets)
+        self.endResetModel()
+
+    def logged_set(self, row: int) -> LoggedSet:
+        return self._sets[row]
+
+    def row_of_set(self, set_id: int) -> int | None:
+        return next((r for r, s in enumerate(self._sets) if s.id == set_id), None)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._sets)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() in EDITABLE:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self._sets[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(s, column)
+        if role == Qt.ItemDataRole.EditRole:
+            if column == REPS:
+                return "" if s.reps is None else str(s.reps)
+            if column == LOAD:
+                return "" if s.load_kg is None else fmt.kg(s.load_kg, unit=False)
+            if column == NOTE:
+                return s.note
+            return self._display(s, column)
+        if role == SET_ID_ROLE:
+            return s.id
+        if role == LOGGED_SET_ROLE:
+            return s
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (NUMBER, REPS, LOAD, REST):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column in EDITABLE:
+            return "Double-click to change it; Ctrl+Z undoes the change."
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE:
+            return False
+        field = EDITABLE[index.column()]
+        ok, parsed = parse_edit(field, value)
+        if not ok:
+            return False
+        logged = self._sets[index.row()]
+        if getattr(logged, field) == parsed:
+            return False
+        return self._on_edit(logged, field, parsed)
+
+    def _display(self, s: LoggedSet, column: int) -> str:
+        if column == EXERCISE:
+            return self._exercise_name(s.exercise_id)
+        if column == SIDE:
+            return fmt.SIDE_LABELS.get(s.side, s.side)
+        if column == NUMBER:
+            return str(s.set_number)
+        if column == KIND:
+            return fmt.KIND_LABELS.get(s.kind, s.kind)
+        if column == REPS:
+            return fmt.NO_VALUE if s.reps is None else str(s.reps)
+        if column == LOAD:
+            return fmt.kg(s.load_kg, unit=False)
+        if column == REST:
+            taken = fmt.seconds_short(s.rest_taken_s)
+            if s.rest_planned_s is None:
+                return taken
+            return f"{taken} / {fmt.seconds_short(s.rest_planned_s)}"
+        if column == NOTE:
+            return s.note
+        return ""
+
+
+def _by_exercise_and_side(sets: tuple[LoggedSet, ...]) -> list[LoggedSet]:
+    """Group sets by exercise in the order the exercises were done, then set and side."""
+    first_seen: dict[str, int] = {}
+    for position, s in enumerate(sets):
+        first_seen.setdefault(s.exercise_id, position)
+    side_order = {"both": 0, "left": 1, "right": 2}
+    return sorted(
+        sets,
+        key=lambda s: (first_seen[s.exercise_id], s.set_number, side_order.get(s.side, 3), s.id),
+    )
