@@ -27,6 +27,7 @@ import statistics
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -69,23 +70,25 @@ def _spin(seconds: float) -> None:
     loop.exec()
 
 
-def _stats(values_s: Sequence[float]) -> dict[str, float]:
-    ms = [v * 1000 for v in values_s]
-    if not ms:
-        return {"median_ms": math.nan, "max_ms": math.nan, "min_ms": math.nan}
-    return {
-        "median_ms": statistics.median(ms),
-        "max_ms": max(ms, key=abs),  # the worst, with its sign
-        "min_ms": min(ms),
-    }
+@dataclass
+class _RestRun:
+    """What one rest measured; times in seconds."""
+
+    driver_end: float | None = None  # end noticed minus deadline
+    naive_end: float | None = None
+    driver_shown: list[int] = field(default_factory=list)
+    driver_lag: list[float] = field(default_factory=list)
+    naive_lag: list[float] = field(default_factory=list)
+    deadline_in_busy_block: bool = False
 
 
-def _one_rest(seconds: float, busy: _BusyUi, phase_ms: int) -> dict[str, object]:
-    """Run both countdowns once; return their end errors and display lags (seconds).
+def _one_rest(seconds: float, busy: _BusyUi, phase_ms: int) -> _RestRun:
+    """Run both countdowns once, side by side.
 
     The busy cycle restarts `phase_ms` after the rest starts, so where the deadline falls
     in that cycle varies from rest to rest.
     """
+    run = _RestRun()
     loop = QEventLoop()
     busy.timer.stop()
     phase = QTimer()
@@ -96,13 +99,6 @@ def _one_rest(seconds: float, busy: _BusyUi, phase_ms: int) -> dict[str, object]
     naive = QTimer()
     naive.setInterval(1000)  # the default CoarseTimer, as a naive countdown would use
     ticks_total = math.ceil(seconds)
-    state: dict[str, object] = {
-        "driver_end": None,
-        "naive_end": None,
-        "driver_shown": [],
-        "driver_lag": [],
-        "naive_lag": [],
-    }
     naive_left = [ticks_total]
 
     rest.start(seconds)
@@ -111,27 +107,26 @@ def _one_rest(seconds: float, busy: _BusyUi, phase_ms: int) -> dict[str, object]
     assert deadline is not None
 
     def maybe_quit() -> None:
-        if state["driver_end"] is not None and state["naive_end"] is not None:
+        if run.driver_end is not None and run.naive_end is not None:
             loop.quit()
 
     def on_display(shown: int) -> None:
         now = time.monotonic()
-        state["driver_shown"].append(shown)  # type: ignore[attr-defined]
+        run.driver_shown.append(shown)
         if shown < ticks_total:  # not the first paint: it should change at deadline - shown
-            state["driver_lag"].append(now - (deadline - shown))  # type: ignore[attr-defined]
+            run.driver_lag.append(now - (deadline - shown))
 
     def on_driver_end() -> None:
-        state["driver_end"] = time.monotonic() - deadline
+        run.driver_end = time.monotonic() - deadline
         maybe_quit()
 
     def on_naive_tick() -> None:
         now = time.monotonic()
         naive_left[0] -= 1
-        ticks_done = ticks_total - naive_left[0]
-        state["naive_lag"].append(now - (start + ticks_done))  # type: ignore[attr-defined]
+        run.naive_lag.append(now - (start + ticks_total - naive_left[0]))
         if naive_left[0] <= 0:
             naive.stop()
-            state["naive_end"] = now - deadline
+            run.naive_end = now - deadline
             maybe_quit()
 
     driver.display_changed.connect(on_display)
@@ -146,99 +141,86 @@ def _one_rest(seconds: float, busy: _BusyUi, phase_ms: int) -> dict[str, object]
     phase.start(phase_ms)
     driver.start(rest)
     loop.exec()
-    state["deadline_in_busy_block"] = busy.busy_at(deadline)
+    run.deadline_in_busy_block = busy.busy_at(deadline)
 
-    safety.stop()
-    phase.stop()
-    naive.stop()
+    for timer in (safety, phase, naive):
+        timer.stop()
     driver.stop()
     driver.deleteLater()
-    return state
+    return run
 
 
-def measure(rests: int = 20, seconds: float = 2.0) -> dict:
-    """Run `rests` rests of `seconds` each under a busy UI; return the figures.
+def measure(rests: int = 20, seconds: float = 2.0) -> dict[str, float]:
+    """Run `rests` rests of `seconds` each under a busy GUI thread; return flat figures.
 
-    Keys: ``driver`` and ``naive`` (each ``end_error`` and ``display_lag`` stats in ms:
-    ``median_ms``, ``max_ms`` (worst, signed), ``min_ms``), ``driver_display_ok`` (every
-    second shown exactly once in every rest), and the settings used.
+    End errors and display lags are in ms (``*_max_ms`` is the worst, with its sign):
+    ``driver_end_median_ms``, ``driver_end_max_ms``, ``naive_end_median_ms``,
+    ``naive_end_max_ms``, ``driver_lag_median_ms``, ``driver_lag_max_ms``,
+    ``naive_lag_median_ms``, ``naive_lag_max_ms``; counts: ``driver_within_20ms``,
+    ``naive_within_20ms``, ``deadlines_in_busy_block``; ``driver_every_second_once``
+    (1.0 or 0.0); and the settings ``rests``, ``seconds``, ``busy_ms``, ``busy_every_ms``.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QCoreApplication)
     rng = random.Random(20250301)
     busy = _BusyUi()
-
-    driver_end: list[float] = []
-    naive_end: list[float] = []
-    driver_lag: list[float] = []
-    naive_lag: list[float] = []
-    display_ok = True
-    in_busy_block = 0
+    runs: list[_RestRun] = []
     try:
         for _ in range(rests):
-            result = _one_rest(seconds, busy, rng.randrange(BUSY_EVERY_MS))
-            in_busy_block += bool(result["deadline_in_busy_block"])
-            if result["driver_end"] is not None:
-                driver_end.append(result["driver_end"])  # type: ignore[arg-type]
-            if result["naive_end"] is not None:
-                naive_end.append(result["naive_end"])  # type: ignore[arg-type]
-            driver_lag += result["driver_lag"]  # type: ignore[arg-type]
-            naive_lag += result["naive_lag"]  # type: ignore[arg-type]
-            expected = list(range(math.ceil(seconds), -1, -1))
-            display_ok = display_ok and result["driver_shown"] == expected
+            runs.append(_one_rest(seconds, busy, rng.randrange(BUSY_EVERY_MS)))
             _spin(0.1)  # let the loop settle between rests
     finally:
         busy.timer.stop()
         QCoreApplication.processEvents()
 
-    return {
+    driver_end = [r.driver_end for r in runs if r.driver_end is not None]
+    naive_end = [r.naive_end for r in runs if r.naive_end is not None]
+    every_second = list(range(math.ceil(seconds), -1, -1))
+    figures: dict[str, float] = {
         "rests": rests,
         "seconds": seconds,
-        "busy": f"{BUSY_MS} ms every {BUSY_EVERY_MS} ms",
-        "driver": {
-            "end_error": _stats(driver_end),
-            "display_lag": _stats(driver_lag),
-            "ended": len(driver_end),
-        },
-        "naive": {
-            "end_error": _stats(naive_end),
-            "display_lag": _stats(naive_lag),
-            "ended": len(naive_end),
-        },
-        "driver_display_ok": display_ok,
-        "deadlines_in_busy_block": in_busy_block,
+        "busy_ms": BUSY_MS,
+        "busy_every_ms": BUSY_EVERY_MS,
+        "deadlines_in_busy_block": sum(r.deadline_in_busy_block for r in runs),
         "driver_within_20ms": sum(abs(e) <= 0.020 for e in driver_end),
         "naive_within_20ms": sum(abs(e) <= 0.020 for e in naive_end),
+        "driver_every_second_once": float(all(r.driver_shown == every_second for r in runs)),
     }
+    for prefix, values in (
+        ("driver_end", driver_end),
+        ("naive_end", naive_end),
+        ("driver_lag", [lag for r in runs for lag in r.driver_lag]),
+        ("naive_lag", [lag for r in runs for lag in r.naive_lag]),
+    ):
+        ms = [v * 1000 for v in values] or [math.nan]
+        figures[f"{prefix}_median_ms"] = statistics.median(ms)
+        figures[f"{prefix}_max_ms"] = max(ms, key=abs)
+    return figures
 
 
-def format_table(figures: dict) -> str:
-    rows = [
-        ("TimerDriver (deadline)", figures["driver"]),
-        ("Naive 1 s tick QTimer", figures["naive"]),
-    ]
+def format_table(f: dict[str, float]) -> str:
+    rests = int(f["rests"])
+    header = f"{'countdown':<24}{'end median':>12}{'end max':>10}{'lag median':>12}{'lag max':>10}"
     lines = [
-        f"Rest end error vs deadline: {figures['rests']} rests of {figures['seconds']:g} s, "
-        f"GUI thread busy {figures['busy']}",
+        f"Rest end error vs deadline: {rests} rests of {f['seconds']:g} s, GUI thread busy "
+        f"{f['busy_ms']:g} ms every {f['busy_every_ms']:g} ms",
         "",
-        f"{'countdown':<24}{'end median':>12}{'end max':>10}{'end min':>10}"
-        f"{'lag median':>12}{'lag max':>10}",
+        header,
+        "-" * len(header),
     ]
-    for name, data in rows:
-        end, lag = data["end_error"], data["display_lag"]
+    for name, key in (("TimerDriver (deadline)", "driver"), ("Naive 1 s tick QTimer", "naive")):
         lines.append(
-            f"{name:<24}{end['median_ms']:>10.1f}ms{end['max_ms']:>8.1f}ms{end['min_ms']:>8.1f}ms"
-            f"{lag['median_ms']:>10.1f}ms{lag['max_ms']:>8.1f}ms"
+            f"{name:<24}{f[key + '_end_median_ms']:>10.1f}ms{f[key + '_end_max_ms']:>8.1f}ms"
+            f"{f[key + '_lag_median_ms']:>10.1f}ms{f[key + '_lag_max_ms']:>8.1f}ms"
         )
     lines += [
         "",
-        "end = when the end was noticed minus the deadline (negative: early); max is the worst.",
-        "lag = when a displayed second changed minus when it should have.",
-        f"Deadlines that fell inside a busy block: {figures['deadlines_in_busy_block']}"
-        f" of {figures['rests']}",
-        f"Ended within 20 ms: TimerDriver {figures['driver_within_20ms']}/{figures['rests']},"
-        f" naive {figures['naive_within_20ms']}/{figures['rests']}",
-        f"TimerDriver showed every second exactly once: {figures['driver_display_ok']}",
+        "end: when the end was noticed minus the deadline (negative: early); max: the worst.",
+        "lag: when a displayed second changed minus when it should have.",
+        f"Deadlines inside a busy block: {f['deadlines_in_busy_block']:g} of {rests}",
+        f"Ended within 20 ms: TimerDriver {f['driver_within_20ms']:g}/{rests},"
+        f" naive {f['naive_within_20ms']:g}/{rests}",
+        f"TimerDriver showed every second exactly once: {bool(f['driver_every_second_once'])}",
     ]
     return "\n".join(lines)
 
