@@ -415,11 +415,14 @@ class HistoryPage(QWidget):
         if index in self._lazy_tabs and index not in self._stale_tabs:
             return
         holder = self.tabs.widget(index)
+        layout = holder.layout() if holder is not None else None
+        if holder is None or layout is None:
+            return
         old = self._lazy_tabs.pop(index, None)
         if old is not None:
             old.deleteLater()
         widget = self._build_tab(index, holder)
-        holder.layout().addWidget(widget)
+        layout.addWidget(widget)
         self._lazy_tabs[index] = widget
         self._stale_tabs.discard(index)
 
