@@ -1,0 +1,337 @@
+"""File → Import… and Export…: the same readers and writers as the command line.
+
+Import: pick a file, see what it holds (a dry run gives the new sessions, duplicates and new
+exercises), choose kg or lb for Strong files, then import in a worker thread with a progress
+bar. Cancel rolls the whole import back: the service imports in one transaction.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backleg_desktop.content.model import Library
+from backleg_desktop.services.errors import BacklegError, ImportCancelled
+from backleg_desktop.services.transfer import (
+    ExerciseMatcher,
+    export_to_path,
+    preview,
+    read_sessions,
+)
+from backleg_desktop.ui.history import formatting as fmt
+
+IMPORT_FILTER = "Workout exports (*.csv *.json);;All files (*)"
+EXPORT_FILTER = "CSV, one row per set (*.csv);;JSON backup (*.json)"
+PROGRESS_EVERY = 25  # sessions between progress updates
+_EXPORTS: set[Job] = set()  # running exports, kept alive until they report
+
+
+class _Signals(QObject):
+    progress = Signal(int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class Job(QRunnable):
+    """Runs `work(progress, should_cancel)` on a pool thread; results come back as signals."""
+
+    def __init__(self, work: Callable[[Callable[[int], None], Callable[[], bool]], Any]) -> None:
+        super().__init__()
+        # The caller keeps the job (and its signals) alive until a result signal arrives.
+        self.setAutoDelete(False)
+        self.signals = _Signals()
+        self._work = work
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._report, self._cancel.is_set)
+        except ImportCancelled:
+            self.signals.cancelled.emit()
+        except (BacklegError, OSError) as error:
+            self.signals.failed.emit(str(error))
+        else:
+            self.signals.finished.emit(result)
+
+    def _report(self, done: int) -> None:
+        if done % PROGRESS_EVERY == 0:
+            self.signals.progress.emit(done)
+
+
+class ImportDialog(QDialog):
+    imported = Signal(object)  # ImportSummary, after a real import
+
+    def __init__(
+        self,
+        workouts: Any,
+        library: Library,
+        path: Path,
+        parent: QWidget | None = None,
+        *,
+        pool: QThreadPool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle("Import workouts")
+        self.setMinimumWidth(520)
+        self.workouts = workouts
+        self.library = library
+        self.path = Path(path)
+        self.pool = pool or QThreadPool.globalInstance()
+        self.job: Job | None = None
+        self.preview_data: Any = None
+        self.dry_run: Any = None
+        self.result: Any = None
+
+        self.file_label = QLabel(str(self.path), self)
+        self.file_label.setWordWrap(True)
+        self.format_label = QLabel("…", self)
+        self.format_label.setObjectName("formatLabel")
+        self.unit_combo = QComboBox(self)
+        self.unit_combo.setObjectName("unitCombo")
+        self.unit_combo.addItem("Kilograms (kg)", "kg")
+        self.unit_combo.addItem("Pounds (lb)", "lb")
+        self.unit_label = QLabel("Weights in the file are in", self)
+        self.counts = {
+            key: QLabel("…", self)
+            for key in ("sessions", "sets", "new_sessions", "duplicates", "exercises", "dates")
+        }
+        for key, label in self.counts.items():
+            label.setObjectName(f"count_{key}")
+        form = QFormLayout()
+        form.addRow("File", self.file_label)
+        form.addRow("Format", self.format_label)
+        form.addRow(self.unit_label, self.unit_combo)
+        form.addRow("Sessions in the file", self.counts["sessions"])
+        form.addRow("Sets in the file", self.counts["sets"])
+        form.addRow("Dates", self.counts["dates"])
+        form.addRow("New sessions to add", self.counts["new_sessions"])
+        form.addRow("Already in your history", self.counts["duplicates"])
+        form.addRow("New exercises", self.counts["exercises"])
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("importProgress")
+        self.status = QLabel("Reading the file…", self)
+        self.status.setObjectName("importStatus")
+        self.status.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = QPushButton("Import", self)
+        self.import_button.setObjectName("importButton")
+        self.import_button.setEnabled(False)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancelButton")
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button.clicked.connect(self.cancel)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._show_unit(False)
+        self.unit_combo.currentIndexChanged.connect(self.start_preview)
+        self.start_preview()
+
+    def unit(self) -> str:
+        return str(self.unit_combo.currentData())
+
+    def _show_unit(self, visible: bool) -> None:
+        self.unit_label.setVisible(visible)
+        self.unit_combo.setVisible(visible)
+
+    def _run(self, work, on_finished) -> Job:
+        job = Job(work)
+        job.signals.progress.connect(self.progress.setValue)
+        job.signals.finished.connect(on_finished)
+        job.signals.failed.connect(self._failed)
+        job.signals.cancelled.connect(self._cancelled)
+        self.job = job
+        self.pool.start(job)
+        return job
+
+    # --- preview (read the file, then a dry run) --------------------------------------
+
+    def start_preview(self, *_args: object) -> None:
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy
+        self.status.setText("Reading the file…")
+        path, library, workouts, unit = self.path, self.library, self.workouts, self.unit()
+
+        def work(progress, should_cancel):
+            found = preview(path, library, unit)  # type: ignore[arg-type]
+            summary = workouts.import_sessions(
+                read_sessions(path, library, unit, fmt=found.format),  # type: ignore[arg-type]
+                dry_run=True,
+                should_cancel=should_cancel,
+            )
+            return found, summary
+
+        self._run(work, self._previewed)
+
+    def _previewed(self, result: Any) -> None:
+        self.job = None
+        found, summary = result
+        self.preview_data, self.dry_run = found, summary
+        self.format_label.setText(found.format.label)
+        self._show_unit(found.format.uses_unit_option)
+        self.counts["sessions"].setText(f"{found.sessions:,}")
+        self.counts["sets"].setText(f"{found.sets:,}")
+        if found.first_started_at is not None and found.last_started_at is not None:
+            self.counts["dates"].setText(
+                f"{fmt.local_date(found.first_started_at)} to "
+                f"{fmt.local_date(found.last_started_at)}"
+            )
+        self.counts["new_sessions"].setText(
+            f"{summary.sessions_added:,} ({summary.sets_added:,} sets)"
+        )
+        self.counts["duplicates"].setText(f"{summary.duplicates_skipped:,} (skipped)")
+        names = ", ".join(found.new_user_exercises[:6])
+        more = len(found.new_user_exercises) - 6
+        if more > 0:
+            names += f" and {more} more"
+        exercises = f"{summary.user_exercises_created}"
+        self.counts["exercises"].setText(f"{exercises}: {names}" if names else exercises)
+        self.progress.setRange(0, max(found.sessions, 1))
+        self.progress.setValue(0)
+        if summary.sessions_added:
+            self.status.setText("Nothing has been imported yet. Check the figures, then Import.")
+            self.import_button.setEnabled(True)
+        else:
+            self.status.setText("Everything in this file is already in your history.")
+
+    # --- import -------------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        if self.preview_data is None:
+            return
+        self.import_button.setEnabled(False)
+        self.unit_combo.setEnabled(False)
+        self.status.setText("Importing… You can cancel: nothing is kept until it finishes.")
+        path, library, workouts, unit = self.path, self.library, self.workouts, self.unit()
+        fmt_found = self.preview_data.format
+
+        def work(progress, should_cancel):
+            return workouts.import_sessions(
+                read_sessions(path, library, unit, fmt=fmt_found),  # type: ignore[arg-type]
+                progress=progress,
+                should_cancel=should_cancel,
+            )
+
+        self._run(work, self._imported)
+
+    def _imported(self, summary: Any) -> None:
+        self.job = None
+        self.result = summary
+        self.progress.setValue(self.progress.maximum())
+        self.status.setText(
+            f"Added {summary.sessions_added:,} sessions and {summary.sets_added:,} sets; "
+            f"skipped {summary.duplicates_skipped:,} already in your history."
+        )
+        self.cancel_button.setText("Close")
+        self.imported.emit(summary)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.status.setText("Cancelling…")
+            self.cancel_button.setEnabled(False)
+            return
+        self.reject()
+
+    def _cancelled(self) -> None:
+        self.job = None
+        self.status.setText("Import cancelled. Nothing was imported.")
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText("Close")
+        self.unit_combo.setEnabled(True)
+        self.import_button.setEnabled(self.dry_run is not None and self.dry_run.sessions_added > 0)
+
+    def _failed(self, message: str) -> None:
+        self.job = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(f"This file cannot be imported, so nothing was changed.\n{message}")
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText("Close")
+
+    def done(self, result: int) -> None:
+        if self.job is not None:  # closing mid-import cancels it
+            self.job.cancel()
+        super().done(result)
+
+
+def import_history(
+    parent: QWidget | None, workouts: Any, library: Library, *, pool: QThreadPool | None = None
+) -> ImportDialog | None:
+    """File → Import…: ask for a file, then open the preview dialog (non-blocking)."""
+    path, _filter = QFileDialog.getOpenFileName(parent, "Import workouts", "", IMPORT_FILTER)
+    if not path:
+        return None
+    dialog = ImportDialog(workouts, library, Path(path), parent, pool=pool)
+    dialog.open()
+    return dialog
+
+
+def export_history(
+    parent: QWidget | None, workouts: Any, library: Library, *, pool: QThreadPool | None = None
+) -> Job | None:
+    """File → Export…: CSV (one row per set) or, for a .json name, the full JSON backup."""
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, "Export workouts", "backleg.csv", EXPORT_FILTER
+    )
+    if not path:
+        return None
+    target = Path(path)
+    if not target.suffix:
+        target = target.with_suffix(".json" if "json" in chosen.lower() else ".csv")
+    users = dict(workouts.user_exercises())
+    matcher = ExerciseMatcher(library)
+
+    def name_of(exercise_id: str) -> str:
+        return users.get(exercise_id) or matcher.display_name(exercise_id)
+
+    def work(_progress, _should_cancel):
+        return export_to_path(target, workouts.iter_export_rows(), name_of, sorted(users.items()))
+
+    job = Job(work)
+
+    def finished(summary: Any) -> None:
+        QMessageBox.information(
+            parent,
+            "Export finished",
+            f"Exported {summary.sessions:,} sessions ({summary.sets:,} sets) to {target}.",
+        )
+
+    def failed(message: str) -> None:
+        QMessageBox.warning(parent, "Export failed", f"Nothing was written.\n{message}")
+
+    job.signals.finished.connect(finished)
+    job.signals.failed.connect(failed)
+    for signal in (job.signals.finished, job.signals.failed):
+        signal.connect(lambda *_: _EXPORTS.discard(job))
+    _EXPORTS.add(job)
+    (pool or QThreadPool.globalInstance()).start(job)
+    return job
