@@ -1,3 +1,3 @@
-"""The benchmarks here are run by hand or by a benchmark runner, never collected as tests."""
+"""The benchmarks here are run by hand or by tests/bench/run.py, never collected as tests."""
 
-collect_ignore_glob = ["*_bench.py"]
+collect_ignore_glob = ["*_bench.py", "bench_*.py", "run.py"]

@@ -1,0 +1,77 @@
+"""The benchmark runner's pieces import and its table reads right (nothing is timed here)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from tests.bench import run, startup_bench, table
+from tests.bench.table import MISS, PASS, UNAVAILABLE, Figure, Target, format_table
+
+
+def test_the_benchmark_pieces_import_and_offer_what_the_runner_calls() -> None:
+    assert callable(startup_bench.measure)
+    assert callable(run.bench_store.timed)
+    assert run.has_startup_hook() in (True, False)
+    parsed = run.build_parser().parse_args(["--quick", "--json", "out.json"])
+    assert parsed.quick and parsed.json == Path("out.json")
+    assert run.Settings.for_run(quick=False).startup_runs >= 7  # issue 6: at least 7 runs
+
+
+def test_ratio_and_verdict_against_value_and_ratio_targets() -> None:
+    startup = Figure("S", "shown", 260.0, "ms", 200.0, "bare", Target(1.3, "ratio"))
+    assert startup.ratio == pytest.approx(1.3) and startup.verdict == PASS
+    slow = Figure("S", "shown", 300.0, "ms", 200.0, "bare", Target(1.3, "ratio"))
+    assert slow.verdict == MISS
+    # Signed errors compare by size, and the target is on the size too.
+    early = Figure("R", "end", -25.0, "ms", 50.0, "naive", Target(20))
+    assert early.ratio == pytest.approx(0.5) and early.verdict == MISS
+    assert Figure("R", "n", 3.0, "ms").verdict == ""  # no target, no mark
+    assert Figure("R", "n", math.nan, "ms", target=Target(1)).verdict == UNAVAILABLE
+    assert Figure("R", "n", 1.0, "ms", 0.0).ratio is None
+
+
+def test_the_table_shows_figures_baselines_targets_and_why_one_is_missing() -> None:
+    figures = [
+        Figure("Start-up", "window shown", 260.0, "ms", 200.0, "bare window", Target(1.3, "ratio")),
+        Figure("Storage", "log one set", 12.5, "ms", 2.0, "plain sqlite3", Target(10)),
+        Figure("Storage", "import", 25_140.4, "rows/s"),
+        *table.unavailable("History", [("chart drawn", "ms")], "history_bench.py is missing"),
+    ]
+    text = format_table(figures, title="Title line", notes=["a note"])
+    lines = text.splitlines()
+    assert lines[0] == "Title line"
+    row = next(line for line in lines if "window shown" in line)
+    assert "260 ms" in row and "200 ms" in row and "1.30×" in row and row.endswith(PASS)
+    row = next(line for line in lines if "log one set" in line)
+    assert "12.5 ms" in row and "6.25×" in row and "≤ 10 ms" in row and row.endswith(MISS)
+    assert "25,140 rows/s" in next(line for line in lines if "import" in line)
+    row = next(line for line in lines if "chart drawn" in line)
+    assert "—" in row and row.endswith(f"{UNAVAILABLE} [1]")
+    assert "[1] chart drawn: history_bench.py is missing" in lines
+    assert lines[-1] == "a note"
+    # Sections head their rows, and every row has the same column layout.
+    assert lines.index("Start-up") < lines.index("Storage") < lines.index("History")
+    header = next(line for line in lines if line.startswith("Figure"))
+    assert row.index("—") < header.index("Baseline") + len("Baseline")
+
+
+def test_figures_serialise_without_nan(tmp_path: Path) -> None:
+    data = Figure("S", "x", math.nan, "ms", 1.0, "b", Target(2)).as_json()
+    assert data["value"] is None and data["verdict"] == UNAVAILABLE
+    assert data["target"] == {"limit": 2, "on": "value"}
+
+
+def test_a_missing_benchmark_piece_is_reported_not_raised() -> None:
+    with pytest.raises(run.PieceFailed, match="not there yet"):
+        run.run_piece("no_such_bench", "measure", [], timeout=5)
+
+
+def test_history_view_rows_pick_the_figures_by_name() -> None:
+    rows = run.history_view_figures({"first_rows_ms": 40.0, "chart_ms": 90.0, "other": 1})
+    assert [(f.name, f.value, f.verdict) for f in rows] == [
+        ("first rows shown", 40.0, PASS),
+        ("chart drawn", 90.0, PASS),
+    ]
