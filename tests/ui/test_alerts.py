@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import wave
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
@@ -25,7 +26,7 @@ class Calls:
 
 
 @pytest.fixture
-def calls(monkeypatch: pytest.MonkeyPatch) -> Calls:
+def calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[Calls]:
     recorded = Calls()
     monkeypatch.setattr(QApplication, "beep", staticmethod(recorded.beep))
     monkeypatch.setattr(QApplication, "alert", staticmethod(recorded.alert))

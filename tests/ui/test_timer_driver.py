@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sys
 import time
 
 import shiboken6
@@ -185,3 +186,19 @@ def test_a_zero_rest_finishes_immediately(qtbot, fake_clock) -> None:
     rest.start(0)
     driver.start(rest)
     assert seen.shown == [0] and seen.finished == 1 and not driver.is_active
+
+
+def test_emitting_for_an_hour_does_not_eat_references_to_true(qtbot, fake_clock) -> None:
+    """PySide6 6.12's emit() drops a reference to True per call; the driver gives it back."""
+    timer = SetTimer(fake_clock)
+    driver = TimerDriver()
+    seen = Recorder(driver)
+    timer.start()
+    before = sys.getrefcount(True)
+    driver.start(timer)
+    for _ in range(400):
+        fake_clock.advance(1.0)
+        driver.tick()
+    assert len(seen.shown) == 401
+    assert sys.getrefcount(True) - before > -20
+    driver.stop()
