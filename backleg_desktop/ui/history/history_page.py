@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,10 +46,23 @@ from backleg_desktop.ui.history.undo import (
     DeleteSetCommand,
     EditSetCommand,
 )
+from backleg_desktop.ui.history.worker import Job
 from backleg_desktop.ui.widgets import heading, muted
 
 ANY_DATE = QDate(2000, 1, 1)  # the date edits show "Any" at this date
 SESSIONS_TAB, PROGRESS_TAB, RECORDS_TAB, CALENDAR_TAB = range(4)
+
+
+def record_sessions(workouts: Any, exercise_ids: list[str]) -> set[int]:
+    """Ids of the sessions that hold a personal record in any of `exercise_ids`."""
+    session_ids: set[int] = set()
+    for exercise_id in exercise_ids:
+        records = workouts.records(exercise_id)
+        session_ids.update(e.session_id for e in records.heaviest_by_reps)
+        session_ids.update(e.session_id for e in records.most_reps_by_load)
+        if records.best_volume is not None:
+            session_ids.add(records.best_volume.session_id)
+    return session_ids
 
 
 def local_midnight(day: date) -> datetime:
@@ -60,9 +73,17 @@ class HistoryPage(QWidget):
     session_opened = Signal(int)
     history_changed = Signal()  # after an edit, a delete, an undo or an import
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        *,
+        pool: QThreadPool | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("historyPage")
+        self.pool = pool or QThreadPool.globalInstance()
+        self._records_job: Job | None = None
         self.library = library
         self.workouts: Any = None
         self.model: SessionTableModel | None = None
@@ -217,22 +238,29 @@ class HistoryPage(QWidget):
             return
         try:
             self._fill_exercise_combo(self.workouts.user_exercises())
-            self.mark_records()
         except BacklegError:
-            pass  # the list itself works; markers are a nicety
+            return  # the list itself works; names and markers are a nicety
+        # Records read every working set (a quarter of a second for ten years): off the
+        # GUI thread, so the first rows stay responsive.
+        workouts, exercise_ids = self.workouts, self._exercise_ids()
+        job = Job(lambda _progress, _cancel: record_sessions(workouts, exercise_ids))
+        job.signals.finished.connect(self._records_found)
+        self._records_job = job
+        self.pool.start(job)
+
+    def _exercise_ids(self) -> list[str]:
+        combo = self.exercise_combo
+        return [combo.itemData(i) for i in range(1, combo.count())]
+
+    def _records_found(self, session_ids: set[int]) -> None:
+        self._records_job = None
+        if self.model is not None:
+            self.model.set_record_sessions(session_ids)
 
     def mark_records(self) -> None:
-        """Mark the sessions that hold a personal record in any exercise."""
-        if self.model is None:
-            return
-        session_ids: set[int] = set()
-        for index in range(1, self.exercise_combo.count()):
-            records = self.workouts.records(self.exercise_combo.itemData(index))
-            session_ids.update(e.session_id for e in records.heaviest_by_reps)
-            session_ids.update(e.session_id for e in records.most_reps_by_load)
-            if records.best_volume is not None:
-                session_ids.add(records.best_volume.session_id)
-        self.model.set_record_sessions(session_ids)
+        """Mark the sessions that hold a personal record (now, on this thread)."""
+        if self.model is not None:
+            self.model.set_record_sessions(record_sessions(self.workouts, self._exercise_ids()))
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.plan_combo, self.exercise_combo, self.since_edit, self.until_edit):

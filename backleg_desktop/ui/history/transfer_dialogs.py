@@ -7,12 +7,10 @@ bar. Cancel rolls the whole import back: the service imports in one transaction.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.content.model import Library
-from backleg_desktop.services.errors import BacklegError, ImportCancelled
 from backleg_desktop.services.transfer import (
     ExerciseMatcher,
     export_to_path,
@@ -36,47 +33,11 @@ from backleg_desktop.services.transfer import (
     read_sessions,
 )
 from backleg_desktop.ui.history import formatting as fmt
+from backleg_desktop.ui.history.worker import Job
 
 IMPORT_FILTER = "Workout exports (*.csv *.json);;All files (*)"
 EXPORT_FILTER = "CSV, one row per set (*.csv);;JSON backup (*.json)"
-PROGRESS_EVERY = 25  # sessions between progress updates
 _EXPORTS: set[Job] = set()  # running exports, kept alive until they report
-
-
-class _Signals(QObject):
-    progress = Signal(int)
-    finished = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
-
-
-class Job(QRunnable):
-    """Runs `work(progress, should_cancel)` on a pool thread; results come back as signals."""
-
-    def __init__(self, work: Callable[[Callable[[int], None], Callable[[], bool]], Any]) -> None:
-        super().__init__()
-        # The caller keeps the job (and its signals) alive until a result signal arrives.
-        self.setAutoDelete(False)
-        self.signals = _Signals()
-        self._work = work
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:
-        try:
-            result = self._work(self._report, self._cancel.is_set)
-        except ImportCancelled:
-            self.signals.cancelled.emit()
-        except (BacklegError, OSError) as error:
-            self.signals.failed.emit(str(error))
-        else:
-            self.signals.finished.emit(result)
-
-    def _report(self, done: int) -> None:
-        if done % PROGRESS_EVERY == 0:
-            self.signals.progress.emit(done)
 
 
 class ImportDialog(QDialog):

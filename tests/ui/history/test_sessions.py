@@ -191,3 +191,12 @@ def test_detail_shows_sets_grouped_by_exercise_and_side(page, qtbot, column) -> 
     assert len(groups) == len(set(groups))
     rest = sets.index(0, 6).data()
     assert " / " in rest  # rest taken / planned
+
+
+def test_record_markers_arrive_from_a_worker_after_the_first_rows(page, qtbot) -> None:
+    model = page.model
+    qtbot.waitUntil(
+        lambda: any(model.index(r, DATE).data(RECORD_ROLE) for r in range(model.rowCount())),
+        timeout=5000,
+    )
+    page.pool.waitForDone()
