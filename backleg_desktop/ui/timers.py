@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import ctypes
 import math
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 
-from backleg_desktop.domain.timers import DisplayTimer
+from backleg_desktop.domain.timers import DisplayTimer, RestTimer
+
+# How long before a rest's deadline the driver wakes and then holds the GUI thread until
+# the deadline itself, so that work queued meanwhile (a repaint, a database write) cannot
+# push the end back. Below one 60 Hz frame; the session page's rest driver uses it.
+RECOMMENDED_FINAL_APPROACH_MS = 15.0
 
 _py_incref = ctypes.pythonapi.Py_IncRef
 _py_incref.argtypes = [ctypes.py_object]
@@ -55,8 +61,12 @@ class TimerDriver(QObject):
     display_changed = Signal(int)
     finished = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, final_approach_ms: float = 0.0) -> None:
+        """`final_approach_ms` > 0: wake that long before a `RestTimer`'s deadline and
+        sleep the GUI thread up to it (see RECOMMENDED_FINAL_APPROACH_MS). 0 (the
+        default, and what fake-clock tests want) leaves the end to the QTimer alone."""
         super().__init__(parent)
+        self._final_approach_s = max(0.0, final_approach_ms) / 1000
         self._timer: DisplayTimer | None = None
         self._shown: int | None = None
         self._finished_sent = False
@@ -102,6 +112,9 @@ class TimerDriver(QObject):
 
     def tick(self) -> None:
         """Check the timer now: emit what changed and schedule the next wake-up."""
+        self._check(may_hold=True)
+
+    def _check(self, *, may_hold: bool) -> None:
         timer = self._timer
         if timer is None:
             return
@@ -123,6 +136,13 @@ class TimerDriver(QObject):
             self._wakeup.stop()
             self._interval_ms = None
             return
+        if may_hold and self._final_approach_s > 0 and shown == 1 and isinstance(timer, RestTimer):
+            # The next change is the deadline: wake early, then hold the thread up to it.
+            if wait <= self._final_approach_s:
+                time.sleep(wait)  # nothing queued can slip in before the end now
+                self._check(may_hold=False)
+                return
+            wait -= self._final_approach_s
         # Round up: waking a hair late shows the new second; waking early costs a tick.
         self._interval_ms = max(0, math.ceil(wait * 1000 - 1e-6))
         self._wakeup.start(self._interval_ms)

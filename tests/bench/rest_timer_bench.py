@@ -7,7 +7,8 @@ Each rest runs two countdowns side by side in one event loop, started at the sam
 with the same deadline, while a QTimer blocks the GUI thread for 30 ms every 200 ms:
 
 * Backleg's `TimerDriver` over a `RestTimer` (a deadline; one precise single-shot QTimer
-  that sleeps until the next displayed second);
+  that sleeps until the next displayed second, waking 15 ms before the deadline and
+  holding the GUI thread up to it, as the session page does);
 * a naive countdown: a default (coarse) 1000 ms repeating QTimer that decrements a
   counter and ends when it reaches zero.
 
@@ -35,7 +36,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from backleg_desktop.domain.timers import RestTimer
-from backleg_desktop.ui.timers import TimerDriver
+from backleg_desktop.ui.timers import RECOMMENDED_FINAL_APPROACH_MS, TimerDriver
 
 BUSY_MS = 30
 BUSY_EVERY_MS = 200
@@ -95,7 +96,7 @@ def _one_rest(seconds: float, busy: _BusyUi, phase_ms: int) -> _RestRun:
     phase.setSingleShot(True)
     phase.timeout.connect(busy.timer.start)
     rest = RestTimer(time.monotonic, wall_clock=time.time)
-    driver = TimerDriver()
+    driver = TimerDriver(final_approach_ms=RECOMMENDED_FINAL_APPROACH_MS)
     naive = QTimer()
     naive.setInterval(1000)  # the default CoarseTimer, as a naive countdown would use
     ticks_total = math.ceil(seconds)

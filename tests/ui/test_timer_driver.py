@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from backleg_desktop.domain.timers import RestTimer, SetTimer
-from backleg_desktop.ui.timers import TimerDriver
+from backleg_desktop.ui.timers import RECOMMENDED_FINAL_APPROACH_MS, TimerDriver
 
 
 class Recorder:
@@ -202,3 +202,34 @@ def test_emitting_for_an_hour_does_not_eat_references_to_true(qtbot, fake_clock)
     assert len(seen.shown) == 401
     assert sys.getrefcount(True) - before > -20
     driver.stop()
+
+
+def test_final_approach_wakes_early_and_holds_until_the_deadline(qtbot, fake_clock) -> None:
+    rest = RestTimer(fake_clock)
+    driver = TimerDriver(final_approach_ms=15)
+    seen = Recorder(driver)
+    rest.start(2)
+    driver.start(rest)
+    intervals = [driver.scheduled_interval_ms]
+    fake_clock.advance(1.0)
+    driver.tick()
+    intervals.append(driver.scheduled_interval_ms)
+    fake_clock.advance(0.985)
+    driver.tick()  # sleeps 15 ms of real time; the fake clock stands still
+    intervals.append(driver.scheduled_interval_ms)
+    assert intervals == [1000, 985, 15]
+    fake_clock.advance(0.015)
+    driver.tick()
+    assert seen.shown == [2, 1, 0] and seen.finished == 1
+
+
+def test_a_real_rest_with_final_approach_ends_within_a_few_ms(qtbot) -> None:
+    rest = RestTimer(time.monotonic, wall_clock=time.time)
+    driver = TimerDriver(final_approach_ms=RECOMMENDED_FINAL_APPROACH_MS)
+    rest.start(0.2)
+    deadline = rest.deadline
+    assert deadline is not None
+    with qtbot.waitSignal(driver.finished, timeout=1000):
+        driver.start(rest)
+    late_ms = (time.monotonic() - deadline) * 1000
+    assert 0 <= late_ms < 20, late_ms
