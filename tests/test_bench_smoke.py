@@ -58,6 +58,16 @@ def test_the_table_shows_figures_baselines_targets_and_why_one_is_missing() -> N
     assert row.index("—") < header.index("Baseline") + len("Baseline")
 
 
+def test_ratios_keep_two_significant_figures() -> None:
+    assert [table.format_ratio(r) for r in (0.00496, 0.28, 1.3, 25.91, None)] == [
+        "0.005×",
+        "0.28×",
+        "1.30×",
+        "25.9×",
+        "",
+    ]
+
+
 def test_figures_serialise_without_nan(tmp_path: Path) -> None:
     data = Figure("S", "x", math.nan, "ms", 1.0, "b", Target(2)).as_json()
     assert data["value"] is None and data["verdict"] == UNAVAILABLE
@@ -69,9 +79,13 @@ def test_a_missing_benchmark_piece_is_reported_not_raised() -> None:
         run.run_piece("no_such_bench", "measure", [], timeout=5)
 
 
-def test_history_view_rows_pick_the_figures_by_name() -> None:
-    rows = run.history_view_figures({"first_rows_ms": 40.0, "chart_ms": 90.0, "other": 1})
-    assert [(f.name, f.value, f.verdict) for f in rows] == [
+def test_history_view_rows_come_from_history_bench_keys() -> None:
+    rows = run.history_view_figures(
+        {"first_rows_shown_ms": 40.0, "exercise_chart_ms": 190.0, "baseline_ms": 20.0}
+    )
+    assert [(f.name, f.value, f.verdict) for f in rows[:2]] == [
         ("first rows shown", 40.0, PASS),
-        ("chart drawn", 90.0, PASS),
+        ("exercise chart drawn", 190.0, MISS),
     ]
+    assert rows[0].ratio == pytest.approx(2.0)
+    assert rows[2].verdict == UNAVAILABLE and "pain_trend_graph_ms" in rows[2].missing

@@ -482,66 +482,45 @@ def rest_figures(settings: Settings) -> tuple[list[Figure], dict, list[str]]:
     return figures, r, notes
 
 
-HISTORY_NAMES = [("first rows shown", "ms"), ("chart drawn", "ms")]
-HISTORY_TARGETS = {"first rows shown": Target(100), "chart drawn": Target(150)}
+# (row, history_bench.measure() key, target): issue 5 asks for the first rows in 100 ms and
+# a chart in 150 ms; the first visit to the Progress tab also pays for loading QtCharts.
+HISTORY_ROWS = [
+    ("first rows shown", "first_rows_shown_ms", Target(100)),
+    ("exercise chart drawn", "exercise_chart_ms", Target(150)),
+    ("pain trend graph drawn", "pain_trend_graph_ms", None),
+    ("Progress tab first shown (loads QtCharts)", "progress_tab_first_shown_ms", None),
+]
 
 
 def history_figures(histories: Histories) -> tuple[list[Figure], dict]:
     try:
         r = run_piece("history_bench", "measure", [histories.history_dir], timeout=180)
     except PieceFailed as error:
-        figures = unavailable(HISTORY_VIEW, HISTORY_NAMES, str(error))
-        return [
-            Figure(
-                f.section, f.name, None, f.unit, target=HISTORY_TARGETS[f.name], missing=f.missing
-            )
-            for f in figures
-        ], {}
+        return history_view_figures({}, str(error)), {}
     return history_view_figures(r), r
 
 
-def history_view_figures(r: dict[str, Any]) -> list[Figure]:
-    """Map history_bench.measure()'s keys to rows (keys by substring, so small renames
-    in that file still land in the right row)."""
-    rows = _pick(r, "first_rows", "rows")
-    chart = _pick(r, "chart")
-    baseline = r.get("baseline_ms")
-    baseline_name = str(r.get("baseline_name", "")) if baseline is not None else ""
+def history_view_figures(r: dict[str, Any], missing: str = "") -> list[Figure]:
+    baseline = _number(r, "baseline_ms")
+    name = str(r.get("baseline_name", "")) if baseline is not None else ""
     return [
         Figure(
             HISTORY_VIEW,
-            "first rows shown",
-            rows,
+            row,
+            _number(r, key),
             "ms",
             baseline,
-            baseline_name,
-            HISTORY_TARGETS["first rows shown"],
-            missing="" if rows is not None else f"no first-rows figure in {sorted(r)}",
-        ),
-        Figure(
-            HISTORY_VIEW,
-            "chart drawn",
-            chart,
-            "ms",
-            baseline,
-            baseline_name,
-            HISTORY_TARGETS["chart drawn"],
-            missing="" if chart is not None else f"no chart figure in {sorted(r)}",
-        ),
+            name,
+            target,
+            missing=missing or ("" if key in r else f"history_bench.measure() gave no {key}"),
+        )
+        for row, key, target in HISTORY_ROWS
     ]
 
 
 def _number(r: dict[str, Any], key: str) -> float | None:
     value = r.get(key)
     return float(value) if isinstance(value, int | float) else None
-
-
-def _pick(r: dict[str, Any], *needles: str) -> float | None:
-    for needle in needles:
-        for key, value in r.items():
-            if needle in key and key.endswith("_ms") and isinstance(value, int | float):
-                return float(value)
-    return None
 
 
 # --- the run ------------------------------------------------------------------------------

@@ -118,7 +118,7 @@ def format_table(figures: list[Figure], *, title: str = "", notes: list[str] | N
                 format_value(figure.value, figure.unit),
                 baseline,
                 baseline_name,
-                f"{ratio:.2f}×" if ratio is not None else "",
+                format_ratio(ratio),
                 figure.target.describe(figure.unit) if figure.target else "",
                 verdict,
             )
@@ -142,6 +142,15 @@ def format_table(figures: list[Figure], *, title: str = "", notes: list[str] | N
     out += footnotes
     out += notes or []
     return "\n".join(out)
+
+
+def format_ratio(ratio: float | None) -> str:
+    """Two significant figures below 1 (0.0051×), two decimals up to 10, then one."""
+    if ratio is None:
+        return ""
+    if ratio < 1:
+        return f"{ratio:.2g}×"
+    return f"{ratio:.2f}×" if ratio < 10 else f"{ratio:,.1f}×"
 
 
 def _finite(value: float | None) -> bool:
