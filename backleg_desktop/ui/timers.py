@@ -8,12 +8,10 @@ and waking early is harmless: it just asks again.
 
 from __future__ import annotations
 
-import ctypes
 import math
 import time
-from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from backleg_desktop.domain.timers import DisplayTimer, RestTimer
 
@@ -21,24 +19,6 @@ from backleg_desktop.domain.timers import DisplayTimer, RestTimer
 # the deadline itself, so that work queued meanwhile (a repaint, a database write) cannot
 # push the end back. Below one 60 Hz frame; the session page's rest driver uses it.
 RECOMMENDED_FINAL_APPROACH_MS = 15.0
-
-_py_incref = ctypes.pythonapi.Py_IncRef
-_py_incref.argtypes = [ctypes.py_object]
-_py_incref.restype = None
-
-
-def emit_signal(signal: SignalInstance, *args: Any) -> None:
-    """Emit `signal` from Python without PySide6 6.12's lost reference to True.
-
-    In PySide6 6.12.0 `SignalInstance.emit()` returns True without owning a reference
-    to it, so every call from Python drops one reference to True; on CPython 3.11 the
-    process aborts after a few hundred emits ("bool_dealloc: deallocating True or
-    False"). Giving the reference back is harmless once the bug is fixed: True and
-    False are never freed.
-    """
-    result: object = signal.emit(*args)  # type: ignore[func-returns-value]  # see above
-    if result is True or result is False:
-        _py_incref(result)
 
 
 class TimerDriver(QObject):
@@ -121,7 +101,7 @@ class TimerDriver(QObject):
         shown = timer.display_seconds()
         if shown != self._shown:
             self._shown = shown
-            emit_signal(self.display_changed, shown)
+            self.display_changed.emit(shown)
             if self._timer is not timer:  # a slot stopped or restarted the driver
                 return
         if timer.is_finished:
@@ -129,7 +109,7 @@ class TimerDriver(QObject):
             self._interval_ms = None
             if not self._finished_sent:
                 self._finished_sent = True
-                emit_signal(self.finished)
+                self.finished.emit()
             return
         wait = timer.seconds_until_next_display_change()
         if wait is None:  # paused, stopped or skipped: nothing changes on its own
