@@ -8,6 +8,7 @@ QtCore/QtGui/QtWidgets and the content (standard library only) are loaded. The s
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -28,6 +29,9 @@ SETTINGS_FILENAME = "settings.ini"
 STORE_MODULE = "backleg_desktop.services.store"
 EXIT_CONTENT_ERROR = 2
 EXIT_DATA_DIR_ERROR = 3
+# Set by tests/bench/startup_bench.py: "shown" quits after the first paint, "history"
+# once the store is open; either prints "BENCH <marker> <peak RSS KiB>" first.
+BENCH_ENV = "BACKLEG_BENCH_EXIT"
 
 
 def open_settings(data_dir: Path) -> QSettings:
@@ -87,11 +91,46 @@ def run_gui(data_dir: Path) -> int:
     except OSError as error:
         return _report_data_dir_problem(None, f"{data_dir}: {error.strerror or error}")
 
+    # One GUI per data folder (QtNetwork costs about 5 ms; a second window would cost more).
+    from backleg_desktop.ui.single_instance import SingleInstance, ask_primary_to_activate
+
+    instance = SingleInstance(data_dir)
+    if not instance.try_become_primary():
+        if ask_primary_to_activate(data_dir):
+            return 0
+        return _report_data_dir_problem(
+            None, f"Another Backleg is using {data_dir} and did not answer."
+        )
+    application.aboutToQuit.connect(instance.release)
+
     window = create_main_window(data_dir=data_dir, library=library)
+    instance.activation_requested.connect(window.bring_to_front)
     window.show()
     # Everything below waits until the window has been painted once.
-    QTimer.singleShot(0, lambda: after_first_paint(window))
+    QTimer.singleShot(0, lambda: _first_paint_done(window, os.environ.get(BENCH_ENV)))
     return application.exec()
+
+
+def _first_paint_done(window: MainWindow, bench: str | None) -> None:
+    if bench == "shown":
+        _bench_exit("shown")
+        return
+    after_first_paint(window)
+    if bench == "history":
+        QApplication.processEvents()  # let pages that listen to store_attached fill in
+        _bench_exit("history")
+
+
+def _bench_exit(marker: str) -> None:
+    """Report to tests/bench/startup_bench.py: the marker and peak memory (KiB), then quit."""
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    except ImportError:  # Windows has no resource module
+        peak = 0
+    print(f"BENCH {marker} {peak}", flush=True)
+    QApplication.quit()
 
 
 def after_first_paint(window: MainWindow) -> None:

@@ -35,7 +35,7 @@ class CardDelegate(QStyledItemDelegate):
         return round((self.card_width(font) - 2 * PADDING) * 9 / 16)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        font = option.font  # type: ignore[attr-defined]
+        font = option.font
         if index.data(Roles.IS_HEADER):
             header = QFontMetrics(scaled_font(font, 1.3, bold=True))
             spacing = self._view.spacing()
@@ -69,9 +69,9 @@ class CardDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _paint_header(self, painter: QPainter, option: QStyleOptionViewItem, text: str) -> None:
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        painter.setFont(scaled_font(option.font, 1.3, bold=True))  # type: ignore[attr-defined]
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
+        painter.setFont(scaled_font(option.font, 1.3, bold=True))
         # Headers are disabled items (so the keyboard skips them): draw them in the
         # active colours anyway, not the greyed-out disabled ones.
         painter.setPen(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText))
@@ -82,10 +82,10 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawLine(rect.left() + 2, y, rect.right() - 2, y)
 
     def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, ex: Exercise) -> None:
-        rect = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        font: QFont = option.font  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        rect = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)
+        palette: QPalette = option.palette
+        font: QFont = option.font
+        state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         hovered = bool(state & QStyle.StateFlag.State_MouseOver)
 

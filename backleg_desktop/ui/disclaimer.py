@@ -38,7 +38,7 @@ class DisclaimerDialog(QDialog):
 
 
 def disclaimer_accepted(settings: QSettings) -> bool:
-    return settings.value(ACCEPTED_KEY, False, type=bool)  # type: ignore[call-overload]
+    return bool(settings.value(ACCEPTED_KEY, False, type=bool))
 
 
 def remember_accepted(settings: QSettings) -> None:

@@ -10,8 +10,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,11 +29,13 @@ from backleg_desktop.ui import resources
 from backleg_desktop.ui.disclaimer import DisclaimerDialog, disclaimer_accepted, remember_accepted
 from backleg_desktop.ui.links import EXERCISE, PLAN, parse_link
 from backleg_desktop.ui.navigation import NavigationSidebar
-from backleg_desktop.ui.pages.avoid import AvoidPage
-from backleg_desktop.ui.pages.exercise_detail import ExerciseDetailPage
 from backleg_desktop.ui.pages.exercises import ExercisesPage
-from backleg_desktop.ui.pages.guidance import GuidancePage
-from backleg_desktop.ui.pages.plans import PlansPage
+
+if TYPE_CHECKING:
+    from backleg_desktop.ui.pages.avoid import AvoidPage
+    from backleg_desktop.ui.pages.exercise_detail import ExerciseDetailPage
+    from backleg_desktop.ui.pages.guidance import GuidancePage
+    from backleg_desktop.ui.pages.plans import PlansPage
 
 WINDOW_TITLE = "Backleg"
 EXERCISE_DETAIL = "exercise"  # the one page that is not in the sidebar
@@ -67,7 +70,8 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.clock = clock
         self.store: object | None = None
-        self._pages: dict[str, QWidget] = {}
+        self._pages: dict[str, QWidget] = {}  # a placeholder until a lazy page is built
+        self._factories: dict[str, Callable[[], QWidget]] = {}
         self._page_actions: dict[str, QAction] = {}
         self._history: list[Location] = []
         self._location: Location | None = None
@@ -75,7 +79,6 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(WINDOW_TITLE)
         self.setWindowIcon(resources.app_icon())
-        self.setStyleSheet(resources.stylesheet())
         self.setMinimumSize(800, 560)
 
         self.sidebar = NavigationSidebar(self)
@@ -92,22 +95,18 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().setSizeGripEnabled(True)
 
+        # Only the first page is built before the window shows; the others on first use.
         self.exercises_page = ExercisesPage(library)
-        self.plans_page = PlansPage(library)
-        self.avoid_page = AvoidPage(library)
-        self.guidance_page = GuidancePage(library)
-        self.exercise_page = ExerciseDetailPage(library)
-        self.exercise_page.back_requested.connect(self.go_back)
         palette = self.palette()
         self.add_page(
             "exercises", "Exercises", self.exercises_page, resources.icon("exercises.svg", palette)
         )
-        self.add_page("plans", "Plans", self.plans_page, resources.icon("plans.svg", palette))
-        self.add_page("avoid", "Avoid", self.avoid_page, resources.icon("avoid.svg", palette))
+        self.add_page("plans", "Plans", self._make_plans, resources.icon("plans.svg", palette))
+        self.add_page("avoid", "Avoid", self._make_avoid, resources.icon("avoid.svg", palette))
         self.add_page(
-            "guidance", "Guidance", self.guidance_page, resources.icon("guidance.svg", palette)
+            "guidance", "Guidance", self._make_guidance, resources.icon("guidance.svg", palette)
         )
-        self.add_page(EXERCISE_DETAIL, "Exercise", self.exercise_page, in_sidebar=False)
+        self.add_page(EXERCISE_DETAIL, "Exercise", self._make_exercise_page, in_sidebar=False)
         self.exercises_page.proxy.layoutChanged.connect(self._show_match_count)
         self.exercises_page.proxy.rowsInserted.connect(self._show_match_count)
         self.exercises_page.proxy.rowsRemoved.connect(self._show_match_count)
@@ -120,20 +119,25 @@ class MainWindow(QMainWindow):
         self,
         key: str,
         title: str,
-        widget: QWidget,
+        widget: QWidget | Callable[[], QWidget],
         icon: QIcon | None = None,
         *,
         in_sidebar: bool = True,
     ) -> None:
-        """Add a page; sidebar pages get a Go menu entry and Ctrl+<n> in sidebar order."""
+        """Add a page; sidebar pages get a Go menu entry and Ctrl+<n> in sidebar order.
+
+        `widget` may be a factory (any callable returning the page): it is then built the
+        first time the page is shown or asked for with page(key), which keeps start-up fast.
+        """
         if key in self._pages:
             raise ValueError(f"a page called {key!r} already exists")
-        widget.setProperty("pageKey", key)
-        self._pages[key] = widget
-        self.stack.addWidget(widget)
-        link_signal = getattr(widget, "link_activated", None)
-        if link_signal is not None:
-            link_signal.connect(self.open_link)
+        if isinstance(widget, QWidget):
+            self._install(key, widget)
+        else:
+            self._factories[key] = widget
+            placeholder = QWidget()
+            self._pages[key] = placeholder
+            self.stack.addWidget(placeholder)
         if not in_sidebar:
             return
         self.sidebar.add_entry(key, title, icon)
@@ -147,7 +151,64 @@ class MainWindow(QMainWindow):
         self._page_actions[key] = action
 
     def page(self, key: str) -> QWidget:
+        """The page widget, built now if it was added as a factory."""
+        factory = self._factories.pop(key, None)
+        if factory is not None:
+            placeholder = self._pages[key]
+            self._install(key, factory(), replacing=placeholder)
+            placeholder.deleteLater()
         return self._pages[key]
+
+    def _install(self, key: str, widget: QWidget, replacing: QWidget | None = None) -> None:
+        widget.setProperty("pageKey", key)
+        self._pages[key] = widget
+        if replacing is None:
+            self.stack.addWidget(widget)
+        else:
+            self.stack.insertWidget(self.stack.indexOf(replacing), widget)
+            self.stack.removeWidget(replacing)
+        link_signal = getattr(widget, "link_activated", None)
+        if link_signal is not None:
+            link_signal.connect(self.open_link)
+
+    # The reference pages, built on first use (imports included).
+    def _make_plans(self) -> QWidget:
+        from backleg_desktop.ui.pages.plans import PlansPage
+
+        return PlansPage(self.library)
+
+    def _make_avoid(self) -> QWidget:
+        from backleg_desktop.ui.pages.avoid import AvoidPage
+
+        return AvoidPage(self.library)
+
+    def _make_guidance(self) -> QWidget:
+        from backleg_desktop.ui.pages.guidance import GuidancePage
+
+        return GuidancePage(self.library)
+
+    def _make_exercise_page(self) -> QWidget:
+        from backleg_desktop.ui.pages.exercise_detail import ExerciseDetailPage
+
+        page = ExerciseDetailPage(self.library)
+        page.back_requested.connect(self.go_back)
+        return page
+
+    @property
+    def plans_page(self) -> PlansPage:
+        return cast("PlansPage", self.page("plans"))
+
+    @property
+    def avoid_page(self) -> AvoidPage:
+        return cast("AvoidPage", self.page("avoid"))
+
+    @property
+    def guidance_page(self) -> GuidancePage:
+        return cast("GuidancePage", self.page("guidance"))
+
+    @property
+    def exercise_page(self) -> ExerciseDetailPage:
+        return cast("ExerciseDetailPage", self.page(EXERCISE_DETAIL))
 
     def page_keys(self) -> list[str]:
         return list(self._pages)
@@ -193,7 +254,7 @@ class MainWindow(QMainWindow):
         self._location = location
         if location.exercise_id is not None:
             self.exercise_page.set_exercise(location.exercise_id)
-        page = self._pages[location.page]
+        page = self.page(location.page)
         self.stack.setCurrentWidget(page)
         # The exercise page belongs under Exercises in the sidebar.
         self.sidebar.mark_current(
@@ -294,9 +355,17 @@ class MainWindow(QMainWindow):
         return self.show_disclaimer()
 
     # -- window state ---------------------------------------------------------------
+    def bring_to_front(self) -> None:
+        """Another start of Backleg asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def _restore_geometry(self) -> None:
         geometry = self.settings.value(_GEOMETRY_KEY)
-        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
             self.resize(1180, 780)
 
     def closeEvent(self, event: QCloseEvent) -> None:

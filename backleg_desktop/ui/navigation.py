@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QWidget
 
 from backleg_desktop.ui.widgets import scaled_font
 
@@ -23,6 +23,9 @@ class NavigationSidebar(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setIconSize(QSize(22, 22))
         self.setFont(scaled_font(self.font(), 1.1))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundRole(QPalette.ColorRole.Window)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.currentItemChanged.connect(self._on_current_changed)
         self._updating = False
@@ -30,6 +33,7 @@ class NavigationSidebar(QListWidget):
     def add_entry(self, key: str, title: str, icon: QIcon | None = None) -> QListWidgetItem:
         item = QListWidgetItem(icon or QIcon(), title, self)
         item.setData(KEY_ROLE, key)
+        item.setSizeHint(QSize(0, round(self.fontMetrics().height() * 2.2)))  # roomy rows
         self._fit_width()
         return item
 

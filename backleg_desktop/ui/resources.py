@@ -1,4 +1,4 @@
-"""The one module that loads icons and the stylesheet (as Mu does), so paths live in one place.
+"""The one module that loads icons (as Mu does), so resource paths live in one place.
 
 Icons are drawn with `currentColor` and tinted here with the palette's text colour, so
 they stay visible on light and dark themes.
@@ -13,34 +13,9 @@ from PySide6.QtGui import QIcon, QPalette, QPixmap
 
 from backleg_desktop.assets import ResourcesNotFound, icon_path
 
-ICON_SIZE = 48  # rendered large and scaled down: sharp at 200 %
-
-# Only palette() references: the platform style and dark themes supply every colour.
-STYLESHEET = """
-QFrame#section {
-    border: 1px solid palette(mid);
-    border-radius: 6px;
-    background: palette(base);
-}
-QFrame#cuePlayer {
-    border: 1px solid palette(highlight);
-    border-radius: 6px;
-}
-QTableView[plan="true"]::item {
-    padding: 0 10px;
-}
-QListWidget#navigation {
-    border: none;
-    background: palette(window);
-}
-QListWidget#navigation::item {
-    padding: 8px 6px;
-}
-"""
-
-
-def stylesheet() -> str:
-    return STYLESHEET
+# No stylesheet on purpose: a window-wide style sheet makes Qt re-polish every widget
+# through QStyleSheetStyle, which cost about a third of start-up. Frames and highlights
+# use palette roles instead (see widgets.Section and cue_player).
 
 
 @cache

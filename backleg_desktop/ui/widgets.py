@@ -142,6 +142,8 @@ class Section(QFrame):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         self.setObjectName("section")
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(16, 12, 16, 14)

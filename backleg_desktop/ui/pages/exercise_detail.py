@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from backleg_desktop.content.model import Exercise, Library
 from backleg_desktop.ui.card_delegate import ONE_SIDED_BADGE
@@ -32,6 +32,7 @@ class ExerciseDetailPage(QWidget):
         self.setObjectName("exerciseDetailPage")
         self._library = library
         self.exercise: Exercise | None = None
+        self.title = QLabel()  # replaced by set_exercise
 
         self.back_button = QPushButton("‹ Back", self)
         self.back_button.setObjectName("backButton")
@@ -54,7 +55,8 @@ class ExerciseDetailPage(QWidget):
         exercise = self._library.exercise(exercise_id)
         self.exercise = exercise
         page = ReadableColumn()
-        self.title = page.add(heading(exercise.name, 1))
+        self.title = heading(exercise.name, 1)
+        page.add(self.title)
         meta = [
             f"Target muscles: {', '.join(exercise.target_muscles)}",
             f"Equipment: {', '.join(exercise.equipment)}",

@@ -38,7 +38,6 @@ class PlanTable(QTableWidget):
         super().__init__(len(plan.items), len(COLUMNS), parent)
         self.plan = plan
         self.setObjectName(f"planTable-{plan.id}")
-        self.setProperty("plan", True)  # styled in resources.STYLESHEET
         self.setAccessibleName(f"{plan.name} exercises")
         self.setHorizontalHeaderLabels(COLUMNS)
         self.verticalHeader().setVisible(False)
@@ -62,8 +61,11 @@ class PlanTable(QTableWidget):
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        padding = 2 * self.fontMetrics().averageCharWidth()
         for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            # Fitted to the widest value plus some air, so numbers never touch the grid.
+            self.resizeColumnToContents(column)
+            self.setColumnWidth(column, self.columnWidth(column) + padding)
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -86,11 +88,13 @@ class PlanTable(QTableWidget):
         self._fit_height()  # the style is final once shown
 
     def link_at(self, row: int) -> str:
-        return str(self.item(row, 0).data(LINK_ROLE))
+        item = self.item(row, 0)
+        return "" if item is None else str(item.data(LINK_ROLE))
 
     def _open(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.link_activated.emit(self.link_at(index.row()))
+        link = self.link_at(index.row()) if index.isValid() else ""
+        if link:
+            self.link_activated.emit(link)
 
 
 class PlansPage(QWidget):
