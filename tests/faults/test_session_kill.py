@@ -153,6 +153,7 @@ def check_after_kill(data_dir: Path, acked: Acknowledged) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL (POSIX)")
 def test_killing_a_session_anywhere_loses_nothing_acknowledged_and_offers_resume(
     tmp_path: Path, server: SessionServer
 ) -> None:
