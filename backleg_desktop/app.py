@@ -76,7 +76,7 @@ def _make_application() -> QApplication:
     application.setApplicationName("Backleg")
     application.setApplicationVersion(__version__)
     application.setOrganizationName("Backleg")
-    application.setDesktopFileName("io.github.backleg.Backleg")
+    application.setDesktopFileName("backleg")  # matches packaging/backleg.desktop
     return application
 
 

@@ -36,7 +36,8 @@ class CuePlayer(QFrame):
         super().__init__(parent)
         self.setObjectName("cuePlayer")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
+        # AlternateBase sets the player apart from the Base-coloured section around it.
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.setAutoFillBackground(True)
         self._cues: tuple[str, ...] = ()
         self._index = 0
@@ -54,7 +55,10 @@ class CuePlayer(QFrame):
         self.cue_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Room for three lines, so the buttons do not jump as cues change length.
         self.cue_label.setMinimumHeight(QFontMetrics(self.cue_label.font()).lineSpacing() * 3)
-        self.cue_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        # Keep height-for-width (set by setWordWrap): without it wrapped text is clipped.
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.cue_label.setSizePolicy(policy)
 
         self.previous_button = _StepButton("‹ Previous", self)
         self.previous_button.setObjectName("previousCue")
