@@ -1,6 +1,6 @@
 """Render screenshots of every page of the real app, offscreen.
 
-    QT_QPA_PLATFORM=offscreen python packaging/make_screenshots.py OUT_DIR [--size 1280x800] [--dark]
+    python packaging/make_screenshots.py OUT_DIR [--size 1280x800] [--dark]
 
 Set QT_SCALE_FACTOR=2 to check 200 % scaling. The files in packaging/screenshots/ come from
 the default (light) run at 1280×800.
@@ -15,8 +15,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
-from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 
 def dark_palette() -> QPalette:
