@@ -59,9 +59,10 @@ def test_the_table_shows_figures_baselines_targets_and_why_one_is_missing() -> N
 
 
 def test_ratios_keep_two_significant_figures() -> None:
-    assert [table.format_ratio(r) for r in (0.00496, 0.28, 1.3, 25.91, None)] == [
+    assert [table.format_ratio(r) for r in (0.00496, 0.28, 0.9996, 1.3, 25.91, None)] == [
         "0.005×",
         "0.28×",
+        "1.00×",
         "1.30×",
         "25.9×",
         "",

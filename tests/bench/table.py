@@ -145,10 +145,10 @@ def format_table(figures: list[Figure], *, title: str = "", notes: list[str] | N
 
 
 def format_ratio(ratio: float | None) -> str:
-    """Two significant figures below 1 (0.0051×), two decimals up to 10, then one."""
+    """Two significant figures below 0.1 (0.0051×), two decimals up to 10, then one."""
     if ratio is None:
         return ""
-    if ratio < 1:
+    if ratio < 0.1:
         return f"{ratio:.2g}×"
     return f"{ratio:.2f}×" if ratio < 10 else f"{ratio:,.1f}×"
 
