@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -136,12 +136,22 @@ def _bench_exit(marker: str) -> None:
 def after_first_paint(window: MainWindow) -> None:
     """Deferred start-up: open the history store, then the one-time disclaimer."""
     if importlib.util.find_spec(STORE_MODULE) is not None:
-        open_store_into(window)
+        outcome = open_store_into(window)
+        if outcome == "unusable-data-dir":
+            # Nothing could be saved: quit once the dialog is closed.
+            QApplication.exit(EXIT_DATA_DIR_ERROR)
+            return
     window.show_disclaimer_if_first_start()
 
 
-def open_store_into(window: MainWindow) -> bool:
-    """Open the store for the window; problems become dialogs, never tracebacks."""
+StoreOutcome = Literal["opened", "unusable-data-dir", "failed"]
+
+
+def open_store_into(window: MainWindow) -> StoreOutcome:
+    """Open the store for the window; problems become dialogs, never tracebacks.
+
+    "failed" (e.g. a history file from a newer Backleg) leaves the reference usable.
+    """
     from backleg_desktop.services.errors import BacklegError, DataDirError
 
     store_module = importlib.import_module(STORE_MODULE)
@@ -149,16 +159,15 @@ def open_store_into(window: MainWindow) -> bool:
         store = store_module.open_store(window.data_dir, window.library)
     except DataDirError as error:
         _report_data_dir_problem(window, str(error))
-        QApplication.exit(EXIT_DATA_DIR_ERROR)  # no history, no app: nothing could be saved
-        return False
+        return "unusable-data-dir"
     except BacklegError as error:
         QMessageBox.critical(window, "Backleg cannot open your history", str(error))
-        return False
+        return "failed"
     window.attach_store(store)
     notices = list(getattr(store, "notices", []))
     if notices:
         QMessageBox.information(window, "Backleg", "\n\n".join(notices))
-    return True
+    return "opened"
 
 
 def _report_data_dir_problem(parent: QWidget | None, message: str) -> int:

@@ -135,7 +135,7 @@ def test_an_unusable_data_dir_is_a_clear_dialog(
         raise DataDirError(f"{data_dir} is read-only.")
 
     fake_store_module(monkeypatch, open_store)
-    assert app.open_store_into(main_window) is False
+    assert app.open_store_into(main_window) == "unusable-data-dir"
     assert main_window.store is None
     [(title, text)] = critical.calls
     assert "data folder" in title
