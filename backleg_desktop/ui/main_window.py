@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.add_page(
             "guidance", "Guidance", self._make_guidance, resources.icon("guidance.svg", palette)
         )
+        self.add_page("history", "History", self._make_history)
         self.add_page(EXERCISE_DETAIL, "Exercise", self._make_exercise_page, in_sidebar=False)
         self.exercises_page.proxy.layoutChanged.connect(self._show_match_count)
         self.exercises_page.proxy.rowsInserted.connect(self._show_match_count)
@@ -186,6 +187,15 @@ class MainWindow(QMainWindow):
         from backleg_desktop.ui.pages.guidance import GuidancePage
 
         return GuidancePage(self.library)
+
+    def _make_history(self) -> QWidget:
+        from backleg_desktop.ui.history import HistoryPage
+
+        page = HistoryPage(self.library)
+        self.store_attached.connect(page.set_store)
+        if self.store is not None:
+            page.set_store(self.store)
+        return page
 
     def _make_exercise_page(self) -> QWidget:
         from backleg_desktop.ui.pages.exercise_detail import ExerciseDetailPage
@@ -297,6 +307,15 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
+        self.import_action = QAction("&Import…", self)
+        self.import_action.setObjectName("importAction")
+        self.import_action.triggered.connect(self.import_history)
+        self.export_action = QAction("&Export…", self)
+        self.export_action.setObjectName("exportAction")
+        self.export_action.triggered.connect(self.export_history)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
         self.go_menu: QMenu = bar.addMenu("&Go")
@@ -327,6 +346,36 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.disclaimer_action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
+
+    def import_history(self) -> None:
+        # Imported here so the transfer code stays out of start-up.
+        from backleg_desktop.ui.history.transfer_dialogs import import_history
+
+        if self.store is None:
+            self._history_not_ready()
+            return
+        dialog = import_history(self, self.store.workouts, self.library)  # type: ignore[attr-defined]
+        if dialog is not None:
+            dialog.imported.connect(self._after_import)
+
+    def _after_import(self, _summary: object) -> None:
+        if "history" not in self._factories:  # built already: show what was imported
+            self.page("history").refresh()  # type: ignore[attr-defined]
+
+    def export_history(self) -> None:
+        from backleg_desktop.ui.history.transfer_dialogs import export_history
+
+        if self.store is None:
+            self._history_not_ready()
+            return
+        export_history(self, self.store.workouts, self.library)  # type: ignore[attr-defined]
+
+    def _history_not_ready(self) -> None:
+        QMessageBox.information(
+            self,
+            "Backleg",
+            "Your workout history is not open, so there is nothing to read or write.",
+        )
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -166,18 +166,41 @@ def test_help_disclaimer_reopens_the_dialog(qtbot, main_window) -> None:
 
 
 def test_a_new_page_is_one_call(qtbot, main_window) -> None:
-    history = QLabel("history goes here")
-    main_window.add_page("history", "History", history)
-    assert main_window.sidebar.keys()[-1] == "history"
+    extra = QLabel("a page added later")
+    main_window.add_page("extra", "Extra", extra)
+    keys = main_window.sidebar.keys()
+    assert keys[-1] == "extra"
     qtbot.keyClick(
-        main_window.exercises_page.search, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier
+        main_window.exercises_page.search,
+        getattr(Qt.Key, f"Key_{len(keys)}"),
+        Qt.KeyboardModifier.ControlModifier,
     )
-    assert main_window.current_page_key() == "history"
-    assert main_window.stack.currentWidget() is history
+    assert main_window.current_page_key() == "extra"
+    assert main_window.stack.currentWidget() is extra
     main_window.show_page("plans")
     assert main_window.sidebar.current_key() == "plans"
     with pytest.raises(ValueError):
-        main_window.add_page("history", "History again", QLabel())
+        main_window.add_page("extra", "Extra again", QLabel())
+
+
+def test_history_page_shows_the_stored_sessions_once_the_store_opens(
+    qtbot, main_window, library
+) -> None:
+    from backleg_desktop.services.store import open_store
+
+    store = open_store(main_window.data_dir, library, make_daily_backup=False)
+    try:
+        session = store.workouts.start_session("strength", pain_before=3)
+        store.workouts.finish_session(session.id, pain_after=2)
+        main_window.show_page("history")  # built before the store is there
+        page = main_window.page("history")
+        assert page.model is None
+        main_window.attach_store(store)
+        assert page.model is not None
+        assert page.model.rowCount() == 1
+        assert page.model.index(0, 1).data() == "Strength session"
+    finally:
+        store.close()
 
 
 def test_start_up_loads_no_database_or_multimedia_before_the_window_shows(tmp_path) -> None:
