@@ -30,6 +30,7 @@ from backleg_desktop.ui.disclaimer import DisclaimerDialog, disclaimer_accepted,
 from backleg_desktop.ui.links import EXERCISE, PLAN, parse_link
 from backleg_desktop.ui.navigation import NavigationSidebar
 from backleg_desktop.ui.pages.exercises import ExercisesPage
+from backleg_desktop.ui.session.install import install_session
 
 if TYPE_CHECKING:
     from backleg_desktop.ui.pages.avoid import AvoidPage
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         # Only the first page is built before the window shows; the others on first use.
         self.exercises_page = ExercisesPage(library)
         palette = self.palette()
+        # The guided session comes first in the sidebar (built on first use) + its menu.
+        self.session = install_session(self)
         self.add_page(
             "exercises", "Exercises", self.exercises_page, resources.icon("exercises.svg", palette)
         )

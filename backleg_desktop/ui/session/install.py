@@ -1,0 +1,145 @@
+"""Wire the session page into the main window: the page (first in the sidebar), the
+Session menu, the rest time in the window title, Help → Keyboard shortcuts, and the
+resume offer once the store is open.
+
+The page itself is built on first use (or at start-up only when there is a session to
+resume), so a plain start pays nothing for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+from backleg_desktop.ui import resources
+
+PAGE_KEY = "session"
+APP_TITLE = "Backleg"
+
+
+class SessionWiring(QObject):
+    """Created by `install_session(window)`; `page` builds the session page on demand."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self._page: Any = None
+        self.shortcuts_dialog: QWidget | None = None
+        window.add_page(
+            PAGE_KEY, "Session", self._build_page, resources.icon("session.svg", window.palette())
+        )
+        self._build_menu()
+        window.store_attached.connect(self._store_attached)
+        window.installEventFilter(self)
+
+    # -- the page ----------------------------------------------------------------------
+    @property
+    def page(self) -> Any:
+        """The SessionPage (built now if needed)."""
+        return self.window.page(PAGE_KEY)
+
+    @property
+    def built(self) -> bool:
+        return self._page is not None
+
+    def _build_page(self) -> QWidget:
+        from backleg_desktop.ui.session.page import SessionPage
+
+        page = SessionPage(self.window.library, self.window.settings, clock=self.window.clock)
+        page.title_prefix_changed.connect(self._set_title)
+        store = getattr(self.window, "store", None)
+        if store is not None:
+            page.set_workouts(store.workouts)
+        self._page = page
+        return page
+
+    def _store_attached(self, store: Any) -> None:
+        if self._page is not None:
+            self._page.set_workouts(store.workouts)
+        elif store.workouts.in_progress_session() is None:
+            return  # nothing to resume: leave the page unbuilt until it is asked for
+        if self.page.offer_resume():
+            self.window.show_page(PAGE_KEY)
+
+    def _set_title(self, prefix: str) -> None:
+        self.window.setWindowTitle(f"{prefix} · {APP_TITLE}" if prefix else APP_TITLE)
+
+    # -- menus ---------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        window: QMainWindow = self.window
+        menu = QMenu("&Session", window)
+        menu.setObjectName("sessionMenu")
+        window.menuBar().insertMenu(self.window.go_menu.menuAction(), menu)
+        self.menu = menu
+        self.start_action = self._action("&Start session…", "Ctrl+N", "startSession", self.start)
+        self.end_action = self._action("&End session", "Ctrl+E", "endSessionAction", self._end)
+        self.stop_action = self._action(
+            "Stop: sharp &pain", "Ctrl+Shift+P", "stopPainAction", self._stop
+        )
+        # Shown with its key but not a shortcut here: Ctrl+Z belongs to whichever page has
+        # focus (the History page undoes its edits); the session page takes it itself.
+        self.undo_action = self._action("&Undo last set\tCtrl+Z", "", "undoSetAction", self._undo)
+        menu.addAction(self.start_action)
+        menu.addSeparator()
+        menu.addAction(self.undo_action)
+        menu.addAction(self.end_action)
+        menu.addAction(self.stop_action)
+
+        self.shortcuts_action = QAction("&Keyboard shortcuts", window)
+        self.shortcuts_action.setObjectName("keyboardShortcutsAction")
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu: QMenu = window.help_menu
+        first = help_menu.actions()[0] if help_menu.actions() else None
+        help_menu.insertAction(first, self.shortcuts_action)
+
+    def _action(self, text: str, keys: str, name: str, slot: Any) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def start(self) -> None:
+        """Ctrl+N: show the session page; from a finished session, the plan chooser."""
+        page = self.page
+        self.window.show_page(PAGE_KEY)
+        if page.current_screen() in (page.summary_screen, page.notice_screen):
+            page.back_to_plans()
+        elif not page.is_active and page.current_screen() is page.chooser:
+            page.chooser.plans.setFocus()
+
+    def _end(self) -> None:
+        if self._page is not None:
+            self._page.end_session()
+
+    def _stop(self) -> None:
+        if self._page is not None:
+            self._page.stop_for_pain()
+
+    def _undo(self) -> None:
+        if self._page is not None:
+            self._page.undo_last_set()
+
+    def show_shortcuts(self) -> QWidget:
+        from backleg_desktop.ui.session.shortcuts_dialog import ShortcutsDialog
+
+        if self.shortcuts_dialog is None:
+            self.shortcuts_dialog = ShortcutsDialog(self.window)
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+        return self.shortcuts_dialog
+
+    # -- closing -------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Closing mid-session asks nothing: every set is stored already. Just stop timers.
+        if watched is self.window and event.type() == QEvent.Type.Close and self._page:
+            self._page.shutdown()
+        return False
+
+
+def install_session(window: Any) -> SessionWiring:
+    return SessionWiring(window)

@@ -1,0 +1,127 @@
+"""The rest screen: a countdown ring readable across the room, its controls, what's next,
+and the set just logged, which can still be corrected while resting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backleg_desktop.ui.session.exercise_screen import MAX_LOAD_KG, MAX_REPS
+from backleg_desktop.ui.session.widgets import CountdownRing, action_button, big_label
+from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
+
+ADJUST_STEP_S = 15
+
+
+class RestScreen(QWidget):
+    correction_made = Signal(int, object)  # reps, load_kg (None: no load)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("restScreen")
+        self.ring = CountdownRing(self)
+        self.minus_button = action_button(f"−{ADJUST_STEP_S} s", "−", "restMinus", self)
+        self.pause_button = action_button("Pause", "P", "restPause", self)
+        self.plus_button = action_button(f"+{ADJUST_STEP_S} s", "+", "restPlus", self)
+        self.skip_button = action_button("Skip rest", "Space", "skipRest", self)
+        controls = QHBoxLayout()
+        controls.addStretch(1)
+        for button in (self.minus_button, self.pause_button, self.plus_button, self.skip_button):
+            button.setFont(scaled_font(button.font(), 1.15))
+            controls.addWidget(button)
+        controls.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.ring, 1)
+        left.addLayout(controls)
+
+        self.up_next_title = QLabel("Up next", self)
+        self.up_next_title.setFont(scaled_font(self.font(), 1.0, bold=True))
+        self.up_next = big_label("", 1.6)
+        self.up_next.setObjectName("upNext")
+        self.up_next_detail = big_label("", 1.25, bold=False)
+        self.up_next_detail.setObjectName("upNextDetail")
+
+        self.logged_title = QLabel("Just logged (you can correct it now)", self)
+        self.logged_title.setFont(scaled_font(self.font(), 1.0, bold=True))
+        self.logged_text = paragraph("")
+        self.logged_text.setObjectName("loggedText")
+        self.reps = QSpinBox(self)
+        self.reps.setObjectName("correctReps")
+        self.reps.setRange(0, MAX_REPS)
+        self.reps.setAccessibleName("Correct the reps of the set just logged")
+        self.load = QDoubleSpinBox(self)
+        self.load.setObjectName("correctLoad")
+        self.load.setRange(0.0, MAX_LOAD_KG)
+        self.load.setDecimals(1)
+        self.load.setSuffix(" kg")
+        self.load.setSpecialValueText("no load")
+        self.load.setAccessibleName("Correct the load of the set just logged")
+        grid = QGridLayout()
+        grid.addWidget(QLabel("Reps", self), 0, 0)
+        grid.addWidget(QLabel("Load", self), 0, 1)
+        grid.addWidget(self.reps, 1, 0)
+        grid.addWidget(self.load, 1, 1)
+        for box in (self.reps, self.load):
+            box.setKeyboardTracking(False)  # one write per committed value, not per digit
+            box.setFont(scaled_font(box.font(), 1.3))
+            box.valueChanged.connect(self._corrected)
+        self.correction_status = muted(paragraph(""))
+        self.correction_status.setObjectName("correctionStatus")
+        logged_box = QFrame(self)
+        logged_box.setFrameShape(QFrame.Shape.StyledPanel)
+        logged_layout = QVBoxLayout(logged_box)
+        logged_layout.addWidget(self.logged_title)
+        logged_layout.addWidget(self.logged_text)
+        logged_layout.addLayout(grid)
+        logged_layout.addWidget(self.correction_status)
+
+        right = QVBoxLayout()
+        right.addWidget(self.up_next_title)
+        right.addWidget(self.up_next)
+        right.addWidget(self.up_next_detail)
+        right.addSpacing(PAGE_MARGIN)
+        right.addWidget(logged_box)
+        right.addStretch(1)
+        right.addWidget(muted(paragraph("P pauses · + and − change the rest by 15 s")))
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2)
+        layout.setSpacing(PAGE_MARGIN)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        self._loading = False
+
+    def start(self, total_s: int, up_next: str, up_next_detail: str) -> None:
+        self.ring.set_total(total_s)
+        self.ring.set_seconds(total_s)
+        self.ring.set_caption("Rest")
+        self.pause_button.setText("Pause  [P]")
+        self.up_next.setText(up_next)
+        self.up_next_detail.setText(up_next_detail)
+
+    def show_logged(self, description: str, reps: int | None, load_kg: float | None) -> None:
+        self._loading = True
+        self.logged_text.setText(description)
+        self.reps.setValue(reps or 0)
+        self.load.setValue(load_kg or 0.0)
+        self.correction_status.setText("")
+        self._loading = False
+
+    def show_paused(self, paused: bool) -> None:
+        self.ring.set_caption("Paused" if paused else "Rest")
+        self.pause_button.setText("Resume  [P]" if paused else "Pause  [P]")
+
+    def _corrected(self) -> None:
+        if self._loading:
+            return
+        load = round(self.load.value(), 2)
+        self.correction_made.emit(self.reps.value(), load if load > 0 else None)

@@ -1,0 +1,222 @@
+"""Widgets for the session screens: the countdown ring, the pain scale, big labels, key hints.
+
+Sizes scale with the widget (the countdown) or with the application font (everything
+else), and colours come from the palette, so light, dark and 200 % scaling all work.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backleg_desktop.domain.pain import PAIN_MAX, PAIN_MIN
+from backleg_desktop.domain.timers import format_mmss
+from backleg_desktop.ui.widgets import scaled_font
+
+# The ring turns from the accent colour to this once the rest is over.
+READY_COLOR = QColor("#2e9d5b")
+STOP_COLOR = QColor("#c0392b")
+
+
+def big_label(text: str = "", scale: float = 2.0, *, bold: bool = True, parent=None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setFont(scaled_font(label.font(), scale, bold=bold))
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def action_button(text: str, key_hint: str, object_name: str, parent=None) -> QPushButton:
+    """A session button that never takes focus, so Space always reaches the session.
+
+    The key is shown on the button itself: people learn the keys by seeing them.
+    """
+    button = QPushButton(f"{text}  [{key_hint}]" if key_hint else text, parent)
+    button.setObjectName(object_name)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setToolTip(f"{text} ({key_hint})" if key_hint else text)
+    button.setAccessibleName(text)
+    button.setMinimumHeight(button.fontMetrics().height() * 2 + 8)
+    return button
+
+
+def danger(button: QPushButton) -> QPushButton:
+    """Red text for the stop button, readable on light and dark backgrounds."""
+    palette = button.palette()
+    palette.setColor(
+        QPalette.ColorRole.ButtonText,
+        STOP_COLOR.lighter(130)
+        if button.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        else STOP_COLOR,
+    )
+    button.setPalette(palette)
+    font = button.font()
+    font.setBold(True)
+    button.setFont(font)
+    return button
+
+
+class CountdownRing(QWidget):
+    """A ring that empties as the rest runs down, with M:SS in the middle.
+
+    The digits are sized from the widget's height, so they stay readable from a few
+    metres away at any window size.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countdownRing")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(220, 220)
+        self._total = 1
+        self._seconds = 0
+        self._caption = "Rest"
+        self._ready = False
+        self.setAccessibleName("Rest countdown")
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 420)
+
+    # -- state -----------------------------------------------------------------------
+    @property
+    def text(self) -> str:
+        return format_mmss(self._seconds)
+
+    @property
+    def caption(self) -> str:
+        return self._caption
+
+    def set_total(self, seconds: int) -> None:
+        self._total = max(1, seconds)
+        self.update()
+
+    def set_seconds(self, seconds: int) -> None:
+        self._seconds = max(0, seconds)
+        self._total = max(self._total, self._seconds)  # +15 s may go past the start
+        self.setAccessibleDescription(self.text)
+        self.update()
+
+    def set_caption(self, caption: str, *, ready: bool = False) -> None:
+        self._caption = caption
+        self._ready = ready
+        self.update()
+
+    # -- painting --------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        side = min(self.width(), self.height())
+        thickness = max(8.0, side * 0.055)
+        rect = QRectF(
+            (self.width() - side) / 2 + thickness / 2,
+            (self.height() - side) / 2 + thickness / 2,
+            side - thickness,
+            side - thickness,
+        )
+        palette = self.palette()
+        accent = READY_COLOR if self._ready else palette.color(QPalette.ColorRole.Highlight)
+        track = palette.color(QPalette.ColorRole.Mid)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(track, thickness)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        painter.drawEllipse(rect)
+        fraction = 1.0 if self._ready else self._seconds / self._total
+        if fraction > 0:
+            pen.setColor(accent)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawArc(rect, 90 * 16, -round(360 * 16 * fraction))
+
+        text_color = palette.color(QPalette.ColorRole.WindowText)
+        digits = QFont(self.font())
+        digits.setPixelSize(max(24, round(side * 0.26)))
+        digits.setBold(True)
+        digits.setStyleHint(QFont.StyleHint.SansSerif)
+        painter.setFont(digits)
+        painter.setPen(text_color)
+        digits_rect = QRectF(rect)
+        digits_rect.setHeight(rect.height() * 0.62)
+        digits_rect.moveTop(rect.top() + rect.height() * 0.12)
+        painter.drawText(digits_rect, Qt.AlignmentFlag.AlignCenter, self.text)
+        caption = QFont(self.font())
+        caption.setPixelSize(max(12, round(side * 0.075)))
+        caption.setBold(self._ready)
+        painter.setFont(caption)
+        painter.setPen(accent if self._ready else text_color)
+        caption_rect = QRectF(rect)
+        caption_rect.setTop(rect.top() + rect.height() * 0.66)
+        caption_rect.setHeight(rect.height() * 0.16)
+        painter.drawText(caption_rect, Qt.AlignmentFlag.AlignCenter, self._caption)
+        painter.end()
+
+
+class PainScale(QWidget):
+    """A 0–10 pain level: a slider, the number in large type, and the level's words.
+
+    Keys 0–9 are routed here by the session's key handling (`set_level`); the slider
+    reaches 10. `level` is None until something is chosen.
+    """
+
+    level_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._level: int | None = None
+        self.number = big_label("–", 3.2)
+        self.number.setObjectName("painNumber")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance("10") + 24)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setObjectName("painSlider")
+        self.slider.setRange(PAIN_MIN, PAIN_MAX)
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setTickInterval(1)
+        self.slider.setAccessibleName("Pain level from 0 to 10")
+        self.slider.valueChanged.connect(self._slider_moved)
+        self.slider.setMinimumHeight(36)
+        ends = QHBoxLayout()
+        ends.addWidget(QLabel("0  no pain"))
+        ends.addStretch(1)
+        ends.addWidget(QLabel("worst imaginable  10"))
+        column = QVBoxLayout()
+        column.addWidget(self.slider)
+        column.addLayout(ends)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.number)
+        row.addLayout(column, 1)
+
+    @property
+    def level(self) -> int | None:
+        return self._level
+
+    def clear(self) -> None:
+        self._level = None
+        self.slider.blockSignals(True)
+        self.slider.setValue(0)
+        self.slider.blockSignals(False)
+        self.number.setText("–")
+
+    def set_level(self, level: int) -> None:
+        level = max(PAIN_MIN, min(PAIN_MAX, level))
+        changed = level != self._level
+        self._level = level
+        self.slider.blockSignals(True)
+        self.slider.setValue(level)
+        self.slider.blockSignals(False)
+        self.number.setText(str(level))
+        if changed:
+            self.level_changed.emit(level)
+
+    def _slider_moved(self, value: int) -> None:
+        self.set_level(value)
