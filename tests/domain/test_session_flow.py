@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
@@ -21,6 +20,7 @@ from backleg_desktop.domain.session_flow import (
     planned_rest,
     prefill,
 )
+from tests.support.clock import FakeClock
 
 NOW = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 
@@ -30,24 +30,13 @@ def library() -> Library:
     return load_library()
 
 
-@dataclass
-class Clock:
-    now: float = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
 def make_flow(
-    library: Library, plan_id: str = "strength", clock: Clock | None = None, **kwargs: object
+    library: Library, plan_id: str = "strength", clock: FakeClock | None = None, **kwargs: object
 ) -> SessionFlow:
     return SessionFlow(
         library.plan(plan_id),
         library,
-        clock=clock or Clock(),
+        clock=clock or FakeClock(),
         utc_now=lambda: NOW,
         **kwargs,  # type: ignore[arg-type]
     )
@@ -118,7 +107,7 @@ def test_the_rest_setting_picks_bottom_middle_or_top(library: Library) -> None:
 
 
 def test_a_whole_quick_add_on_session_with_sides_and_rests(library: Library) -> None:
-    clock = Clock()
+    clock = FakeClock()
     rests: list[RestTaken] = []
     flow = make_flow(library, "quick-add-on", clock, on_rest_taken=rests.append)
     assert len(flow.steps) == 2 + 2 + 2 * 2
@@ -170,7 +159,7 @@ def test_a_whole_quick_add_on_session_with_sides_and_rests(library: Library) -> 
 
 
 def test_the_right_side_follows_the_left_at_once_with_no_rest(library: Library) -> None:
-    clock = Clock()
+    clock = FakeClock()
     flow = make_flow(library, "quick-add-on", clock, ask_pain=False)
     flow.skip_exercise()
     flow.skip_exercise()
@@ -191,7 +180,7 @@ def test_the_right_side_follows_the_left_at_once_with_no_rest(library: Library) 
 
 
 def test_space_skips_the_rest_and_the_rest_taken_is_reported(library: Library) -> None:
-    clock = Clock()
+    clock = FakeClock()
     rests: list[RestTaken] = []
     flow = make_flow(library, clock=clock, ask_pain=False, on_rest_taken=rests.append)
     flow.start_set()
@@ -239,7 +228,7 @@ def test_skipping_during_a_rest_ends_the_rest_and_skips_the_next_set(library: Li
 
 
 def test_undo_takes_back_the_last_set_and_returns_to_it(library: Library) -> None:
-    clock = Clock()
+    clock = FakeClock()
     rests: list[RestTaken] = []
     flow = make_flow(library, "quick-add-on", clock, ask_pain=False, on_rest_taken=rests.append)
     assert flow.undo_last() is None  # nothing logged yet
@@ -369,7 +358,7 @@ def test_only_optional_sets_left_may_finish(library: Library) -> None:
         summary="",
         items=(PlanItem("reverse-lunge", IntRange(1, 2), IntRange(8, 8), True, IntRange(60, 60)),),
     )
-    flow = SessionFlow(plan, library, ask_pain=False, clock=Clock())
+    flow = SessionFlow(plan, library, ask_pain=False, clock=FakeClock())
     flow.start_set()
     flow.complete_set(8, None)
     assert not flow.can_finish

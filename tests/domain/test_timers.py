@@ -9,19 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backleg_desktop.domain.timers import RestTimer, SetTimer, format_mmss
-
-
-class Clock:
-    """A hand-moved clock (the shared `fake_clock` fixture, usable inside hypothesis)."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.support.clock import FakeClock
 
 
 @pytest.mark.parametrize(
@@ -41,7 +29,7 @@ def test_format_mmss(seconds: int, text: str) -> None:
 
 
 def test_a_rest_shows_its_full_length_for_the_first_second_and_zero_only_at_the_end(
-    fake_clock: Clock,
+    fake_clock: FakeClock,
 ) -> None:
     rest = RestTimer(fake_clock)
     rest.start(60)
@@ -61,7 +49,9 @@ def test_a_rest_shows_its_full_length_for_the_first_second_and_zero_only_at_the_
     assert rest.elapsed_total() == pytest.approx(60.0)
 
 
-def test_next_display_change_is_the_next_whole_second_of_the_deadline(fake_clock: Clock) -> None:
+def test_next_display_change_is_the_next_whole_second_of_the_deadline(
+    fake_clock: FakeClock,
+) -> None:
     rest = RestTimer(fake_clock)
     rest.start(60)
     assert rest.seconds_until_next_display_change() == pytest.approx(1.0)
@@ -74,7 +64,7 @@ def test_next_display_change_is_the_next_whole_second_of_the_deadline(fake_clock
     assert rest.seconds_until_next_display_change() == pytest.approx(0.45)  # the deadline
 
 
-def _run_driver(rest: RestTimer, clock: Clock, delays: list[float]) -> tuple[list[int], float]:
+def _run_driver(rest: RestTimer, clock: FakeClock, delays: list[float]) -> tuple[list[int], float]:
     """Wake as a driver would: at each scheduled change, late by the next delay."""
     shown: list[int] = [rest.display_seconds()]
     deadline = rest.deadline
@@ -96,7 +86,7 @@ def _run_driver(rest: RestTimer, clock: Clock, delays: list[float]) -> tuple[lis
 def test_every_second_shows_exactly_once_even_when_each_wakeup_is_late(
     delays: list[float],
 ) -> None:
-    clock = Clock()
+    clock = FakeClock()
     rest = RestTimer(clock)
     rest.start(60)
     shown, end_error = _run_driver(rest, clock, delays)
@@ -109,7 +99,7 @@ def test_every_second_shows_exactly_once_even_when_each_wakeup_is_late(
 @given(gaps=st.lists(st.floats(min_value=0.001, max_value=4.0), min_size=1, max_size=200))
 def test_irregular_polling_never_shows_a_wrong_or_repeated_second(gaps: list[float]) -> None:
     """Arbitrary ticks, long "busy UI" gaps included: what shows is always the truth."""
-    clock = Clock()
+    clock = FakeClock()
     rest = RestTimer(clock)
     rest.start(60)
     deadline = 1060.0
@@ -124,7 +114,7 @@ def test_irregular_polling_never_shows_a_wrong_or_repeated_second(gaps: list[flo
     assert shown == sorted(set(shown), reverse=True)
 
 
-def test_pause_freezes_the_countdown_and_resume_continues_it(fake_clock: Clock) -> None:
+def test_pause_freezes_the_countdown_and_resume_continues_it(fake_clock: FakeClock) -> None:
     rest = RestTimer(fake_clock)
     rest.start(60)
     fake_clock.advance(10)
@@ -143,7 +133,7 @@ def test_pause_freezes_the_countdown_and_resume_continues_it(fake_clock: Clock) 
     assert rest.elapsed_total() == pytest.approx(160)  # the pause was rest too
 
 
-def test_adjust_adds_and_removes_time_but_never_goes_below_zero(fake_clock: Clock) -> None:
+def test_adjust_adds_and_removes_time_but_never_goes_below_zero(fake_clock: FakeClock) -> None:
     rest = RestTimer(fake_clock)
     rest.start(45)
     assert rest.adjust(+15) == pytest.approx(60)
@@ -161,7 +151,7 @@ def test_adjust_adds_and_removes_time_but_never_goes_below_zero(fake_clock: Cloc
     assert rest.adjust(+15) == 0.0  # a finished rest stays finished
 
 
-def test_removing_all_time_while_paused_ends_the_rest(fake_clock: Clock) -> None:
+def test_removing_all_time_while_paused_ends_the_rest(fake_clock: FakeClock) -> None:
     rest = RestTimer(fake_clock)
     rest.start(10)
     rest.pause()
@@ -169,7 +159,7 @@ def test_removing_all_time_while_paused_ends_the_rest(fake_clock: Clock) -> None
     assert rest.is_finished and rest.remaining() == 0.0
 
 
-def test_skip_ends_the_rest_early_and_records_the_rest_taken(fake_clock: Clock) -> None:
+def test_skip_ends_the_rest_early_and_records_the_rest_taken(fake_clock: FakeClock) -> None:
     rest = RestTimer(fake_clock)
     rest.start(60)
     fake_clock.advance(22.5)
@@ -180,7 +170,7 @@ def test_skip_ends_the_rest_early_and_records_the_rest_taken(fake_clock: Clock) 
     assert rest.elapsed_total() == pytest.approx(22.5)
 
 
-def test_a_zero_rest_is_over_at_once_and_a_new_start_resets(fake_clock: Clock) -> None:
+def test_a_zero_rest_is_over_at_once_and_a_new_start_resets(fake_clock: FakeClock) -> None:
     rest = RestTimer(fake_clock)
     assert rest.state == "idle" and rest.elapsed_total() == 0.0
     rest.start(0)
@@ -190,7 +180,9 @@ def test_a_zero_rest_is_over_at_once_and_a_new_start_resets(fake_clock: Clock) -
     assert rest.planned_seconds == 30
 
 
-def test_a_clock_jump_past_the_deadline_is_reported_at_the_next_check(fake_clock: Clock) -> None:
+def test_a_clock_jump_past_the_deadline_is_reported_at_the_next_check(
+    fake_clock: FakeClock,
+) -> None:
     rest = RestTimer(fake_clock)
     rest.start(60)
     fake_clock.advance(3600)
@@ -199,9 +191,9 @@ def test_a_clock_jump_past_the_deadline_is_reported_at_the_next_check(fake_clock
 
 
 def test_suspend_is_caught_by_the_wall_clock_when_monotonic_time_stood_still(
-    fake_clock: Clock,
+    fake_clock: FakeClock,
 ) -> None:
-    wall = Clock(start=1_700_000_000.0)
+    wall = FakeClock(start=1_700_000_000.0)
     rest = RestTimer(fake_clock, wall_clock=wall)
     rest.start(60)
     fake_clock.advance(10)
@@ -214,15 +206,17 @@ def test_suspend_is_caught_by_the_wall_clock_when_monotonic_time_stood_still(
     assert rest.is_finished
 
 
-def test_without_a_wall_clock_a_suspend_is_invisible(fake_clock: Clock) -> None:
+def test_without_a_wall_clock_a_suspend_is_invisible(fake_clock: FakeClock) -> None:
     rest = RestTimer(fake_clock)  # documented: monotonic alone cannot see a suspend
     rest.start(60)
     fake_clock.advance(10)
     assert rest.display_seconds() == 50
 
 
-def test_small_drift_and_a_wall_clock_set_back_do_not_change_the_rest(fake_clock: Clock) -> None:
-    wall = Clock(start=1_700_000_000.0)
+def test_small_drift_and_a_wall_clock_set_back_do_not_change_the_rest(
+    fake_clock: FakeClock,
+) -> None:
+    wall = FakeClock(start=1_700_000_000.0)
     rest = RestTimer(fake_clock, wall_clock=wall)
     rest.start(60)
     fake_clock.advance(10)
@@ -233,7 +227,7 @@ def test_small_drift_and_a_wall_clock_set_back_do_not_change_the_rest(fake_clock
     assert rest.is_finished
 
 
-def test_set_timer_counts_up_in_whole_seconds(fake_clock: Clock) -> None:
+def test_set_timer_counts_up_in_whole_seconds(fake_clock: FakeClock) -> None:
     timer = SetTimer(fake_clock)
     assert not timer.is_running and timer.elapsed() == 0.0
     assert timer.seconds_until_next_display_change() is None
