@@ -33,11 +33,10 @@ from backleg_desktop.services.transfer.csvio import (
     Row,
     cell,
     neutralise,
-    open_text,
     restore,
 )
 from backleg_desktop.services.transfer.formats import BACKLEG_CSV_HEADER
-from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, group_sessions
+from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, read_csv_sessions
 from backleg_desktop.services.transfer.names import USER_PREFIX, ExerciseMatcher, user_exercise_id
 from backleg_desktop.services.transfer.values import (
     CellError,
@@ -130,12 +129,12 @@ def _set_number(text: str) -> int:
 def read_backleg_csv(
     path: Path, matcher: ExerciseMatcher, *, local: tzinfo | None = None
 ) -> Iterator[ImportedSession]:
-    with open_text(path) as handle:
-        rows = CsvRows(path, handle)
-        rows.read_header()
-        yield from group_sessions(
-            _parse_rows(rows, matcher, local), str(path), number_sets=False, describe="session"
-        )
+    yield from read_csv_sessions(
+        path,
+        lambda rows: _parse_rows(rows, matcher, local),
+        number_sets=False,
+        describe="session",
+    )
 
 
 def _unescaped(row: Row) -> Row:

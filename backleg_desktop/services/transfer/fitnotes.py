@@ -10,9 +10,9 @@ from pathlib import Path
 
 from backleg_desktop.domain.history import ImportedSession, SetEntry
 from backleg_desktop.services.transfer.common import kg_per, set_note
-from backleg_desktop.services.transfer.csvio import CsvRows, cell, open_text
+from backleg_desktop.services.transfer.csvio import CsvRows, cell
 from backleg_desktop.services.transfer.formats import FileFormat
-from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, group_sessions
+from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, read_csv_sessions
 from backleg_desktop.services.transfer.names import ExerciseMatcher
 from backleg_desktop.services.transfer.values import (
     MAX_DURATION_S,
@@ -31,12 +31,12 @@ SESSION_NAME = "FitNotes workout"
 def read_fitnotes(
     path: Path, fmt: FileFormat, matcher: ExerciseMatcher, *, local: tzinfo | None = None
 ) -> Iterator[ImportedSession]:
-    with open_text(path) as handle:
-        rows = CsvRows(path, handle)
-        rows.read_header()
-        yield from group_sessions(
-            _parse_rows(rows, fmt, matcher, local), str(path), number_sets=True, describe="day"
-        )
+    yield from read_csv_sessions(
+        path,
+        lambda rows: _parse_rows(rows, fmt, matcher, local),
+        number_sets=True,
+        describe="day",
+    )
 
 
 def _day(text: str) -> date:

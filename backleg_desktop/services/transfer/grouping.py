@@ -7,12 +7,14 @@ be split in two (and the second half dropped as a duplicate), so that is an erro
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 
 from backleg_desktop.domain.history import ImportedSession, SessionStatus, SetEntry
 from backleg_desktop.services.errors import ImportFormatError
+from backleg_desktop.services.transfer.csvio import CsvRows, open_text
 from backleg_desktop.services.validation import MAX_NAME, MAX_TEXT
 
 
@@ -86,6 +88,24 @@ def group_sessions(
             current.sets.append(entry)
     if current is not None:
         yield _finish(current)
+
+
+def read_csv_sessions(
+    path: Path,
+    parse_rows: Callable[[CsvRows], Iterable[ParsedRow]],
+    *,
+    number_sets: bool,
+    describe: str = "workout",
+    delimiter: str = ",",
+) -> Iterator[ImportedSession]:
+    """Open a CSV export, read its header, and group the rows `parse_rows` makes into sessions
+    (see `group_sessions` for number_sets and describe)."""
+    with open_text(path) as handle:
+        rows = CsvRows(path, handle, delimiter)
+        rows.read_header()
+        yield from group_sessions(
+            parse_rows(rows), str(path), number_sets=number_sets, describe=describe
+        )
 
 
 def _check_lengths(row: ParsedRow, path: str) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from backleg_desktop.domain.history import ImportedSession, SetEntry, SetKind
 from backleg_desktop.services.transfer.common import HEVY_SET_TYPES, set_note
-from backleg_desktop.services.transfer.csvio import CsvRows, Row, cell, open_text
+from backleg_desktop.services.transfer.csvio import CsvRows, Row, cell
 from backleg_desktop.services.transfer.formats import FileFormat
-from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, group_sessions
+from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, read_csv_sessions
 from backleg_desktop.services.transfer.names import ExerciseMatcher
 from backleg_desktop.services.transfer.values import (
     MAX_REPS,
@@ -30,12 +30,9 @@ from backleg_desktop.services.transfer.values import (
 def read_hevy(
     path: Path, fmt: FileFormat, matcher: ExerciseMatcher, *, local: tzinfo | None = None
 ) -> Iterator[ImportedSession]:
-    with open_text(path) as handle:
-        rows = CsvRows(path, handle)
-        rows.read_header()
-        yield from group_sessions(
-            _parse_rows(rows, fmt, matcher, local), str(path), number_sets=True
-        )
+    yield from read_csv_sessions(
+        path, lambda rows: _parse_rows(rows, fmt, matcher, local), number_sets=True
+    )
 
 
 def _set_type(text: str) -> SetKind:

@@ -15,9 +15,9 @@ from backleg_desktop.services.transfer.common import (
     kg_per,
     set_note,
 )
-from backleg_desktop.services.transfer.csvio import CsvRows, Row, cell, open_text
+from backleg_desktop.services.transfer.csvio import CsvRows, Row, cell
 from backleg_desktop.services.transfer.formats import FileFormat
-from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, group_sessions
+from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, read_csv_sessions
 from backleg_desktop.services.transfer.names import ExerciseMatcher
 from backleg_desktop.services.transfer.values import (
     CellError,
@@ -42,11 +42,12 @@ def read_strong(
 ) -> Iterator[ImportedSession]:
     """kg_per_unit: the unit of the comma format's weights (`--unit`); the semicolon
     format states its unit on every row instead."""
-    with open_text(path) as handle:
-        rows = CsvRows(path, handle, fmt.delimiter)
-        rows.read_header()
-        parsed = _parse_rows(rows, fmt, matcher, kg_per_unit, local)
-        yield from group_sessions(parsed, str(path), number_sets=True)
+    yield from read_csv_sessions(
+        path,
+        lambda rows: _parse_rows(rows, fmt, matcher, kg_per_unit, local),
+        number_sets=True,
+        delimiter=fmt.delimiter,
+    )
 
 
 def _set_kind(text: str) -> SetKind | None:
