@@ -40,14 +40,13 @@ from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, 
 from backleg_desktop.services.transfer.names import USER_PREFIX, ExerciseMatcher, user_exercise_id
 from backleg_desktop.services.transfer.values import (
     CellError,
-    check_range,
     format_number,
     format_time,
     load_value,
     pain_value,
-    parse_count,
     parse_iso_time,
     reps_value,
+    required_count,
     seconds_value,
 )
 from backleg_desktop.services.validation import MAX_SET_NUMBER
@@ -119,11 +118,7 @@ def _choice(options: tuple[str, ...], what: str) -> Callable[[str], str]:
 
 
 def _set_number(text: str) -> int:
-    number = parse_count(text)
-    if number is None:
-        raise CellError("the set number is missing")
-    check_range(number, 1, MAX_SET_NUMBER, "set number")
-    return number
+    return required_count(text, 1, MAX_SET_NUMBER, "set number")
 
 
 def read_backleg_csv(

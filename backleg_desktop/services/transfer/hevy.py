@@ -17,12 +17,11 @@ from backleg_desktop.services.transfer.names import ExerciseMatcher
 from backleg_desktop.services.transfer.values import (
     MAX_REPS,
     CellError,
-    check_range,
     load_value,
     parse_app_time,
-    parse_count,
     parse_decimal,
     reps_value,
+    required_count,
     seconds_value,
 )
 
@@ -43,11 +42,7 @@ def _set_type(text: str) -> SetKind:
 
 
 def _set_index(text: str) -> int:
-    index = parse_count(text)
-    if index is None:
-        raise CellError("the set index is missing")
-    check_range(index, 0, MAX_REPS, "set index")
-    return index
+    return required_count(text, 0, MAX_REPS, "set index")
 
 
 def _parse_rows(

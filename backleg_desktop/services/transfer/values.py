@@ -75,6 +75,15 @@ def check_range(value: float, low: float, high: float, what: str) -> None:
         )
 
 
+def required_count(text: str, low: int, high: int, what: str) -> int:
+    """A whole number a row cannot do without, such as a set number."""
+    number = parse_count(text)
+    if number is None:
+        raise CellError(f"the {what} is missing")
+    check_range(number, low, high, what)
+    return number
+
+
 def reps_value(text: str) -> int | None:
     reps = parse_count(text)
     if reps is not None:
