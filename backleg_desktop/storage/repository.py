@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Row,
     String,
     case,
     exists,
@@ -42,7 +43,8 @@ USER_PREFIX = "user:"
 # --- row ↔ domain -----------------------------------------------------------------------
 
 
-def session_record(row: SessionRow) -> SessionRecord:
+def session_record(row: SessionRow | Row[Any]) -> SessionRecord:
+    """From an ORM row, or a Core result row that has the sessions table's columns."""
     return SessionRecord(
         id=row.id,
         plan_id=row.plan_id,
@@ -90,22 +92,6 @@ def set_row(session_id: int, entry: SetEntry, completed_at: datetime) -> SetRow:
         rest_taken_s=entry.rest_taken_s,
         completed_at=completed_at,
         note=entry.note,
-    )
-
-
-def _record_from_mapping(m: Any) -> SessionRecord:
-    return SessionRecord(
-        id=m["id"],
-        plan_id=m["plan_id"],
-        name=m["name"],
-        started_at=m["started_at"],
-        ended_at=m["ended_at"],
-        status=m["status"],
-        pain_before=m["pain_before"],
-        pain_after=m["pain_after"],
-        notes=m["notes"],
-        stop_exercise_id=m["stop_exercise_id"],
-        stop_set_number=m["stop_set_number"],
     )
 
 
@@ -207,14 +193,14 @@ def list_sessions(
         .order_by(started, ident)
     )
     summaries = []
-    for m in conn.execute(query).mappings():
-        record = _record_from_mapping(m)
+    for row in conn.execute(query):
+        record = session_record(row)
         duration = (
             (record.ended_at - record.started_at).total_seconds()
             if record.ended_at is not None
             else None
         )
-        summaries.append(SessionSummary(record, m["n_sets"], float(m["volume"]), duration))
+        summaries.append(SessionSummary(record, row.n_sets, float(row.volume), duration))
     return summaries
 
 
@@ -292,28 +278,28 @@ def iter_export_rows(
         .execution_options(yield_per=batch)
     )
     current: SessionRecord | None = None
-    for m in conn.execute(query).mappings():
-        if current is None or current.id != m["id"]:
-            current = _record_from_mapping(m)
-        if m["set_id"] is None:
+    for row in conn.execute(query):
+        if current is None or current.id != row.id:
+            current = session_record(row)
+        if row.set_id is None:
             yield current, None
             continue
         yield (
             current,
             LoggedSet(
-                id=m["set_id"],
-                session_id=m["set_session_id"],
-                exercise_id=m["set_exercise_id"],
-                set_number=m["set_set_number"],
-                side=m["set_side"],
-                kind=m["set_kind"],
-                reps=m["set_reps"],
-                load_kg=m["set_load_kg"],
-                duration_s=m["set_duration_s"],
-                rest_planned_s=m["set_rest_planned_s"],
-                rest_taken_s=m["set_rest_taken_s"],
-                completed_at=m["set_completed_at"],
-                note=m["set_note"],
+                id=row.set_id,
+                session_id=row.set_session_id,
+                exercise_id=row.set_exercise_id,
+                set_number=row.set_set_number,
+                side=row.set_side,
+                kind=row.set_kind,
+                reps=row.set_reps,
+                load_kg=row.set_load_kg,
+                duration_s=row.set_duration_s,
+                rest_planned_s=row.set_rest_planned_s,
+                rest_taken_s=row.set_rest_taken_s,
+                completed_at=row.set_completed_at,
+                note=row.set_note,
             ),
         )
 
