@@ -296,9 +296,7 @@ class ProgressView(QWidget):
 
         self.exercise_combo = QComboBox(self)
         self.exercise_combo.setObjectName("chartExercise")
-        for exercise in library.exercises.values():
-            self.exercise_combo.addItem(exercise.name, exercise.id)
-        for exercise_id, name in workouts.user_exercises():
+        for name, exercise_id in lookup.exercise_choices(library, workouts.user_exercises()):
             self.exercise_combo.addItem(name, exercise_id)
         self.metric_combo = QComboBox(self)
         self.metric_combo.setObjectName("chartMetric")

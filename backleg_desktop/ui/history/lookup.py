@@ -26,6 +26,16 @@ def exercise_name(library: Library, exercise_id: str) -> str:
     return exercise_id
 
 
+def exercise_choices(
+    library: Library, user_exercises: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """(name, id) of every exercise a chooser offers: the library's in its order, then the
+    user's own (`user_exercises` as (id, name) pairs, as the store lists them)."""
+    choices = [(exercise.name, exercise.id) for exercise in library.exercises.values()]
+    choices += [(name, exercise_id) for exercise_id, name in user_exercises]
+    return choices
+
+
 def is_one_sided(library: Library, exercise_id: str) -> bool:
     exercise = library.exercises.get(exercise_id)
     return exercise is not None and exercise.one_sided

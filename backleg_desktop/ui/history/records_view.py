@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.records import ExerciseRecords, RecordEntry
 from backleg_desktop.ui.history import formatting as fmt
+from backleg_desktop.ui.history.lookup import exercise_choices
 from backleg_desktop.ui.widgets import heading, muted
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,9 +46,7 @@ class RecordsView(QWidget):
         self.workouts = workouts
         self.exercise_combo = QComboBox(self)
         self.exercise_combo.setObjectName("recordsExercise")
-        for exercise in library.exercises.values():
-            self.exercise_combo.addItem(exercise.name, exercise.id)
-        for exercise_id, name in workouts.user_exercises():
+        for name, exercise_id in exercise_choices(library, workouts.user_exercises()):
             self.exercise_combo.addItem(name, exercise_id)
         self.volume_label = QLabel(self)
         self.volume_label.setObjectName("volumeRecord")
