@@ -382,6 +382,7 @@ class SessionPage(QWidget):
         if recorder is None:
             return
         self.recorder = recorder
+        self._last_time.clear()  # "last time" is now the session before this one
         flow.confirm_pain(level)
         self.active_changed.emit(True)
         self._show_current()
@@ -404,6 +405,7 @@ class SessionPage(QWidget):
         )
         self.flow.pain_before = detail.session.pain_before
         self.recorder = SessionRecorder.resume(self.workouts, detail)
+        self._last_time.clear()
         self._prefilled_step = None
         self._cues_for = None
         self.active_changed.emit(True)
@@ -731,12 +733,20 @@ class SessionPage(QWidget):
         flow = self.flow
         if flow is None or self.plan is None:
             return
-        done, planned = flow.progress()
+        # Count sets, not sides, as the summary does: a one-leg set is one set.
+        planned = {(s.exercise_id, s.log_set_number) for s in flow.steps}
+        done = {
+            (s.exercise_id, s.log_set_number)
+            for s in flow.steps
+            if flow.step_status(s.index) == "done"
+        }
         step = flow.current_step
         where = ""
         if step is not None:
             where = f" · exercise {step.item_index + 1} of {len(self.plan.items)}"
-        self.progress.setText(f"{self.plan.name}{where} · {done} of {planned} sets logged")
+        self.progress.setText(
+            f"{self.plan.name}{where} · {len(done)} of {len(planned)} sets logged"
+        )
 
     def _show_set_seconds(self, seconds: int) -> None:
         if self.flow is not None and self.flow.state == "in_set":

@@ -30,19 +30,23 @@ def store(data_dir: Path, library) -> Iterator[Store]:  # type: ignore[no-untype
         yield opened
 
 
+class Answers(list):
+    """Answers for QMessageBox.question, in order; `asked` records (title, default button)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[tuple[str, Any]] = []
+
+
 @pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Answers for QMessageBox.question, in order; each call's arguments are recorded."""
-    queue: list[Any] = []
-    asked: list[tuple[str, Any]] = []
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    queue = Answers()
 
     def question(parent, title, text, buttons=None, default=None):  # type: ignore[no-untyped-def]
-        asked.append((title, default))
-        return queue.pop(0) if queue else default
+        queue.asked.append((title, default))
+        return queue.pop(0) if queue else default  # no answer queued: Enter, the default
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    queue_with_log: Any = queue
-    queue_with_log.asked = asked  # type: ignore[attr-defined]
     return queue
 
 
@@ -113,7 +117,8 @@ def session_window(main_window, store, monkeypatch):  # type: ignore[no-untyped-
 
 
 @pytest.fixture
-def drive(qtbot, session_window, fake_clock) -> Driver:  # type: ignore[no-untyped-def]
+def drive(qtbot, session_window, fake_clock, answers) -> Driver:  # type: ignore[no-untyped-def]
+    # `answers` patches QMessageBox.question for every test: a real modal would block.
     driver = Driver(qtbot, session_window, fake_clock)
     driver.page._alert = FakeAlert()
     return driver
