@@ -60,7 +60,8 @@ class Driver:
         self.page: Any = window.session.page
 
     def target(self):  # type: ignore[no-untyped-def]
-        return QApplication.focusWidget() or self.window
+        focus = QApplication.focusWidget()
+        return focus if focus is not None and focus.window() is self.window else self.window
 
     def key(self, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier, text: str = "") -> None:  # type: ignore[no-untyped-def]
         self.qtbot.keyClick(self.target(), key, modifier)
