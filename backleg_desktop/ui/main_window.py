@@ -99,8 +99,6 @@ class MainWindow(QMainWindow):
         # Only the first page is built before the window shows; the others on first use.
         self.exercises_page = ExercisesPage(library)
         palette = self.palette()
-        # The guided session comes first in the sidebar (built on first use) + its menu.
-        self.session = install_session(self)
         self.add_page(
             "exercises", "Exercises", self.exercises_page, resources.icon("exercises.svg", palette)
         )
@@ -111,6 +109,8 @@ class MainWindow(QMainWindow):
         )
         self.add_page("history", "History", self._make_history)
         self.add_page(EXERCISE_DETAIL, "Exercise", self._make_exercise_page, in_sidebar=False)
+        # The guided session: first in the sidebar, built on first use; its menu and keys.
+        self.session = install_session(self)
         self.exercises_page.proxy.layoutChanged.connect(self._show_match_count)
         self.exercises_page.proxy.rowsInserted.connect(self._show_match_count)
         self.exercises_page.proxy.rowsRemoved.connect(self._show_match_count)

@@ -50,6 +50,7 @@ class CueList(QFrame):
         self._title = QLabel("Form cues  (Left / Right to step through)", self)
         self._title.setFont(scaled_font(self._title.font(), 1.0, bold=True))
         self._layout.addWidget(self._title)
+        self._layout.addStretch(1)  # cues sit at the top; labels go in before this
         self._labels: list[QLabel] = []
         self._current = 0
         self._base_font = self.font()
@@ -68,6 +69,7 @@ class CueList(QFrame):
     def set_cues(self, cues: tuple[str, ...]) -> None:
         for label in self._labels:
             self._layout.removeWidget(label)
+            label.hide()  # at once: deleteLater waits for the event loop
             label.deleteLater()
         self._labels = []
         for number, cue in enumerate(cues, start=1):
@@ -75,7 +77,7 @@ class CueList(QFrame):
             label.setProperty("cue", cue)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            self._layout.addWidget(label)
+            self._layout.insertWidget(self._layout.count() - 1, label)
             self._labels.append(label)
         self.set_current(0)
 
@@ -139,7 +141,7 @@ class ExerciseScreen(QWidget):
 
         self.status = big_label("", 2.2)
         self.status.setObjectName("statusLabel")
-        self.timer = big_label("", 5.0)
+        self.timer = big_label("", 7.0)
         self.timer.setObjectName("setTimer")
         self.timer.setWordWrap(False)
         self.hint = muted(paragraph(""))

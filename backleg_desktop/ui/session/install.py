@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from backleg_desktop.ui import resources
 
@@ -28,12 +28,19 @@ class SessionWiring(QObject):
         self.window = window
         self._page: Any = None
         self.shortcuts_dialog: QWidget | None = None
-        window.add_page(
-            PAGE_KEY, "Session", self._build_page, resources.icon("session.svg", window.palette())
-        )
+        icon = resources.icon("session.svg", window.palette())
+        window.add_page(PAGE_KEY, "Session", self._build_page, icon)
+        self._move_to_the_top()
         self._build_menu()
         window.store_attached.connect(self._store_attached)
         window.installEventFilter(self)
+
+    def _move_to_the_top(self) -> None:
+        """First in the sidebar. Installed after the other pages, so Ctrl+1 stays Exercises
+        (and Ctrl+N, "Start session", is the key for this page)."""
+        sidebar = self.window.sidebar
+        row = sidebar.keys().index(PAGE_KEY)
+        sidebar.insertItem(0, sidebar.takeItem(row))
 
     # -- the page ----------------------------------------------------------------------
     @property
@@ -57,19 +64,31 @@ class SessionWiring(QObject):
         return page
 
     def _store_attached(self, store: Any) -> None:
+        workouts = getattr(store, "workouts", None)
+        if workouts is None:
+            return
         if self._page is not None:
-            self._page.set_workouts(store.workouts)
-        elif store.workouts.in_progress_session() is None:
+            self._page.set_workouts(workouts)
+        elif not self._has_unfinished(workouts):
             return  # nothing to resume: leave the page unbuilt until it is asked for
         if self.page.offer_resume():
             self.window.show_page(PAGE_KEY)
+
+    @staticmethod
+    def _has_unfinished(workouts: Any) -> bool:
+        from backleg_desktop.services.errors import BacklegError
+
+        try:
+            return workouts.in_progress_session() is not None
+        except BacklegError:
+            return False  # the page shows the problem when it is opened
 
     def _set_title(self, prefix: str) -> None:
         self.window.setWindowTitle(f"{prefix} · {APP_TITLE}" if prefix else APP_TITLE)
 
     # -- menus ---------------------------------------------------------------------------
     def _build_menu(self) -> None:
-        window: QMainWindow = self.window
+        window = self.window
         menu = QMenu("&Session", window)
         menu.setObjectName("sessionMenu")
         window.menuBar().insertMenu(self.window.go_menu.menuAction(), menu)
@@ -92,8 +111,11 @@ class SessionWiring(QObject):
         self.shortcuts_action.setObjectName("keyboardShortcutsAction")
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         help_menu: QMenu = window.help_menu
-        first = help_menu.actions()[0] if help_menu.actions() else None
-        help_menu.insertAction(first, self.shortcuts_action)
+        existing = help_menu.actions()
+        if existing:
+            help_menu.insertAction(existing[0], self.shortcuts_action)
+        else:
+            help_menu.addAction(self.shortcuts_action)
 
     def _action(self, text: str, keys: str, name: str, slot: Any) -> QAction:
         action = QAction(text, self.window)

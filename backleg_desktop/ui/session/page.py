@@ -223,7 +223,7 @@ class SessionPage(QWidget):
         """A session is stored and running (sets may be logged): closing keeps it."""
         return self.recorder is not None and self.flow is not None and self.flow.state != "ended"
 
-    def current_screen(self) -> QWidget:
+    def current_screen(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def shutdown(self) -> None:
@@ -274,7 +274,7 @@ class SessionPage(QWidget):
             return lambda: self.exercise_screen.cues.step(delta)
         return None
 
-    def _space_means_something(self, screen: QWidget) -> bool:
+    def _space_means_something(self, screen: QWidget | None) -> bool:
         return screen in (
             self.chooser,
             self.resume_screen,
@@ -285,7 +285,7 @@ class SessionPage(QWidget):
             self.notice_screen,
         )
 
-    def _enter_action(self, screen: QWidget) -> Callable[[], None] | None:
+    def _enter_action(self, screen: QWidget | None) -> Callable[[], None] | None:
         return {
             id(self.chooser): self.chooser.request_start,
             id(self.resume_screen): self.resume,
@@ -429,6 +429,7 @@ class SessionPage(QWidget):
         if flow is None or flow.state != "ready":
             return
         self._after_rest = False
+        self._say("")
         flow.start_set()
         self.set_driver.start(flow.set_timer)
         self._show_current()

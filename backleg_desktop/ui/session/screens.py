@@ -27,7 +27,7 @@ from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.pain import PainAdvice
 from backleg_desktop.domain.session_flow import RestChoice
 from backleg_desktop.ui.session.widgets import PainScale, action_button, big_label, danger
-from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph
+from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
 
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 WARN_LIGHT, WARN_DARK = "#fbe3dd", "#5a2a22"  # behind advice that says not to train
@@ -72,7 +72,7 @@ class PlanChooser(QWidget):
         self.plans.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.plans.setWordWrap(True)
         self.plans.setSpacing(4)
-        self.plans.setFont(self.plans.font())
+        self.plans.setFont(scaled_font(self.plans.font(), 1.15))
         line = self.plans.fontMetrics().lineSpacing()
         for plan in ordered_plans(library):
             item = QListWidgetItem(f"{plan.name}\n{plan_blurb(plan)}", self.plans)

@@ -42,4 +42,5 @@ class ShortcutsDialog(QDialog):
         self.resize(640, 560)
 
     def keys(self) -> list[str]:
-        return [self.table.item(row, 1).text() for row in range(self.table.rowCount())]
+        items = (self.table.item(row, 1) for row in range(self.table.rowCount()))
+        return [item.text() for item in items if item is not None]

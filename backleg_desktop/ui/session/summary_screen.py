@@ -61,6 +61,7 @@ class SummaryScreen(QWidget):
         self.exercises = paragraph("")
         self.exercises.setObjectName("summaryExercises")
         self.exercises.setTextFormat(Qt.TextFormat.PlainText)
+        self.exercises.setFont(scaled_font(self.exercises.font(), 1.1))
         for widget in (self.records_title, self.records, self.exercises_title, self.exercises):
             layout.addWidget(widget)
         self.done_button = action_button("Done", "Enter", "summaryDone", self)
