@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from backleg_desktop.domain.history import LoggedSet, SessionRecord
@@ -125,6 +125,47 @@ def pain_rise_hint(
         "If the pain is sharp or keeps climbing, stop and get it checked."
     )
     return ProgressionHint("ease_off", text, None, session.id)
+
+
+def exercise_screen_hint(
+    exercise_id: str,
+    rep_top: int,
+    recent: Sequence[ExerciseOutcome],
+    easier_plan_name: str | None = None,
+) -> ProgressionHint | None:
+    """The hint shown as `exercise_id` comes up in a session, from its earlier outcomes
+    (newest first), worded for today. Easing off comes first: if pain rose by 2 or more
+    after the last time, no load step is suggested. `easier_plan_name` is None when the
+    session already is the easier plan."""
+    if not recent:
+        return None
+    last = recent[0]
+    before, after = last.pain_before, last.pain_after
+    if before is not None and after is not None and after - before >= PAIN_RISE_POINTS:
+        choice = (
+            f"you might choose the {easier_plan_name} or an easier option"
+            if easier_plan_name
+            else "you might choose an easier option or fewer sets"
+        )
+        text = (
+            f"Your pain went from {before} to {after} after the last session with this "
+            f"exercise. Today {choice}, and stop if anything feels sharp."
+        )
+        return ProgressionHint("ease_off", text, exercise_id, last.session_id)
+    hint = load_increase_hint(exercise_id, exercise_id, rep_top, recent)
+    if hint is None:
+        return None
+    step = (
+        f"about {_kg(hint.suggested_load_kg - (last.top_load_kg or 0))} kg more "
+        f"({_kg(hint.suggested_load_kg)} kg)"
+        if hint.suggested_load_kg is not None
+        else "a slightly harder version"
+    )
+    text = (
+        f"Every set reached {rep_top} reps in your last two sessions and your pain did not "
+        f"rise. If it feels right, you could try {step} today."
+    )
+    return replace(hint, text=text)
 
 
 def _kg(value: float) -> str:

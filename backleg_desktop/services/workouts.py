@@ -29,6 +29,12 @@ from backleg_desktop.domain.history import (
     SessionSummary,
     SetEntry,
 )
+from backleg_desktop.domain.progression import (
+    SESSIONS_AT_TOP,
+    ProgressionHint,
+    exercise_screen_hint,
+    outcome_of,
+)
 from backleg_desktop.domain.records import (
     ExercisePoint,
     ExerciseRecords,
@@ -461,6 +467,49 @@ class WorkoutService:
     def records(self, exercise_id: str) -> ExerciseRecords:
         with self._read_conn() as conn:
             return compute_records(exercise_id, repo.record_figures(conn, exercise_id))
+
+    def progression_hint(
+        self, exercise_id: str, plan_id: str, *, before_session_id: int | None = None
+    ) -> ProgressionHint | None:
+        """The suggestion to show as `exercise_id` comes up in plan `plan_id`, or None.
+
+        Drawn from the last two sessions that did the exercise, before `before_session_id`
+        (the session running now) when given. Three small queries: fast enough to call
+        each time a new exercise comes up.
+        """
+        plan = self._library.plans.get(plan_id)
+        item = next((i for i in plan.items if i.exercise_id == exercise_id), None) if plan else None
+        if item is None:
+            return None
+        with self._read() as db:
+            until = None
+            if before_session_id is not None:
+                until = self._session_row(db, before_session_id).started_at
+            conn = db.connection()
+            where = repo.SessionFilter(exercise_id=exercise_id, until=until)
+            earlier = [
+                s.session
+                for s in repo.list_sessions(
+                    conn, where, offset=0, limit=SESSIONS_AT_TOP + 1, newest_first=True
+                )
+                if s.session.id != before_session_id
+            ][:SESSIONS_AT_TOP]
+            outcomes = [
+                found
+                for session in earlier
+                if (found := outcome_of(session, repo.sets_of(db, session.id), exercise_id))
+            ]
+        return exercise_screen_hint(
+            exercise_id, item.reps.high, outcomes, self._easier_plan_name(plan_id)
+        )
+
+    def _easier_plan_name(self, plan_id: str) -> str | None:
+        """The plan the pain check-in offers on a bad day, unless that is `plan_id` itself."""
+        for band in self._library.guidance.pain_bands:
+            easier = self._library.plans.get(band.suggest_plan or "")
+            if easier is not None and easier.id != plan_id:
+                return easier.name
+        return None
 
     # --- user exercises -----------------------------------------------------------------
 
