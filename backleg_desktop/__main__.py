@@ -6,15 +6,20 @@ subcommands never load Qt.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 from backleg_desktop import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="backleg",
         description="Backleg: leg training that is kind to a sore lower back.",
@@ -30,9 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write the whole history to CSV, or to JSON when PATH ends in .json"
     )
     export.add_argument("path", metavar="PATH")
-    imp = commands.add_parser(
-        "import", help="import a Backleg, Strong, Hevy or FitNotes export"
-    )
+    imp = commands.add_parser("import", help="import a Backleg, Strong, Hevy or FitNotes export")
     imp.add_argument("path", metavar="PATH")
     imp.add_argument(
         "--unit",
@@ -47,8 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     from backleg_desktop.storage.paths import resolve_data_dir
+
+    if not (sys.argv[1:] if argv is None else argv):
+        # Plain `backleg`: straight to the window; argparse would cost start-up time.
+        from backleg_desktop.app import run_gui
+
+        return run_gui(resolve_data_dir(None, os.environ))
+    args = build_parser().parse_args(argv)
 
     data_dir = resolve_data_dir(args.data_dir, os.environ)
     if args.command is not None:

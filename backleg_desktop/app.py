@@ -24,6 +24,7 @@ from backleg_desktop.content.model import Library
 
 if TYPE_CHECKING:
     from backleg_desktop.ui.main_window import MainWindow
+    from backleg_desktop.ui.single_instance import SingleInstance
 
 SETTINGS_FILENAME = "settings.ini"
 STORE_MODULE = "backleg_desktop.services.store"
@@ -91,11 +92,12 @@ def run_gui(data_dir: Path) -> int:
     except OSError as error:
         return _report_data_dir_problem(None, f"{data_dir}: {error.strerror or error}")
 
-    # One GUI per data folder (QtNetwork costs about 5 ms; a second window would cost more).
+    # One GUI per data folder. The lock needs only QtCore; the server that answers later
+    # starts (QtNetwork) waits until after the first paint.
     from backleg_desktop.ui.single_instance import SingleInstance, ask_primary_to_activate
 
     instance = SingleInstance(data_dir)
-    if not instance.try_become_primary():
+    if not instance.try_lock():
         if ask_primary_to_activate(data_dir):
             return 0
         return _report_data_dir_problem(
@@ -107,11 +109,12 @@ def run_gui(data_dir: Path) -> int:
     instance.activation_requested.connect(window.bring_to_front)
     window.show()
     # Everything below waits until the window has been painted once.
-    QTimer.singleShot(0, lambda: _first_paint_done(window, os.environ.get(BENCH_ENV)))
+    QTimer.singleShot(0, lambda: _first_paint_done(window, instance, os.environ.get(BENCH_ENV)))
     return application.exec()
 
 
-def _first_paint_done(window: MainWindow, bench: str | None) -> None:
+def _first_paint_done(window: MainWindow, instance: SingleInstance, bench: str | None) -> None:
+    instance.listen()
     if bench == "shown":
         _bench_exit("shown")
         return

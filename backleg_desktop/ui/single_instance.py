@@ -4,20 +4,29 @@ A QLockFile in the data folder decides who is first; the first instance listens 
 QLocalServer whose name is derived from the folder, and a later instance connects to
 it to say "bring your window forward", then exits. A lock left by a killed process is
 detected through its PID, so a crash never locks the user out.
+
+Taking the lock needs only QtCore, so it happens before the window shows; QtNetwork
+and the server wait until after the first paint (`listen()`), and a second start
+that arrives in between simply retries its connection for a moment.
 """
 
 from __future__ import annotations
 
 import getpass
 import hashlib
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_FILENAME = "backleg.lock"
 _ACTIVATE = b"activate\n"
 _CONNECT_TIMEOUT_MS = 1000
+_PRIMARY_START_GRACE_S = 3.0  # how long a second start waits for the first to listen
 
 
 def server_name(data_dir: Path) -> str:
@@ -40,16 +49,26 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
 
     def try_become_primary(self) -> bool:
-        """True when this process now owns the folder; False when another GUI does."""
-        if not self._lock.tryLock(100):
+        """Take the folder and start listening; False when another GUI owns it."""
+        if not self.try_lock():
             return False
+        self.listen()
+        return True
+
+    def try_lock(self) -> bool:
+        """True when this process now owns the folder; False when another GUI does."""
+        return self._lock.tryLock(100)
+
+    def listen(self) -> None:
+        """Answer later starts (call once the lock is held)."""
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self._name)  # a socket left behind by a crash
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._on_new_connection)
         server.listen(self._name)
         self._server = server
-        return True
 
     def release(self) -> None:
         if self._server is not None:
@@ -65,6 +84,8 @@ class SingleInstance(QObject):
                 socket.readyRead.connect(self._on_ready_read)
 
     def _on_ready_read(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = self.sender()
         if isinstance(socket, QLocalSocket):
             self._handle_request(socket)
@@ -81,10 +102,17 @@ class SingleInstance(QObject):
 
 def ask_primary_to_activate(data_dir: Path) -> bool:
     """Tell the running instance to show its window; True if it was reached."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
-    socket.connectToServer(server_name(data_dir))
-    if not socket.waitForConnected(_CONNECT_TIMEOUT_MS):
-        return False
+    give_up = time.monotonic() + _PRIMARY_START_GRACE_S
+    while True:  # the primary may still be painting its first frame
+        socket.connectToServer(server_name(data_dir))
+        if socket.waitForConnected(_CONNECT_TIMEOUT_MS):
+            break
+        if time.monotonic() >= give_up:
+            return False
+        time.sleep(0.05)
     socket.write(_ACTIVATE)
     socket.flush()
     socket.waitForBytesWritten(_CONNECT_TIMEOUT_MS)

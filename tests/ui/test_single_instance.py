@@ -72,3 +72,17 @@ def test_lock_of_a_killed_process_does_not_lock_the_user_out(qtbot, data_dir: Pa
     survivor = SingleInstance(data_dir)
     assert survivor.try_become_primary()
     survivor.release()
+
+
+def test_a_second_start_during_the_first_paint_waits_for_the_server(qtbot, data_dir: Path) -> None:
+    # The primary holds the lock but only listens after its first paint.
+    first = SingleInstance(data_dir)
+    assert first.try_lock()
+    try:
+        child = subprocess.Popen([sys.executable, "-c", _ASK.format(folder=str(data_dir))])
+        qtbot.wait(300)
+        with qtbot.waitSignal(first.activation_requested, timeout=10000):
+            first.listen()
+        assert child.wait(timeout=30) == 0
+    finally:
+        first.release()
