@@ -107,7 +107,9 @@ class MainWindow(QMainWindow):
         self.add_page(
             "guidance", "Guidance", self._make_guidance, resources.icon("guidance.svg", palette)
         )
-        self.add_page("history", "History", self._make_history)
+        self.add_page(
+            "history", "History", self._make_history, resources.icon("history.svg", palette)
+        )
         self.add_page(EXERCISE_DETAIL, "Exercise", self._make_exercise_page, in_sidebar=False)
         # The guided session: first in the sidebar, built on first use; its menu and keys.
         self.session = install_session(self)
