@@ -189,7 +189,7 @@ def test_a_zero_rest_finishes_immediately(qtbot, fake_clock) -> None:
 
 
 def test_emitting_for_an_hour_does_not_eat_references_to_true(qtbot, fake_clock) -> None:
-    """PySide6 6.12's emit() drops a reference to True per call; the driver gives it back."""
+    """A long rest emits hundreds of times; no reference to True may be lost on the way."""
     timer = SetTimer(fake_clock)
     driver = TimerDriver()
     seen = Recorder(driver)
