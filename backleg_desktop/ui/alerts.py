@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Any, Literal
 
 from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from backleg_desktop import assets
@@ -65,8 +66,11 @@ class RestAlert(QObject):
     """Signals the end of a rest.
 
     ``fire()`` plays the bundled chime (or beeps), calls ``QApplication.alert(window)``
-    so the taskbar entry asks for attention, and, when the window is not active and a
-    visible tray icon is available, shows a desktop notification through it.
+    so the taskbar entry asks for attention, and, when the window is not active and the
+    desktop has a system tray, shows a desktop notification through a tray icon.
+    The icon is the one given as ``tray``, or else one made on the first notification
+    (with the window's icon) and kept until ``hide_tray()``: call that when the session
+    ends, so the icon is only there while it may be needed.
     Call ``prepare()`` when a session starts so the sound is loaded before it is needed.
     """
 
@@ -84,6 +88,7 @@ class RestAlert(QObject):
         self._sound_enabled = sound_enabled
         self._sound_file = sound_file
         self._tray = tray
+        self._own_tray: QSystemTrayIcon | None = None  # made here on first need
         self._effect: Any = None  # a QSoundEffect once prepared (its module loads lazily)
         self._prepared = False
         self._play_pending = False
@@ -101,7 +106,8 @@ class RestAlert(QObject):
 
     @property
     def tray(self) -> QSystemTrayIcon | None:
-        return self._tray
+        """The icon notifications go through: the one given, else the one made here."""
+        return self._tray if self._tray is not None else self._own_tray
 
     @tray.setter
     def tray(self, tray: QSystemTrayIcon | None) -> None:
@@ -126,6 +132,11 @@ class RestAlert(QObject):
         QApplication.alert(self._window, 0)
         notified = self._notify(title, message)
         return AlertResult(sound=sound, notified=notified)
+
+    def hide_tray(self) -> None:
+        """Take away the tray icon made for notifications (one given stays as it is)."""
+        if self._own_tray is not None:
+            self._own_tray.hide()
 
     # -- internals -----------------------------------------------------------------
     def _create_effect(self) -> Any:
@@ -175,10 +186,34 @@ class RestAlert(QObject):
             QApplication.beep()
 
     def _notify(self, title: str, message: str) -> bool:
-        tray = self._tray
-        if tray is None or self._window.isActiveWindow():
+        if self._window.isActiveWindow() or not QSystemTrayIcon.isSystemTrayAvailable():
             return False
-        if not (QSystemTrayIcon.isSystemTrayAvailable() and tray.isVisible()):
+        tray = self._tray if self._tray is not None else self._make_tray()
+        if not tray.isVisible():
             return False
         tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 8000)
         return True
+
+    def _make_tray(self) -> QSystemTrayIcon:
+        # Looked up on the module each time, so tests can put a fake class in its place.
+        tray = self._own_tray
+        if tray is None:
+            tray = QSystemTrayIcon(self._app_icon(), self)
+            tray.setObjectName("RestAlert.tray")
+            tray.setToolTip(QApplication.applicationDisplayName() or "Backleg")
+            tray.activated.connect(self._bring_window_back)
+            tray.messageClicked.connect(self._bring_window_back)
+            self._own_tray = tray
+        tray.show()
+        return tray
+
+    def _app_icon(self) -> QIcon:
+        icon = self._window.windowIcon()
+        return icon if not icon.isNull() else QApplication.windowIcon()
+
+    def _bring_window_back(self, *_args: object) -> None:
+        window = self._window.window()
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()

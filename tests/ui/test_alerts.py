@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import wave
 from collections.abc import Iterator
+from typing import ClassVar
 
 import pytest
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from backleg_desktop import assets
-from backleg_desktop.ui import alerts
+from backleg_desktop.ui import alerts, resources
 from backleg_desktop.ui.alerts import RestAlert
 
 
@@ -36,15 +37,38 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[Calls]:
 
 
 class FakeTray(QSystemTrayIcon):
-    def __init__(self) -> None:
-        super().__init__()
+    """A tray icon that records its messages instead of asking the desktop to show them."""
+
+    made: ClassVar[list[FakeTray]] = []  # every one RestAlert made, when it stands in for the class
+
+    def __init__(self, icon=None, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        if icon is not None:
+            self.setIcon(icon)
         self.messages: list[tuple[str, str]] = []
+        self.visible = True
+        FakeTray.made.append(self)
 
     def isVisible(self) -> bool:
-        return True
+        return self.visible
+
+    def show(self) -> None:
+        self.visible = True
+
+    def hide(self) -> None:
+        self.visible = False
 
     def showMessage(self, title, message, *args) -> None:
         self.messages.append((title, message))
+
+
+@pytest.fixture
+def tray_class(monkeypatch: pytest.MonkeyPatch) -> type[FakeTray]:
+    """A desktop with a system tray, where RestAlert makes FakeTrays."""
+    FakeTray.made = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(alerts, "QSystemTrayIcon", FakeTray)
+    return FakeTray
 
 
 class FakeEffect:
@@ -170,9 +194,9 @@ def test_a_notification_shows_only_when_the_window_is_not_active(qtbot, calls, m
     monkeypatch.setattr(window, "isActiveWindow", lambda: True)
     assert not alert.fire().notified and len(tray.messages) == 1
 
-    alert.tray = None
     monkeypatch.setattr(window, "isActiveWindow", lambda: False)
-    assert not alert.fire().notified
+    tray.visible = False  # the given icon was hidden by its owner: no message through it
+    assert not alert.fire().notified and len(tray.messages) == 1
 
 
 def test_no_notification_without_a_system_tray(qtbot, calls, monkeypatch) -> None:
@@ -182,3 +206,62 @@ def test_no_notification_without_a_system_tray(qtbot, calls, monkeypatch) -> Non
     tray = FakeTray()
     assert not RestAlert(window, sound_enabled=False, tray=tray).fire().notified
     assert tray.messages == []
+
+
+def test_a_tray_icon_is_made_only_when_a_notification_is_needed(
+    qtbot, calls, tray_class, monkeypatch
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.setWindowIcon(resources.app_icon())
+    assert not window.windowIcon().isNull()
+    alert = RestAlert(window, sound_enabled=False)
+    monkeypatch.setattr(window, "isActiveWindow", lambda: True)
+    assert not alert.fire("Rest is over", "Ready for set 2").notified
+    assert tray_class.made == [] and alert.tray is None  # in front: no icon, no message
+
+    monkeypatch.setattr(window, "isActiveWindow", lambda: False)
+    assert alert.fire("Rest is over", "Ready for set 2: Leg extension").notified
+    assert alert.fire("Rest is over", "Ready for set 3: Leg extension").notified
+    [tray] = tray_class.made  # made once, then reused
+    assert alert.tray is tray and tray.isVisible()
+    assert tray.messages == [
+        ("Rest is over", "Ready for set 2: Leg extension"),
+        ("Rest is over", "Ready for set 3: Leg extension"),
+    ]
+    assert tray.icon().cacheKey() == window.windowIcon().cacheKey()
+    assert calls.alerted == [window] * 3  # the taskbar alert happens either way
+
+    alert.hide_tray()
+    assert not tray.isVisible()
+    assert alert.fire("Rest is over", "Ready for set 2").notified  # shown again when needed
+    assert tray.isVisible() and len(tray_class.made) == 1
+
+
+def test_hide_tray_leaves_a_given_icon_alone(qtbot, calls, tray_class, monkeypatch) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    given = FakeTray()
+    alert = RestAlert(window, sound_enabled=False, tray=given)
+    assert alert.fire().notified and given.messages
+    alert.hide_tray()
+    assert given.isVisible() and tray_class.made == [given]
+
+
+def test_without_a_system_tray_no_icon_is_made(qtbot, calls, monkeypatch) -> None:
+    # Offscreen, as on a desktop without a tray: the sound and taskbar alert still happen.
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
+    monkeypatch.setattr(alerts, "QSystemTrayIcon", QSystemTrayIcon)
+    window = QWidget()
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "isActiveWindow", lambda: False)
+    alert = RestAlert(window)
+    monkeypatch.setattr(alerts, "_import_multimedia", _no_multimedia)
+    result = alert.fire()
+    assert result == alerts.AlertResult(sound="beep", notified=False)
+    assert alert.tray is None and calls.beeps == 1 and calls.alerted == [window]
+    alert.hide_tray()  # nothing to hide: fine
+
+
+def _no_multimedia():  # type: ignore[no-untyped-def]
+    raise ImportError("libpulse.so.0: cannot open shared object file")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFrame,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.content.model import Exercise
+from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Step
 from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.ui.session.widgets import READY_COLOR, action_button, big_label
@@ -124,6 +125,49 @@ class IllustrationArea(QFrame):
         )
 
 
+class HintPanel(QFrame):
+    """A progression hint: a quiet box in the palette's alternate base with a thin accent
+    strip, so it reads as a suggestion beside the set, never as a warning."""
+
+    STRIP_WIDTH = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressionHint")
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.setAutoFillBackground(True)
+        self.title = QLabel("A suggestion for today", self)
+        self.title.setObjectName("progressionHintTitle")
+        self.title.setFont(scaled_font(self.title.font(), 1.0, bold=True))
+        self.text = paragraph("")
+        self.text.setObjectName("progressionHintText")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12 + self.STRIP_WIDTH, 8, 12, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        self.hint: ProgressionHint | None = None
+        self.hide()
+
+    def show_hint(self, hint: ProgressionHint | None) -> None:
+        """Show `hint`, or hide the panel when there is none."""
+        self.hint = hint
+        self.text.setText(hint.text if hint else "")
+        self.setProperty("kind", hint.kind if hint else "")
+        self.setAccessibleName(f"Suggestion: {hint.text}" if hint else "")
+        self.setVisible(hint is not None)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        # Read from the palette at paint time, so a switch to dark mode follows at once.
+        painter = QPainter(self)
+        painter.fillRect(
+            QRect(0, 0, self.STRIP_WIDTH, self.height()),
+            self.palette().color(QPalette.ColorRole.Highlight),
+        )
+
+
 class ExerciseScreen(QWidget):
     """Shown before, during and between the sides of a set; the page fills it in."""
 
@@ -138,6 +182,7 @@ class ExerciseScreen(QWidget):
         self.side.setObjectName("sideLabel")
         self.target = big_label("", 1.4, bold=False)
         self.target.setObjectName("targetLabel")
+        self.progression = HintPanel(self)
 
         self.status = big_label("", 2.2)
         self.status.setObjectName("statusLabel")
@@ -194,6 +239,7 @@ class ExerciseScreen(QWidget):
         heading_row.addStretch(1)
         left.addLayout(heading_row)
         left.addWidget(self.target)
+        left.addWidget(self.progression)
         left.addSpacing(8)
         left.addWidget(self.status)
         left.addWidget(self.timer)
@@ -263,6 +309,7 @@ class ExerciseScreen(QWidget):
         self.timer.setText(format_mmss(seconds))
 
     def show_finished(self) -> None:
+        self.progression.show_hint(None)
         self.status.setPalette(self._normal_status_palette)
         self.status.setText("All sets done")
         self.status.show()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.history import LoggedSet
 from backleg_desktop.domain.pain import advise, pain_from_key
+from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import (
     RestChoice,
     RestTaken,
@@ -99,6 +100,7 @@ class SessionPage(QWidget):
         self.plan: Plan | None = None
         self._pending_resume: Any = None
         self._last_time: dict[str, list[LoggedSet]] = {}
+        self._hints: dict[str, ProgressionHint | None] = {}
         self._prefilled_step: int | None = None
         self._cues_for: str | None = None
         self._after_rest = False
@@ -199,6 +201,7 @@ class SessionPage(QWidget):
     def set_workouts(self, workouts: Any) -> None:
         self.workouts = workouts
         self._last_time.clear()
+        self._hints.clear()
         self.chooser.set_ready(True, "")
 
     def offer_resume(self) -> bool:
@@ -230,6 +233,7 @@ class SessionPage(QWidget):
         """The window is closing: stop the timers. Everything logged is already stored."""
         self.set_driver.stop()
         self.rest_driver.stop()
+        self._hide_tray()
 
     # -- keys --------------------------------------------------------------------------
     def _key_action(self, event: QKeyEvent, typing: bool) -> Callable[[], None] | None:
@@ -383,6 +387,7 @@ class SessionPage(QWidget):
             return
         self.recorder = recorder
         self._last_time.clear()  # "last time" is now the session before this one
+        self._hints.clear()
         flow.confirm_pain(level)
         self.active_changed.emit(True)
         self._show_current()
@@ -406,6 +411,7 @@ class SessionPage(QWidget):
         self.flow.pain_before = detail.session.pain_before
         self.recorder = SessionRecorder.resume(self.workouts, detail)
         self._last_time.clear()
+        self._hints.clear()
         self._prefilled_step = None
         self._cues_for = None
         self.active_changed.emit(True)
@@ -633,6 +639,7 @@ class SessionPage(QWidget):
     def _ended(self, note: str) -> None:
         """The session is closed in the store; ask how the back is now."""
         self.title_prefix_changed.emit("")
+        self._hide_tray()
         self.active_changed.emit(False)
         assert self.plan is not None
         self.pain_screen.prepare_after(f"After {self.plan.name}. 0 means no pain.", note)
@@ -652,6 +659,7 @@ class SessionPage(QWidget):
         self.plan = None
         self._pending_resume = None
         self.title_prefix_changed.emit("")
+        self._hide_tray()
         self._show(self.chooser)
 
     # -- showing -------------------------------------------------------------------------
@@ -692,6 +700,7 @@ class SessionPage(QWidget):
         if step.index != self._prefilled_step:
             self._prefill(step)
         screen.show_step(step, self._exercise_name(step.exercise_id), self._next_text(step))
+        screen.progression.show_hint(self._hint(step.exercise_id))  # cached: asked once
         if flow.state == "in_set":
             screen.show_in_set(flow.set_timer.display_seconds(), step.side)
         else:
@@ -717,6 +726,18 @@ class SessionPage(QWidget):
             )
             self._last_time[exercise_id] = list(found or [])
         return self._last_time.get(exercise_id, [])
+
+    def _hint(self, exercise_id: str) -> ProgressionHint | None:
+        """The progression hint for this exercise, asked of the store once per session."""
+        if exercise_id not in self._hints:
+            ask = getattr(self.workouts, "progression_hint", None)
+            hint = None
+            if ask is not None and self.plan is not None and self.recorder is not None:
+                hint = self._call(
+                    ask, exercise_id, self.plan.id, before_session_id=self.recorder.session_id
+                )
+            self._hints[exercise_id] = hint
+        return self._hints[exercise_id]
 
     def _next_text(self, step: Step) -> str:
         assert self.flow is not None
@@ -805,8 +826,17 @@ class SessionPage(QWidget):
         if self._alert is None:
             from backleg_desktop.ui.alerts import RestAlert
 
-            self._alert = RestAlert(self.window(), tray=getattr(self.window(), "tray", None))
+            # A child of the page: the tray icon it may make goes when the page goes.
+            self._alert = RestAlert(
+                self.window(), tray=getattr(self.window(), "tray", None), parent=self
+            )
         return self._alert
+
+    def _hide_tray(self) -> None:
+        """The session is over: the tray icon made for rest notifications goes away."""
+        hide = getattr(self._alert, "hide_tray", None)
+        if hide is not None:
+            hide()
 
     def _stop_drivers(self) -> None:
         self.set_driver.stop()

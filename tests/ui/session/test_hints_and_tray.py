@@ -1,0 +1,179 @@
+"""The exercise screen's progression hint, from a real seeded store, and the tray
+notification when a rest ends while the window is in the background."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import ClassVar
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from backleg_desktop.domain.history import SetEntry
+from backleg_desktop.ui import alerts
+
+FIRST_DAY = datetime(2026, 3, 2, 18, tzinfo=UTC)
+
+
+def seed(store, day: int, reps: tuple[int, ...], pain: tuple[int, int], plan="strength") -> None:  # type: ignore[no-untyped-def]
+    """A finished session `day` days after FIRST_DAY with leg extensions at 40 kg."""
+    workouts = store.workouts
+    start = FIRST_DAY + timedelta(days=day)
+    session = workouts.start_session(plan, pain_before=pain[0], started_at=start)
+    for number, count in enumerate(reps, start=1):
+        done = start + timedelta(minutes=2 * number)
+        entry = SetEntry("leg-extension", number, reps=count, load_kg=40.0, completed_at=done)
+        workouts.log_set(session.id, entry)
+    workouts.finish_session(session.id, pain_after=pain[1], ended_at=start + timedelta(hours=1))
+
+
+def hint_panel(drive):  # type: ignore[no-untyped-def]
+    return drive.page.exercise_screen.progression
+
+
+def test_two_sessions_at_the_top_without_more_pain_suggest_a_little_more_load(drive, store) -> None:
+    seed(store, 0, (15, 15, 15), pain=(3, 3))
+    seed(store, 2, (15, 15, 15), pain=(3, 2))
+    drive.start()
+    page, panel = drive.page, hint_panel(drive)
+    assert page.exercise_screen.name.text() == "Leg extension"
+    assert panel.isVisible() and panel.property("kind") == "add_load"
+    text = panel.text.text()
+    assert text.startswith("Every set reached 15 reps in your last two sessions")
+    assert "your pain did not rise" in text and "you could try about 2 kg more (42 kg)" in text
+    assert page.exercise_screen.values() == (15, 40.0)  # the hint suggests; it never sets
+
+    drive.do_set()  # the hint stays with the exercise through its sets
+    drive.space()  # skip the rest
+    assert page.exercise_screen.set_label.text() == "Set 2 of 3" and panel.isVisible()
+
+
+def test_a_pain_rise_after_last_time_suggests_the_quick_add_on(drive, store) -> None:
+    seed(store, 0, (15, 15, 15), pain=(2, 2))
+    seed(store, 2, (15, 15, 15), pain=(2, 4))
+    drive.start()
+    panel = hint_panel(drive)
+    assert panel.isVisible() and panel.property("kind") == "ease_off"
+    text = panel.text.text()
+    assert "Your pain went from 2 to 4 after the last session with this exercise" in text
+    assert "you might choose the Quick add-on or an easier option" in text
+    assert "could try" not in text
+
+
+def test_in_the_quick_add_on_the_ease_off_hint_does_not_suggest_the_plan_itself(
+    drive, store
+) -> None:
+    seed(store, 0, (15, 15), pain=(2, 5), plan="quick-add-on")
+    drive.start(plan_index=1)
+    assert drive.page.plan.id == "quick-add-on"
+    text = hint_panel(drive).text.text()
+    assert "from 2 to 5" in text and "Quick add-on" not in text and "easier option" in text
+
+
+def test_no_history_no_hint_and_none_for_an_exercise_without_one(drive, store) -> None:
+    drive.start()
+    assert not hint_panel(drive).isVisible()
+    assert drive.page._hints == {"leg-extension": None}
+
+
+def test_the_hint_goes_when_the_next_exercise_has_none(drive, store) -> None:
+    seed(store, 0, (15, 15, 15), pain=(3, 3))
+    seed(store, 2, (15, 15, 15), pain=(3, 3))
+    drive.start()
+    panel = hint_panel(drive)
+    assert panel.isVisible()
+    drive.key(Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)  # skip exercise
+    assert drive.page.exercise_screen.name.text() == "Goblet squat"
+    assert not panel.isVisible()
+
+
+# -- the tray notification ---------------------------------------------------------------
+
+
+class FakeTray(QSystemTrayIcon):
+    made: ClassVar[list[FakeTray]] = []
+
+    def __init__(self, icon=None, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        if icon is not None:
+            self.setIcon(icon)
+        self.messages: list[tuple[str, str]] = []
+        self.visible = False
+        FakeTray.made.append(self)
+
+    def isVisible(self) -> bool:
+        return self.visible
+
+    def show(self) -> None:
+        self.visible = True
+
+    def hide(self) -> None:
+        self.visible = False
+
+    def showMessage(self, title, message, *args) -> None:
+        self.messages.append((title, message))
+
+
+@pytest.fixture
+def real_alert(drive, monkeypatch):  # type: ignore[no-untyped-def]
+    """The page's own RestAlert, on a desktop with a tray, with sound and taskbar recorded."""
+    FakeTray.made = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(alerts, "QSystemTrayIcon", FakeTray)
+    beeps: list[int] = []
+    alerted: list[object] = []
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
+    monkeypatch.setattr(QApplication, "alert", staticmethod(lambda w, ms=0: alerted.append(w)))
+    monkeypatch.setattr(alerts, "_import_multimedia", _no_multimedia)
+    alerts._reset_multimedia_cache()
+    drive.page._alert = None  # built on first use, as in the app
+    yield beeps, alerted
+    alerts._reset_multimedia_cache()
+
+
+def _no_multimedia():  # type: ignore[no-untyped-def]
+    raise ImportError("no libpulse here")
+
+
+def test_rest_over_in_the_background_shows_a_notification_then_the_icon_goes(
+    drive, real_alert, monkeypatch
+) -> None:
+    beeps, alerted = real_alert
+    window, page = drive.window, drive.page
+    drive.start()
+    monkeypatch.setattr(window, "isActiveWindow", lambda: False)
+    drive.do_set()
+    drive.advance(46)  # the 45 s rest is over
+    assert page.exercise_screen.status.text() == "Ready for set 2"
+    [tray] = FakeTray.made
+    assert tray.messages == [("Rest is over", "Ready for set 2: Leg extension")]
+    assert tray.isVisible() and not tray.icon().isNull()
+    assert tray.icon().cacheKey() == window.windowIcon().cacheKey()
+    assert beeps == [1] and alerted == [window]  # sound and taskbar alert as well
+
+    drive.key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # end session: Yes
+    assert not tray.isVisible()  # the session ended: no icon left in the tray
+
+
+def test_rest_over_in_front_needs_no_tray_icon(drive, real_alert, monkeypatch) -> None:
+    beeps, alerted = real_alert
+    drive.start()
+    monkeypatch.setattr(drive.window, "isActiveWindow", lambda: True)
+    drive.do_set()
+    drive.advance(46)
+    assert drive.page.exercise_screen.status.text() == "Ready for set 2"
+    assert FakeTray.made == [] and beeps == [1] and alerted == [drive.window]
+
+
+def test_without_a_system_tray_rest_over_still_alerts(drive, real_alert, monkeypatch) -> None:
+    beeps, alerted = real_alert
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
+    monkeypatch.setattr(alerts, "QSystemTrayIcon", QSystemTrayIcon)
+    drive.start()
+    monkeypatch.setattr(drive.window, "isActiveWindow", lambda: False)
+    drive.do_set()
+    drive.advance(46)
+    assert drive.page.exercise_screen.status.text() == "Ready for set 2"
+    assert FakeTray.made == [] and beeps == [1] and alerted == [drive.window]
+    assert drive.page.alert.tray is None
