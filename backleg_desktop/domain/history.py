@@ -86,8 +86,8 @@ class SessionSummary:
     """A row of the history list: a session plus figures computed from its sets."""
 
     session: SessionRecord
-    sets_done: int
-    volume_kg: float
+    sets_done: int  # working, drop and failure sets; warm-ups are not counted
+    volume_kg: float  # reps × load over the same sets
     duration_s: float | None
 
 

@@ -187,7 +187,12 @@ def list_sessions(
     started = page.c.started_at.desc() if newest_first else page.c.started_at
     ident = page.c.id.desc() if newest_first else page.c.id
     query = (
-        select(page, func.count(SetRow.id).label("n_sets"), volume.label("volume"))
+        # Warm-ups are neither "sets done" against the plan nor volume.
+        select(
+            page,
+            func.count(case((_not_warmup(), SetRow.id))).label("n_sets"),
+            volume.label("volume"),
+        )
         .outerjoin(SetRow, SetRow.session_id == page.c.id)
         .group_by(page.c.id)
         .order_by(started, ident)

@@ -230,8 +230,8 @@ def test_list_filters_and_summary_figures(workouts: WorkoutService, clock: WallC
         start + timedelta(days=d, minutes=30 * d) for d in (4, 3, 2, 1, 0)
     ]
     top = newest[0]
-    assert top.sets_done == 3  # warm-up counted as a set…
-    assert top.volume_kg == 12 * 24.0 + 10 * 15  # …but not in the volume
+    assert top.sets_done == 2  # the warm-up is neither a set done against the plan…
+    assert top.volume_kg == 12 * 24.0 + 10 * 15  # …nor volume
     assert top.duration_s == 30 * 60
 
     assert workouts.count_sessions(plan_id="quick-add-on") == 2
