@@ -1,10 +1,11 @@
 """SIGKILL at random points of a whole guided session, many times over.
 
 Each run is one session in its own history (start with a pain check-in, nine sets, pain
-after, finish) in a forked child that is killed after a random delay drawn from a seeded
-RNG, spread over the time an uninterrupted session takes. After every kill: the file
-passes `PRAGMA integrity_check`, no acknowledged write is lost, and opening the history
-again offers the unfinished session for resume with every acknowledged set.
+after, finish) in a forked child that is killed at a random point drawn from a seeded
+RNG: after a random number of its acknowledged writes plus a few random milliseconds.
+After every kill: the file passes `PRAGMA integrity_check`, no acknowledged write is
+lost, and opening the history again offers the unfinished session for resume with
+every acknowledged set.
 """
 
 from __future__ import annotations
@@ -157,28 +158,31 @@ def check_after_kill(data_dir: Path, acked: Acknowledged) -> None:
 def test_killing_a_session_anywhere_loses_nothing_acknowledged_and_offers_resume(
     tmp_path: Path, server: SessionServer
 ) -> None:
-    # How long one uninterrupted session takes here, so the kills spread across it.
+    # One uninterrupted session first: the worker itself works.
     open_test_store(tmp_path / "calibration").close()
-    started = time.perf_counter()
     pid, lines = server.start(tmp_path / "calibration")
     lines = server.reap(pid, lines)
-    whole = time.perf_counter() - started
     assert Acknowledged.parse(lines).finished
     check_after_kill(tmp_path / "calibration", Acknowledged.parse(lines))
 
+    # Kill points are chosen by progress, not by wall time, so a slow or busy machine
+    # still spreads them over the whole session: wait for a random number of the
+    # child's acknowledgements, then a random fraction of a write more.
+    events = 1 + len(workers.SESSION_SETS) + 2  # session, the sets, pain, finished
     rng = random.Random(6)
     phases: dict[str, int] = {}
     for run in range(RUNS):
         data_dir = tmp_path / f"run-{run}"
         open_test_store(data_dir).close()  # an existing history, as on any later day
-        delay = rng.uniform(0, whole * 1.1)
-        started = time.perf_counter()
         pid, lines = server.start(data_dir)
-        time.sleep(max(0.0, started + delay - time.perf_counter()))
+        target = rng.randint(0, events)
+        while len(lines) < target:
+            lines.append(server.readline())
+        time.sleep(rng.uniform(0, 0.004))
         os.kill(pid, signal.SIGKILL)
         acked = Acknowledged.parse(server.reap(pid, lines))
         phases[acked.phase] = phases.get(acked.phase, 0) + 1
         check_after_kill(data_dir, acked)
 
     # The kills really landed inside sessions, not only before or after them.
-    assert phases.get("during the session", 0) >= RUNS // 5, phases
+    assert phases.get("during the session", 0) >= RUNS // 2, phases
