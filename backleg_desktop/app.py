@@ -1,13 +1,13 @@
 """The one place that wires Backleg together: content, settings, the main window, the store.
 
-Start-up order matters for how fast the window appears: before the first show() only
-QtCore/QtGui/QtWidgets and the content (standard library only) are loaded. The store
-(SQLAlchemy) and anything else heavy is opened right after the first paint.
+Start-up order matters for how fast the window appears. Before the first show() only
+QtCore/QtGui/QtWidgets are loaded and only the main window's first frame is built (its
+title, size and the sidebar's page names). Right after that frame is painted the
+content is loaded and the window completed; then the store (SQLAlchemy) is opened.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 import time
@@ -16,13 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 
 from backleg_desktop import __version__
-from backleg_desktop.content.loader import ContentError, load_library
-from backleg_desktop.content.model import Library
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from backleg_desktop.content.loader import ContentError
+    from backleg_desktop.content.model import Library
     from backleg_desktop.ui.main_window import MainWindow
     from backleg_desktop.ui.single_instance import SingleInstance
 
@@ -30,14 +32,22 @@ SETTINGS_FILENAME = "settings.ini"
 STORE_MODULE = "backleg_desktop.services.store"
 EXIT_CONTENT_ERROR = 2
 EXIT_DATA_DIR_ERROR = 3
-# Set by tests/bench/startup_bench.py: "shown" quits after the first paint, "history"
-# once the store is open; either prints "BENCH <marker> <peak RSS KiB>" first.
+# Set by tests/bench/startup_bench.py: "shown" quits after the first paint, "complete"
+# once the completed window has been painted, "history" once the store is open and
+# History painted; each prints "BENCH <marker> <peak RSS KiB>" first.
 BENCH_ENV = "BACKLEG_BENCH_EXIT"
 
 
 def open_settings(data_dir: Path) -> QSettings:
     """Settings live in the data folder with everything else the user owns."""
     return QSettings(str(data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat)
+
+
+def load_library() -> Library:
+    """The shipped content; imported on use, as it is loaded after the first paint."""
+    from backleg_desktop.content.loader import load_library as load_content
+
+    return load_content()
 
 
 def create_main_window(
@@ -47,6 +57,7 @@ def create_main_window(
     settings: QSettings | None = None,
     clock: Callable[[], float] = time.monotonic,
 ) -> MainWindow:
+    """The complete main window, built now."""
     from backleg_desktop.ui.main_window import MainWindow
 
     return MainWindow(
@@ -57,8 +68,27 @@ def create_main_window(
     )
 
 
+def create_window_frame(
+    *,
+    data_dir: Path,
+    settings: QSettings | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> MainWindow:
+    """The main window's first frame; `window.complete(library)` builds the rest."""
+    from backleg_desktop.ui.main_window import MainWindow
+
+    return MainWindow(
+        library=None,
+        settings=settings if settings is not None else open_settings(data_dir),
+        data_dir=data_dir,
+        clock=clock,
+    )
+
+
 def report_content_error(error: ContentError, parent: QWidget | None = None) -> int:
     """Broken content: say so on stderr and in a dialog, and return the exit code."""
+    from PySide6.QtWidgets import QMessageBox  # not loaded before the first paint
+
     print(str(error), file=sys.stderr)
     QMessageBox.critical(
         parent,
@@ -84,10 +114,6 @@ def _make_application() -> QApplication:
 def run_gui(data_dir: Path) -> int:
     application = _make_application()
     try:
-        library = load_library()
-    except ContentError as error:
-        return report_content_error(error)
-    try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         return _report_data_dir_problem(None, f"{data_dir}: {error.strerror or error}")
@@ -105,19 +131,37 @@ def run_gui(data_dir: Path) -> int:
         )
     application.aboutToQuit.connect(instance.release)
 
-    window = create_main_window(data_dir=data_dir, library=library)
+    window = create_window_frame(data_dir=data_dir)
     instance.activation_requested.connect(window.bring_to_front)
     window.show()
-    # Everything below waits until the window has been painted once.
-    QTimer.singleShot(0, lambda: _first_paint_done(window, instance, os.environ.get(BENCH_ENV)))
+    # Everything below waits until the first frame has been painted.
+    bench = os.environ.get(BENCH_ENV)
+    QTimer.singleShot(0, lambda: _first_paint_done(window, instance, bench))
     return application.exec()
 
 
 def _first_paint_done(window: MainWindow, instance: SingleInstance, bench: str | None) -> None:
-    instance.listen()
     if bench == "shown":
         _bench_exit("shown")
         return
+    from backleg_desktop.content.loader import ContentError
+
+    try:
+        library = load_library()
+    except ContentError as error:
+        QApplication.exit(report_content_error(error, window))
+        return
+    window.complete(library)
+    instance.listen()
+    if bench == "complete":
+        window.repaint()
+        _bench_exit("complete")
+        return
+    # Let the completed window paint before the store's imports block the event loop.
+    QTimer.singleShot(0, lambda: _window_complete(window, bench))
+
+
+def _window_complete(window: MainWindow, bench: str | None) -> None:
     after_first_paint(window)
     if bench == "history":
         window.show_page("history")
@@ -139,6 +183,8 @@ def _bench_exit(marker: str) -> None:
 
 def after_first_paint(window: MainWindow) -> None:
     """Deferred start-up: open the history store, then the one-time disclaimer."""
+    import importlib.util
+
     if importlib.util.find_spec(STORE_MODULE) is not None:
         outcome = open_store_into(window)
         if outcome == "unusable-data-dir":
@@ -156,6 +202,8 @@ def open_store_into(window: MainWindow) -> StoreOutcome:
 
     "failed" (e.g. a history file from a newer Backleg) leaves the reference usable.
     """
+    import importlib
+
     from backleg_desktop.services.errors import BacklegError, DataDirError
 
     store_module = importlib.import_module(STORE_MODULE)
@@ -165,16 +213,22 @@ def open_store_into(window: MainWindow) -> StoreOutcome:
         _report_data_dir_problem(window, str(error))
         return "unusable-data-dir"
     except BacklegError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(window, "Backleg cannot open your history", str(error))
         return "failed"
     window.attach_store(store)
     notices = list(getattr(store, "notices", []))
     if notices:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(window, "Backleg", "\n\n".join(notices))
     return "opened"
 
 
 def _report_data_dir_problem(parent: QWidget | None, message: str) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(
         parent,
         "Backleg cannot use its data folder",

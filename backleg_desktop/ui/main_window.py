@@ -2,50 +2,55 @@
 
 Pages are plain widgets. A page that has a `link_activated(str)` signal gets its links
 ("exercise:<id>", "plan:<id>") routed here, so pages never know about each other.
+
+Only what the first frame needs is imported at the top; the pages, icons, the Qt
+namespace and the rest are imported by `complete()`, after the first paint.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from backleg_desktop import __version__
-from backleg_desktop.content.model import Library
-from backleg_desktop.ui import resources
-from backleg_desktop.ui.disclaimer import DisclaimerDialog, disclaimer_accepted, remember_accepted
-from backleg_desktop.ui.links import EXERCISE, PLAN, parse_link
 from backleg_desktop.ui.navigation import NavigationSidebar
-from backleg_desktop.ui.pages.exercises import ExercisesPage
-from backleg_desktop.ui.session.install import install_session
 
 if TYPE_CHECKING:
+    # Even a Qt class costs up to 1.7 ms on first use, so these wait for complete().
+    from PySide6.QtGui import QAction, QCloseEvent, QIcon
+    from PySide6.QtWidgets import QMenu
+
+    from backleg_desktop.content.model import Library
+    from backleg_desktop.ui.disclaimer import DisclaimerDialog
     from backleg_desktop.ui.pages.avoid import AvoidPage
     from backleg_desktop.ui.pages.exercise_detail import ExerciseDetailPage
+    from backleg_desktop.ui.pages.exercises import ExercisesPage
     from backleg_desktop.ui.pages.guidance import GuidancePage
     from backleg_desktop.ui.pages.plans import PlansPage
+    from backleg_desktop.ui.session.install import SessionWiring
 
 WINDOW_TITLE = "Backleg"
 EXERCISE_DETAIL = "exercise"  # the one page that is not in the sidebar
 MAX_HISTORY = 100
 _GEOMETRY_KEY = "window/geometry"
+# The sidebar as complete() leaves it (the session page first, see session/install.py),
+# shown by name in the first frame before the pages exist.
+SIDEBAR_PAGES = (
+    ("session", "Session"),
+    ("exercises", "Exercises"),
+    ("plans", "Plans"),
+    ("avoid", "Avoid"),
+    ("guidance", "Guidance"),
+    ("history", "History"),
+)
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):  # not a dataclass: that module is not loaded before the first paint
     """Where the user is: a page, and for the exercise page, which exercise."""
 
     page: str
@@ -56,17 +61,26 @@ class MainWindow(QMainWindow):
     page_changed = Signal(str)  # key of the page now shown
     store_attached = Signal(object)  # the Store, once it is open (after the first paint)
 
+    library: Library
+    exercises_page: ExercisesPage
+    session: SessionWiring
+
     def __init__(
         self,
         *,
-        library: Library,
+        library: Library | None,
         settings: QSettings,
         data_dir: Path,
         clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
     ) -> None:
+        """The whole window; or with `library=None`, only its first frame.
+
+        The first frame is the title, the size and the sidebar's page names, which is
+        all that is cheap to build; `complete(library)` adds the rest once it has been
+        painted, so the window appears about as fast as an empty one.
+        """
         super().__init__(parent)
-        self.library = library
         self.settings = settings
         self.data_dir = data_dir
         self.clock = clock
@@ -76,14 +90,15 @@ class MainWindow(QMainWindow):
         self._page_actions: dict[str, QAction] = {}
         self._history: list[Location] = []
         self._location: Location | None = None
+        self._complete = False
         self.disclaimer_dialog: DisclaimerDialog | None = None
 
         self.setWindowTitle(WINDOW_TITLE)
-        self.setWindowIcon(resources.app_icon())
         self.setMinimumSize(800, 560)
 
         self.sidebar = NavigationSidebar(self)
-        self.sidebar.page_requested.connect(self.show_page)
+        for key, title in SIDEBAR_PAGES:
+            self.sidebar.reserve(key, title)
         self.stack = QStackedWidget(self)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -92,11 +107,30 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self._restore_geometry()
+        if library is not None:
+            self.complete(library)
 
+    @property
+    def is_complete(self) -> bool:
+        return self._complete
+
+    def complete(self, library: Library) -> None:
+        """Build everything the first frame left out: pages, menus, icons, status bar."""
+        if self._complete:
+            raise RuntimeError("the main window is complete already")
+        from backleg_desktop.ui import resources
+        from backleg_desktop.ui.pages.exercises import ExercisesPage
+        from backleg_desktop.ui.session.install import install_session
+
+        self.library = library
+        self.setWindowIcon(resources.app_icon())
+        self.sidebar.finish_setup()
+        self.sidebar.page_requested.connect(self.show_page)
         self._build_menus()
         self.statusBar().setSizeGripEnabled(True)
 
-        # Only the first page is built before the window shows; the others on first use.
+        # Only the first page is built now; the others on first use.
         self.exercises_page = ExercisesPage(library)
         palette = self.palette()
         self.add_page(
@@ -116,8 +150,9 @@ class MainWindow(QMainWindow):
         self.exercises_page.proxy.layoutChanged.connect(self._show_match_count)
         self.exercises_page.proxy.rowsInserted.connect(self._show_match_count)
         self.exercises_page.proxy.rowsRemoved.connect(self._show_match_count)
-
-        self._restore_geometry()
+        for key in set(self.sidebar.keys()) - set(self._pages):
+            self.sidebar.remove_entry(key)  # reserved for the first frame, never added
+        self._complete = True
         self.show_page("exercises", remember=False)
 
     # -- pages ----------------------------------------------------------------------
@@ -135,6 +170,8 @@ class MainWindow(QMainWindow):
         `widget` may be a factory (any callable returning the page): it is then built the
         first time the page is shown or asked for with page(key), which keeps start-up fast.
         """
+        from PySide6.QtGui import QAction, QIcon, QKeySequence
+
         if key in self._pages:
             raise ValueError(f"a page called {key!r} already exists")
         if isinstance(widget, QWidget):
@@ -238,6 +275,8 @@ class MainWindow(QMainWindow):
 
     # -- links and history ----------------------------------------------------------
     def open_link(self, link: str) -> None:
+        from backleg_desktop.ui.links import EXERCISE, PLAN, parse_link
+
         kind, target = parse_link(link)
         if kind == EXERCISE:
             self.open_exercise(target)
@@ -283,6 +322,8 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
         if not self.sidebar.hasFocus() or location.page == EXERCISE_DETAIL:
+            from PySide6.QtCore import Qt
+
             page.setFocus(Qt.FocusReason.OtherFocusReason)
         self.page_changed.emit(location.page)
 
@@ -304,6 +345,8 @@ class MainWindow(QMainWindow):
 
     # -- menus ----------------------------------------------------------------------
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         bar = self.menuBar()
         self.file_menu: QMenu = bar.addMenu("&File")
         self.file_menu.setObjectName("fileMenu")
@@ -376,6 +419,8 @@ class MainWindow(QMainWindow):
         export_history(self, self.store.workouts, self.library)  # type: ignore[attr-defined]
 
     def _history_not_ready(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(
             self,
             "Backleg",
@@ -383,6 +428,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About Backleg",
@@ -396,6 +443,8 @@ class MainWindow(QMainWindow):
     # -- disclaimer -----------------------------------------------------------------
     def show_disclaimer(self) -> DisclaimerDialog:
         """Open the disclaimer (non-blocking); accepting it is remembered in settings."""
+        from backleg_desktop.ui.disclaimer import DisclaimerDialog, remember_accepted
+
         if self.disclaimer_dialog is None:
             dialog = DisclaimerDialog(self.library.guidance.disclaimer, self)
             dialog.accepted.connect(lambda: remember_accepted(self.settings))
@@ -404,6 +453,8 @@ class MainWindow(QMainWindow):
         return self.disclaimer_dialog
 
     def show_disclaimer_if_first_start(self) -> DisclaimerDialog | None:
+        from backleg_desktop.ui.disclaimer import disclaimer_accepted
+
         if disclaimer_accepted(self.settings):
             return None
         return self.show_disclaimer()

@@ -1,14 +1,24 @@
-"""The sidebar that lists the main window's pages."""
+"""The sidebar that lists the main window's pages.
+
+It is part of the first frame the user sees, so building it touches neither the Qt
+namespace (its enums cost about 11 ms on first use) nor the viewport's Python wrapper
+(about 6 ms): see `finish_setup()` for what waits until after the first paint.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPalette
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QWidget
 
-from backleg_desktop.ui.widgets import scaled_font
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon  # its first use costs about 1 ms: not in the first frame
 
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+# Qt.ItemDataRole.UserRole + 1, spelled as a number so this module never loads the Qt namespace.
+KEY_ROLE = 0x0100 + 1
+_FONT_SCALE = 1.1
 
 
 class NavigationSidebar(QListWidget):
@@ -22,20 +32,53 @@ class NavigationSidebar(QListWidget):
         self.setAccessibleName("Pages")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setIconSize(QSize(22, 22))
-        self.setFont(scaled_font(self.font(), 1.1))
+        self.setFont(_scaled(self.font(), _FONT_SCALE))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setBackgroundRole(QPalette.ColorRole.Window)
-        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The window's colour behind the rows. For the first frame the viewport gets it
+        # through the palette; finish_setup() sets the role itself, which follows themes.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        self.setPalette(palette)
         self.currentItemChanged.connect(self._on_current_changed)
         self._updating = False
 
+    def finish_setup(self) -> None:
+        """The rest of the set-up, once the first frame has been painted."""
+        from PySide6.QtCore import Qt
+
+        self.setPalette(QPalette())  # inherit the application's palette again
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
     def add_entry(self, key: str, title: str, icon: QIcon | None = None) -> QListWidgetItem:
-        item = QListWidgetItem(icon or QIcon(), title, self)
+        """A row for `key`; a row reserved for it earlier (see `reserve`) is filled in."""
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(KEY_ROLE) == key:
+                item.setText(title)
+                if icon is not None:
+                    item.setIcon(icon)
+                self._fit_width()
+                return item
+        item = QListWidgetItem(title, self)
+        if icon is not None:
+            item.setIcon(icon)
         item.setData(KEY_ROLE, key)
         item.setSizeHint(QSize(0, round(self.fontMetrics().height() * 2.2)))  # roomy rows
         self._fit_width()
         return item
+
+    def reserve(self, key: str, title: str) -> None:
+        """Show a page's name before the page exists (the first frame of the window)."""
+        self.add_entry(key, title)
+
+    def remove_entry(self, key: str) -> None:
+        for row in range(self.count()):
+            if self.item(row).data(KEY_ROLE) == key:
+                self.takeItem(row)
+                self._fit_width()
+                return
 
     def keys(self) -> list[str]:
         return [str(self.item(r).data(KEY_ROLE)) for r in range(self.count())]
@@ -68,3 +111,13 @@ class NavigationSidebar(QListWidget):
             default=0,
         )
         self.setFixedWidth(widest + self.iconSize().width() + 64)
+
+
+def _scaled(base: QFont, scale: float) -> QFont:
+    # widgets.scaled_font without importing widgets (it loads the Qt namespace).
+    font = QFont(base)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    else:
+        font.setPixelSize(round(font.pixelSize() * scale))
+    return font
