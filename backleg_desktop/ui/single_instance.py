@@ -12,8 +12,6 @@ that arrives in between simply retries its connection for a moment.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,7 +28,11 @@ _PRIMARY_START_GRACE_S = 3.0  # how long a second start waits for the first to l
 
 
 def server_name(data_dir: Path) -> str:
-    # Per user and per folder, short enough for a Unix socket path.
+    # Per user and per folder, short enough for a Unix socket path. Imported here:
+    # hashlib and getpass cost milliseconds that the first frame should not pay.
+    import getpass
+    import hashlib
+
     key = f"{getpass.getuser()}:{data_dir.resolve()}".encode()
     return "backleg-" + hashlib.sha256(key).hexdigest()[:16]
 
@@ -42,7 +44,7 @@ class SingleInstance(QObject):
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._name = server_name(data_dir)
+        self._data_dir = data_dir
         self._lock = QLockFile(str(data_dir / LOCK_FILENAME))
         # 0: never stale by age; a dead owner is still detected by its PID.
         self._lock.setStaleLockTime(0)
@@ -63,11 +65,12 @@ class SingleInstance(QObject):
         """Answer later starts (call once the lock is held)."""
         from PySide6.QtNetwork import QLocalServer
 
-        QLocalServer.removeServer(self._name)  # a socket left behind by a crash
+        name = server_name(self._data_dir)
+        QLocalServer.removeServer(name)  # a socket left behind by a crash
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._on_new_connection)
-        server.listen(self._name)
+        server.listen(name)
         self._server = server
 
     def release(self) -> None:
