@@ -183,14 +183,10 @@ def _bench_exit(marker: str) -> None:
 
 def after_first_paint(window: MainWindow) -> None:
     """Deferred start-up: open the history store, then the one-time disclaimer."""
-    import importlib.util
-
-    if importlib.util.find_spec(STORE_MODULE) is not None:
-        outcome = open_store_into(window)
-        if outcome == "unusable-data-dir":
-            # Nothing could be saved: quit once the dialog is closed.
-            QApplication.exit(EXIT_DATA_DIR_ERROR)
-            return
+    if open_store_into(window) == "unusable-data-dir":
+        # Nothing could be saved: quit once the dialog is closed.
+        QApplication.exit(EXIT_DATA_DIR_ERROR)
+        return
     window.show_disclaimer_if_first_start()
 
 
