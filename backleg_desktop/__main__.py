@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--dry-run", action="store_true", help="check the file and report; write nothing"
     )
+    commands.add_parser("backups", help="list the daily backups of the history, newest first")
+    restore = commands.add_parser(
+        "restore", help="replace the history with a backup (the current file is kept aside)"
+    )
+    restore.add_argument("backup", metavar="BACKUP", help="a file listed by `backleg backups`")
     return parser
 
 

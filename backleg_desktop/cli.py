@@ -1,4 +1,5 @@
-"""The headless commands: `backleg export PATH` and `backleg import PATH`.
+"""The headless commands: `backleg export PATH`, `backleg import PATH`, `backleg backups`
+and `backleg restore BACKUP`.
 
 No Qt is imported on this path (a test checks it), and the database is opened like any
 other client, so both commands work while the app is open (SQLite WAL lets a reader and a
@@ -8,6 +9,7 @@ writer share the file; an import waits for the app's short writes to finish).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import TextIO
 from backleg_desktop.content.loader import ContentError, load_library
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import ImportedSession
+from backleg_desktop.services import backups
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.store import open_store
 from backleg_desktop.services.transfer import (
@@ -24,6 +27,9 @@ from backleg_desktop.services.transfer import (
     export_to_path,
     read_sessions,
 )
+
+# The window's lock file (ui/single_instance.py); named here too, as the CLI has no Qt.
+LOCK_FILENAME = "backleg.lock"
 
 
 def run(
@@ -42,6 +48,10 @@ def run(
             return _export(Path(args.path), data_dir, library, out)
         if args.command == "import":
             return _import(args, data_dir, library, out)
+        if args.command == "backups":
+            return _list_backups(data_dir, out)
+        if args.command == "restore":
+            return _restore(Path(args.backup), data_dir, out, err)
     except (BacklegError, ContentError) as error:
         print(error, file=err)
         return 1
@@ -120,6 +130,46 @@ def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: Tex
         lines.append("Dry run: nothing was written.")
     print("\n".join(lines), file=out)
     return 0
+
+
+def _list_backups(data_dir: Path, out: TextIO) -> int:
+    found = backups.list_backups(data_dir)
+    if not found:
+        print(f"No backups yet in {backups.backups_dir(data_dir)}.", file=out)
+    for info in found:
+        print(f"{info.day.isoformat()}  {info.size_bytes / 1024:,.0f} KiB  {info.path}", file=out)
+    return 0
+
+
+def _restore(backup: Path, data_dir: Path, out: TextIO, err: TextIO) -> int:
+    if gui_running(data_dir):
+        # The window holds the database open; swapping it underneath would confuse it.
+        print(f"Backleg is open on {data_dir}: close it, then restore again.", file=err)
+        return 1
+    kept = backups.restore_backup(data_dir, backup)
+    print(f"Restored the history from {backup}.", file=out)
+    if kept is not None:
+        print(f"The history it replaced is kept at {kept}.", file=out)
+    return 0
+
+
+def gui_running(data_dir: Path) -> bool:
+    """True when a live process holds the window's lock file (written by QLockFile).
+
+    Read without Qt: QLockFile's file starts with the owner's PID on its first line.
+    """
+    try:
+        first_line = (data_dir / LOCK_FILENAME).read_text().splitlines()[0]
+        pid = int(first_line)
+    except (OSError, IndexError, ValueError):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, but someone else's
+        return True
+    return True
 
 
 def _plural(count: int, noun: str) -> str:
