@@ -539,21 +539,18 @@ class SessionPage(QWidget):
             self.rest_screen.logged_text.setText(self._describe(updated))
 
     def skip_set(self) -> None:
-        if self.flow is None or self.flow.state not in ("ready", "in_set", "resting"):
-            return
-        self._stop_drivers()
-        self.flow.skip_set()
-        self._after_rest = False
-        self._say("Set skipped.")
-        self._show_current()
+        self._skip(SessionFlow.skip_set, "Set skipped.")
 
     def skip_exercise(self) -> None:
+        self._skip(SessionFlow.skip_exercise, "Exercise skipped.")
+
+    def _skip(self, skip: Callable[[SessionFlow], object], message: str) -> None:
         if self.flow is None or self.flow.state not in ("ready", "in_set", "resting"):
             return
         self._stop_drivers()
-        self.flow.skip_exercise()
+        skip(self.flow)
         self._after_rest = False
-        self._say("Exercise skipped.")
+        self._say(message)
         self._show_current()
 
     def undo_last_set(self) -> None:
