@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import wave
 from collections.abc import Iterator
-from typing import ClassVar
 
 import pytest
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from backleg_desktop import assets
 from backleg_desktop.ui import alerts, resources
 from backleg_desktop.ui.alerts import RestAlert
+from tests.support.tray import FakeTray
 
 
 class Calls:
@@ -34,32 +34,6 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[Calls]:
     alerts._reset_multimedia_cache()
     yield recorded
     alerts._reset_multimedia_cache()
-
-
-class FakeTray(QSystemTrayIcon):
-    """A tray icon that records its messages instead of asking the desktop to show them."""
-
-    made: ClassVar[list[FakeTray]] = []  # every one RestAlert made, when it stands in for the class
-
-    def __init__(self, icon=None, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        if icon is not None:
-            self.setIcon(icon)
-        self.messages: list[tuple[str, str]] = []
-        self.visible = True
-        FakeTray.made.append(self)
-
-    def isVisible(self) -> bool:
-        return self.visible
-
-    def show(self) -> None:
-        self.visible = True
-
-    def hide(self) -> None:
-        self.visible = False
-
-    def showMessage(self, title, message, *args) -> None:
-        self.messages.append((title, message))
 
 
 @pytest.fixture

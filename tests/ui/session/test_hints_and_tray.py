@@ -4,7 +4,6 @@ notification when a rest ends while the window is in the background."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from backleg_desktop.domain.history import SetEntry
 from backleg_desktop.ui import alerts
+from tests.support.tray import FakeTray
 
 FIRST_DAY = datetime(2026, 3, 2, 18, tzinfo=UTC)
 
@@ -89,30 +89,6 @@ def test_the_hint_goes_when_the_next_exercise_has_none(drive, store) -> None:
 
 
 # -- the tray notification ---------------------------------------------------------------
-
-
-class FakeTray(QSystemTrayIcon):
-    made: ClassVar[list[FakeTray]] = []
-
-    def __init__(self, icon=None, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        if icon is not None:
-            self.setIcon(icon)
-        self.messages: list[tuple[str, str]] = []
-        self.visible = False
-        FakeTray.made.append(self)
-
-    def isVisible(self) -> bool:
-        return self.visible
-
-    def show(self) -> None:
-        self.visible = True
-
-    def hide(self) -> None:
-        self.visible = False
-
-    def showMessage(self, title, message, *args) -> None:
-        self.messages.append((title, message))
 
 
 @pytest.fixture
