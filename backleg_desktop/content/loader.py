@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from backleg_desktop.content.model import (
+    EQUIPMENT_TAGS,
     AvoidCategory,
     Exercise,
     ExerciseRole,
@@ -359,9 +360,24 @@ def _exercise(f: _Fields) -> Exercise:
         warning_signs=f.texts("warning_signs", required=is_main),
         note=f.text("note", required=False),
         related=f.texts("related", required=False),
+        equipment_tags=_equipment_tags(f),
     )
     f.finish()
     return exercise
+
+
+def _equipment_tags(f: _Fields) -> tuple[str, ...]:
+    """At least one tag, each from the fixed vocabulary, none twice."""
+    tags = f.texts("equipment_tags")
+    known = ", ".join(EQUIPMENT_TAGS)
+    seen: set[str] = set()
+    for tag in tags:
+        if tag not in EQUIPMENT_TAGS:
+            f.error("equipment_tags", f"unknown tag {tag!r} (use one of: {known})")
+        elif tag in seen:
+            f.error("equipment_tags", f"{tag!r} is listed twice")
+        seen.add(tag)
+    return tags
 
 
 # --- plans ----------------------------------------------------------------------------

@@ -11,6 +11,20 @@ from typing import Literal
 
 ExerciseRole = Literal["main", "supporting"]
 
+# The fixed words the equipment filter offers. `Exercise.equipment` stays free text for
+# people to read ("Two dumbbells (optional)"); the tags are what the filter matches, so
+# "Dumbbell" finds every move that can be done with one, however its text words it.
+EQUIPMENT_TAGS: tuple[str, ...] = (
+    "Bodyweight",
+    "Dumbbell",
+    "Kettlebell",
+    "Machine",
+    "Bench or box",
+    "Mat",
+    "Resistance band",
+    "Wall",
+)
+
 
 @dataclass(frozen=True)
 class IntRange:
@@ -46,6 +60,8 @@ class Exercise:
     warning_signs: tuple[str, ...] = ()
     note: str = ""  # an important distinction, e.g. single-leg raise vs double leg raises
     related: tuple[str, ...] = ()  # ids of exercises this one is an easier/harder version of
+    # Words from EQUIPMENT_TAGS, for filtering; the loader requires at least one.
+    equipment_tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

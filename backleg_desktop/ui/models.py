@@ -2,7 +2,7 @@
 
 The list model carries section headers ("Main exercises", "Supporting moves") as rows of
 their own so one grid can show both groups; the proxy hides a header when its section
-has no match, and filters by free text, muscle and equipment.
+has no match, and filters by free text, muscle and equipment tag.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from backleg_desktop.content.model import Exercise, Library
+from backleg_desktop.content.model import EQUIPMENT_TAGS, Exercise, Library
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -106,7 +106,7 @@ def filter_value(text: str) -> str:
 
 
 def unique_values(library: Library, attribute: str) -> list[str]:
-    """Sorted distinct muscles or equipment across the library, for the filter boxes."""
+    """Sorted distinct values of a text-list field (e.g. muscles), for the filter boxes."""
     seen: dict[str, str] = {}
     for exercise in library.exercises.values():
         for value in getattr(exercise, attribute):
@@ -115,8 +115,14 @@ def unique_values(library: Library, attribute: str) -> list[str]:
     return sorted(seen.values(), key=str.casefold)
 
 
+def equipment_tags_in_use(library: Library) -> list[str]:
+    """The equipment tags some exercise carries, in the vocabulary's order."""
+    used = {tag for exercise in library.exercises.values() for tag in exercise.equipment_tags}
+    return [tag for tag in EQUIPMENT_TAGS if tag in used]
+
+
 class ExerciseFilterProxy(QSortFilterProxyModel):
-    """Keeps the source order; filters by search words, muscle and equipment."""
+    """Keeps the source order; filters by search words, muscle and equipment tag."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +141,7 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
         self.endFilterChange()
 
     def set_equipment(self, equipment: str | None) -> None:
+        """Show only exercises tagged with `equipment` (one of EQUIPMENT_TAGS); None: all."""
         self.beginFilterChange()
         self._equipment = equipment.casefold() if equipment else None
         self.endFilterChange()
@@ -163,7 +170,8 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
     def _matches(self, exercise: Exercise, search_text: str) -> bool:
         if self._muscle and self._muscle not in _names(exercise.target_muscles):
             return False
-        if self._equipment and self._equipment not in _names(exercise.equipment):
+        # Tags, not the free-text equipment: "Dumbbell" must find "Two dumbbells (optional)".
+        if self._equipment and self._equipment not in _names(exercise.equipment_tags):
             return False
         return all(word in search_text for word in self._words)
 

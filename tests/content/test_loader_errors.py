@@ -189,6 +189,30 @@ SINGLE_BREAKS = [
     ),
     pytest.param(
         "exercises.toml",
+        'equipment_tags = ["Machine"]',
+        'equipment_tags = ["Machines"]',
+        'exercises.toml: exercise "leg-extension": field "equipment_tags": '
+        "unknown tag 'Machines' (use one of: Bodyweight, Dumbbell,",
+        id="unknown equipment tag",
+    ),
+    pytest.param(
+        "exercises.toml",
+        'equipment_tags = ["Machine"]',
+        "equipment_tags = []",
+        'exercises.toml: exercise "leg-extension": field "equipment_tags": '
+        "must not be an empty list",
+        id="no equipment tags",
+    ),
+    pytest.param(
+        "exercises.toml",
+        'equipment_tags = ["Dumbbell", "Kettlebell"]',
+        'equipment_tags = ["Dumbbell", "Dumbbell"]',
+        'exercises.toml: exercise "goblet-squat": field "equipment_tags": '
+        "'Dumbbell' is listed twice",
+        id="equipment tag twice",
+    ),
+    pytest.param(
+        "exercises.toml",
         'role = "main"',
         'role = "primary"',
         'exercises.toml: exercise "leg-extension": field "role": '
@@ -310,6 +334,24 @@ def test_a_missing_required_field_is_reported(content: ContentCopy) -> None:
     assert content.errors() == [
         'exercises.toml: exercise "leg-extension": field "summary": is missing'
     ]
+
+
+def test_an_exercise_without_equipment_tags_is_reported(content: ContentCopy) -> None:
+    # Optional on the dataclass (tests build exercises without it), required in the files.
+    content.sub("exercises.toml", r'(id = "wall-squat".*?)equipment_tags = \[[^\n]*\]\n', r"\1")
+    assert content.errors() == [
+        'exercises.toml: exercise "wall-squat": field "equipment_tags": is missing'
+    ]
+
+
+def test_equipment_tags_are_case_sensitive_words_of_the_vocabulary(content: ContentCopy) -> None:
+    # "dumbbell" would make a second filter entry next to "Dumbbell".
+    content.edit("exercises.toml", '"Dumbbell", "Kettlebell"', '"dumbbell", "Kettlebell"')
+    errors = content.errors()
+    assert len(errors) == 1
+    assert errors[0].startswith(
+        'exercises.toml: exercise "goblet-squat": field "equipment_tags": unknown tag \'dumbbell\''
+    )
 
 
 def test_a_main_exercise_needs_warning_signs(content: ContentCopy) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from backleg_desktop import assets
 from backleg_desktop.content.loader import load_library
-from backleg_desktop.content.model import IntRange, Library
+from backleg_desktop.content.model import EQUIPMENT_TAGS, IntRange, Library
 
 MAIN_IDS = ["leg-extension", "lying-leg-curl", "goblet-squat", "reverse-lunge", "split-stance-rdl"]
 SUPPORTING_IDS = {
@@ -223,3 +223,31 @@ def test_guidance_covers_flare_ups_faq_disclaimer_and_sharp_pain(library: Librar
 def test_the_library_cannot_be_changed_by_accident(library: Library) -> None:
     with pytest.raises(TypeError):
         library.exercises["new"] = library.exercise("goblet-squat")  # type: ignore[index]
+
+
+def test_every_exercise_is_tagged_from_the_equipment_vocabulary(library: Library) -> None:
+    for exercise in library.exercises.values():
+        assert exercise.equipment_tags, exercise.id
+        assert set(exercise.equipment_tags) <= set(EQUIPMENT_TAGS), exercise.id
+    used = {tag for e in library.exercises.values() for tag in e.equipment_tags}
+    assert used == set(EQUIPMENT_TAGS), "a tag nobody uses would be an empty filter entry"
+
+
+def tagged(library: Library, tag: str) -> set[str]:
+    return {e.id for e in library.exercises.values() if tag in e.equipment_tags}
+
+
+def test_moves_that_take_optional_dumbbells_are_tagged_both_ways(library: Library) -> None:
+    loadable = {
+        "reverse-lunge",
+        "step-up",
+        "static-lunge",
+        "bulgarian-split-squat",
+        "box-squat",
+    }
+    assert loadable <= tagged(library, "Dumbbell")
+    assert loadable <= tagged(library, "Bodyweight")
+    assert {"goblet-squat", "split-stance-rdl"} <= tagged(library, "Dumbbell")
+    assert tagged(library, "Kettlebell") == {"goblet-squat"}
+    assert tagged(library, "Machine") == {"leg-extension", "lying-leg-curl", "leg-press"}
+    assert not tagged(library, "Machine") & tagged(library, "Bodyweight")

@@ -214,6 +214,42 @@ def test_equipment_filter_combines_with_search(qtbot, main_window) -> None:
     assert page.visible_exercise_ids() == ["bird-dog"]
 
 
+def test_equipment_filter_offers_tags_not_free_text(main_window) -> None:
+    combo = main_window.exercises_page.equipment_filter
+    offered = [combo.itemText(i) for i in range(combo.count())]
+    assert offered == [
+        "All equipment",
+        "Bodyweight",
+        "Dumbbell",
+        "Kettlebell",
+        "Machine",
+        "Bench or box",
+        "Mat",
+        "Resistance band",
+        "Wall",
+    ]
+
+
+def test_dumbbell_filter_finds_every_move_done_with_dumbbells(qtbot, main_window) -> None:
+    page = main_window.exercises_page
+    select_combo(page.equipment_filter, "Dumbbell")
+    shown = page.visible_exercise_ids()
+    # Their equipment text reads "Dumbbell or kettlebell", "Two dumbbells (optional)" and
+    # "Two dumbbells (or one held in both hands)": one filter entry finds all three.
+    assert {"goblet-squat", "reverse-lunge", "split-stance-rdl"} <= set(shown)
+    assert "leg-extension" not in shown
+    assert "glute-bridge" not in shown
+    select_combo(page.equipment_filter, "Machine")
+    assert page.visible_exercise_ids() == ["leg-extension", "lying-leg-curl", "leg-press"]
+
+
+def test_exercise_page_keeps_the_descriptive_equipment_text(main_window) -> None:
+    main_window.open_exercise("reverse-lunge")
+    texts = "\n".join(label.text() for label in main_window.exercise_page.findChildren(QLabel))
+    assert "Equipment: Two dumbbells (optional)" in texts
+    assert "Dumbbell, Bodyweight" not in texts and "Bodyweight, Dumbbell" not in texts
+
+
 def test_plan_table_has_the_articles_numbers(main_window) -> None:
     main_window.show_page("plans")
     table = main_window.plans_page.tables["strength"]

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 from backleg_desktop.content.model import Library
 from backleg_desktop.ui.card_delegate import CardDelegate
 from backleg_desktop.ui.links import exercise_link
-from backleg_desktop.ui.models import ExerciseFilterProxy, ExerciseListModel, Roles, unique_values
+from backleg_desktop.ui.models import (
+    ExerciseFilterProxy,
+    ExerciseListModel,
+    Roles,
+    equipment_tags_in_use,
+    unique_values,
+)
 from backleg_desktop.ui.widgets import PAGE_MARGIN, heading, muted, paragraph
 
 ALL_MUSCLES = "All muscles"
@@ -90,7 +96,8 @@ class ExercisesPage(QWidget):
         self.search.setAccessibleName("Search exercises")
         self.muscle_filter = self._combo(ALL_MUSCLES, unique_values(library, "target_muscles"))
         self.muscle_filter.setAccessibleName("Filter by muscle")
-        self.equipment_filter = self._combo(ALL_EQUIPMENT, unique_values(library, "equipment"))
+        # The cards show each exercise's own equipment text; the filter offers the tags.
+        self.equipment_filter = self._combo(ALL_EQUIPMENT, equipment_tags_in_use(library))
         self.equipment_filter.setAccessibleName("Filter by equipment")
 
         filters = QHBoxLayout()
