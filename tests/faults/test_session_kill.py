@@ -111,6 +111,11 @@ class SessionServer:
         self.proc.wait(timeout=30)
 
 
+def _child_done(lines: list[str]) -> bool:
+    """The child wrote its last line: it finished, or failed (parse() then says why)."""
+    return bool(lines) and lines[-1].split()[0] in ("finished", "error")
+
+
 @pytest.fixture
 def server() -> Iterator[SessionServer]:
     server = SessionServer()
@@ -176,7 +181,7 @@ def test_killing_a_session_anywhere_loses_nothing_acknowledged_and_offers_resume
         open_test_store(data_dir).close()  # an existing history, as on any later day
         pid, lines = server.start(data_dir)
         target = rng.randint(0, events)
-        while len(lines) < target:
+        while len(lines) < target and not _child_done(lines):
             lines.append(server.readline())
         time.sleep(rng.uniform(0, 0.004))
         os.kill(pid, signal.SIGKILL)

@@ -35,7 +35,10 @@ SESSION_SETS: tuple[tuple[str, int, Side], ...] = (
 
 
 def say(line: str) -> None:
-    print(line, flush=True)  # one short write: atomic on a pipe, so lines never mix
+    # One write(2) of the whole line: atomic on a pipe (under PIPE_BUF), so a kill never
+    # leaves half a line for the next one to run into. print() may write the text and
+    # the newline separately.
+    os.write(sys.stdout.fileno(), (line + "\n").encode())
 
 
 def whole_session(data_dir: Path) -> None:
