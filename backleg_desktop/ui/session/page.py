@@ -279,15 +279,7 @@ class SessionPage(QWidget):
         return None
 
     def _space_means_something(self, screen: QWidget | None) -> bool:
-        return screen in (
-            self.chooser,
-            self.resume_screen,
-            self.pain_screen,
-            self.exercise_screen,
-            self.rest_screen,
-            self.summary_screen,
-            self.notice_screen,
-        )
+        return screen is not None and self.stack.indexOf(screen) >= 0  # any of our screens
 
     def _enter_action(self, screen: QWidget | None) -> Callable[[], None] | None:
         return {
