@@ -139,6 +139,14 @@ class Library:
             p for p in self.plans.values() if any(i.exercise_id == exercise_id for i in p.items)
         )
 
+    def easier_plan(self, instead_of: str | None = None) -> Plan | None:
+        """The plan the pain check-in offers on a bad day, unless that is `instead_of`."""
+        for band in self.guidance.pain_bands:
+            plan = self.plans.get(band.suggest_plan or "")
+            if plan is not None and plan.id != instead_of:
+                return plan
+        return None
+
     def pain_band(self, level: int) -> PainBand:
         for band in self.guidance.pain_bands:
             if band.low <= level <= band.high:

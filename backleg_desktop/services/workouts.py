@@ -505,11 +505,8 @@ class WorkoutService:
 
     def _easier_plan_name(self, plan_id: str) -> str | None:
         """The plan the pain check-in offers on a bad day, unless that is `plan_id` itself."""
-        for band in self._library.guidance.pain_bands:
-            easier = self._library.plans.get(band.suggest_plan or "")
-            if easier is not None and easier.id != plan_id:
-                return easier.name
-        return None
+        easier = self._library.easier_plan(instead_of=plan_id)
+        return easier.name if easier is not None else None
 
     # --- user exercises -----------------------------------------------------------------
 

@@ -251,3 +251,11 @@ def test_moves_that_take_optional_dumbbells_are_tagged_both_ways(library: Librar
     assert tagged(library, "Kettlebell") == {"goblet-squat"}
     assert tagged(library, "Machine") == {"leg-extension", "lying-leg-curl", "leg-press"}
     assert not tagged(library, "Machine") & tagged(library, "Bodyweight")
+
+
+def test_the_easier_plan_is_the_one_the_pain_check_in_offers() -> None:
+    library = load_library()
+    easier = library.easier_plan()
+    assert easier is not None and easier.id == "quick-add-on"
+    assert library.easier_plan(instead_of="strength") is easier
+    assert library.easier_plan(instead_of="quick-add-on") is None  # nothing easier to offer

@@ -14,7 +14,6 @@ from backleg_desktop.domain.progression import (
 )
 
 USER_PREFIX = "user:"
-EASIER_PLAN_ID = "quick-add-on"
 
 
 def exercise_name(library: Library, exercise_id: str) -> str:
@@ -58,7 +57,7 @@ def session_hints(workouts: Any, library: Library, detail: SessionDetail) -> lis
     """Suggestions drawn from this session and, per exercise, the one before it."""
     session = detail.session
     hints: list[ProgressionHint] = []
-    easier = library.plans.get(EASIER_PLAN_ID)
+    easier = library.easier_plan()
     eased = pain_rise_hint(session, easier.name if easier else "shorter plan")
     if eased is not None:
         hints.append(eased)
