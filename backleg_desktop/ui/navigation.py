@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QWidget
+
+from backleg_desktop.ui.fonts import scaled_font
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon  # its first use costs about 1 ms: not in the first frame
@@ -32,7 +34,7 @@ class NavigationSidebar(QListWidget):
         self.setAccessibleName("Pages")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setIconSize(QSize(22, 22))
-        self.setFont(_scaled(self.font(), _FONT_SCALE))
+        self.setFont(scaled_font(self.font(), _FONT_SCALE))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setBackgroundRole(QPalette.ColorRole.Window)
         # The window's colour behind the rows. For the first frame the viewport gets it
@@ -111,13 +113,3 @@ class NavigationSidebar(QListWidget):
             default=0,
         )
         self.setFixedWidth(widest + self.iconSize().width() + 64)
-
-
-def _scaled(base: QFont, scale: float) -> QFont:
-    # widgets.scaled_font without importing widgets (it loads the Qt namespace).
-    font = QFont(base)
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    else:
-        font.setPixelSize(round(font.pixelSize() * scale))
-    return font

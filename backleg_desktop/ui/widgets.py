@@ -10,7 +10,7 @@ import html
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backleg_desktop.ui.fonts import scaled_font
 from backleg_desktop.ui.links import anchor
 
 # Relative heading sizes: the base font scaled, never a fixed point size.
@@ -29,16 +30,6 @@ _HEADING_SCALE = {1: 1.6, 2: 1.3, 3: 1.1}
 PAGE_MARGIN = 24
 SECTION_SPACING = 18
 READABLE_WIDTH = 860  # long lines are hard to read; cap text columns at about 100 characters
-
-
-def scaled_font(base: QFont, scale: float, *, bold: bool = False) -> QFont:
-    font = QFont(base)
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    else:
-        font.setPixelSize(round(font.pixelSize() * scale))
-    font.setBold(bold)
-    return font
 
 
 def heading(text: str, level: int = 2, parent: QWidget | None = None) -> QLabel:
