@@ -5,8 +5,9 @@ Pure dataclasses: no Qt, no SQLAlchemy. Timestamps are timezone-aware UTC dateti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
+from operator import attrgetter
 from typing import Literal, get_args
 
 SessionStatus = Literal["in_progress", "completed", "ended_early", "stopped_pain"]
@@ -16,6 +17,18 @@ SetKind = Literal["working", "warmup", "drop", "failure"]
 SESSION_STATUSES: tuple[str, ...] = get_args(SessionStatus)
 SIDES: tuple[str, ...] = get_args(Side)
 SET_KINDS: tuple[str, ...] = get_args(SetKind)
+
+# A user exercise's id is this prefix and its name (library ids never contain a colon).
+USER_PREFIX = "user:"
+
+
+def user_exercise_id(name: str) -> str:
+    return f"{USER_PREFIX}{name}"
+
+
+def user_exercise_name(exercise_id: str) -> str | None:
+    """The name in a `user:<name>` id; None for any other id."""
+    return exercise_id[len(USER_PREFIX) :] if exercise_id.startswith(USER_PREFIX) else None
 
 
 @dataclass(frozen=True)
@@ -33,6 +46,13 @@ class SetEntry:
     rest_taken_s: float | None = None
     completed_at: datetime | None = None
     note: str = ""
+
+
+# A stored set is its entry's fields behind its two ids, in the same order; the sets table
+# has a column of the same name for each (storage/repository.py maps rows by these names).
+ENTRY_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(SetEntry))
+LOGGED_FIELDS: tuple[str, ...] = ("id", "session_id", *ENTRY_FIELDS)
+_entry_values = attrgetter(*ENTRY_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -56,6 +76,10 @@ class LoggedSet:
     @property
     def volume_kg(self) -> float:
         return (self.reps or 0) * (self.load_kg or 0.0)
+
+    def entry(self) -> SetEntry:
+        """The same set without its ids, to check and store it again (undo, restore)."""
+        return SetEntry(*_entry_values(self))
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from backleg_desktop.content.model import Library
-from backleg_desktop.domain.history import SetEntry
+from backleg_desktop.domain.history import SetEntry, user_exercise_id, user_exercise_name
 from backleg_desktop.services import validation as check
+from backleg_desktop.services.errors import ValidationError
 from backleg_desktop.storage import repository as repo
 
 
@@ -26,27 +27,30 @@ class ExerciseIds:
         if isinstance(exercise_id, str):
             if exercise_id in self._library.exercises:
                 return exercise_id
-            if exercise_id.startswith(repo.USER_PREFIX):
-                stored = repo.find_user_exercise(db, exercise_id[len(repo.USER_PREFIX) :])
+            name = user_exercise_name(exercise_id)
+            if name is not None:
+                stored = repo.find_user_exercise(db, name)
                 if stored is not None:
-                    return repo.user_exercise_id(stored)
-        check.exercise(exercise_id, lambda _: False)
-        raise AssertionError("unreachable")
+                    return user_exercise_id(stored)
+        raise ValidationError(
+            "exercise_id", exercise_id, f"exercise_id {exercise_id!r} is not a known exercise"
+        )
 
     def canonical_or_create(self, db: Session | Connection, exercise_id: str) -> tuple[str, bool]:
         """Like `canonical`, but a `user:<name>` id that is not stored yet is created.
 
         Returns the id and whether a user exercise was created.
         """
-        if isinstance(exercise_id, str) and exercise_id.startswith(repo.USER_PREFIX):
-            name = exercise_id[len(repo.USER_PREFIX) :].strip()
+        name = user_exercise_name(exercise_id) if isinstance(exercise_id, str) else None
+        if name is not None:
+            name = name.strip()
             check.name("exercise_id", name)
             stored = repo.find_user_exercise(db, name)
             created = stored is None
             if stored is None:
                 repo.add_user_exercise(db, name)
                 stored = name
-            return repo.user_exercise_id(stored), created
+            return user_exercise_id(stored), created
         return self.canonical(db, exercise_id), False
 
     def checked_entry(self, db: Session | Connection, entry: SetEntry) -> SetEntry:

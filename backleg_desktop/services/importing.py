@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Connection
 
@@ -100,7 +98,10 @@ class _Importer:
         )
         repo.insert_sets(
             self._conn,
-            [_set_values(session_id, e, e.completed_at or imported.started_at) for e in entries],
+            [
+                repo.set_values(session_id, e, e.completed_at or imported.started_at)
+                for e in entries
+            ],
         )
         self.sessions_added += 1
         self.sets_added += len(entries)
@@ -138,20 +139,3 @@ class _Importer:
             user_exercises_created=self.user_exercises_created,
             dry_run=dry_run,
         )
-
-
-def _set_values(session_id: int, entry: SetEntry, completed_at: datetime) -> dict[str, Any]:
-    return {
-        "session_id": session_id,
-        "exercise_id": entry.exercise_id,
-        "set_number": entry.set_number,
-        "side": entry.side,
-        "kind": entry.kind,
-        "reps": entry.reps,
-        "load_kg": entry.load_kg,
-        "duration_s": entry.duration_s,
-        "rest_planned_s": entry.rest_planned_s,
-        "rest_taken_s": entry.rest_taken_s,
-        "completed_at": completed_at,
-        "note": entry.note,
-    }

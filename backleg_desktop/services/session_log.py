@@ -21,6 +21,7 @@ from backleg_desktop.domain.history import (
     SessionRecord,
     SessionStatus,
     SetEntry,
+    user_exercise_id,
 )
 from backleg_desktop.services import validation as check
 from backleg_desktop.services.errors import ValidationError
@@ -287,22 +288,7 @@ class SessionLog:
             return self._insert_logged(db, logged)
 
     def _insert_logged(self, db: Session, logged: LoggedSet) -> LoggedSet:
-        entry = self._exercises.checked_entry(
-            db,
-            SetEntry(
-                exercise_id=logged.exercise_id,
-                set_number=logged.set_number,
-                side=logged.side,
-                kind=logged.kind,
-                reps=logged.reps,
-                load_kg=logged.load_kg,
-                duration_s=logged.duration_s,
-                rest_planned_s=logged.rest_planned_s,
-                rest_taken_s=logged.rest_taken_s,
-                completed_at=logged.completed_at,
-                note=logged.note,
-            ),
-        )
+        entry = self._exercises.checked_entry(db, logged.entry())
         row = repo.set_row(logged.session_id, entry, logged.completed_at)
         row.id = logged.id
         db.add(row)
@@ -320,4 +306,4 @@ class SessionLog:
             if stored is None:
                 repo.add_user_exercise(db, name)
                 stored = name
-            return repo.user_exercise_id(stored), stored
+            return user_exercise_id(stored), stored

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
@@ -19,30 +19,42 @@ from sqlalchemy.pool import ConnectionPoolEntry
 BUSY_TIMEOUT_MS = 5000
 _BEGIN_OPTION = "backleg_begin"
 
-PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
-    "PRAGMA synchronous=FULL",  # a logged set survives a power cut, not just a crash
-    "PRAGMA foreign_keys=ON",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
-)
+BeginMode = Literal["DEFERRED", "IMMEDIATE"]
 
 
-def apply_pragmas(dbapi_connection: sqlite3.Connection) -> None:
-    for pragma in PRAGMAS:
+def pragmas(*, foreign_keys: bool = True) -> tuple[str, ...]:
+    return (
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=FULL",  # a logged set survives a power cut, not just a crash
+        f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}",
+        f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    )
+
+
+def apply_pragmas(dbapi_connection: sqlite3.Connection, *, foreign_keys: bool = True) -> None:
+    for pragma in pragmas(foreign_keys=foreign_keys):
         dbapi_connection.execute(pragma).fetchall()
 
 
-def make_engine(db_path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}")
+def make_engine(
+    db_path: Path,
+    *,
+    foreign_keys: bool = True,
+    begin: BeginMode = "DEFERRED",
+    **engine_options: Any,
+) -> Engine:
+    """The engine every part of Backleg uses; the migrations turn `foreign_keys` off and
+    `begin` every transaction IMMEDIATE. `engine_options` go to `create_engine`."""
+    engine = create_engine(f"sqlite:///{db_path}", **engine_options)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None
-        apply_pragmas(dbapi_connection)
+        apply_pragmas(dbapi_connection, foreign_keys=foreign_keys)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        mode = conn.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+        mode = conn.get_execution_options().get(_BEGIN_OPTION, begin)
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -26,19 +27,18 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from backleg_desktop.domain.history import (
+    ENTRY_FIELDS,
+    LOGGED_FIELDS,
     LoggedSet,
     SessionRecord,
     SessionStatus,
     SessionSummary,
     SetEntry,
-    SetKind,
-    Side,
+    user_exercise_id,
 )
 from backleg_desktop.domain.records import ExercisePoint, SetFigures
 from backleg_desktop.storage.models import SessionRow, SetRow, UserExerciseRow
 from backleg_desktop.storage.types import to_utc_text
-
-USER_PREFIX = "user:"
 
 # --- row ↔ domain -----------------------------------------------------------------------
 
@@ -60,39 +60,28 @@ def session_record(row: SessionRow | Row[Any]) -> SessionRecord:
     )
 
 
-def logged_set(row: SetRow) -> LoggedSet:
-    return LoggedSet(
-        id=row.id,
-        session_id=row.session_id,
-        exercise_id=row.exercise_id,
-        set_number=row.set_number,
-        side=cast(Side, row.side),
-        kind=cast(SetKind, row.kind),
-        reps=row.reps,
-        load_kg=row.load_kg,
-        duration_s=row.duration_s,
-        rest_planned_s=row.rest_planned_s,
-        rest_taken_s=row.rest_taken_s,
-        completed_at=row.completed_at,
-        note=row.note,
-    )
+# The sets table's columns carry LoggedSet's field names (domain/history.py), so one pair
+# of getters maps a set both ways; C-level attrgetters keep export and import fast.
+_ENTRY_VALUES = attrgetter(*ENTRY_FIELDS)
+_SET_COLUMNS = attrgetter(*LOGGED_FIELDS)
+_EXPORT_SET_COLUMNS = attrgetter(*(f"set_{name}" for name in LOGGED_FIELDS))
+
+
+def logged_set(row: SetRow | Row[Any], columns: attrgetter[Any] = _SET_COLUMNS) -> LoggedSet:
+    """From an ORM row, or a Core row whose set columns `columns` picks out."""
+    return LoggedSet(*columns(row))
+
+
+def set_values(session_id: int, entry: SetEntry, completed_at: datetime) -> dict[str, Any]:
+    """The sets-table row for `entry` (which may lack the `completed_at` to store)."""
+    values = dict(zip(ENTRY_FIELDS, _ENTRY_VALUES(entry), strict=True))
+    values["session_id"] = session_id
+    values["completed_at"] = completed_at
+    return values
 
 
 def set_row(session_id: int, entry: SetEntry, completed_at: datetime) -> SetRow:
-    return SetRow(
-        session_id=session_id,
-        exercise_id=entry.exercise_id,
-        set_number=entry.set_number,
-        side=entry.side,
-        kind=entry.kind,
-        reps=entry.reps,
-        load_kg=entry.load_kg,
-        duration_s=entry.duration_s,
-        rest_planned_s=entry.rest_planned_s,
-        rest_taken_s=entry.rest_taken_s,
-        completed_at=completed_at,
-        note=entry.note,
-    )
+    return SetRow(**set_values(session_id, entry, completed_at))
 
 
 # --- sessions and sets ------------------------------------------------------------------
@@ -289,35 +278,14 @@ def iter_export_rows(
         if row.set_id is None:
             yield current, None
             continue
-        yield (
-            current,
-            LoggedSet(
-                id=row.set_id,
-                session_id=row.set_session_id,
-                exercise_id=row.set_exercise_id,
-                set_number=row.set_set_number,
-                side=row.set_side,
-                kind=row.set_kind,
-                reps=row.set_reps,
-                load_kg=row.set_load_kg,
-                duration_s=row.set_duration_s,
-                rest_planned_s=row.set_rest_planned_s,
-                rest_taken_s=row.set_rest_taken_s,
-                completed_at=row.set_completed_at,
-                note=row.set_note,
-            ),
-        )
+        yield current, logged_set(row, _EXPORT_SET_COLUMNS)
 
 
 # --- user exercises ---------------------------------------------------------------------
 
 
-def user_exercise_id(name: str) -> str:
-    # The stored id carries the name itself, so an export re-imports to the same exercise.
-    return f"{USER_PREFIX}{name}"
-
-
 def user_exercises(db: Session | Connection) -> list[tuple[str, str]]:
+    # The id carries the stored name itself, so an export re-imports to the same exercise.
     names = db.execute(select(UserExerciseRow.name).order_by(UserExerciseRow.name)).scalars()
     return [(user_exercise_id(n), n) for n in names]
 

@@ -9,7 +9,7 @@ the same schema and that HEAD_REVISION is Alembic's head.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Column,
@@ -19,12 +19,10 @@ from sqlalchemy import (
     PrimaryKeyConstraint,
     String,
     Table,
-    create_engine,
-    event,
 )
 from sqlalchemy.pool import NullPool
 
-from backleg_desktop.storage.engine import BUSY_TIMEOUT_MS
+from backleg_desktop.storage.engine import make_engine
 from backleg_desktop.storage.models import Base
 
 if TYPE_CHECKING:
@@ -70,24 +68,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
 def _migration_engine(db_path: Path) -> Engine:
     # Foreign keys off while migrating: rebuilding a table in batch mode drops the old
     # one, and with enforcement on that would cascade-delete every set.
-    engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool)
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, record: object) -> None:
-        dbapi_connection.isolation_level = None
-        for pragma in (
-            "PRAGMA journal_mode=WAL",
-            "PRAGMA synchronous=FULL",
-            "PRAGMA foreign_keys=OFF",
-            f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
-        ):
-            dbapi_connection.execute(pragma).fetchall()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
+    return make_engine(db_path, foreign_keys=False, begin="IMMEDIATE", poolclass=NullPool)
 
 
 def upgrade(db_path: Path, revision: str = "head") -> None:

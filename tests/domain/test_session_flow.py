@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import UTC, datetime
 
 import pytest
@@ -43,21 +44,7 @@ def make_flow(
 
 
 def logged(entry: SetEntry, set_id: int) -> LoggedSet:
-    return LoggedSet(
-        id=set_id,
-        session_id=1,
-        exercise_id=entry.exercise_id,
-        set_number=entry.set_number,
-        side=entry.side,
-        kind=entry.kind,
-        reps=entry.reps,
-        load_kg=entry.load_kg,
-        duration_s=entry.duration_s,
-        rest_planned_s=entry.rest_planned_s,
-        rest_taken_s=entry.rest_taken_s,
-        completed_at=entry.completed_at or NOW,
-        note=entry.note,
-    )
+    return LoggedSet(set_id, 1, **(asdict(entry) | {"completed_at": entry.completed_at or NOW}))
 
 
 def describe(step: Step) -> str:

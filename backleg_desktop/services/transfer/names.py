@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 
 from backleg_desktop.content.model import Library
+from backleg_desktop.domain.history import USER_PREFIX
 from backleg_desktop.services.transfer.values import CellError
 from backleg_desktop.services.validation import MAX_NAME
-
-USER_PREFIX = "user:"
 
 # Other names for the same movement -> library id. Keys are normalised (see `normalise`).
 ALIASES: dict[str, str] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from backleg_desktop.content.model import Library
-from backleg_desktop.domain.history import SessionDetail
+from backleg_desktop.domain.history import SessionDetail, user_exercise_name
 from backleg_desktop.domain.progression import (
     ProgressionHint,
     load_increase_hint,
@@ -13,16 +13,12 @@ from backleg_desktop.domain.progression import (
     pain_rise_hint,
 )
 
-USER_PREFIX = "user:"
-
 
 def exercise_name(library: Library, exercise_id: str) -> str:
     exercise = library.exercises.get(exercise_id)
     if exercise is not None:
         return exercise.name
-    if exercise_id.startswith(USER_PREFIX):
-        return exercise_id[len(USER_PREFIX) :]
-    return exercise_id
+    return user_exercise_name(exercise_id) or exercise_id
 
 
 def exercise_choices(
