@@ -53,32 +53,16 @@ def load_library() -> Library:
 def create_main_window(
     *,
     data_dir: Path,
-    library: Library,
+    library: Library | None = None,
     settings: QSettings | None = None,
     clock: Callable[[], float] = time.monotonic,
 ) -> MainWindow:
-    """The complete main window, built now."""
+    """The main window: complete when given `library`; else its first frame only, and
+    `window.complete(library)` builds the rest (start-up paints the frame first)."""
     from backleg_desktop.ui.main_window import MainWindow
 
     return MainWindow(
         library=library,
-        settings=settings if settings is not None else open_settings(data_dir),
-        data_dir=data_dir,
-        clock=clock,
-    )
-
-
-def create_window_frame(
-    *,
-    data_dir: Path,
-    settings: QSettings | None = None,
-    clock: Callable[[], float] = time.monotonic,
-) -> MainWindow:
-    """The main window's first frame; `window.complete(library)` builds the rest."""
-    from backleg_desktop.ui.main_window import MainWindow
-
-    return MainWindow(
-        library=None,
         settings=settings if settings is not None else open_settings(data_dir),
         data_dir=data_dir,
         clock=clock,
@@ -131,7 +115,7 @@ def run_gui(data_dir: Path) -> int:
         )
     application.aboutToQuit.connect(instance.release)
 
-    window = create_window_frame(data_dir=data_dir)
+    window = create_main_window(data_dir=data_dir)  # the frame; completed after painting
     instance.activation_requested.connect(window.bring_to_front)
     window.show()
     # Everything below waits until the first frame has been painted.

@@ -20,13 +20,9 @@ from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import ImportedSession
 from backleg_desktop.services import backups
 from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.services.history_export import export_history
 from backleg_desktop.services.store import open_store
-from backleg_desktop.services.transfer import (
-    ExerciseMatcher,
-    detect_format,
-    export_to_path,
-    read_sessions,
-)
+from backleg_desktop.services.transfer import detect_format, read_sessions
 
 # The window's lock file (ui/single_instance.py); named here too, as the CLI has no Qt.
 LOCK_FILENAME = "backleg.lock"
@@ -70,15 +66,7 @@ def run(
 
 def _export(path: Path, data_dir: Path, library: Library, out: TextIO) -> int:
     with open_store(data_dir, library, make_daily_backup=False) as store:
-        users = dict(store.workouts.user_exercises())
-        matcher = ExerciseMatcher(library)
-
-        def name_of(exercise_id: str) -> str:
-            return users.get(exercise_id) or matcher.display_name(exercise_id)
-
-        summary = export_to_path(
-            path, store.workouts.iter_export_rows(), name_of, sorted(users.items())
-        )
+        summary = export_history(store.workouts, library, path)
     print(
         f"Exported {_plural(summary.sessions, 'session')} "
         f"({_plural(summary.sets, 'set')}) to {path}.",

@@ -36,7 +36,7 @@ def menus(window: MainWindow) -> list[tuple[str, list[tuple[str, str, str]]]]:
 
 
 def test_the_first_frame_has_the_title_and_page_names_only(qtbot, data_dir) -> None:
-    frame = app.create_window_frame(data_dir=data_dir)
+    frame = app.create_main_window(data_dir=data_dir)
     qtbot.addWidget(frame)
     frame.show()
     qtbot.waitExposed(frame)
@@ -53,7 +53,7 @@ def test_a_completed_frame_is_the_same_window_as_one_built_at_once(
 ) -> None:
     whole = app.create_main_window(data_dir=data_dir, library=library)
     qtbot.addWidget(whole)
-    frame = app.create_window_frame(data_dir=data_dir)
+    frame = app.create_main_window(data_dir=data_dir)
     qtbot.addWidget(frame)
     frame.show()
     qtbot.waitExposed(frame)

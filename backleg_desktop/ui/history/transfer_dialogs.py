@@ -7,6 +7,7 @@ bar. Cancel rolls the whole import back: the service imports in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.content.model import Library
-from backleg_desktop.services.transfer import (
-    ExerciseMatcher,
-    export_to_path,
-    preview,
-    read_sessions,
-)
+from backleg_desktop.services import history_export
+from backleg_desktop.services.transfer import ExportSummary, preview, read_sessions
 from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history.worker import Job, start_job
 
@@ -266,14 +263,9 @@ def export_history(
     target = Path(path)
     if not target.suffix:
         target = target.with_suffix(".json" if "json" in chosen.lower() else ".csv")
-    users = dict(workouts.user_exercises())
-    matcher = ExerciseMatcher(library)
 
-    def name_of(exercise_id: str) -> str:
-        return users.get(exercise_id) or matcher.display_name(exercise_id)
-
-    def work(_progress, _should_cancel):
-        return export_to_path(target, workouts.iter_export_rows(), name_of, sorted(users.items()))
+    def work(_progress: Callable[[int], None], _should_cancel: Callable[[], bool]) -> ExportSummary:
+        return history_export.export_history(workouts, library, target)
 
     job = Job(work)
 

@@ -1,0 +1,28 @@
+"""Export the whole history to a file: the one glue between the store and the writers,
+shared by `backleg export` and File → Export…. No Qt here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from backleg_desktop.content.model import Library
+from backleg_desktop.services.transfer import ExerciseMatcher, ExportSummary, export_to_path
+
+if TYPE_CHECKING:
+    from backleg_desktop.services.workouts import WorkoutService
+
+
+def export_history(workouts: WorkoutService, library: Library, path: Path) -> ExportSummary:
+    """Write every session to `path` (CSV, or the JSON backup for a .json name).
+
+    Exercise names come from the user's own exercises, else the library; the file is
+    renamed into place only once complete (see transfer/writing.py).
+    """
+    users = dict(workouts.user_exercises())
+    matcher = ExerciseMatcher(library)
+
+    def name_of(exercise_id: str) -> str:
+        return users.get(exercise_id) or matcher.display_name(exercise_id)
+
+    return export_to_path(path, workouts.iter_export_rows(), name_of, sorted(users.items()))
