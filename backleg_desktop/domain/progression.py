@@ -20,6 +20,7 @@ from typing import Literal
 from backleg_desktop.domain.history import LoggedSet, SessionRecord
 
 HintKind = Literal["add_load", "ease_off"]
+HintTime = Literal["today", "next time"]  # when the hint is read for
 
 PAIN_RISE_POINTS = 2  # a rise this big after a session is worth acting on next time
 SESSIONS_AT_TOP = 2  # sessions in a row with every set at the top of the range
@@ -132,11 +133,13 @@ def exercise_screen_hint(
     rep_top: int,
     recent: Sequence[ExerciseOutcome],
     easier_plan_name: str | None = None,
+    *,
+    when: HintTime = "today",
 ) -> ProgressionHint | None:
     """The hint shown as `exercise_id` comes up in a session, from its earlier outcomes
-    (newest first), worded for today. Easing off comes first: if pain rose by 2 or more
-    after the last time, no load step is suggested. `easier_plan_name` is None when the
-    session already is the easier plan."""
+    (newest first), worded for `when` (History words it for next time). Easing off comes
+    first: if pain rose by 2 or more after the last time, no load step is suggested.
+    `easier_plan_name` is None when the session already is the easier plan."""
     if not recent:
         return None
     last = recent[0]
@@ -149,7 +152,7 @@ def exercise_screen_hint(
         )
         text = (
             f"Your pain went from {before} to {after} after the last session with this "
-            f"exercise. Today {choice}, and stop if anything feels sharp."
+            f"exercise. {when.capitalize()} {choice}, and stop if anything feels sharp."
         )
         return ProgressionHint("ease_off", text, exercise_id, last.session_id)
     hint = load_increase_hint(exercise_id, exercise_id, rep_top, recent)
@@ -163,7 +166,7 @@ def exercise_screen_hint(
     )
     text = (
         f"Every set reached {rep_top} reps in your last two sessions and your pain did not "
-        f"rise. If it feels right, you could try {step} today."
+        f"rise. If it feels right, you could try {step} {when}."
     )
     return replace(hint, text=text)
 

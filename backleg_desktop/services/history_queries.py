@@ -15,6 +15,7 @@ from backleg_desktop.domain.history import (
 )
 from backleg_desktop.domain.progression import (
     SESSIONS_AT_TOP,
+    HintTime,
     ProgressionHint,
     exercise_screen_hint,
     outcome_of,
@@ -98,38 +99,48 @@ class HistoryQueries:
             return compute_records(exercise_id, repo.record_figures(conn, exercise_id))
 
     def progression_hint(
-        self, exercise_id: str, plan_id: str, *, before_session_id: int | None = None
+        self,
+        exercise_id: str,
+        plan_id: str,
+        *,
+        before_session_id: int | None = None,
+        after_session_id: int | None = None,
     ) -> ProgressionHint | None:
         """The suggestion to show as `exercise_id` comes up in plan `plan_id`, or None.
 
-        Drawn from the last two sessions that did the exercise, before `before_session_id`
-        (the session running now) when given. Three small queries: fast enough to call
-        each time a new exercise comes up.
+        Drawn from the last two sessions that did the exercise: those before
+        `before_session_id` (the session running now), or `after_session_id` and the ones
+        before it (History: what that session suggests for next time, worded so), or the
+        newest. Three small queries: fast enough to call each time an exercise comes up.
         """
         plan = self._library.plans.get(plan_id)
         item = next((i for i in plan.items if i.exercise_id == exercise_id), None) if plan else None
         if item is None:
             return None
+        anchor_id = after_session_id if after_session_id is not None else before_session_id
         with self._db.read() as db:
-            until = None
-            if before_session_id is not None:
-                until = session_row(db, before_session_id).started_at
+            anchor = None if anchor_id is None else repo.session_record(session_row(db, anchor_id))
             conn = db.connection()
-            where = repo.SessionFilter(exercise_id=exercise_id, until=until)
+            where = repo.SessionFilter(
+                exercise_id=exercise_id, until=anchor.started_at if anchor else None
+            )
             earlier = [
                 s.session
                 for s in repo.list_sessions(
                     conn, where, offset=0, limit=SESSIONS_AT_TOP + 1, newest_first=True
                 )
-                if s.session.id != before_session_id
-            ][:SESSIONS_AT_TOP]
+                if s.session.id != anchor_id
+            ]
+            if after_session_id is not None and anchor is not None:
+                earlier.insert(0, anchor)
             outcomes = [
                 found
-                for session in earlier
+                for session in earlier[:SESSIONS_AT_TOP]
                 if (found := outcome_of(session, repo.sets_of(db, session.id), exercise_id))
             ]
+        when: HintTime = "next time" if after_session_id is not None else "today"
         return exercise_screen_hint(
-            exercise_id, item.reps.high, outcomes, self._easier_plan_name(plan_id)
+            exercise_id, item.reps.high, outcomes, self._easier_plan_name(plan_id), when=when
         )
 
     def _easier_plan_name(self, plan_id: str) -> str | None:

@@ -93,3 +93,16 @@ def test_other_exercises_and_unknown_plans_give_no_hint(
     assert workouts.progression_hint("goblet-squat", "strength") is None
     assert workouts.progression_hint("leg-extension", "no-such-plan") is None
     assert workouts.progression_hint("leg-extension", "strength") is not None
+
+
+def test_after_a_session_counts_it_and_the_one_before_worded_for_next_time(
+    workouts: WorkoutService, clock: WallClock
+) -> None:
+    first = seed(workouts, clock, (15, 15, 15))
+    second = seed(workouts, clock, (15, 15, 15))
+    seed(workouts, clock, (15, 9, 15))  # later: History's view of `second` ignores it
+    assert workouts.progression_hint("leg-extension", "strength") is None
+    hint = workouts.progression_hint("leg-extension", "strength", after_session_id=second)
+    assert hint is not None and hint.kind == "add_load" and hint.session_id == second
+    assert hint.text.endswith("about 2 kg more (42 kg) next time.")
+    assert workouts.progression_hint("leg-extension", "strength", after_session_id=first) is None

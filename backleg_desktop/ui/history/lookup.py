@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import SessionDetail, user_exercise_name
-from backleg_desktop.domain.progression import (
-    ProgressionHint,
-    load_increase_hint,
-    outcome_of,
-    pain_rise_hint,
-)
+from backleg_desktop.domain.progression import ProgressionHint, pain_rise_hint
+
+if TYPE_CHECKING:
+    from backleg_desktop.services.workouts import WorkoutService
 
 
 def exercise_name(library: Library, exercise_id: str) -> str:
@@ -36,48 +35,38 @@ def is_one_sided(library: Library, exercise_id: str) -> bool:
     return exercise is not None and exercise.one_sided
 
 
-def rep_top(library: Library, plan_id: str | None, exercise_id: str) -> int | None:
-    """The top of the rep range the session's plan (else the first plan using it) set."""
+def hint_plan(library: Library, plan_id: str | None, exercise_id: str) -> str | None:
+    """The plan whose rep range a hint about `exercise_id` uses: the session's own plan,
+    else (an imported session) the first plan with the exercise."""
     plans = []
     if plan_id is not None and plan_id in library.plans:
         plans.append(library.plans[plan_id])
     plans.extend(library.plans_using(exercise_id))
     for plan in plans:
-        for item in plan.items:
-            if item.exercise_id == exercise_id:
-                return item.reps.high
+        if any(item.exercise_id == exercise_id for item in plan.items):
+            return plan.id
     return None
 
 
-def session_hints(workouts: Any, library: Library, detail: SessionDetail) -> list[ProgressionHint]:
-    """Suggestions drawn from this session and, per exercise, the one before it."""
+def session_hints(
+    workouts: WorkoutService, library: Library, detail: SessionDetail
+) -> list[ProgressionHint]:
+    """What this session suggests for next time: easing off once if pain rose over it,
+    else per exercise the load step `WorkoutService.progression_hint` finds (the same
+    rules and sessions as the exercise screen)."""
     session = detail.session
-    hints: list[ProgressionHint] = []
     easier = library.easier_plan()
     eased = pain_rise_hint(session, easier.name if easier else "shorter plan")
     if eased is not None:
-        hints.append(eased)
-    seen: list[str] = []
-    for logged in detail.sets:
-        if logged.exercise_id not in seen:
-            seen.append(logged.exercise_id)
-    for exercise_id in seen:
-        top = rep_top(library, session.plan_id, exercise_id)
-        current = outcome_of(session, detail.sets, exercise_id)
-        if top is None or current is None:
+        # Pain that rose over this session rules out a load step for any of its exercises.
+        return [eased]
+    hints: list[ProgressionHint] = []
+    for exercise_id in dict.fromkeys(logged.exercise_id for logged in detail.sets):
+        plan_id = hint_plan(library, session.plan_id, exercise_id)
+        if plan_id is None:
             continue
-        before = workouts.list_sessions(
-            exercise_id=exercise_id, until=session.started_at, limit=1, newest_first=True
-        )
-        if not before:
-            continue
-        previous_detail = workouts.session_detail(before[0].session.id)
-        previous = outcome_of(previous_detail.session, previous_detail.sets, exercise_id)
-        if previous is None:
-            continue
-        hint = load_increase_hint(
-            exercise_id, exercise_name(library, exercise_id), top, [current, previous]
-        )
+        hint = workouts.progression_hint(exercise_id, plan_id, after_session_id=session.id)
         if hint is not None:
-            hints.append(hint)
+            name = exercise_name(library, exercise_id)
+            hints.append(replace(hint, text=f"{name}: {hint.text}"))
     return hints
