@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from backleg_desktop.content.loader import ContentError
     from backleg_desktop.content.model import Library
+    from backleg_desktop.services.store import Store
     from backleg_desktop.ui.main_window import MainWindow
     from backleg_desktop.ui.single_instance import SingleInstance
 
@@ -188,7 +189,7 @@ def open_store_into(window: MainWindow) -> StoreOutcome:
 
     store_module = importlib.import_module(STORE_MODULE)
     try:
-        store = store_module.open_store(window.data_dir, window.library)
+        store: Store = store_module.open_store(window.data_dir, window.library)
     except DataDirError as error:
         _report_data_dir_problem(window, str(error))
         return "unusable-data-dir"
@@ -198,7 +199,7 @@ def open_store_into(window: MainWindow) -> StoreOutcome:
         QMessageBox.critical(window, "Backleg cannot open your history", str(error))
         return "failed"
     window.attach_store(store)
-    notices = list(getattr(store, "notices", []))
+    notices = store.notices
     if notices:
         from PySide6.QtWidgets import QMessageBox
 

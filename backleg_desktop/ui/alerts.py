@@ -12,13 +12,16 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from backleg_desktop import assets
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QSoundEffect  # loaded lazily, see load_multimedia()
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +92,7 @@ class RestAlert(QObject):
         self._sound_file = sound_file
         self._tray = tray
         self._own_tray: QSystemTrayIcon | None = None  # made here on first need
-        self._effect: Any = None  # a QSoundEffect once prepared (its module loads lazily)
+        self._effect: QSoundEffect | None = None  # once prepared
         self._prepared = False
         self._play_pending = False
 
@@ -139,7 +142,7 @@ class RestAlert(QObject):
             self._own_tray.hide()
 
     # -- internals -----------------------------------------------------------------
-    def _create_effect(self) -> Any:
+    def _create_effect(self) -> QSoundEffect | None:
         multimedia = load_multimedia()
         if multimedia is None:
             return None

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
-from backleg_desktop import __version__
 from backleg_desktop.ui.navigation import NavigationSidebar
 
 if TYPE_CHECKING:
@@ -26,7 +25,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
     from backleg_desktop.content.model import Library
+    from backleg_desktop.services.store import Store
     from backleg_desktop.ui.disclaimer import DisclaimerDialog
+    from backleg_desktop.ui.history import HistoryPage
     from backleg_desktop.ui.pages.avoid import AvoidPage
     from backleg_desktop.ui.pages.exercise_detail import ExerciseDetailPage
     from backleg_desktop.ui.pages.exercises import ExercisesPage
@@ -64,6 +65,17 @@ class MainWindow(QMainWindow):
     library: Library
     exercises_page: ExercisesPage
     session: SessionWiring
+    # The menu bar, built by window_menus.build_menus() in complete().
+    file_menu: QMenu
+    go_menu: QMenu
+    help_menu: QMenu
+    quit_action: QAction
+    import_action: QAction
+    export_action: QAction
+    back_action: QAction
+    disclaimer_action: QAction
+    about_action: QAction
+    go_separator: QAction  # page entries go above it, Back below
 
     def __init__(
         self,
@@ -84,7 +96,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.data_dir = data_dir
         self.clock = clock
-        self.store: object | None = None
+        self.store: Store | None = None
         self._pages: dict[str, QWidget] = {}  # a placeholder until a lazy page is built
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._page_actions: dict[str, QAction] = {}
@@ -122,12 +134,13 @@ class MainWindow(QMainWindow):
         from backleg_desktop.ui import resources
         from backleg_desktop.ui.pages.exercises import ExercisesPage
         from backleg_desktop.ui.session.install import install_session
+        from backleg_desktop.ui.window_menus import build_menus
 
         self.library = library
         self.setWindowIcon(resources.app_icon())
         self.sidebar.finish_setup()
         self.sidebar.page_requested.connect(self.show_page)
-        self._build_menus()
+        build_menus(self)
         self.statusBar().setSizeGripEnabled(True)
 
         # Only the first page is built now; the others on first use.
@@ -190,7 +203,7 @@ class MainWindow(QMainWindow):
         if number <= 9:
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
-        self.go_menu.insertAction(self._go_separator, action)
+        self.go_menu.insertAction(self.go_separator, action)
         self._page_actions[key] = action
 
     def page(self, key: str) -> QWidget:
@@ -257,6 +270,13 @@ class MainWindow(QMainWindow):
     @property
     def guidance_page(self) -> GuidancePage:
         return cast("GuidancePage", self.page("guidance"))
+
+    @property
+    def history_page(self) -> HistoryPage:
+        return cast("HistoryPage", self.page("history"))
+
+    def history_built(self) -> bool:
+        return "history" in self._pages and "history" not in self._factories
 
     @property
     def exercise_page(self) -> ExerciseDetailPage:
@@ -338,107 +358,10 @@ class MainWindow(QMainWindow):
         )
 
     # -- store ----------------------------------------------------------------------
-    def attach_store(self, store: object) -> None:
+    def attach_store(self, store: Store) -> None:
         """Keep the open Store for the pages that record and show workouts."""
         self.store = store
         self.store_attached.emit(store)
-
-    # -- menus ----------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        from PySide6.QtGui import QAction, QKeySequence
-
-        bar = self.menuBar()
-        self.file_menu: QMenu = bar.addMenu("&File")
-        self.file_menu.setObjectName("fileMenu")
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setObjectName("quitAction")
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-        self.import_action = QAction("&Import…", self)
-        self.import_action.setObjectName("importAction")
-        self.import_action.triggered.connect(self.import_history)
-        self.export_action = QAction("&Export…", self)
-        self.export_action.setObjectName("exportAction")
-        self.export_action.triggered.connect(self.export_history)
-        self.file_menu.addAction(self.import_action)
-        self.file_menu.addAction(self.export_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-
-        self.go_menu: QMenu = bar.addMenu("&Go")
-        self.go_menu.setObjectName("goMenu")
-        self._go_separator = self.go_menu.addSeparator()
-        self.back_action = QAction("&Back", self)
-        self.back_action.setObjectName("backAction")
-        # Alt+Left everywhere, plus the platform's own Back key when it differs
-        # (the same sequence twice would make the shortcut ambiguous and dead).
-        back_keys = [QKeySequence("Alt+Left")]
-        back_keys += [
-            k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Back) if k not in back_keys
-        ]
-        self.back_action.setShortcuts(back_keys)
-        self.back_action.triggered.connect(self.go_back)
-        self.back_action.setEnabled(False)
-        self.go_menu.addAction(self.back_action)
-
-        self.help_menu: QMenu = bar.addMenu("&Help")
-        self.help_menu.setObjectName("helpMenu")
-        self.disclaimer_action = QAction("&Disclaimer", self)
-        self.disclaimer_action.setObjectName("disclaimerAction")
-        self.disclaimer_action.triggered.connect(self.show_disclaimer)
-        self.about_action = QAction("&About Backleg", self)
-        self.about_action.setObjectName("aboutAction")
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-        self.help_menu.addAction(self.disclaimer_action)
-        self.help_menu.addSeparator()
-        self.help_menu.addAction(self.about_action)
-
-    def import_history(self) -> None:
-        # Imported here so the transfer code stays out of start-up.
-        from backleg_desktop.ui.history.transfer_dialogs import import_history
-
-        if self.store is None:
-            self._history_not_ready()
-            return
-        dialog = import_history(self, self.store.workouts, self.library)  # type: ignore[attr-defined]
-        if dialog is not None:
-            dialog.imported.connect(self._after_import)
-
-    def _after_import(self, _summary: object) -> None:
-        if "history" not in self._factories:  # built already: show what was imported
-            self.page("history").refresh()  # type: ignore[attr-defined]
-
-    def export_history(self) -> None:
-        from backleg_desktop.ui.history.transfer_dialogs import export_history
-
-        if self.store is None:
-            self._history_not_ready()
-            return
-        export_history(self, self.store.workouts, self.library)  # type: ignore[attr-defined]
-
-    def _history_not_ready(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.information(
-            self,
-            "Backleg",
-            "Your workout history is not open, so there is nothing to read or write.",
-        )
-
-    def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(
-            self,
-            "About Backleg",
-            f"<h3>Backleg {__version__}</h3>"
-            "<p>A workout companion for training your legs while looking after a sore "
-            "lower back: exercises with step-by-step cues, two ready-made plans, and what "
-            "to leave out.</p>"
-            "<p>General information only, not medical advice.</p>",
-        )
 
     # -- disclaimer -----------------------------------------------------------------
     def show_disclaimer(self) -> DisclaimerDialog:

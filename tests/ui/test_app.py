@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from backleg_desktop import app
 from backleg_desktop.content.loader import ContentError
 from backleg_desktop.services.errors import DataDirError
+from backleg_desktop.services.store import Store
+from backleg_desktop.services.store import open_store as open_real_store
 from backleg_desktop.ui.disclaimer import ACCEPTED_KEY
 
 
@@ -112,20 +114,25 @@ def fake_store_module(monkeypatch, open_store) -> None:  # type: ignore[no-untyp
 def test_store_opens_after_first_paint_and_its_notices_are_shown(
     qtbot, main_window, monkeypatch, information: DialogRecorder
 ) -> None:
-    store = types.SimpleNamespace(notices=["Your history was upgraded; a backup is in backups/."])
+    # A real store (the window uses all of it), with the notice an upgrade would leave.
+    store = open_real_store(main_window.data_dir, main_window.library, make_daily_backup=False)
+    store.notices.append("Your history was upgraded; a backup is in backups/.")
     opened_with: list[tuple[Path, object]] = []
 
-    def open_store(data_dir: Path, library: object) -> object:
+    def open_store(data_dir: Path, library: object) -> Store:
         opened_with.append((data_dir, library))
         return store
 
     fake_store_module(monkeypatch, open_store)
-    with qtbot.waitSignal(main_window.store_attached) as attached:
-        app.after_first_paint(main_window)
-    assert attached.args == [store]
-    assert main_window.store is store
-    assert opened_with == [(main_window.data_dir, main_window.library)]
-    assert information.calls == [("Backleg", "Your history was upgraded; a backup is in backups/.")]
+    with store:
+        with qtbot.waitSignal(main_window.store_attached) as attached:
+            app.after_first_paint(main_window)
+        assert attached.args == [store]
+        assert main_window.store is store
+        assert opened_with == [(main_window.data_dir, main_window.library)]
+        assert information.calls == [
+            ("Backleg", "Your history was upgraded; a backup is in backups/.")
+        ]
 
 
 def test_an_unusable_data_dir_is_a_clear_dialog(

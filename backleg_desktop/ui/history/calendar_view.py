@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QTextCharFormat
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCharFormat,
+)
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QGridLayout,
@@ -20,6 +29,9 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.domain.calendar_stats import CalendarSummary, summarise, week_start
 from backleg_desktop.ui.widgets import heading, muted
+
+if TYPE_CHECKING:
+    from backleg_desktop.services.workouts import WorkoutService
 
 CELL = 13  # px per day square in the year overview
 GAP = 3
@@ -72,7 +84,7 @@ class YearGrid(QWidget):
         day = self._first_monday() + timedelta(weeks=week, days=weekday)
         return day if day.year == self.year else None
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         palette = self.palette()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -97,12 +109,12 @@ class YearGrid(QWidget):
             day += timedelta(days=1)
         painter.end()
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position().x(), event.position().y())
         if day is not None and self.per_day.get(day):
             self.day_clicked.emit(day)
 
-    def mouseMoveEvent(self, event) -> None:
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position().x(), event.position().y())
         if day is None:
             self.setToolTip("")
@@ -116,7 +128,7 @@ class CalendarView(QWidget):
     session_requested = Signal(int)
 
     def __init__(
-        self, workouts: Any, parent: QWidget | None = None, *, today: date | None = None
+        self, workouts: WorkoutService, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("calendarView")

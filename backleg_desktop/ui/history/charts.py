@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCharts import (
     QChart,
@@ -38,6 +38,9 @@ from backleg_desktop.domain.calendar_stats import week_start
 from backleg_desktop.domain.records import ExercisePoint
 from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history import lookup
+
+if TYPE_CHECKING:
+    from backleg_desktop.services.workouts import WorkoutService
 
 TOP_LOAD, VOLUME, REPS = "top_load", "volume", "reps"
 METRICS = {TOP_LOAD: "Top-set load (kg)", VOLUME: "Volume (kg)", REPS: "Reps"}
@@ -106,7 +109,9 @@ class TimeChart(QChartView):
     def set_left_title(self, text: str) -> None:
         self._left.setTitleText(text)
 
-    def add_series(self, name: str, points: Sequence[ChartPoint], *, right_axis: bool = False):
+    def add_series(
+        self, name: str, points: Sequence[ChartPoint], *, right_axis: bool = False
+    ) -> QLineSeries:
         chart = self.chart()
         series = QLineSeries()
         series.setName(name)
@@ -288,7 +293,9 @@ def weekly_pain(summaries: Sequence[Any]) -> tuple[list[ChartPoint], list[ChartP
 class ProgressView(QWidget):
     session_requested = Signal(int)
 
-    def __init__(self, workouts: Any, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workouts: WorkoutService, library: Library, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("progressView")
         self.workouts = workouts

@@ -10,9 +10,9 @@ Edits are saved at once; Ctrl+Z (the page's undo stack) reverses them, also save
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,11 +49,18 @@ from backleg_desktop.ui.history.undo import (
 from backleg_desktop.ui.history.worker import Job, start_job
 from backleg_desktop.ui.widgets import heading, muted
 
+if TYPE_CHECKING:
+    from backleg_desktop.services.store import Store
+    from backleg_desktop.services.workouts import WorkoutService
+    from backleg_desktop.ui.history.calendar_view import CalendarView
+    from backleg_desktop.ui.history.charts import ProgressView
+    from backleg_desktop.ui.history.records_view import RecordsView
+
 ANY_DATE = QDate(2000, 1, 1)  # the date edits show "Any" at this date
 SESSIONS_TAB, PROGRESS_TAB, RECORDS_TAB, CALENDAR_TAB = range(4)
 
 
-def record_sessions(workouts: Any, exercise_ids: list[str]) -> set[int]:
+def record_sessions(workouts: WorkoutService, exercise_ids: list[str]) -> set[int]:
     """Ids of the sessions that hold a personal record in any of `exercise_ids`."""
     session_ids: set[int] = set()
     for exercise_id in exercise_ids:
@@ -84,7 +91,7 @@ class HistoryPage(QWidget):
         self.setObjectName("historyPage")
         self.pool = pool or QThreadPool.globalInstance()
         self.library = library
-        self.workouts: Any = None
+        self.workouts: WorkoutService | None = None
         self.model: SessionTableModel | None = None
         self.undo_stack = QUndoStack(self)
         self._lazy_tabs: dict[int, QWidget] = {}
@@ -211,11 +218,11 @@ class HistoryPage(QWidget):
 
     # --- store ------------------------------------------------------------------------
 
-    def set_store(self, store: Any) -> None:
+    def set_store(self, store: Store) -> None:
         """Show `store`'s history (connect MainWindow.store_attached here)."""
         self.set_workouts(store.workouts)
 
-    def set_workouts(self, workouts: Any) -> None:
+    def set_workouts(self, workouts: WorkoutService) -> None:
         self.workouts = workouts
         self.undo_stack.clear()
         self.model = SessionTableModel(workouts, self.library, parent=self)
@@ -256,7 +263,7 @@ class HistoryPage(QWidget):
 
     def mark_records(self) -> None:
         """Mark the sessions that hold a personal record (now, on this thread)."""
-        if self.model is not None:
+        if self.model is not None and self.workouts is not None:
             self.model.set_record_sessions(record_sessions(self.workouts, self._exercise_ids()))
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -331,7 +338,7 @@ class HistoryPage(QWidget):
 
     # --- the selected session -----------------------------------------------------------
 
-    def _row_changed(self, current, _previous) -> None:
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
         self.show_session(current.data(SESSION_ID_ROLE), select=False)
@@ -376,6 +383,8 @@ class HistoryPage(QWidget):
     # --- changes (saved at once, undoable) ------------------------------------------------
 
     def _edit_set(self, logged: LoggedSet, field: str, value: Any) -> bool:
+        if self.workouts is None:  # no store: nothing is shown to edit
+            return False
         old = getattr(logged, field)
         try:
             self.workouts.update_set(logged.id, **{field: value})
@@ -390,6 +399,8 @@ class HistoryPage(QWidget):
         return True
 
     def delete_set(self, logged: LoggedSet) -> None:
+        if self.workouts is None:
+            return
         try:
             deleted = self.workouts.delete_set(logged.id)
         except BacklegError as error:
@@ -400,6 +411,8 @@ class HistoryPage(QWidget):
         self.detail.status.setText("Set deleted. Ctrl+Z brings it back.")
 
     def delete_session(self, session_id: int) -> None:
+        if self.workouts is None:
+            return
         try:
             deleted = self.workouts.delete_session(session_id)
         except BacklegError as error:
@@ -435,7 +448,8 @@ class HistoryPage(QWidget):
     # --- lazy tabs ------------------------------------------------------------------------
 
     def _tab_shown(self, index: int) -> None:
-        if index == SESSIONS_TAB or self.workouts is None:
+        workouts = self.workouts
+        if index == SESSIONS_TAB or workouts is None:
             return
         if index in self._lazy_tabs and index not in self._stale_tabs:
             return
@@ -446,26 +460,26 @@ class HistoryPage(QWidget):
         old = self._lazy_tabs.pop(index, None)
         if old is not None:
             old.deleteLater()
-        widget = self._build_tab(index, holder)
+        widget = self._build_tab(index, holder, workouts)
         layout.addWidget(widget)
         self._lazy_tabs[index] = widget
         self._stale_tabs.discard(index)
 
-    def _build_tab(self, index: int, holder: QWidget) -> QWidget:
+    def _build_tab(self, index: int, holder: QWidget, workouts: WorkoutService) -> QWidget:
+        view: ProgressView | RecordsView | CalendarView
         if index == PROGRESS_TAB:
             from backleg_desktop.ui.history.charts import ProgressView  # loads QtCharts
 
-            view: Any = ProgressView(self.workouts, self.library, holder)
+            view = ProgressView(workouts, self.library, holder)
         elif index == RECORDS_TAB:
             from backleg_desktop.ui.history.records_view import RecordsView
 
-            view = RecordsView(self.workouts, self.library, holder)
+            view = RecordsView(workouts, self.library, holder)
         else:
             from backleg_desktop.ui.history.calendar_view import CalendarView
 
-            view = CalendarView(self.workouts, holder)
-        if hasattr(view, "session_requested"):
-            view.session_requested.connect(self.show_session)
+            view = CalendarView(workouts, holder)
+        view.session_requested.connect(self.show_session)
         return view
 
     def tab_widget(self, index: int) -> QWidget | None:

@@ -3,7 +3,7 @@ the session with the most volume. Double-click a record to open its session."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +23,9 @@ from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history.lookup import exercise_choices
 from backleg_desktop.ui.widgets import heading, muted
 
+if TYPE_CHECKING:
+    from backleg_desktop.services.workouts import WorkoutService
+
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -40,7 +43,9 @@ def _tree(parent: QWidget, name: str, headers: list[str]) -> QTreeWidget:
 class RecordsView(QWidget):
     session_requested = Signal(int)
 
-    def __init__(self, workouts: Any, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workouts: WorkoutService, library: Library, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("recordsView")
         self.workouts = workouts

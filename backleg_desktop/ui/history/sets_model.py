@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from backleg_desktop.domain.history import LoggedSet, SessionDetail
 from backleg_desktop.ui.history import formatting as fmt
@@ -41,7 +41,12 @@ def parse_edit(field: str, text: Any) -> tuple[bool, Any]:
 
 
 class SetsTableModel(QAbstractTableModel):
-    def __init__(self, exercise_name: Callable[[str], str], on_edit: EditHandler, parent=None):
+    def __init__(
+        self,
+        exercise_name: Callable[[str], str],
+        on_edit: EditHandler,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._exercise_name = exercise_name
         self._on_edit = on_edit

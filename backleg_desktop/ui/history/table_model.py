@@ -12,13 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import SessionSummary
 from backleg_desktop.ui.history import formatting as fmt
+
+if TYPE_CHECKING:
+    from backleg_desktop.services.workouts import WorkoutService
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -77,7 +80,14 @@ _PY_SORT_KEYS: dict[int, Callable[[SessionSummary], Any]] = {
 class SessionTableModel(QAbstractTableModel):
     """Rows are `SessionSummary`s; `SESSION_ID_ROLE` gives a row's session id."""
 
-    def __init__(self, workouts: Any, library: Library, *, page_size: int = PAGE_SIZE, parent=None):
+    def __init__(
+        self,
+        workouts: WorkoutService,
+        library: Library,
+        *,
+        page_size: int = PAGE_SIZE,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._workouts = workouts
         self._library = library

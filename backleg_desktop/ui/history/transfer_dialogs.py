@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import (
@@ -27,10 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.content.model import Library
+from backleg_desktop.domain.records import ImportSummary
 from backleg_desktop.services import history_export
-from backleg_desktop.services.transfer import ExportSummary, preview, read_sessions
+from backleg_desktop.services.transfer import (
+    ExportSummary,
+    ImportPreview,
+    Unit,
+    preview,
+    read_sessions,
+)
 from backleg_desktop.ui.history import formatting as fmt
-from backleg_desktop.ui.history.worker import Job, start_job
+from backleg_desktop.ui.history.worker import Job, Work, start_job
+
+if TYPE_CHECKING:
+    from backleg_desktop.services.workouts import WorkoutService
 
 IMPORT_FILTER = "Workout exports (*.csv *.json);;All files (*)"
 EXPORT_FILTER = "CSV, one row per set (*.csv);;JSON backup (*.json)"
@@ -41,7 +51,7 @@ class ImportDialog(QDialog):
 
     def __init__(
         self,
-        workouts: Any,
+        workouts: WorkoutService,
         library: Library,
         path: Path,
         parent: QWidget | None = None,
@@ -57,9 +67,9 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.pool = pool or QThreadPool.globalInstance()
         self.job: Job | None = None
-        self.preview_data: Any = None
-        self.dry_run: Any = None
-        self.result: Any = None
+        self.preview_data: ImportPreview | None = None
+        self.dry_run: ImportSummary | None = None
+        self.summary: ImportSummary | None = None  # the real import, once done
 
         self.file_label = QLabel(str(self.path), self)
         self.file_label.setWordWrap(True)
@@ -111,14 +121,14 @@ class ImportDialog(QDialog):
         self.unit_combo.currentIndexChanged.connect(self.start_preview)
         self.start_preview()
 
-    def unit(self) -> str:
-        return str(self.unit_combo.currentData())
+    def unit(self) -> Unit:
+        return "lb" if self.unit_combo.currentData() == "lb" else "kg"
 
     def _show_unit(self, visible: bool) -> None:
         self.unit_label.setVisible(visible)
         self.unit_combo.setVisible(visible)
 
-    def _run(self, work, on_finished) -> Job:
+    def _run(self, work: Work, on_finished: Callable[..., None]) -> Job:
         job = Job(work)
         job.signals.progress.connect(self.progress.setValue)
         job.signals.finished.connect(on_finished)
@@ -135,10 +145,12 @@ class ImportDialog(QDialog):
         self.status.setText("Reading the file…")
         path, library, workouts, unit = self.path, self.library, self.workouts, self.unit()
 
-        def work(progress, should_cancel):
-            found = preview(path, library, unit)  # type: ignore[arg-type]
+        def work(
+            _progress: Callable[[int], None], should_cancel: Callable[[], bool]
+        ) -> tuple[ImportPreview, ImportSummary]:
+            found = preview(path, library, unit)
             summary = workouts.import_sessions(
-                read_sessions(path, library, unit, fmt=found.format),  # type: ignore[arg-type]
+                read_sessions(path, library, unit, fmt=found.format),
                 dry_run=True,
                 should_cancel=should_cancel,
             )
@@ -146,7 +158,7 @@ class ImportDialog(QDialog):
 
         self._run(work, self._previewed)
 
-    def _previewed(self, result: Any) -> None:
+    def _previewed(self, result: tuple[ImportPreview, ImportSummary]) -> None:
         self.job = None
         found, summary = result
         self.preview_data, self.dry_run = found, summary
@@ -188,18 +200,20 @@ class ImportDialog(QDialog):
         path, library, workouts, unit = self.path, self.library, self.workouts, self.unit()
         fmt_found = self.preview_data.format
 
-        def work(progress, should_cancel):
+        def work(
+            progress: Callable[[int], None], should_cancel: Callable[[], bool]
+        ) -> ImportSummary:
             return workouts.import_sessions(
-                read_sessions(path, library, unit, fmt=fmt_found),  # type: ignore[arg-type]
+                read_sessions(path, library, unit, fmt=fmt_found),
                 progress=progress,
                 should_cancel=should_cancel,
             )
 
         self._run(work, self._imported)
 
-    def _imported(self, summary: Any) -> None:
+    def _imported(self, summary: ImportSummary) -> None:
         self.job = None
-        self.result = summary
+        self.summary = summary
         self.progress.setValue(self.progress.maximum())
         self.status.setText(
             f"Added {summary.sessions_added:,} sessions and {summary.sets_added:,} sets; "
@@ -240,7 +254,11 @@ class ImportDialog(QDialog):
 
 
 def import_history(
-    parent: QWidget | None, workouts: Any, library: Library, *, pool: QThreadPool | None = None
+    parent: QWidget | None,
+    workouts: WorkoutService,
+    library: Library,
+    *,
+    pool: QThreadPool | None = None,
 ) -> ImportDialog | None:
     """File → Import…: ask for a file, then open the preview dialog (non-blocking)."""
     path, _filter = QFileDialog.getOpenFileName(parent, "Import workouts", "", IMPORT_FILTER)
@@ -252,7 +270,11 @@ def import_history(
 
 
 def export_history(
-    parent: QWidget | None, workouts: Any, library: Library, *, pool: QThreadPool | None = None
+    parent: QWidget | None,
+    workouts: WorkoutService,
+    library: Library,
+    *,
+    pool: QThreadPool | None = None,
 ) -> Job | None:
     """File → Export…: CSV (one row per set) or, for a .json name, the full JSON backup."""
     path, chosen = QFileDialog.getSaveFileName(
@@ -269,7 +291,7 @@ def export_history(
 
     job = Job(work)
 
-    def finished(summary: Any) -> None:
+    def finished(summary: ExportSummary) -> None:
         QMessageBox.information(
             parent,
             "Export finished",

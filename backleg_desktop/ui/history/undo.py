@@ -7,11 +7,14 @@ stack), which is why each command skips its first `redo()`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from backleg_desktop.domain.history import LoggedSet, SessionDetail
+
+if TYPE_CHECKING:
+    from backleg_desktop.services.workouts import WorkoutService
 
 Changed = Callable[[int | None], None]  # called with the session id that changed
 
@@ -34,7 +37,13 @@ class _AppliedCommand(QUndoCommand):
 
 class EditSetCommand(_AppliedCommand):
     def __init__(
-        self, workouts: Any, logged: LoggedSet, field: str, old: Any, new: Any, changed: Changed
+        self,
+        workouts: WorkoutService,
+        logged: LoggedSet,
+        field: str,
+        old: Any,
+        new: Any,
+        changed: Changed,
     ) -> None:
         super().__init__(f"Edit {field.replace('_kg', '').replace('_', ' ')}", changed)
         self._workouts = workouts
@@ -52,7 +61,7 @@ class EditSetCommand(_AppliedCommand):
 
 
 class DeleteSetCommand(_AppliedCommand):
-    def __init__(self, workouts: Any, deleted: LoggedSet, changed: Changed) -> None:
+    def __init__(self, workouts: WorkoutService, deleted: LoggedSet, changed: Changed) -> None:
         super().__init__("Delete set", changed)
         self._workouts = workouts
         self._deleted = deleted
@@ -67,7 +76,7 @@ class DeleteSetCommand(_AppliedCommand):
 
 
 class DeleteSessionCommand(_AppliedCommand):
-    def __init__(self, workouts: Any, deleted: SessionDetail, changed: Changed) -> None:
+    def __init__(self, workouts: WorkoutService, deleted: SessionDetail, changed: Changed) -> None:
         super().__init__("Delete session", changed)
         self._workouts = workouts
         self._deleted = deleted

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TypeAlias
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from backleg_desktop.services.errors import BacklegError, ImportCancelled
 
 PROGRESS_EVERY = 25  # sessions between progress updates
+
+# What a job runs: work(progress, should_cancel) -> the result its `finished` signal carries.
+Work: TypeAlias = Callable[[Callable[[int], None], Callable[[], bool]], object]
 
 
 class _Signals(QObject):
@@ -27,7 +30,7 @@ class _Signals(QObject):
 class Job(QRunnable):
     """Runs `work(progress, should_cancel)` on a pool thread; results come back as signals."""
 
-    def __init__(self, work: Callable[[Callable[[int], None], Callable[[], bool]], Any]) -> None:
+    def __init__(self, work: Work) -> None:
         super().__init__()
         # `start_job` keeps the job (and its signals) alive until a result signal arrives.
         self.setAutoDelete(False)

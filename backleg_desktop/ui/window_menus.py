@@ -1,0 +1,118 @@
+"""The main window's menu bar (File, Go, Help) and what its File and About entries do.
+
+Built by `MainWindow.complete()`, after the first paint; the actions stay attributes of the
+window (`window.quit_action`, …) because the session and the tests reach them there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from backleg_desktop import __version__
+
+if TYPE_CHECKING:
+    from backleg_desktop.domain.records import ImportSummary
+    from backleg_desktop.ui.main_window import MainWindow
+
+
+def build_menus(window: MainWindow) -> None:
+    bar = window.menuBar()
+    window.file_menu = bar.addMenu("&File")
+    window.file_menu.setObjectName("fileMenu")
+    window.quit_action = _action(window, "&Quit", "quitAction", window.close)
+    window.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    window.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+    window.import_action = _action(
+        window, "&Import…", "importAction", lambda: import_history(window)
+    )
+    window.export_action = _action(
+        window, "&Export…", "exportAction", lambda: export_history(window)
+    )
+    window.file_menu.addAction(window.import_action)
+    window.file_menu.addAction(window.export_action)
+    window.file_menu.addSeparator()
+    window.file_menu.addAction(window.quit_action)
+
+    window.go_menu = bar.addMenu("&Go")
+    window.go_menu.setObjectName("goMenu")
+    window.go_separator = window.go_menu.addSeparator()
+    window.back_action = _action(window, "&Back", "backAction", window.go_back)
+    # Alt+Left everywhere, plus the platform's own Back key when it differs
+    # (the same sequence twice would make the shortcut ambiguous and dead).
+    back_keys = [QKeySequence("Alt+Left")]
+    back_keys += [
+        k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Back) if k not in back_keys
+    ]
+    window.back_action.setShortcuts(back_keys)
+    window.back_action.setEnabled(False)
+    window.go_menu.addAction(window.back_action)
+
+    window.help_menu = bar.addMenu("&Help")
+    window.help_menu.setObjectName("helpMenu")
+    window.disclaimer_action = _action(
+        window, "&Disclaimer", "disclaimerAction", window.show_disclaimer
+    )
+    window.about_action = _action(
+        window, "&About Backleg", "aboutAction", lambda: show_about(window)
+    )
+    window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+    window.help_menu.addAction(window.disclaimer_action)
+    window.help_menu.addSeparator()
+    window.help_menu.addAction(window.about_action)
+
+
+def _action(window: MainWindow, text: str, name: str, slot: Callable[[], object]) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def import_history(window: MainWindow) -> None:
+    # Imported here so the transfer code stays out of start-up.
+    from backleg_desktop.ui.history.transfer_dialogs import import_history
+
+    if window.store is None:
+        _history_not_ready(window)
+        return
+    dialog = import_history(window, window.store.workouts, window.library)
+    if dialog is not None:
+        dialog.imported.connect(lambda summary: _after_import(window, summary))
+
+
+def _after_import(window: MainWindow, _summary: ImportSummary) -> None:
+    if window.history_built():  # show what was imported
+        window.history_page.refresh()
+
+
+def export_history(window: MainWindow) -> None:
+    from backleg_desktop.ui.history.transfer_dialogs import export_history
+
+    if window.store is None:
+        _history_not_ready(window)
+        return
+    export_history(window, window.store.workouts, window.library)
+
+
+def _history_not_ready(window: MainWindow) -> None:
+    QMessageBox.information(
+        window,
+        "Backleg",
+        "Your workout history is not open, so there is nothing to read or write.",
+    )
+
+
+def show_about(window: MainWindow) -> None:
+    QMessageBox.about(
+        window,
+        "About Backleg",
+        f"<h3>Backleg {__version__}</h3>"
+        "<p>A workout companion for training your legs while looking after a sore "
+        "lower back: exercises with step-by-step cues, two ready-made plans, and what "
+        "to leave out.</p>"
+        "<p>General information only, not medical advice.</p>",
+    )
