@@ -9,20 +9,14 @@ Edits are saved at once; Ctrl+Z (the page's undo stack) reverses them, also save
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -35,6 +29,7 @@ from backleg_desktop.domain.history import LoggedSet
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.ui.history import lookup
 from backleg_desktop.ui.history.detail_panel import SessionDetailPanel
+from backleg_desktop.ui.history.filter_bar import HistoryFilterBar
 from backleg_desktop.ui.history.table_model import (
     DATE,
     SESSION_ID_ROLE,
@@ -47,7 +42,7 @@ from backleg_desktop.ui.history.undo import (
     EditSetCommand,
 )
 from backleg_desktop.ui.history.worker import Job, start_job
-from backleg_desktop.ui.widgets import heading, muted
+from backleg_desktop.ui.widgets import heading
 
 if TYPE_CHECKING:
     from backleg_desktop.services.store import Store
@@ -56,7 +51,6 @@ if TYPE_CHECKING:
     from backleg_desktop.ui.history.charts import ProgressView
     from backleg_desktop.ui.history.records_view import RecordsView
 
-ANY_DATE = QDate(2000, 1, 1)  # the date edits show "Any" at this date
 SESSIONS_TAB, PROGRESS_TAB, RECORDS_TAB, CALENDAR_TAB = range(4)
 
 
@@ -70,10 +64,6 @@ def record_sessions(workouts: WorkoutService, exercise_ids: list[str]) -> set[in
         if records.best_volume is not None:
             session_ids.add(records.best_volume.session_id)
     return session_ids
-
-
-def local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time()).astimezone()
 
 
 class HistoryPage(QWidget):
@@ -127,40 +117,9 @@ class HistoryPage(QWidget):
 
     def _build_sessions_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.plan_combo = QComboBox(tab)
-        self.plan_combo.setObjectName("planFilter")
-        self.plan_combo.addItem("Any plan", None)
-        for plan in self.library.plans.values():
-            self.plan_combo.addItem(plan.name, plan.id)
-        self.exercise_combo = QComboBox(tab)
-        self.exercise_combo.setObjectName("exerciseFilter")
-        self._fill_exercise_combo([])
-        self.since_edit = self._date_edit(tab, "sinceFilter")
-        self.until_edit = self._date_edit(tab, "untilFilter")
-        self.clear_button = QPushButton("Clear filters", tab)
-        self.clear_button.setObjectName("clearFilters")
-        self.clear_button.clicked.connect(self.clear_filters)
-        self.count_label = muted(QLabel(tab))
-        self.count_label.setObjectName("sessionCount")
-
-        bar = QHBoxLayout()
-        for text, widget in (
-            ("Plan", self.plan_combo),
-            ("Exercise", self.exercise_combo),
-            ("From", self.since_edit),
-            ("To", self.until_edit),
-        ):
-            label = QLabel(text, tab)
-            label.setBuddy(widget)
-            bar.addWidget(label)
-            bar.addWidget(widget)
-        bar.addWidget(self.clear_button)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
-        for combo in (self.plan_combo, self.exercise_combo):
-            combo.currentIndexChanged.connect(self._apply_filters)
-        for edit in (self.since_edit, self.until_edit):
-            edit.dateChanged.connect(self._apply_filters)
+        self.filters = HistoryFilterBar(self.library, tab)
+        self.filters.changed.connect(self._apply_filters)
+        self.filters.clear_button.clicked.connect(self.clear_filters)
 
         self.table = QTableView(tab)
         self.table.setObjectName("sessionsTable")
@@ -187,34 +146,9 @@ class HistoryPage(QWidget):
 
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
         return tab
-
-    @staticmethod
-    def _date_edit(parent: QWidget, name: str) -> QDateEdit:
-        edit = QDateEdit(parent)
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd MMM yyyy")
-        edit.setMinimumDate(ANY_DATE)
-        edit.setSpecialValueText("Any")  # shown at the minimum date: no limit
-        edit.setDate(ANY_DATE)
-        return edit
-
-    def _fill_exercise_combo(self, user_exercises: list[tuple[str, str]]) -> None:
-        combo = self.exercise_combo
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem("Any exercise", None)
-        names = [(e.name, e.id) for e in self.library.exercises.values()]
-        names += [(name, exercise_id) for exercise_id, name in user_exercises]
-        for name, exercise_id in sorted(names, key=lambda pair: pair[0].casefold()):
-            combo.addItem(name, exercise_id)
-        found = combo.findData(current)
-        combo.setCurrentIndex(max(found, 0))
-        combo.blockSignals(False)
 
     # --- store ------------------------------------------------------------------------
 
@@ -243,19 +177,15 @@ class HistoryPage(QWidget):
         if self.workouts is None:
             return
         try:
-            self._fill_exercise_combo(self.workouts.user_exercises())
+            self.filters.fill_exercises(self.workouts.user_exercises())
         except BacklegError:
             return  # the list itself works; names and markers are a nicety
         # Records read every working set (a quarter of a second for ten years): off the
         # GUI thread, so the first rows stay responsive.
-        workouts, exercise_ids = self.workouts, self._exercise_ids()
+        workouts, exercise_ids = self.workouts, self.filters.exercise_ids()
         job = Job(lambda _progress, _cancel: record_sessions(workouts, exercise_ids))
         job.signals.finished.connect(self._records_found)
         start_job(self.pool, job)
-
-    def _exercise_ids(self) -> list[str]:
-        combo = self.exercise_combo
-        return [combo.itemData(i) for i in range(1, combo.count())]
 
     def _records_found(self, session_ids: set[int]) -> None:
         if self.model is not None:
@@ -264,14 +194,12 @@ class HistoryPage(QWidget):
     def mark_records(self) -> None:
         """Mark the sessions that hold a personal record (now, on this thread)."""
         if self.model is not None and self.workouts is not None:
-            self.model.set_record_sessions(record_sessions(self.workouts, self._exercise_ids()))
+            self.model.set_record_sessions(
+                record_sessions(self.workouts, self.filters.exercise_ids())
+            )
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.plan_combo, self.exercise_combo, self.since_edit, self.until_edit):
-            widget.setEnabled(enabled)
-        self.clear_button.setEnabled(enabled)
-        if not enabled:
-            self.count_label.setText("Your history appears here once it is open.")
+        self.filters.set_usable(enabled)
 
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
@@ -298,18 +226,7 @@ class HistoryPage(QWidget):
     # --- filters ----------------------------------------------------------------------
 
     def current_filter(self) -> HistoryFilter:
-        since = until = None
-        if self.since_edit.date() != ANY_DATE:
-            since = local_midnight(self.since_edit.date().toPython())  # type: ignore[arg-type]
-        if self.until_edit.date() != ANY_DATE:
-            last_day: date = self.until_edit.date().toPython()  # type: ignore[assignment]
-            until = local_midnight(last_day + timedelta(days=1))
-        return HistoryFilter(
-            plan_id=self.plan_combo.currentData(),
-            exercise_id=self.exercise_combo.currentData(),
-            since=since,
-            until=until,
-        )
+        return self.filters.current_filter()
 
     def _apply_filters(self, *_args: object) -> None:
         if self.model is None:
@@ -318,23 +235,13 @@ class HistoryPage(QWidget):
         self.detail.show_detail(None)
 
     def clear_filters(self) -> None:
-        widgets = (self.plan_combo, self.exercise_combo, self.since_edit, self.until_edit)
-        for widget in widgets:
-            widget.blockSignals(True)
-        self.plan_combo.setCurrentIndex(0)
-        self.exercise_combo.setCurrentIndex(0)
-        self.since_edit.setDate(ANY_DATE)
-        self.until_edit.setDate(ANY_DATE)
-        for widget in widgets:
-            widget.blockSignals(False)
+        self.filters.clear()
         self._apply_filters()
 
     def _update_count(self, *_args: object) -> None:
         if self.model is None:
             return
-        total = self.model.total()
-        noun = "session" if total == 1 else "sessions"
-        self.count_label.setText(f"{total:,} {noun}")
+        self.filters.show_count(self.model.total())
 
     # --- the selected session -----------------------------------------------------------
 
@@ -438,7 +345,7 @@ class HistoryPage(QWidget):
         if self.workouts is None:
             return
         self.undo_stack.clear()  # ids may have changed under the stack
-        self._fill_exercise_combo(self.workouts.user_exercises())
+        self.filters.fill_exercises(self.workouts.user_exercises())
         self._changed(None)
         self.mark_records()
 

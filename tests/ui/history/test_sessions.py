@@ -36,7 +36,7 @@ def test_first_page_is_the_newest_hundred_and_more_come_on_demand(page, store) -
     assert ids_in_view(model) == [s.session.id for s in newest]
     page.table.scrollToBottom()  # the view asks for the next page itself
     assert model.rowCount() > 200
-    assert page.count_label.text() == f"{SEEDED_SESSIONS} sessions"
+    assert page.filters.count_label.text() == f"{SEEDED_SESSIONS} sessions"
 
 
 def test_model_pages_with_a_small_page_size(store, real_library) -> None:
@@ -71,25 +71,27 @@ def test_sort_by_clicking_date_and_volume(page, store) -> None:
 
 def test_filter_by_plan_exercise_and_dates(page, store) -> None:
     model = page.model
-    page.plan_combo.setCurrentIndex(page.plan_combo.findData("quick-add-on"))
+    page.filters.plan_combo.setCurrentIndex(page.filters.plan_combo.findData("quick-add-on"))
     quick = store.workouts.count_sessions(plan_id="quick-add-on")
     assert 0 < model.total() == quick < SEEDED_SESSIONS
     rows = range(model.rowCount())
     assert {model.index(r, PLAN).data() for r in rows} == {"Quick add-on"}
 
     page.clear_filters()
-    page.exercise_combo.setCurrentIndex(page.exercise_combo.findData("lying-leg-curl"))
+    page.filters.exercise_combo.setCurrentIndex(
+        page.filters.exercise_combo.findData("lying-leg-curl")
+    )
     # Only the strength plan has leg curls.
     assert model.total() == store.workouts.count_sessions(exercise_id="lying-leg-curl")
     assert model.total() == SEEDED_SESSIONS - quick
 
     page.clear_filters()
-    page.since_edit.setDate(QDate(2016, 3, 7))
-    page.until_edit.setDate(QDate(2016, 3, 13))
+    page.filters.since_edit.setDate(QDate(2016, 3, 7))
+    page.filters.until_edit.setDate(QDate(2016, 3, 13))
     assert model.total() == 7  # one session a day, both ends included
     days = {model.summary_at(r).session.started_at.astimezone().date() for r in range(7)}
     assert min(days) == date(2016, 3, 7) and max(days) == date(2016, 3, 13)
-    assert page.count_label.text() == "7 sessions"
+    assert page.filters.count_label.text() == "7 sessions"
 
 
 def select_first_session(page, qtbot):  # type: ignore[no-untyped-def]

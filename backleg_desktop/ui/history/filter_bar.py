@@ -1,0 +1,129 @@
+"""The bar above the sessions list: plan, exercise and date filters, and the count shown."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from backleg_desktop.content.model import Library
+from backleg_desktop.ui.history.table_model import HistoryFilter
+from backleg_desktop.ui.widgets import muted
+
+ANY_DATE = QDate(2000, 1, 1)  # the date edits show "Any" at this date
+
+
+def local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time()).astimezone()
+
+
+def _day(qdate: QDate) -> date:
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+class HistoryFilterBar(QWidget):
+    changed = Signal()  # a filter was changed by the user (not by clear() or a refill)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.plan_combo = QComboBox(self)
+        self.plan_combo.setObjectName("planFilter")
+        self.plan_combo.addItem("Any plan", None)
+        for plan in library.plans.values():
+            self.plan_combo.addItem(plan.name, plan.id)
+        self.exercise_combo = QComboBox(self)
+        self.exercise_combo.setObjectName("exerciseFilter")
+        self.fill_exercises([])
+        self.since_edit = self._date_edit("sinceFilter")
+        self.until_edit = self._date_edit("untilFilter")
+        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button.setObjectName("clearFilters")
+        self.count_label = muted(QLabel(self))
+        self.count_label.setObjectName("sessionCount")
+
+        bar = QHBoxLayout(self)
+        bar.setContentsMargins(0, 0, 0, 0)
+        for text, widget in (
+            ("Plan", self.plan_combo),
+            ("Exercise", self.exercise_combo),
+            ("From", self.since_edit),
+            ("To", self.until_edit),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            bar.addWidget(label)
+            bar.addWidget(widget)
+        bar.addWidget(self.clear_button)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        for combo in (self.plan_combo, self.exercise_combo):
+            combo.currentIndexChanged.connect(self.changed)
+        for edit in (self.since_edit, self.until_edit):
+            edit.dateChanged.connect(self.changed)
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd MMM yyyy")
+        edit.setMinimumDate(ANY_DATE)
+        edit.setSpecialValueText("Any")  # shown at the minimum date: no limit
+        edit.setDate(ANY_DATE)
+        return edit
+
+    def fill_exercises(self, user_exercises: list[tuple[str, str]]) -> None:
+        """The library's exercises and the user's own, by name; the choice is kept."""
+        combo = self.exercise_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Any exercise", None)
+        names = [(e.name, e.id) for e in self.library.exercises.values()]
+        names += [(name, exercise_id) for exercise_id, name in user_exercises]
+        for name, exercise_id in sorted(names, key=lambda pair: pair[0].casefold()):
+            combo.addItem(name, exercise_id)
+        found = combo.findData(current)
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def exercise_ids(self) -> list[str]:
+        combo = self.exercise_combo
+        return [combo.itemData(i) for i in range(1, combo.count())]
+
+    def current_filter(self) -> HistoryFilter:
+        since = until = None
+        if self.since_edit.date() != ANY_DATE:
+            since = local_midnight(_day(self.since_edit.date()))
+        if self.until_edit.date() != ANY_DATE:
+            until = local_midnight(_day(self.until_edit.date()) + timedelta(days=1))
+        return HistoryFilter(
+            plan_id=self.plan_combo.currentData(),
+            exercise_id=self.exercise_combo.currentData(),
+            since=since,
+            until=until,
+        )
+
+    def clear(self) -> None:
+        """Back to no filters, without a `changed` per widget."""
+        widgets = (self.plan_combo, self.exercise_combo, self.since_edit, self.until_edit)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.plan_combo.setCurrentIndex(0)
+        self.exercise_combo.setCurrentIndex(0)
+        self.since_edit.setDate(ANY_DATE)
+        self.until_edit.setDate(ANY_DATE)
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def set_usable(self, usable: bool) -> None:
+        for widget in (self.plan_combo, self.exercise_combo, self.since_edit, self.until_edit):
+            widget.setEnabled(usable)
+        self.clear_button.setEnabled(usable)
+        if not usable:
+            self.count_label.setText("Your history appears here once it is open.")
+
+    def show_count(self, total: int) -> None:
+        noun = "session" if total == 1 else "sessions"
+        self.count_label.setText(f"{total:,} {noun}")
