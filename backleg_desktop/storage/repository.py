@@ -27,7 +27,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from backleg_desktop.domain.history import (
-    ENTRY_FIELDS,
     LOGGED_FIELDS,
     LoggedSet,
     SessionRecord,
@@ -60,9 +59,9 @@ def session_record(row: SessionRow | Row[Any]) -> SessionRecord:
     )
 
 
-# The sets table's columns carry LoggedSet's field names (domain/history.py), so one pair
-# of getters maps a set both ways; C-level attrgetters keep export and import fast.
-_ENTRY_VALUES = attrgetter(*ENTRY_FIELDS)
+# The sets table's columns carry LoggedSet's field names (domain/history.py), which are
+# SetEntry's behind the two ids: rows map by name both ways, in C (export and import are
+# measured in tests/bench, so no per-field Python code here).
 _SET_COLUMNS = attrgetter(*LOGGED_FIELDS)
 _EXPORT_SET_COLUMNS = attrgetter(*(f"set_{name}" for name in LOGGED_FIELDS))
 
@@ -74,7 +73,7 @@ def logged_set(row: SetRow | Row[Any], columns: attrgetter[Any] = _SET_COLUMNS) 
 
 def set_values(session_id: int, entry: SetEntry, completed_at: datetime) -> dict[str, Any]:
     """The sets-table row for `entry` (which may lack the `completed_at` to store)."""
-    values = dict(zip(ENTRY_FIELDS, _ENTRY_VALUES(entry), strict=True))
+    values = vars(entry).copy()  # every SetEntry field by name
     values["session_id"] = session_id
     values["completed_at"] = completed_at
     return values

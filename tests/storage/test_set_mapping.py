@@ -31,6 +31,7 @@ def test_the_sets_table_and_logged_set_share_field_names_in_one_order() -> None:
 
 def test_an_entry_goes_to_a_row_and_back_without_losing_a_value() -> None:
     completed = datetime(2026, 11, 2, 8, 31, tzinfo=UTC)
+    assert set(repo.set_values(7, ENTRY, completed)) == set(LOGGED_FIELDS) - {"id"}
     row = repo.set_row(7, ENTRY, completed)
     row.id = 41
     logged = repo.logged_set(row)
