@@ -56,16 +56,18 @@ class Job(QRunnable):
             self.signals.progress.emit(done)
 
 
-_RUNNING: set[Job] = set()  # started jobs, kept alive until they report
+_RUNNING: dict[int, Job] = {}  # started jobs by id(), kept alive until they report
 
 
 def start_job(pool: QThreadPool, job: Job) -> Job:
     """Run `job` on `pool`, holding it until its result (finished, failed, cancelled) is in.
 
-    Connect the job's own handlers first: this releases it after they ran.
+    Connect the job's own handlers first: this releases it after they ran. (PySide 6.8's
+    QThreadPool.start keeps a reference of its own; this does not rely on that.)
     """
+    key = id(job)  # the slot holds the key, not the job: no cycle through the connection
     for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
-        signal.connect(lambda *_: _RUNNING.discard(job))
-    _RUNNING.add(job)
+        signal.connect(lambda *_: _RUNNING.pop(key, None))
+    _RUNNING[key] = job
     pool.start(job)
     return job
