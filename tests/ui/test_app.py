@@ -112,7 +112,11 @@ def fake_store_module(monkeypatch, open_store) -> None:  # type: ignore[no-untyp
 def test_store_opens_after_first_paint_and_its_notices_are_shown(
     qtbot, main_window, monkeypatch, information: DialogRecorder
 ) -> None:
-    store = types.SimpleNamespace(notices=["Your history was upgraded; a backup is in backups/."])
+    # A store as the window sees it: notices, and workouts with nothing to resume.
+    workouts = types.SimpleNamespace(in_progress_session=lambda: None)
+    store = types.SimpleNamespace(
+        notices=["Your history was upgraded; a backup is in backups/."], workouts=workouts
+    )
     opened_with: list[tuple[Path, object]] = []
 
     def open_store(data_dir: Path, library: object) -> object:
