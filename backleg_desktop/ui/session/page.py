@@ -2,9 +2,10 @@
 
 What the session is (the plan, its `SessionFlow`, the store writes, resume) lives in the
 Qt-free `SessionController` (services/session_controller.py); this page builds the
-screens, drives the set and rest countdowns with two `TimerDriver`s, renders what the
-controller says, and asks for confirmation. Keys arrive through one `SessionKeyFilter`
-and mean what key_table.py says, so the keyboard works whatever has focus.
+screens, wires them, renders what the controller says and asks for confirmation. The
+set and rest screens and their two countdowns are running.py's part. Keys arrive
+through one `SessionKeyFilter` and mean what key_table.py says, so the keyboard works
+whatever has focus.
 
 Usage (see install.py for the main window wiring)::
 
