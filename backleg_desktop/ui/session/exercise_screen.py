@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -20,22 +20,12 @@ from backleg_desktop.content.model import Exercise
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Step
 from backleg_desktop.domain.timers import format_mmss
+from backleg_desktop.ui.session.texts import SIDE_TEXT, set_text, target_text
 from backleg_desktop.ui.session.widgets import READY_COLOR, action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
 
-SIDE_TEXT = {"left": "Left leg", "right": "Right leg", "both": ""}
 MAX_REPS = 999
 MAX_LOAD_KG = 1000.0
-
-
-def target_text(step: Step) -> str:
-    """ "Target: 8 reps per leg", "Target: 12–15 reps"."""
-    return f"Target: {step.reps_text} reps{' per leg' if step.per_leg else ''}"
-
-
-def set_text(step: Step) -> str:
-    optional = " (optional)" if step.optional else ""
-    return f"Set {step.set_number} of {step.total_sets}{optional}"
 
 
 class CueList(QFrame):
@@ -171,6 +161,8 @@ class HintPanel(QFrame):
 class ExerciseScreen(QWidget):
     """Shown before, during and between the sides of a set; the page fills it in."""
 
+    primary_requested = Signal()  # the big button: start, log or finish
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exerciseScreen")
@@ -223,6 +215,7 @@ class ExerciseScreen(QWidget):
         self.primary_button = action_button("Start set", "Space", "primaryAction", self)
         self.primary_button.setFont(scaled_font(self.primary_button.font(), 1.3, bold=True))
         self.primary_button.setMinimumHeight(self.primary_button.fontMetrics().height() * 2 + 12)
+        self.primary_button.clicked.connect(self.primary_requested)
         self.next_label = big_label("", 1.2, bold=False)
         self.next_label.setObjectName("nextLabel")
 
@@ -265,6 +258,17 @@ class ExerciseScreen(QWidget):
         self._normal_status_palette = self.status.palette()
 
     # -- what the page shows ---------------------------------------------------------
+    def show_exercise(self, exercise: Exercise | None) -> None:
+        """A new exercise comes up: its form cues and what it works."""
+        self.cues.set_cues(exercise.cues if exercise else ())
+        self.illustration.show_exercise(exercise)
+
+    def show_hint(self, hint: ProgressionHint | None) -> None:
+        self.progression.show_hint(hint)
+
+    def step_cue(self, delta: int) -> None:
+        self.cues.step(delta)
+
     def show_step(self, step: Step, exercise_name: str, next_text: str) -> None:
         self.name.setText(exercise_name)
         self.set_label.setText(set_text(step))
@@ -308,7 +312,13 @@ class ExerciseScreen(QWidget):
     def show_elapsed(self, seconds: int) -> None:
         self.timer.setText(format_mmss(seconds))
 
-    def show_finished(self) -> None:
+    def show_finished(self, plan_name: str) -> None:
+        """Every set is done or skipped: only finishing is left."""
+        self.name.setText(plan_name)
+        self.set_label.setText("")
+        self.side.hide()
+        self.target.setText("")
+        self.next_label.setText("Next: the summary")
         self.progression.show_hint(None)
         self.status.setPalette(self._normal_status_palette)
         self.status.setText("All sets done")

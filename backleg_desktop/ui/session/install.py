@@ -8,13 +8,20 @@ resume), so a plain start pays nothing for it.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from backleg_desktop.ui import resources
+
+if TYPE_CHECKING:  # types only: the page and the store load later, on first use
+    from backleg_desktop.services.store import Store
+    from backleg_desktop.services.workouts import WorkoutService
+    from backleg_desktop.ui.main_window import MainWindow
+    from backleg_desktop.ui.session.page import SessionPage
 
 PAGE_KEY = "session"
 APP_TITLE = "Backleg"
@@ -23,10 +30,11 @@ APP_TITLE = "Backleg"
 class SessionWiring(QObject):
     """Created by `install_session(window)`; `page` builds the session page on demand."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._page: Any = None
+        self._page: SessionPage | None = None
+        self._workouts: WorkoutService | None = None  # once the store is open
         self.shortcuts_dialog: QWidget | None = None
         icon = resources.icon("session.svg", window.palette())
         window.add_page(PAGE_KEY, "Session", self._build_page, icon)
@@ -44,9 +52,11 @@ class SessionWiring(QObject):
 
     # -- the page ----------------------------------------------------------------------
     @property
-    def page(self) -> Any:
+    def page(self) -> SessionPage:
         """The SessionPage (built now if needed)."""
-        return self.window.page(PAGE_KEY)
+        self.window.page(PAGE_KEY)
+        assert self._page is not None  # built by _build_page, the page's factory
+        return self._page
 
     @property
     def built(self) -> bool:
@@ -57,16 +67,13 @@ class SessionWiring(QObject):
 
         page = SessionPage(self.window.library, self.window.settings, clock=self.window.clock)
         page.title_prefix_changed.connect(self._set_title)
-        store = getattr(self.window, "store", None)
-        if store is not None:
-            page.set_workouts(store.workouts)
+        if self._workouts is not None:
+            page.set_workouts(self._workouts)
         self._page = page
         return page
 
-    def _store_attached(self, store: Any) -> None:
-        workouts = getattr(store, "workouts", None)
-        if workouts is None:
-            return
+    def _store_attached(self, store: Store) -> None:
+        workouts = self._workouts = store.workouts
         if self._page is not None:
             self._page.set_workouts(workouts)
         elif not self._has_unfinished(workouts):
@@ -75,7 +82,7 @@ class SessionWiring(QObject):
             self.window.show_page(PAGE_KEY)
 
     @staticmethod
-    def _has_unfinished(workouts: Any) -> bool:
+    def _has_unfinished(workouts: WorkoutService) -> bool:
         from backleg_desktop.services.errors import BacklegError
 
         try:
@@ -117,7 +124,7 @@ class SessionWiring(QObject):
         else:
             help_menu.addAction(self.shortcuts_action)
 
-    def _action(self, text: str, keys: str, name: str, slot: Any) -> QAction:
+    def _action(self, text: str, keys: str, name: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self.window)
         action.setObjectName(name)
         if keys:
@@ -132,7 +139,7 @@ class SessionWiring(QObject):
         if page.current_screen() in (page.summary_screen, page.notice_screen):
             page.back_to_plans()
         elif not page.is_active and page.current_screen() is page.chooser:
-            page.chooser.plans.setFocus()
+            page.chooser.setFocus()  # its list of plans
 
     def _end(self) -> None:
         if self._page is not None:
@@ -163,5 +170,5 @@ class SessionWiring(QObject):
         return False
 
 
-def install_session(window: Any) -> SessionWiring:
+def install_session(window: MainWindow) -> SessionWiring:
     return SessionWiring(window)

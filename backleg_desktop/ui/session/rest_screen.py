@@ -24,6 +24,9 @@ ADJUST_STEP_S = 15
 
 class RestScreen(QWidget):
     correction_made = Signal(int, object)  # reps, load_kg (None: no load)
+    skip_requested = Signal()
+    pause_requested = Signal()
+    adjust_requested = Signal(int)  # seconds to add (negative: take away)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +36,10 @@ class RestScreen(QWidget):
         self.pause_button = action_button("Pause", "P", "restPause", self)
         self.plus_button = action_button(f"+{ADJUST_STEP_S} s", "+", "restPlus", self)
         self.skip_button = action_button("Skip rest", "Space", "skipRest", self)
+        self.skip_button.clicked.connect(self.skip_requested)
+        self.pause_button.clicked.connect(self.pause_requested)
+        self.plus_button.clicked.connect(lambda: self.adjust_requested.emit(ADJUST_STEP_S))
+        self.minus_button.clicked.connect(lambda: self.adjust_requested.emit(-ADJUST_STEP_S))
         controls = QHBoxLayout()
         controls.addStretch(1)
         for button in (self.minus_button, self.pause_button, self.plus_button, self.skip_button):
@@ -115,6 +122,13 @@ class RestScreen(QWidget):
         self.load.setValue(load_kg or 0.0)
         self.correction_status.setText("")
         self._loading = False
+
+    def show_seconds(self, seconds: int) -> None:
+        self.ring.set_seconds(seconds)
+
+    def show_corrected(self, description: str) -> None:
+        self.correction_status.setText("Corrected and saved.")
+        self.logged_text.setText(description)
 
     def show_paused(self, paused: bool) -> None:
         self.ring.set_caption("Paused" if paused else "Rest")

@@ -159,10 +159,14 @@ class ResumeScreen(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
-    def show_session(self, name: str, started_at: datetime, sets_logged: int) -> None:
+    def show_session(
+        self, name: str, started_at: datetime, sets_logged: int, *, can_resume: bool
+    ) -> None:
+        """`can_resume` False: its plan is not in the content any more; it can only end."""
         when = started_at.astimezone().strftime("%A %d %B, %H:%M")
         sets = "1 set" if sets_logged == 1 else f"{sets_logged} sets"
         self.details.setText(f"{name}, started {when}: {sets} logged so far.")
+        self.resume_button.setEnabled(can_resume)
 
 
 class GuidanceBox(QFrame):
@@ -212,6 +216,7 @@ class PainScreen(QWidget):
     skip_requested = Signal()
     switch_requested = Signal(str)  # plan id suggested instead
     sharp_requested = Signal()
+    level_changed = Signal(int)  # a level was chosen (key, slider or the page)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -227,6 +232,7 @@ class PainScreen(QWidget):
         layout.addWidget(self.context)
         layout.addWidget(muted(paragraph("Press 0–9, or drag the slider (it reaches 10).")))
         self.scale = PainScale(self)
+        self.scale.level_changed.connect(self.level_changed)
         layout.addWidget(self.scale)
         self.guidance = GuidanceBox(self)
         layout.addWidget(self.guidance)
@@ -263,6 +269,20 @@ class PainScreen(QWidget):
     @property
     def suggested_plan(self) -> str | None:
         return self._suggested if self.switch_button.isVisibleTo(self) else None
+
+    @property
+    def level(self) -> int | None:
+        return self.scale.level
+
+    def set_level(self, level: int) -> None:
+        self.scale.set_level(level)
+
+    def notes_text(self) -> str:
+        return self.notes.text().strip()
+
+    def focus_level(self) -> None:
+        """Focus on the slider, so its arrow keys move the level."""
+        self.scale.slider.setFocus()
 
     def prepare_before(self, plan_name: str) -> None:
         self.after = False

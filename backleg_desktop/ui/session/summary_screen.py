@@ -1,13 +1,26 @@
-"""The end-of-session summary: duration, sets, volume, pain before → after, records beaten."""
+"""The end-of-session summary: duration, sets, volume, pain before → after, records beaten.
+
+Records beaten read every earlier set of each exercise, so they are looked up on a pool
+thread (as History marks its records) and fill in a moment after the figures.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from backleg_desktop.content.model import Library
 from backleg_desktop.domain.summary import SessionReport, format_duration, format_volume
+from backleg_desktop.ui.session.texts import exercise_name, record_lines
 from backleg_desktop.ui.session.widgets import action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
+
+if TYPE_CHECKING:
+    from backleg_desktop.services.session_records import RecordBeaten
+    from backleg_desktop.services.workouts import WorkoutService
+    from backleg_desktop.ui.history.worker import Job
 
 HEADINGS = {
     "completed": "Session complete",
@@ -19,10 +32,14 @@ HEADINGS = {
 
 class SummaryScreen(QWidget):
     done_requested = Signal()
+    records_failed = Signal(str)  # why the records could not be read
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, pool: QThreadPool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryScreen")
+        self.library = library
+        self.pool = pool
+        self._records_job: Job | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN * 2, PAGE_MARGIN, PAGE_MARGIN * 2, PAGE_MARGIN)
         layout.setSpacing(14)
@@ -78,22 +95,47 @@ class SummaryScreen(QWidget):
         *,
         plan_name: str,
         subheading: str,
-        records: list[str],
-        exercise_names: dict[str, str],
     ) -> None:
+        """The figures; the records beaten follow once `find_records` has them."""
         self.heading.setText(HEADINGS.get(report.status, plan_name))
         self.subheading.setText(subheading)
         self.values["duration"].setText(format_duration(report.duration_s))
         self.values["sets"].setText(f"{report.sets_done} of {report.sets_planned}")
         self.values["volume"].setText(format_volume(report.volume_kg))
         self.values["pain"].setText(report.pain_text)
-        self.records.setText("\n".join(records) if records else "None this time.")
+        self.records.setText("Checking your records…")
         lines = []
         for line in report.exercises:
-            name = exercise_names.get(line.exercise_id, line.exercise_id)
+            name = exercise_name(self.library, line.exercise_id)
             best = "" if line.best_load_kg is None else f", best {line.best_load_kg:g} kg"
             lines.append(
                 f"{name}: {line.sets_done} of {line.sets_planned} sets, "
                 f"{line.reps_total} reps{best}"
             )
         self.exercises.setText("\n".join(lines))
+
+    def find_records(self, workouts: WorkoutService, session_id: int) -> None:
+        """Look up the records `session_id` beat on a pool thread, then show them."""
+        from backleg_desktop.services.session_records import records_beaten
+        from backleg_desktop.ui.history.worker import Job
+
+        job = Job(lambda _progress, _cancel: records_beaten(workouts, session_id))
+        job.signals.finished.connect(self._records_found)
+        job.signals.failed.connect(self._records_not_found)
+        self._records_job = job  # kept alive, with its signals, until it reports
+        self.pool.start(job)
+
+    def wait_for_records(self) -> None:
+        """Closing: let a records query finish before the store it reads is closed."""
+        if self._records_job is not None:
+            self.pool.waitForDone()
+
+    def _records_found(self, records: list[RecordBeaten]) -> None:
+        self._records_job = None
+        lines = record_lines(self.library, records)
+        self.records.setText("\n".join(lines) if lines else "None this time.")
+
+    def _records_not_found(self, message: str) -> None:
+        self._records_job = None
+        self.records.setText("Your records could not be checked just now.")
+        self.records_failed.emit(message)

@@ -27,7 +27,9 @@ READY_COLOR = QColor("#2e9d5b")
 STOP_COLOR = QColor("#c0392b")
 
 
-def big_label(text: str = "", scale: float = 2.0, *, bold: bool = True, parent=None) -> QLabel:
+def big_label(
+    text: str = "", scale: float = 2.0, *, bold: bool = True, parent: QWidget | None = None
+) -> QLabel:
     label = QLabel(text, parent)
     label.setFont(scaled_font(label.font(), scale, bold=bold))
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -35,7 +37,9 @@ def big_label(text: str = "", scale: float = 2.0, *, bold: bool = True, parent=N
     return label
 
 
-def action_button(text: str, key_hint: str, object_name: str, parent=None) -> QPushButton:
+def action_button(
+    text: str, key_hint: str, object_name: str, parent: QWidget | None = None
+) -> QPushButton:
     """A session button that never takes focus, so Space always reaches the session.
 
     The key is shown on the button itself: people learn the keys by seeing them.

@@ -20,8 +20,13 @@ class FakeAlert:
     def __init__(self) -> None:
         self.fired: list[tuple[str, str]] = []
 
+        self.tray_hidden = 0
+
     def fire(self, title: str = "", message: str = "") -> None:
         self.fired.append((title, message))
+
+    def hide_tray(self) -> None:
+        self.tray_hidden += 1
 
 
 @pytest.fixture

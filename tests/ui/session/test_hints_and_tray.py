@@ -74,7 +74,7 @@ def test_in_the_quick_add_on_the_ease_off_hint_does_not_suggest_the_plan_itself(
 def test_no_history_no_hint_and_none_for_an_exercise_without_one(drive, store) -> None:
     drive.start()
     assert not hint_panel(drive).isVisible()
-    assert drive.page._hints == {"leg-extension": None}
+    assert drive.page.controller.lookups.hints == {"leg-extension": None}
 
 
 def test_the_hint_goes_when_the_next_exercise_has_none(drive, store) -> None:

@@ -1,34 +1,45 @@
 """Keeps the database in step with a guided session: one committed write per user action.
 
-Plain Python over the `WorkoutService` (no Qt), so it can be tested without a window. It
-remembers which stored set id belongs to which `SetKey`, because the session flow speaks
-in keys (exercise, set number, side) and the store in ids.
+Plain Python over the `WorkoutService` (no Qt), so it can be tested without a window; the
+session controller (session_controller.py) owns one per running session. It remembers
+which stored set id belongs to which `SetKey`, because the session flow speaks in keys
+(exercise, set number, side) and the store in ids.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from backleg_desktop.domain.history import LoggedSet, SessionDetail, SessionRecord, SetEntry
 from backleg_desktop.domain.session_flow import RestTaken, SetKey, StopPoint
+
+if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
+    from backleg_desktop.services.workouts import WorkoutService
 
 
 class SessionRecorder:
     """Writes one session: start, each set, rest taken, corrections, undo, and the end."""
 
-    def __init__(self, workouts: Any, session: SessionRecord, logged: Sequence[LoggedSet] = ()):
+    def __init__(
+        self,
+        workouts: WorkoutService,
+        session: SessionRecord,
+        logged: Sequence[LoggedSet] = (),
+    ) -> None:
         self.workouts = workouts
         self.session = session
         self._ids: dict[SetKey, int] = {SetKey.of(s): s.id for s in logged}
         self.logged: list[LoggedSet] = list(logged)  # in logging order, as stored
 
     @classmethod
-    def start(cls, workouts: Any, plan_id: str, pain_before: int | None) -> SessionRecorder:
+    def start(
+        cls, workouts: WorkoutService, plan_id: str, pain_before: int | None
+    ) -> SessionRecorder:
         return cls(workouts, workouts.start_session(plan_id, pain_before=pain_before))
 
     @classmethod
-    def resume(cls, workouts: Any, detail: SessionDetail) -> SessionRecorder:
+    def resume(cls, workouts: WorkoutService, detail: SessionDetail) -> SessionRecorder:
         return cls(workouts, detail.session, detail.sets)
 
     @property
@@ -39,7 +50,7 @@ class SessionRecorder:
         return self._ids.get(key)
 
     def log(self, entry: SetEntry) -> LoggedSet:
-        logged: LoggedSet = self.workouts.log_set(self.session_id, entry)
+        logged = self.workouts.log_set(self.session_id, entry)
         self._ids[SetKey.of(logged)] = logged.id
         self.logged.append(logged)
         return logged
@@ -49,7 +60,7 @@ class SessionRecorder:
         set_id = self._ids.get(key)
         if set_id is None:
             return None
-        updated: LoggedSet = self.workouts.update_set(set_id, reps=reps, load_kg=load_kg)
+        updated = self.workouts.update_set(set_id, reps=reps, load_kg=load_kg)
         self._replace(updated)
         return updated
 
@@ -63,7 +74,7 @@ class SessionRecorder:
         set_id = self._ids.pop(key, None)
         if set_id is None:
             return None
-        removed: LoggedSet = self.workouts.delete_set(set_id)
+        removed = self.workouts.delete_set(set_id)
         self.logged = [s for s in self.logged if s.id != set_id]
         return removed
 

@@ -1,0 +1,387 @@
+"""The guided session without Qt: the plan, its `SessionFlow`, the store writes and resume.
+
+The session page (ui/session/page.py) builds the widgets, drives the timers and asks
+for confirmations; this controller decides what each action means for the session and
+stores it. It sits in services/ because it joins the domain's flow with the store's
+writes (`SessionRecorder`), and the import contract there keeps it free of Qt, so a
+whole plan can be driven in a test without a window.
+
+It tells its owner what happened through a `SessionEvents` object. A store failure
+never raises out of here: it becomes `events.store_failed(message)` and the operation
+reports that it did nothing (None or False), so the session carries on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
+
+from backleg_desktop.content.model import Library, Plan
+from backleg_desktop.domain.history import LoggedSet, SessionDetail
+from backleg_desktop.domain.pain import PainAdvice, advise
+from backleg_desktop.domain.progression import ProgressionHint
+from backleg_desktop.domain.session_flow import Prefill, RestChoice, RestTaken, SessionFlow, Step
+from backleg_desktop.domain.summary import SessionReport, summarize
+from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.services.session_lookups import SessionLookups
+from backleg_desktop.services.session_recorder import SessionRecorder
+
+if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
+    from backleg_desktop.services.workouts import WorkoutService
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class SessionEvents(Protocol):
+    """What the controller tells its owner (the session page, or a test)."""
+
+    def store_failed(self, message: str) -> None:
+        """A store call failed; `message` says what went wrong, for the user."""
+
+    def session_active(self, active: bool) -> None:
+        """A stored session started (or resumed): True; it ended: False."""
+
+    def set_completed(self, step: Step) -> None:
+        """The flow moved past `step` and the set is about to be written: start the
+        next countdown now, so storing can never hold it up."""
+
+
+@dataclass(frozen=True)
+class CheckInAdvice:
+    """What a pain level means for today, and the plan to offer instead (if any)."""
+
+    advice: PainAdvice
+    suggested_plan_id: str | None
+    suggested_plan_name: str | None
+
+
+@dataclass(frozen=True)
+class SetLogged:
+    """`log_set`'s answer: the step done, and the set as stored (None: it was not)."""
+
+    step: Step
+    stored: LoggedSet | None
+
+
+@dataclass(frozen=True)
+class Undo:
+    """`undo_last_set`'s answer: the set taken back (None: it could not be deleted)."""
+
+    removed: LoggedSet | None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The stored session and the summary's figures for it."""
+
+    detail: SessionDetail
+    report: SessionReport
+
+
+class SessionController:
+    """See the module docstring."""
+
+    def __init__(
+        self,
+        library: Library,
+        events: SessionEvents,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] | None = None,
+    ) -> None:
+        self.library = library
+        self.events = events
+        self.clock = clock
+        self.wall_clock = wall_clock  # catches a suspend during rest (see RestTimer)
+        self.workouts: WorkoutService | None = None
+        self.plan: Plan | None = None
+        self.flow: SessionFlow | None = None
+        self.recorder: SessionRecorder | None = None
+        self.pending_resume: SessionDetail | None = None
+        self.lookups = SessionLookups(events.store_failed)
+
+    def attach(self, workouts: WorkoutService) -> None:
+        self.workouts = self.lookups.workouts = workouts
+        self.lookups.forget()
+
+    # -- state -------------------------------------------------------------------------
+    @property
+    def is_active(self) -> bool:
+        """A session is stored and running (sets may be logged): closing keeps it."""
+        return self.recorder is not None and self.flow is not None and self.flow.state != "ended"
+
+    @property
+    def at_check_in(self) -> bool:
+        """At the pain check-in before a session: nothing is stored yet."""
+        flow = self.flow
+        return flow is not None and flow.state == "pain_check" and self.recorder is None
+
+    @property
+    def can_finish(self) -> bool:
+        return self.flow is not None and self.recorder is not None and self.flow.can_finish
+
+    def progress(self) -> tuple[int, int]:
+        """(sets logged, sets planned), counted as the summary counts them."""
+        recorder, plan = self.recorder, self.plan
+        if recorder is None or plan is None:
+            return 0, 0
+        report = summarize(recorder.session, recorder.logged, plan)
+        return report.sets_done, report.sets_planned
+
+    # -- resuming ----------------------------------------------------------------------
+    def find_unfinished(self) -> SessionDetail | None:
+        """The unfinished session to offer resuming (kept for `resume`), or None."""
+        if self.workouts is None or self.is_active:
+            return None
+        detail = self._call(self.workouts.in_progress_session)
+        if detail is not None:
+            self.pending_resume = detail
+        return detail
+
+    @property
+    def can_resume(self) -> bool:
+        """The unfinished session's plan is one we know (else it can only be ended)."""
+        detail = self.pending_resume
+        return detail is not None and detail.session.plan_id in self.library.plans
+
+    def resume(self, rest_choice: RestChoice) -> bool:
+        detail = self.pending_resume
+        plan = self.library.plans.get(detail.session.plan_id or "") if detail else None
+        if detail is None or plan is None or self.workouts is None:
+            return False
+        self.pending_resume = None
+        self.plan = plan
+        self.flow = self._flow(plan, rest_choice, detail)
+        self.flow.pain_before = detail.session.pain_before
+        self.recorder = SessionRecorder.resume(self.workouts, detail)
+        self.lookups.forget()
+        self.events.session_active(True)
+        return True
+
+    def end_unfinished(self) -> bool:
+        """End the session offered for resuming, as ended early."""
+        detail = self.pending_resume
+        if detail is None or self.workouts is None:
+            return False
+        self.pending_resume = None
+        self.plan = self.library.plans.get(detail.session.plan_id or "")
+        self.recorder = SessionRecorder.resume(self.workouts, detail)
+        return self._call(self.recorder.end_early) is not None
+
+    # -- starting ----------------------------------------------------------------------
+    def choose(self, plan_id: str, rest_choice: RestChoice) -> Plan | None:
+        """A plan was chosen: a new flow at its check-in; nothing is stored yet."""
+        if self.workouts is None or self.is_active:
+            return None
+        return self._new_flow(plan_id, rest_choice)
+
+    def switch_plan(self, plan_id: str, rest_choice: RestChoice) -> Plan | None:
+        """At the check-in, take the plan it suggested instead."""
+        if self.flow is None or self.flow.state != "pain_check" or not plan_id:
+            return None
+        return self._new_flow(plan_id, rest_choice)
+
+    def check_in_advice(self, level: int) -> CheckInAdvice | None:
+        """What `level` means before the chosen plan; the other plan it suggests, if any."""
+        if self.plan is None:
+            return None
+        advice = advise(self.library, level)
+        suggested = advice.suggest_plan
+        if suggested == self.plan.id or suggested not in self.library.plans:
+            suggested = None
+        name = self.library.plan(suggested).name if suggested else None
+        return CheckInAdvice(advice, suggested, name)
+
+    def begin(self, pain_before: int | None) -> bool:
+        """The check-in is done (None: skipped): store the session and get ready."""
+        flow, plan = self.flow, self.plan
+        if flow is None or plan is None or flow.state != "pain_check" or self.workouts is None:
+            return False
+        recorder = self._call(SessionRecorder.start, self.workouts, plan.id, pain_before)
+        if recorder is None:
+            return False
+        self.recorder = recorder
+        self.lookups.forget()  # "last time" is now the session before this one
+        flow.confirm_pain(pain_before)
+        self.events.session_active(True)
+        return True
+
+    # -- sets and rests ----------------------------------------------------------------
+    def start_set(self) -> bool:
+        flow = self.flow
+        if flow is None or flow.state != "ready":
+            return False
+        flow.start_set()
+        return True
+
+    def log_set(self, reps: int | None, load_kg: float | None) -> SetLogged | None:
+        """Log the set under way with these values; None when no set is under way."""
+        flow, recorder = self.flow, self.recorder
+        if flow is None or recorder is None or flow.state != "in_set":
+            return None
+        step = flow.current_step
+        assert step is not None  # "in_set" always has a step
+        entry = flow.complete_set(reps, load_kg)
+        self.events.set_completed(step)
+        return SetLogged(step, self._call(recorder.log, entry))
+
+    @property
+    def resting(self) -> bool:
+        return self.flow is not None and self.flow.state == "resting"
+
+    def end_rest(self, *, skipped: bool) -> bool:
+        """The rest is over: its time ran out, or it was cut short (`skipped`). What was
+        taken is stored on the set it followed (through the flow's `on_rest_taken`)."""
+        if self.flow is None or not self.resting:
+            return False
+        if skipped:
+            self.flow.skip_rest()
+        else:
+            self.flow.end_rest()
+        return True
+
+    def toggle_pause(self) -> bool:
+        if self.flow is None or not self.resting:
+            return False
+        self.flow.rest_timer.toggle_pause()
+        return True
+
+    def adjust_rest(self, seconds: int) -> bool:
+        if self.flow is None or not self.resting:
+            return False
+        self.flow.rest_timer.adjust(seconds)
+        return True
+
+    def correct_last_set(self, reps: int, load_kg: float | None) -> LoggedSet | None:
+        flow, recorder = self.flow, self.recorder
+        if flow is None or recorder is None or flow.last_logged is None:
+            return None
+        return self._call(recorder.correct, flow.last_logged, reps=reps, load_kg=load_kg)
+
+    def can_skip(self) -> bool:
+        return self.flow is not None and self.flow.state in ("ready", "in_set", "resting")
+
+    def skip(self, *, whole_exercise: bool = False) -> bool:
+        """Skip this set (both sides of a one-leg set), or what is left of the exercise;
+        nothing is stored for what was skipped."""
+        if self.flow is None or not self.can_skip():
+            return False
+        if whole_exercise:
+            self.flow.skip_exercise()
+        else:
+            self.flow.skip_set()
+        return True
+
+    def undo_last_set(self) -> Undo | None:
+        """Take back the last logged set and delete it from the store; None if none."""
+        flow, recorder = self.flow, self.recorder
+        if flow is None or recorder is None or not self.is_active:
+            return None
+        undone = flow.undo_last()
+        if undone is None:
+            return None
+        return Undo(self._call(recorder.undo, undone.key))
+
+    def prefill(self, step: Step) -> Prefill:
+        """The reps and load to show before `step`: last time's, else today's so far."""
+        recorder = self.recorder
+        if recorder is None:
+            return Prefill(reps=step.reps_low, load_kg=None)
+        return self.lookups.prefill(step, recorder.session_id, recorder.logged)
+
+    def hint(self, exercise_id: str) -> ProgressionHint | None:
+        """The progression hint for this exercise, asked of the store once per session."""
+        if self.plan is None or self.recorder is None:
+            return None
+        return self.lookups.hint(exercise_id, self.plan.id, self.recorder.session_id)
+
+    # -- ending ------------------------------------------------------------------------
+    def finish(self) -> bool:
+        """All sets done (or only optional ones left): the session is completed."""
+        flow, recorder = self.flow, self.recorder
+        if flow is None or recorder is None or not flow.can_finish:
+            return False
+        flow.finish()
+        return self._ended(self._call(recorder.finish, None) is not None)
+
+    def end_early(self) -> bool:
+        """End now, keeping what was logged."""
+        flow, recorder = self.flow, self.recorder
+        if flow is None or recorder is None or not self.is_active:
+            return False
+        flow.end_early()
+        return self._ended(self._call(recorder.end_early) is not None)
+
+    def stop_for_pain(self) -> bool:
+        """Sharp pain: stop, storing where. (At the check-in, see `cancel_check_in`.)"""
+        flow, recorder = self.flow, self.recorder
+        if flow is None or recorder is None or not self.is_active:
+            return False
+        where = flow.stop_for_pain()
+        return self._ended(self._call(recorder.stop_for_pain, where) is not None)
+
+    def cancel_check_in(self) -> None:
+        """Sharp pain at the check-in: no session today, and nothing was stored."""
+        self.flow = None
+
+    def save_pain_after(self, pain_after: int | None, notes: str) -> bool:
+        """The check-in after an ended session (None: skipped), with the notes."""
+        if self.recorder is None:
+            return False
+        return self._call(self.recorder.set_pain_after, pain_after, notes) is not None
+
+    def summary(self) -> Summary | None:
+        """The stored session and its figures; the flow is over once this is asked."""
+        recorder = self.recorder
+        if recorder is None or self.workouts is None:
+            return None
+        detail = self._call(self.workouts.session_detail, recorder.session_id)
+        if detail is None:
+            return None
+        self.flow = None
+        return Summary(detail, summarize(detail.session, detail.sets, self.plan))
+
+    def reset(self) -> None:
+        """Back to choosing a plan: forget the session (it is stored already)."""
+        self.flow = self.recorder = self.plan = self.pending_resume = None
+
+    # -- internals ---------------------------------------------------------------------
+    def _ended(self, stored: bool) -> bool:
+        if stored:
+            self.events.session_active(False)
+        return stored
+
+    def _new_flow(self, plan_id: str, rest_choice: RestChoice) -> Plan:
+        self.plan = self.library.plan(plan_id)
+        self.flow = self._flow(self.plan, rest_choice, None)
+        self.recorder = None
+        return self.plan
+
+    def _flow(
+        self, plan: Plan, rest_choice: RestChoice, resumed: SessionDetail | None
+    ) -> SessionFlow:
+        return SessionFlow(
+            plan,
+            self.library,
+            resumed.sets if resumed is not None else (),
+            rest_choice=rest_choice,
+            ask_pain=False if resumed is not None else None,
+            clock=self.clock,
+            wall_clock=self.wall_clock,
+            on_rest_taken=self._rest_taken,
+        )
+
+    def _rest_taken(self, rest: RestTaken) -> None:
+        if self.recorder is not None:
+            self._call(self.recorder.record_rest, rest)
+
+    def _call(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """Run a store call; a failure is reported to the owner, never raised."""
+        try:
+            return function(*args, **kwargs)
+        except BacklegError as error:
+            self.events.store_failed(str(error))
+            return None

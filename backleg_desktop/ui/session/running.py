@@ -1,0 +1,220 @@
+"""The running part of a session on screen: the set and rest screens, their two
+countdowns, and the actions taken there (Space, skip, undo, pause, ±15 s, a correction).
+
+A helper of the session page (page.py), which owns it, the screens and the controller;
+this module keeps the page to its wiring, the check-ins and the endings.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from backleg_desktop.domain.session_flow import SessionFlow, Step
+from backleg_desktop.domain.timers import format_mmss
+from backleg_desktop.ui.session import texts
+from backleg_desktop.ui.timers import RECOMMENDED_FINAL_APPROACH_MS, TimerDriver
+
+if TYPE_CHECKING:
+    from backleg_desktop.ui.session.page import SessionPage
+
+
+class RunningSession(QObject):
+    """Renders the set and rest screens from the controller, and drives their timers."""
+
+    def __init__(self, page: SessionPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.controller = page.controller
+        self.library = page.library
+        self.exercise_screen = page.exercise_screen
+        self.rest_screen = page.rest_screen
+        self._prefilled_step: int | None = None  # the step whose values the screen shows
+        self._cues_for: str | None = None
+        self._after_rest = False
+
+        self.set_driver = TimerDriver(page)
+        self.set_driver.setObjectName("sessionSetDriver")
+        self.set_driver.display_changed.connect(self._show_set_seconds)
+        self.rest_driver = TimerDriver(page, final_approach_ms=RECOMMENDED_FINAL_APPROACH_MS)
+        self.rest_driver.setObjectName("sessionRestDriver")
+        self.rest_driver.display_changed.connect(self._show_rest_seconds)
+        self.rest_driver.finished.connect(self._rest_over)
+
+    @property
+    def flow(self) -> SessionFlow | None:
+        return self.controller.flow
+
+    def forget_shown(self) -> None:
+        """A new flow: the exercise screen has shown none of its steps yet."""
+        self._prefilled_step = None
+        self._cues_for = None
+
+    def stop_timers(self) -> None:
+        self.set_driver.stop()
+        self.rest_driver.stop()
+        self.page.title_prefix_changed.emit("")
+
+    # -- Space on the set and rest screens ------------------------------------------------
+    def primary(self) -> None:
+        what = self.flow.primary_action() if self.flow is not None else "none"
+        if what == "start_set":
+            self.start_set()
+        elif what == "log_set":
+            self.log_set()
+        elif what == "skip_rest":
+            self.skip_rest()
+        elif what == "finish":
+            self.page.finish()
+
+    def start_set(self) -> None:
+        if not self.controller.start_set():
+            return
+        self._after_rest = False
+        self.page.say("")
+        assert self.flow is not None
+        self.set_driver.start(self.flow.set_timer)
+        self.show_current()
+
+    def log_set(self) -> None:
+        if self.flow is None or self.flow.state != "in_set":
+            return
+        reps, load = self.exercise_screen.values()
+        done = self.controller.log_set(reps, load)  # set_completed starts the next timer
+        if done is None:
+            return
+        logged = done.stored
+        if logged is None:
+            self.page.say("That set could not be saved; the session carries on.", error=True)
+        self.show_current()
+        if self.flow is not None and self.flow.state == "resting" and logged is not None:
+            description = texts.describe_set(self.library, logged)
+            self.rest_screen.show_logged(description, logged.reps, logged.load_kg)
+
+    def set_completed(self, step: Step) -> None:
+        """The flow moved past `step`, before the write: start what follows."""
+        flow = self.flow
+        assert flow is not None
+        self.set_driver.stop()
+        if flow.state == "resting":
+            following = texts.up_next(self.library, flow.current_step)
+            self.rest_screen.start(int(step.rest_after_s or 0), *following)
+            self.rest_driver.start(flow.rest_timer)
+        elif flow.state == "in_set":
+            self.set_driver.start(flow.set_timer)  # the right side, straight after the left
+
+    # -- rests -----------------------------------------------------------------------
+    def skip_rest(self) -> None:
+        if self.flow is None or self.flow.state != "resting":
+            return
+        self.rest_driver.stop()
+        self.controller.end_rest(skipped=True)  # stores the rest taken
+        self._after_rest = True
+        self.show_current()
+
+    def _rest_over(self) -> None:
+        if self.flow is None or self.flow.state != "resting":
+            return
+        self.rest_driver.stop()
+        self.controller.end_rest(skipped=False)
+        self._after_rest = True
+        self.show_current()
+        message = texts.rest_over_message(self.library, self.flow.current_step)
+        self.page.alert.fire("Rest is over", message)
+
+    def toggle_pause(self) -> None:
+        if self.controller.toggle_pause() and self.flow is not None:
+            self.rest_driver.tick()
+            self.rest_screen.show_paused(self.flow.rest_timer.is_paused)
+
+    def adjust_rest(self, seconds: int) -> None:
+        if not self.controller.adjust_rest(seconds):
+            return
+        self.rest_driver.tick()  # shows the new time; ends the rest if none is left
+        flow = self.flow
+        if flow is not None and flow.state == "resting":
+            self._show_rest_seconds(flow.rest_timer.display_seconds())
+
+    def correct_last_set(self, reps: int, load_kg: float | None) -> None:
+        updated = self.controller.correct_last_set(reps, load_kg)
+        if updated is not None:
+            self.rest_screen.show_corrected(texts.describe_set(self.library, updated))
+
+    # -- skip and undo ---------------------------------------------------------------
+    def skip_set(self) -> None:
+        self._skip(False, "Set skipped.")
+
+    def skip_exercise(self) -> None:
+        self._skip(True, "Exercise skipped.")
+
+    def _skip(self, whole_exercise: bool, message: str) -> None:
+        if not self.controller.can_skip():
+            return
+        self.stop_timers()  # first: the flow abandons the running set or rest
+        self.controller.skip(whole_exercise=whole_exercise)
+        self._after_rest = False
+        self.page.say(message)
+        self.show_current()
+
+    def undo_last_set(self) -> None:
+        if not self.controller.is_active:
+            return
+        self.stop_timers()
+        undo = self.controller.undo_last_set()
+        if undo is None:
+            self.page.say("Nothing to undo yet.")
+            return
+        self._after_rest = False
+        self._prefilled_step = None
+        self.show_current()
+        if undo.removed is not None:
+            self.page.say(f"Undone: {texts.describe_set(self.library, undo.removed)}")
+            self.exercise_screen.set_values(undo.removed.reps or 0, undo.removed.load_kg)
+
+    # -- showing ---------------------------------------------------------------------
+    def show_current(self) -> None:
+        """The set or rest screen for where the flow is now, and the progress line."""
+        flow, plan = self.flow, self.controller.plan
+        if flow is None or plan is None:
+            return
+        step = flow.current_step
+        done, planned = self.controller.progress()
+        progress = texts.progress_text(plan.name, step, len(plan.items), done, planned)
+        self.page.progress.setText(progress)
+        if flow.state == "resting":
+            self.page.show_screen(self.rest_screen)
+            return
+        screen = self.exercise_screen
+        if flow.state == "finished" or step is None:
+            screen.show_finished(plan.name)
+            self.page.show_screen(screen)
+            return
+        if step.index != self._prefilled_step:
+            self._prefill(step)
+        name = texts.exercise_name(self.library, step.exercise_id)
+        screen.show_step(step, name, texts.next_text(self.library, flow.steps, step))
+        screen.show_hint(self.controller.hint(step.exercise_id))  # cached: asked once
+        if flow.state == "in_set":
+            screen.show_in_set(flow.set_timer.display_seconds(), step.side)
+        else:
+            screen.show_ready(step.set_number, after_rest=self._after_rest)
+        self.page.show_screen(screen)
+
+    def _prefill(self, step: Step) -> None:
+        """Fill in reps and load for a step the screen has not shown yet."""
+        if step.exercise_id != self._cues_for:
+            self.exercise_screen.show_exercise(self.library.exercises.get(step.exercise_id))
+            self._cues_for = step.exercise_id
+        values = self.controller.prefill(step)
+        self.exercise_screen.set_values(values.reps, values.load_kg)
+        self._prefilled_step = step.index
+
+    def _show_set_seconds(self, seconds: int) -> None:
+        if self.flow is not None and self.flow.state == "in_set":
+            self.exercise_screen.show_elapsed(seconds)
+
+    def _show_rest_seconds(self, seconds: int) -> None:
+        self.rest_screen.show_seconds(seconds)
+        if self.flow is not None and self.flow.state == "resting":
+            self.page.title_prefix_changed.emit(f"{format_mmss(seconds)} · Rest")

@@ -1,0 +1,100 @@
+"""The session's words: what comes next, how far along, a logged set, records beaten.
+
+Pure functions with no Qt, so every sentence the session screens show can be checked
+without a window. Names come from the content library; an id it does not know (a user
+exercise) is shown as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from backleg_desktop.content.model import Library
+from backleg_desktop.domain.history import LoggedSet, SessionRecord
+from backleg_desktop.domain.session_flow import Step
+from backleg_desktop.services.session_records import RecordBeaten
+
+SIDE_TEXT = {"left": "Left leg", "right": "Right leg", "both": ""}
+
+
+def exercise_name(library: Library, exercise_id: str) -> str:
+    exercise = library.exercises.get(exercise_id)
+    return exercise.name if exercise else exercise_id
+
+
+def target_text(step: Step) -> str:
+    """ "Target: 8 reps per leg", "Target: 12–15 reps"."""
+    return f"Target: {step.reps_text} reps{' per leg' if step.per_leg else ''}"
+
+
+def set_text(step: Step) -> str:
+    optional = " (optional)" if step.optional else ""
+    return f"Set {step.set_number} of {step.total_sets}{optional}"
+
+
+def next_text(library: Library, steps: Sequence[Step], step: Step) -> str:
+    """The exercise screen's last line: what follows `step`."""
+    following = steps[step.index + 1] if step.index + 1 < len(steps) else None
+    if following is None:
+        return "Next: finish"
+    if following.exercise_id == step.exercise_id:
+        if following.set_number == step.set_number:
+            return f"Next: {SIDE_TEXT[following.side].lower()}, no rest"
+        return f"Next: set {following.set_number} of {following.total_sets}"
+    return f"Next: {exercise_name(library, following.exercise_id)}"
+
+
+def up_next(library: Library, following: Step | None) -> tuple[str, str]:
+    """The rest screen's "Up next": the exercise, then its set, side and target."""
+    if following is None:
+        return "Finish", ""
+    parts = (
+        f"Set {following.set_number} of {following.total_sets}",
+        SIDE_TEXT[following.side],
+        target_text(following).removeprefix("Target: "),
+    )
+    return exercise_name(library, following.exercise_id), " · ".join(p for p in parts if p)
+
+
+def progress_text(plan_name: str, step: Step | None, items: int, done: int, planned: int) -> str:
+    """ "Strength session · exercise 2 of 5 · 4 of 14 sets logged"."""
+    where = "" if step is None else f" · exercise {step.item_index + 1} of {items}"
+    return f"{plan_name}{where} · {done} of {planned} sets logged"
+
+
+def describe_set(library: Library, logged: LoggedSet) -> str:
+    """ "Reverse lunge, set 2 (left): 8 reps × 10 kg"."""
+    side = "" if logged.side == "both" else f" ({logged.side})"
+    load = "no load" if logged.load_kg is None else f"{logged.load_kg:g} kg"
+    return (
+        f"{exercise_name(library, logged.exercise_id)}, set {logged.set_number}{side}: "
+        f"{logged.reps or 0} reps × {load}"
+    )
+
+
+def rest_over_message(library: Library, step: Step | None) -> str:
+    if step is None:
+        return "Time to finish."
+    return f"Ready for set {step.set_number}: {exercise_name(library, step.exercise_id)}"
+
+
+def summary_subheading(library: Library, session: SessionRecord) -> str:
+    """The session's name, and where it stopped if it stopped for pain."""
+    stop = session.stop_exercise_id
+    if session.status == "stopped_pain" and stop:
+        return (
+            f"{session.name} · stopped at {exercise_name(library, stop)}, "
+            f"set {session.stop_set_number}"
+        )
+    return session.name
+
+
+def record_lines(library: Library, records: Sequence[RecordBeaten]) -> list[str]:
+    lines = []
+    for record in records:
+        name = exercise_name(library, record.exercise_id)
+        if record.kind == "heaviest":
+            lines.append(f"{name}: heaviest yet, {record.load_kg:g} kg × {record.reps}")
+        else:
+            lines.append(f"{name}: most volume in one session, {record.volume_kg:,.0f} kg")
+    return lines

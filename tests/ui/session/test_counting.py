@@ -1,0 +1,33 @@
+"""Sets are counted once, as the summary counts them: a one-leg set is one set."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def test_a_one_leg_set_counts_once_in_progress_and_the_end_question(drive, monkeypatch) -> None:
+    asked: list[str] = []
+
+    def question(parent, title, text, buttons=None, default=None):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return default
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    page = drive.page
+    drive.start()
+    for _ in range(3):  # on to the reverse lunge, a one-leg exercise
+        drive.key(Qt.Key.Key_S, SHIFT)
+    drive.space()
+    drive.advance(10)
+    drive.space()  # left side logged
+    drive.advance(10)
+    drive.space()  # right side logged: one set
+    assert page.flow.progress() == (2, 19)  # the flow counts sides
+    assert page.progress.text().endswith("1 of 14 sets logged")
+    drive.key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["End this session now? The 1 set(s) you logged are kept."]
+    drive.key(Qt.Key.Key_Escape)
+    assert page.summary_screen.values["sets"].text() == "1 of 14"
