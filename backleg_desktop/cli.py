@@ -2,14 +2,15 @@
 and `backleg restore BACKUP`.
 
 No Qt is imported on this path (a test checks it), and the database is opened like any
-other client, so both commands work while the app is open (SQLite WAL lets a reader and a
-writer share the file; an import waits for the app's short writes to finish).
+other client, so export and import work while the app is open (SQLite WAL lets a reader
+and a writer share the file; an import waits for the app's short writes to finish). Both
+hold the data-folder lock shared (storage/lock.py), as the window does; `restore` takes it
+exclusive, so it is refused while the window, an import or an export runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -27,9 +28,6 @@ from backleg_desktop.services.transfer import (
     export_to_path,
     read_sessions,
 )
-
-# The window's lock file (ui/single_instance.py); named here too, as the CLI has no Qt.
-LOCK_FILENAME = "backleg.lock"
 
 
 def run(
@@ -70,6 +68,8 @@ def run(
 
 def _export(path: Path, data_dir: Path, library: Library, out: TextIO) -> int:
     with open_store(data_dir, library, make_daily_backup=False) as store:
+        for notice in store.notices:  # e.g. where a damaged history was set aside
+            print(notice, file=out)
         users = dict(store.workouts.user_exercises())
         matcher = ExerciseMatcher(library)
 
@@ -137,39 +137,20 @@ def _list_backups(data_dir: Path, out: TextIO) -> int:
     if not found:
         print(f"No backups yet in {backups.backups_dir(data_dir)}.", file=out)
     for info in found:
-        print(f"{info.day.isoformat()}  {info.size_bytes / 1024:,.0f} KiB  {info.path}", file=out)
+        line = f"{info.day.isoformat()}  {info.size_bytes / 1024:,.0f} KiB  {info.path}"
+        if info.kept:
+            line += "  (kept: the last good copy before a damaged file was set aside)"
+        print(line, file=out)
     return 0
 
 
 def _restore(backup: Path, data_dir: Path, out: TextIO, err: TextIO) -> int:
-    if gui_running(data_dir):
-        # The window holds the database open; swapping it underneath would confuse it.
-        print(f"Backleg is open on {data_dir}: close it, then restore again.", file=err)
-        return 1
+    # Refused (FolderInUseError) while the window or an import holds the folder.
     kept = backups.restore_backup(data_dir, backup)
     print(f"Restored the history from {backup}.", file=out)
     if kept is not None:
         print(f"The history it replaced is kept at {kept}.", file=out)
     return 0
-
-
-def gui_running(data_dir: Path) -> bool:
-    """True when a live process holds the window's lock file (written by QLockFile).
-
-    Read without Qt: QLockFile's file starts with the owner's PID on its first line.
-    """
-    try:
-        first_line = (data_dir / LOCK_FILENAME).read_text().splitlines()[0]
-        pid = int(first_line)
-    except (OSError, IndexError, ValueError):
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, but someone else's
-        return True
-    return True
 
 
 def _plural(count: int, noun: str) -> str:

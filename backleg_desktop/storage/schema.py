@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.pool import NullPool
 
-from backleg_desktop.storage.engine import BUSY_TIMEOUT_MS
+from backleg_desktop.storage.engine import BUSY_TIMEOUT_MS, database_url
 from backleg_desktop.storage.models import Base
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
 def _migration_engine(db_path: Path) -> Engine:
     # Foreign keys off while migrating: rebuilding a table in batch mode drops the old
     # one, and with enforcement on that would cascade-delete every set.
-    engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool)
+    engine = create_engine(database_url(db_path), poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, record: object) -> None:

@@ -16,7 +16,7 @@ from backleg_desktop.storage.paths import DB_FILENAME
 from tests.support.stores import WallClock, open_test_store
 
 
-def test_one_backup_a_day_named_by_date_and_only_seven_kept(data_dir: Path) -> None:
+def test_one_backup_a_day_named_by_date_seven_kept_and_one_a_week(data_dir: Path) -> None:
     clock = WallClock()
     first_day = clock.now.astimezone().date()
     for _ in range(10):
@@ -25,7 +25,8 @@ def test_one_backup_a_day_named_by_date_and_only_seven_kept(data_dir: Path) -> N
                 store.workouts.start_session("strength", pain_before=1)
         clock.advance(days=1)
     kept = backups.list_backups(data_dir)
-    assert [b.day for b in kept] == [first_day + timedelta(days=d) for d in range(9, 2, -1)]
+    # The newest 7 days, and the newest copy of the week before them (Wed 25–Fri 27 Nov).
+    assert [b.day for b in kept] == [first_day + timedelta(days=d) for d in range(9, 1, -1)]
     assert kept[0].path.name == f"backleg-{kept[0].day.isoformat()}.sqlite3"
     assert stat.S_IMODE(backups.backups_dir(data_dir).stat().st_mode) == 0o700
     newest = sqlite3.connect(kept[0].path)
