@@ -64,3 +64,14 @@ def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(
     code, _, err = run_cli(data_dir, "restore", str(junk))
     assert code == 1 and str(junk) in err and "not a usable Backleg backup" in err
     assert sessions_in(data_dir) == 1
+
+
+def test_the_kept_copy_is_listed_and_the_notice_names_it(data_dir: Path, tmp_path: Path) -> None:
+    log_session(data_dir)
+    make_daily_backup(data_dir, date(2026, 11, 24))
+    (data_dir / "backleg.sqlite3").write_bytes(b"damaged" * 1000)
+    code, out, _ = run_cli(data_dir, "export", str(tmp_path / "out.csv"))
+    assert code == 0 and "The last good backup is " in out
+    kept = out.split("The last good backup is ")[1].split(";")[0]
+    code, listing, _ = run_cli(data_dir, "backups")
+    assert f"{kept}  (kept: the last good copy before a damaged file was set aside)" in listing

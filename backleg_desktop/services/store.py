@@ -11,6 +11,7 @@ aside, a backup that could not be made).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -124,6 +125,14 @@ def _open_database(
     notices: list[str] = []
     with storage_errors(db_path, opening=True):
         found = sqlite_files.probe(db_path)
+        if found.state != "missing" and not os.access(db_path, os.W_OK):
+            # SQLite would quietly open it read-only, and the first logged set would fail.
+            raise DataDirError(
+                f"Backleg cannot write to its history file {db_path} (it is read-only or "
+                "immutable), so your workouts could not be saved. It was left as it is. "
+                "Check its permissions and attributes (lsattr), or choose another folder "
+                "with --data-dir or BACKLEG_DATA_DIR."
+            )
         if found.state in ("corrupt", "foreign"):
             with _alone(lock, db_path, f"looks damaged ({found.detail})"):
                 found = sqlite_files.probe(db_path)  # as it is now that we hold it alone
@@ -173,6 +182,11 @@ def prepare_data_dir(data_dir: Path) -> None:
             f"Backleg's data folder {data_dir} is a file, not a folder. {how_to}"
         ) from error
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise DataDirError(
+                f"Backleg's data folder {data_dir} is a symbolic link that leads back to "
+                f"itself (a loop), so it cannot be opened. {how_to}"
+            ) from error
         raise DataDirError(
             f"Backleg could not create its data folder {data_dir} "
             f"({error.strerror or error}). {how_to}"
