@@ -28,6 +28,7 @@ from backleg_desktop.services.transfer import (
     export_to_path,
     read_sessions,
 )
+from backleg_desktop.services.transfer.reading import readable
 
 
 def run(
@@ -104,13 +105,14 @@ class _Counted:
 
 def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: TextIO) -> int:
     path = Path(args.path)
-    fmt = detect_format(path)  # before opening the store: a wrong file changes nothing
-    read = _Counted(read_sessions(path, library, args.unit, fmt=fmt))
-    # Today's backup, if not made yet, is taken before the import writes anything.
-    with open_store(data_dir, library, make_daily_backup=not args.dry_run) as store:
-        for notice in store.notices:
-            print(notice, file=out)
-        summary = store.workouts.import_sessions(read, dry_run=args.dry_run)
+    with readable(path) as source:  # a pipe is read once, for detection and import
+        fmt = detect_format(source)  # before opening the store: a wrong file changes nothing
+        read = _Counted(read_sessions(source, library, args.unit, fmt=fmt))
+        # Today's backup, if not made yet, is taken before the import writes anything.
+        with open_store(data_dir, library, make_daily_backup=not args.dry_run) as store:
+            for notice in store.notices:
+                print(notice, file=out)
+            summary = store.workouts.import_sessions(read, dry_run=args.dry_run)
     unit_note = ""
     if fmt.uses_unit_option:
         unit_note = f", weights read as {args.unit}"
