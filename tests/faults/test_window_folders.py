@@ -9,6 +9,7 @@ import pytest
 
 from backleg_desktop.storage.paths import DB_FILENAME
 from tests.faults.test_full_disk_open import gui
+from tests.support.stores import open_test_store
 
 
 def test_a_symlink_loop(tmp_path: Path) -> None:
@@ -32,8 +33,9 @@ def test_a_history_file_that_cannot_be_written(data_dir: Path) -> None:
 
     if shutil.which("chattr") is None:
         pytest.skip("needs chattr (e2fsprogs)")
+    with open_test_store(data_dir) as store:  # a history with a session in it
+        store.workouts.start_session("strength", pain_before=1)
     db = data_dir / DB_FILENAME
-    db.touch()
     if subprocess.run(["chattr", "+i", str(db)], capture_output=True).returncode != 0:
         pytest.skip("this file system or user cannot set the immutable attribute")
     try:
