@@ -184,14 +184,13 @@ def _folder_problem(data_dir: Path, error: OSError) -> str:
     import errno
 
     reason = error.strerror or str(error)
-    where = error.filename or data_dir
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"Backleg cannot write in its data folder {data_dir}: {where} ({reason})."
+        return f"Backleg cannot write in its data folder {data_dir} ({reason})."
     if error.errno == errno.ENOSPC:
-        return f"The disk holding {data_dir} is full ({where}). Free some space and try again."
+        return f"The disk holding {data_dir} is full. Free some space and try again."
     if error.errno == errno.ELOOP:
         return f"Backleg's data folder {data_dir} is a symbolic link that loops ({reason})."
-    return f"Backleg cannot use its data folder {data_dir}: {where} ({reason})."
+    return f"Backleg cannot use its data folder {data_dir} ({reason})."
 
 
 def _first_paint_done(window: MainWindow, instance: SingleInstance, bench: str | None) -> None:

@@ -20,7 +20,7 @@ from backleg_desktop.content.loader import ContentError, load_library
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import ImportedSession
 from backleg_desktop.services import backups
-from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.services.errors import BacklegError, DataDirError
 from backleg_desktop.services.store import open_store
 from backleg_desktop.services.transfer import (
     ExerciseMatcher,
@@ -29,6 +29,7 @@ from backleg_desktop.services.transfer import (
     read_sessions,
 )
 from backleg_desktop.services.transfer.reading import readable
+from backleg_desktop.storage.paths import is_backleg_file
 
 
 def run(
@@ -68,6 +69,12 @@ def run(
 
 
 def _export(path: Path, data_dir: Path, library: Library, out: TextIO) -> int:
+    if is_backleg_file(path, data_dir):
+        # Writing the export over the live history (or a backup) would destroy it.
+        raise DataDirError(
+            f"{path} is one of Backleg's own files (the history, a backup or a lock); "
+            "export to a file outside them."
+        )
     with open_store(data_dir, library, make_daily_backup=False) as store:
         for notice in store.notices:  # e.g. where a damaged history was set aside
             print(notice, file=out)

@@ -121,3 +121,10 @@ def test_an_immutable_history_is_reported_and_left_alone(data_dir: Path, tmp_pat
         assert db.read_bytes() == before
     finally:
         subprocess.run(["chattr", "-i", str(db)], check=True)
+
+
+def test_restore_of_the_history_onto_itself_is_refused(data_dir: Path) -> None:
+    one_session(data_dir)
+    code, _, err = cli(data_dir, "restore", str(data_dir / DB_FILENAME))
+    assert code == 1 and "is the history itself, not a backup" in err
+    assert not list(data_dir.glob(f"{DB_FILENAME}.before-restore-*"))

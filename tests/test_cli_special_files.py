@@ -136,3 +136,14 @@ def test_export_replaces_a_regular_file(data_dir: Path, tmp_path: Path) -> None:
     code, out, _ = cli(data_dir, "export", str(old))
     assert code == 0 and "Exported 0 sessions" in out
     assert old.read_text().startswith("session_id,")
+
+
+@pytest.mark.parametrize("name", ["backleg.sqlite3", "backleg.sqlite3-wal", "backups/x.csv"])
+def test_export_never_replaces_the_history_or_its_backups(data_dir: Path, name: str) -> None:
+    with open_store(data_dir, load_library(), make_daily_backup=True) as store:
+        store.workouts.start_session("strength", pain_before=1)
+    before = (data_dir / "backleg.sqlite3").read_bytes()
+    code, out, err = cli(data_dir, "export", str(data_dir / name))
+    assert (code, out) == (1, "") and "is one of Backleg's own files" in err
+    assert (data_dir / "backleg.sqlite3").read_bytes() == before
+    assert sessions_in(data_dir) == 1

@@ -163,6 +163,11 @@ def restore_backup(
     old history in place. An older backup is brought up to date when the store next opens.
     """
     db_path = database_path(data_dir)
+    if os.path.realpath(backup_path) == os.path.realpath(db_path):
+        raise BackupError(
+            f"{backup_path} is the history itself, not a backup; give one of the files "
+            "`backleg backups` lists."
+        )
     _check_backup(backup_path)
     stamp = (now or datetime.now()).astimezone().strftime("%Y%m%dT%H%M%S")
     try:
