@@ -198,3 +198,35 @@ def test_the_window_refuses_nothing_to_an_export(
     # Shared with shared: an export (and an import) still runs beside the window.
     code, out, err = run_cli(data_dir, "export", str(tmp_path / "out.csv"))
     assert (code, err) == (0, "") and "Exported 0 sessions" in out
+
+
+def test_the_window_s_own_store_can_set_a_damaged_file_aside(data_dir: Path) -> None:
+    """In the window's process the folder is already held shared (app.run_gui); its store
+    still takes it alone to set the file aside, then gives it back shared."""
+    from backleg_desktop.storage.lock import folder_lock
+
+    (data_dir / DB_FILENAME).write_bytes(b"noise, not a history\n" * 100)
+    window_lock = folder_lock(data_dir)
+    window_lock.acquire_shared()
+    try:
+        with open_store(data_dir, load_library(), make_daily_backup=False) as store:
+            assert "moved, unchanged, to" in store.notices[0]
+        assert held_elsewhere(data_dir)  # the window's share survived
+    finally:
+        window_lock.release_shared()
+    assert not held_elsewhere(data_dir)
+
+
+def test_a_newer_history_is_called_newer_even_while_the_folder_is_held(
+    data_dir: Path, lock_held: subprocess.Popen[str], tmp_path: Path
+) -> None:
+    import sqlite3
+
+    with open_store(data_dir, load_library(), make_daily_backup=False):
+        pass
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    code, _, err = run_cli(data_dir, "export", str(tmp_path / "out.csv"))
+    assert code == 1 and "written by a newer version of Backleg" in err

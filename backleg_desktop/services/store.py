@@ -109,8 +109,8 @@ def hold_folder(data_dir: Path) -> FolderLock:
         lock.acquire_shared()
     except FolderBusy as error:
         raise FolderInUseError(
-            f"Another Backleg command is replacing the history in {data_dir} right now "
-            "(a restore). Try again when it has finished."
+            f"Another Backleg is replacing the history in {data_dir} right now (a restore, "
+            "or setting a damaged file aside). Try again when it has finished."
         ) from error
     except OSError as error:
         raise file_error(error, data_dir / LOCK_FILENAME) from error
@@ -145,6 +145,7 @@ def _open_database(
             with contextlib.suppress(FileExistsError):  # another process made it first
                 sqlite_files.create_private_file(db_path)
         if found.state == "ok" and found.revision != schema.HEAD_REVISION:
+            _refuse_newer(db_path, found.revision)  # before waiting for the lock
             with _alone(lock, db_path, f"needs an upgrade (schema {found.revision})"):
                 _upgrade(db_path, found.revision, stamp)
         engine = make_engine(db_path)
@@ -198,12 +199,16 @@ def prepare_data_dir(data_dir: Path) -> None:
         )
 
 
-def _upgrade(db_path: Path, revision: str | None, stamp: str) -> None:
+def _refuse_newer(db_path: Path, revision: str | None) -> None:
     if revision not in schema.REVISIONS:
         raise IncompatibleDatabaseError(
             f"The history file {db_path} was written by a newer version of Backleg "
             f"(schema {revision}). Update Backleg to open it; the file has not been changed."
         )
+
+
+def _upgrade(db_path: Path, revision: str | None, stamp: str) -> None:
+    _refuse_newer(db_path, revision)
     # A copy of the file as it was, in case an upgrade ever goes wrong.
     sqlite_files.copy_database(
         db_path, db_path.with_name(f"{db_path.name}.pre-{schema.HEAD_REVISION}-{stamp}")
