@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from backleg_desktop.content.loader import ContentError
     from backleg_desktop.content.model import Library
     from backleg_desktop.services.store import Store
+    from backleg_desktop.storage.lock import FolderLock
     from backleg_desktop.ui.main_window import MainWindow
     from backleg_desktop.ui.single_instance import SingleInstance
 
@@ -98,23 +99,47 @@ def _make_application() -> QApplication:
 
 def run_gui(data_dir: Path) -> int:
     application = _make_application()
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        return _report_data_dir_problem(None, f"{data_dir}: {error.strerror or error}")
+    # Only the standard library: the folder and its locks come before the first frame.
+    from backleg_desktop.storage.lock import InstanceLock, folder_lock
+    from backleg_desktop.storage.paths import ensure_private_dir, ensure_private_file
 
-    # One GUI per data folder. The lock needs only QtCore; the server that answers later
-    # starts (QtNetwork) waits until after the first paint.
+    try:
+        ensure_private_dir(data_dir)  # 0700 from the first byte, under any umask
+        instance_lock = InstanceLock(data_dir)
+        primary = instance_lock.try_lock()
+    except OSError as error:
+        # A read-only, full or missing folder: say so, not "another Backleg".
+        return _report_data_dir_problem(None, _folder_problem(data_dir, error))
+
+    # One GUI per data folder; the server that answers later starts (QtNetwork) waits
+    # until after the first paint.
     from backleg_desktop.ui.single_instance import SingleInstance, ask_primary_to_activate
 
-    instance = SingleInstance(data_dir)
-    if not instance.try_lock():
+    instance = SingleInstance(data_dir, instance_lock)
+    if not primary:
         if ask_primary_to_activate(data_dir):
             return 0
         return _report_data_dir_problem(
             None, f"Another Backleg is using {data_dir} and did not answer."
         )
+    # The window holds the data-folder lock shared for its whole life: no restore can
+    # replace the history underneath it (storage/lock.py).
+    data_lock = folder_lock(data_dir)
+    if not _share_folder(data_lock):
+        instance.release()
+        return _report_data_dir_problem(
+            None,
+            f"A Backleg command is replacing the history in {data_dir} (a restore). "
+            "Start Backleg again when it has finished.",
+        )
+    try:
+        ensure_private_file(data_dir / SETTINGS_FILENAME)
+    except OSError as error:
+        data_lock.release_shared()
+        instance.release()
+        return _report_data_dir_problem(None, _folder_problem(data_dir, error))
     application.aboutToQuit.connect(instance.release)
+    application.aboutToQuit.connect(data_lock.release_shared)
 
     window = create_main_window(data_dir=data_dir)  # the frame; completed after painting
     instance.activation_requested.connect(window.bring_to_front)
@@ -123,6 +148,34 @@ def run_gui(data_dir: Path) -> int:
     bench = os.environ.get(BENCH_ENV)
     QTimer.singleShot(0, lambda: _first_paint_done(window, instance, bench))
     return application.exec()
+
+
+def _share_folder(data_lock: FolderLock, wait_s: float = 3.0) -> bool:
+    """Take the folder lock shared, waiting a moment for a restore to finish."""
+    from backleg_desktop.storage.lock import FolderBusy
+
+    give_up = time.monotonic() + wait_s
+    while True:
+        try:
+            data_lock.acquire_shared()
+            return True
+        except FolderBusy:
+            if time.monotonic() >= give_up:
+                return False
+            time.sleep(0.1)
+
+
+def _folder_problem(data_dir: Path, error: OSError) -> str:
+    import errno
+
+    reason = error.strerror or str(error)
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"Backleg cannot write in its data folder {data_dir} ({reason})."
+    if error.errno == errno.ENOSPC:
+        return f"The disk holding {data_dir} is full. Free some space and try again."
+    if error.errno == errno.ELOOP:
+        return f"Backleg's data folder {data_dir} is a symbolic link that loops ({reason})."
+    return f"Backleg cannot use its data folder {data_dir} ({reason})."
 
 
 def _first_paint_done(window: MainWindow, instance: SingleInstance, bench: str | None) -> None:

@@ -2,14 +2,15 @@
 and `backleg restore BACKUP`.
 
 No Qt is imported on this path (a test checks it), and the database is opened like any
-other client, so both commands work while the app is open (SQLite WAL lets a reader and a
-writer share the file; an import waits for the app's short writes to finish).
+other client, so export and import work while the app is open (SQLite WAL lets a reader
+and a writer share the file; an import waits for the app's short writes to finish). Both
+hold the data-folder lock shared (storage/lock.py), as the window does; `restore` takes it
+exclusive, so it is refused while the window, an import or an export runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -19,13 +20,12 @@ from backleg_desktop.content.loader import ContentError, load_library
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import ImportedSession
 from backleg_desktop.services import backups
-from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.services.errors import BacklegError, DataDirError
 from backleg_desktop.services.history_export import export_history
 from backleg_desktop.services.store import open_store
 from backleg_desktop.services.transfer import detect_format, read_sessions
-
-# The window's lock file (ui/single_instance.py); named here too, as the CLI has no Qt.
-LOCK_FILENAME = "backleg.lock"
+from backleg_desktop.services.transfer.reading import readable
+from backleg_desktop.storage.paths import is_backleg_file
 
 
 def run(
@@ -65,7 +65,15 @@ def run(
 
 
 def _export(path: Path, data_dir: Path, library: Library, out: TextIO) -> int:
+    if is_backleg_file(path, data_dir):
+        # Writing the export over the live history (or a backup) would destroy it.
+        raise DataDirError(
+            f"{path} is one of Backleg's own files (the history, a backup or a lock); "
+            "export to a file outside them."
+        )
     with open_store(data_dir, library, make_daily_backup=False) as store:
+        for notice in store.notices:  # e.g. where a damaged history was set aside
+            print(notice, file=out)
         summary = export_history(store.workouts, library, path)
     print(
         f"Exported {_plural(summary.sessions, 'session')} "
@@ -92,13 +100,14 @@ class _Counted:
 
 def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: TextIO) -> int:
     path = Path(args.path)
-    fmt = detect_format(path)  # before opening the store: a wrong file changes nothing
-    read = _Counted(read_sessions(path, library, args.unit, fmt=fmt))
-    # Today's backup, if not made yet, is taken before the import writes anything.
-    with open_store(data_dir, library, make_daily_backup=not args.dry_run) as store:
-        for notice in store.notices:
-            print(notice, file=out)
-        summary = store.workouts.import_sessions(read, dry_run=args.dry_run)
+    with readable(path) as source:  # a pipe is read once, for detection and import
+        fmt = detect_format(source)  # before opening the store: a wrong file changes nothing
+        read = _Counted(read_sessions(source, library, args.unit, fmt=fmt))
+        # Today's backup, if not made yet, is taken before the import writes anything.
+        with open_store(data_dir, library, make_daily_backup=not args.dry_run) as store:
+            for notice in store.notices:
+                print(notice, file=out)
+            summary = store.workouts.import_sessions(read, dry_run=args.dry_run)
     unit_note = ""
     if fmt.uses_unit_option:
         unit_note = f", weights read as {args.unit}"
@@ -125,39 +134,20 @@ def _list_backups(data_dir: Path, out: TextIO) -> int:
     if not found:
         print(f"No backups yet in {backups.backups_dir(data_dir)}.", file=out)
     for info in found:
-        print(f"{info.day.isoformat()}  {info.size_bytes / 1024:,.0f} KiB  {info.path}", file=out)
+        line = f"{info.day.isoformat()}  {info.size_bytes / 1024:,.0f} KiB  {info.path}"
+        if info.kept:
+            line += "  (kept: the last good copy before a damaged file was set aside)"
+        print(line, file=out)
     return 0
 
 
 def _restore(backup: Path, data_dir: Path, out: TextIO, err: TextIO) -> int:
-    if gui_running(data_dir):
-        # The window holds the database open; swapping it underneath would confuse it.
-        print(f"Backleg is open on {data_dir}: close it, then restore again.", file=err)
-        return 1
+    # Refused (FolderInUseError) while the window or an import holds the folder.
     kept = backups.restore_backup(data_dir, backup)
     print(f"Restored the history from {backup}.", file=out)
     if kept is not None:
         print(f"The history it replaced is kept at {kept}.", file=out)
     return 0
-
-
-def gui_running(data_dir: Path) -> bool:
-    """True when a live process holds the window's lock file (written by QLockFile).
-
-    Read without Qt: QLockFile's file starts with the owner's PID on its first line.
-    """
-    try:
-        first_line = (data_dir / LOCK_FILENAME).read_text().splitlines()[0]
-        pid = int(first_line)
-    except (OSError, IndexError, ValueError):
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, but someone else's
-        return True
-    return True
 
 
 def _plural(count: int, noun: str) -> str:

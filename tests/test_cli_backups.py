@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -69,28 +66,12 @@ def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(
     assert sessions_in(data_dir) == 1
 
 
-def test_restore_is_refused_while_the_window_is_open(data_dir: Path) -> None:
+def test_the_kept_copy_is_listed_and_the_notice_names_it(data_dir: Path, tmp_path: Path) -> None:
     log_session(data_dir)
-    backup = make_daily_backup(data_dir, date(2026, 11, 24))
-    assert backup is not None
-    # A live process owns the lock file, as the running window does.
-    (data_dir / cli.LOCK_FILENAME).write_text(f"{os.getpid()}\nbackleg\nhost\n")
-    code, _, err = run_cli(data_dir, "restore", str(backup))
-    assert code == 1 and "close it" in err
-
-
-def test_a_lock_left_by_a_dead_process_does_not_block_a_restore(data_dir: Path) -> None:
-    log_session(data_dir)
-    backup = make_daily_backup(data_dir, date(2026, 11, 24))
-    assert backup is not None
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()
-    (data_dir / cli.LOCK_FILENAME).write_text(f"{dead.pid}\nbackleg\nhost\n")
-    code, _, _ = run_cli(data_dir, "restore", str(backup))
-    assert code == 0
-
-
-def test_the_cli_and_the_window_agree_on_the_lock_file_name() -> None:
-    from backleg_desktop.ui.single_instance import LOCK_FILENAME
-
-    assert cli.LOCK_FILENAME == LOCK_FILENAME
+    make_daily_backup(data_dir, date(2026, 11, 24))
+    (data_dir / "backleg.sqlite3").write_bytes(b"damaged" * 1000)
+    code, out, _ = run_cli(data_dir, "export", str(tmp_path / "out.csv"))
+    assert code == 0 and "The last good backup is " in out
+    kept = out.split("The last good backup is ")[1].split(";")[0]
+    code, listing, _ = run_cli(data_dir, "backups")
+    assert f"{kept}  (kept: the last good copy before a damaged file was set aside)" in listing

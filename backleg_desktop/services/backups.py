@@ -1,7 +1,10 @@
 """Daily backups of backleg.sqlite3 and restoring one.
 
 Copies are made with SQLite's online backup API, so they are consistent even while the
-app is writing. One copy per day, named by date, the newest 7 kept, in <data dir>/backups/.
+app is writing. One copy per day, named by date, in <data dir>/backups/. Kept: the newest
+7, the newest of each of the 4 weeks before them, and, for every file ever set aside as
+damaged, the last good backup taken before it (`keep_last_good`: a bad week of daily
+copies of a new, empty history never pushes it out).
 """
 
 from __future__ import annotations
@@ -9,18 +12,29 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from backleg_desktop.services.errors import BackupError, storage_errors
+from backleg_desktop.services.errors import (
+    BackupError,
+    FolderInUseError,
+    StorageError,
+    StorageFullError,
+    file_error,
+    storage_errors,
+)
 from backleg_desktop.storage import sqlite_files
-from backleg_desktop.storage.paths import database_path
+from backleg_desktop.storage.lock import FolderBusy, folder_lock
+from backleg_desktop.storage.paths import database_path, ensure_private_dir
 from backleg_desktop.storage.schema import REVISIONS
 
 BACKUPS_DIRNAME = "backups"
 KEEP_DAILY = 7
-_NAME = re.compile(r"^backleg-(\d{4})-(\d{2})-(\d{2})\.sqlite3$")
+KEEP_WEEKLY = 4
+_NAME = re.compile(r"^backleg-(\d{4})-(\d{2})-(\d{2})(\.kept-[0-9T]+(?:-\d+)?)?\.sqlite3$")
 
 
 @dataclass(frozen=True)
@@ -28,6 +42,7 @@ class BackupInfo:
     path: Path
     day: date
     size_bytes: int
+    kept: bool = False  # the last good copy before a file was set aside: never pruned
 
 
 def backups_dir(data_dir: Path) -> Path:
@@ -47,9 +62,12 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
     for path in folder.iterdir():
         match = _NAME.match(path.name)
         if match and path.is_file():
-            day = date(int(match[1]), int(match[2]), int(match[3]))
-            found.append(BackupInfo(path, day, path.stat().st_size))
-    return sorted(found, key=lambda b: b.day, reverse=True)
+            try:
+                day = date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:  # backleg-2026-13-45.sqlite3: not one of ours
+                continue
+            found.append(BackupInfo(path, day, path.stat().st_size, kept=bool(match[4])))
+    return sorted(found, key=lambda b: (b.day, not b.kept), reverse=True)
 
 
 def make_daily_backup(data_dir: Path, today: date, *, keep: int = KEEP_DAILY) -> Path | None:
@@ -69,19 +87,68 @@ def make_daily_backup(data_dir: Path, today: date, *, keep: int = KEEP_DAILY) ->
         with storage_errors(db_path):
             sqlite_files.copy_database(db_path, dest)
     except OSError as error:
-        raise BackupError(f"Today's backup could not be written to {folder}: {error}") from error
+        raise BackupError(
+            f"Today's backup could not be written to {folder}: {error.strerror or error}. "
+            "Your history itself is unchanged."
+        ) from error
+    except StorageError as error:
+        why = "the disk is full" if isinstance(error, StorageFullError) else "the copy failed"
+        raise BackupError(
+            f"Today's backup could not be written to {folder}: {why}. "
+            "Your history itself is unchanged."
+        ) from error
     prune_backups(data_dir, keep)
     return dest
 
 
-def prune_backups(data_dir: Path, keep: int = KEEP_DAILY) -> list[Path]:
-    """Delete all but the newest `keep` daily backups; returns what was deleted."""
+def prune_backups(
+    data_dir: Path, keep: int = KEEP_DAILY, keep_weekly: int = KEEP_WEEKLY
+) -> list[Path]:
+    """Delete daily backups beyond the newest `keep` and the newest of each of the
+    `keep_weekly` weeks before them; kept copies stay. Returns what was deleted."""
+    daily = [b for b in list_backups(data_dir) if not b.kept]
+    weeks: set[tuple[int, int]] = set()
     removed = []
-    for old in list_backups(data_dir)[keep:]:
+    for old in daily[keep:]:
+        week = old.day.isocalendar()[:2]
+        if week not in weeks and len(weeks) < keep_weekly:
+            weeks.add(week)  # the newest copy of that week
+            continue
         with contextlib.suppress(FileNotFoundError):
             old.path.unlink()
             removed.append(old.path)
     return removed
+
+
+def keep_last_good(data_dir: Path, stamp: str) -> Path | None:
+    """Before a file is set aside: keep the newest sound backup out of the rotation.
+
+    A hard link (a copy where links are not possible) named `backleg-<day>.kept-<stamp>`;
+    returns it, or None when there is no sound backup.
+    """
+    for info in list_backups(data_dir):
+        if info.kept:
+            continue
+        try:
+            checked = sqlite_files.probe(info.path)
+        except (sqlite3.Error, OSError):
+            continue
+        if checked.state != "ok":
+            continue
+        base = f"backleg-{info.day.isoformat()}.kept-{stamp}"
+        kept, n = info.path.with_name(f"{base}.sqlite3"), 1
+        while os.path.lexists(kept):
+            n += 1
+            kept = info.path.with_name(f"{base}-{n}.sqlite3")
+        try:
+            os.link(info.path, kept)
+        except OSError:
+            try:
+                shutil.copy2(info.path, kept)
+            except OSError:
+                return None
+        return kept
+    return None
 
 
 def restore_backup(
@@ -89,17 +156,64 @@ def restore_backup(
 ) -> Path | None:
     """Replace the live database with a backup; returns where the replaced file was kept.
 
-    Close the Store first. The backup is checked before anything changes; the current
+    Refused (FolderInUseError) while any Backleg holds the data folder: the window, an
+    import or an export. The backup is checked before anything changes; the current
     database is copied aside (`backleg.sqlite3.before-restore-<time>`), then the backup is
     written into the live file in one SQLite transaction, so a crash part way leaves the
     old history in place. An older backup is brought up to date when the store next opens.
     """
     db_path = database_path(data_dir)
-    checked = sqlite_files.probe(backup_path)
-    if checked.state != "ok" or checked.revision not in REVISIONS:
-        reason = checked.detail or checked.state
-        raise BackupError(f"{backup_path} is not a usable Backleg backup ({reason}).")
+    if os.path.realpath(backup_path) == os.path.realpath(db_path):
+        raise BackupError(
+            f"{backup_path} is the history itself, not a backup; give one of the files "
+            "`backleg backups` lists."
+        )
+    _check_backup(backup_path)
     stamp = (now or datetime.now()).astimezone().strftime("%Y%m%dT%H%M%S")
+    try:
+        ensure_private_dir(data_dir)
+        with folder_lock(data_dir).exclusive():
+            kept = _replace_live(db_path, backup_path, stamp)
+    except FolderBusy as error:
+        raise FolderInUseError(
+            f"Backleg is using {data_dir} (the window is open, or an import or export is "
+            "running): close it, then restore again. Nothing was changed."
+        ) from error
+    except OSError as error:
+        raise file_error(error, db_path) from error
+    return kept
+
+
+def _check_backup(backup_path: Path) -> None:
+    def refuse(reason: str) -> BackupError:
+        return BackupError(f"{backup_path} is not a usable Backleg backup: {reason}.")
+
+    if backup_path.is_dir():
+        raise refuse("it is a folder; give one of the files `backleg backups` lists")
+    if not backup_path.exists():
+        raise refuse("there is no such file")
+    if not backup_path.is_file():
+        raise refuse("it is not a regular file")
+    try:
+        checked = sqlite_files.probe(backup_path)
+    except (sqlite3.Error, OSError) as error:
+        raise refuse(f"it cannot be read ({getattr(error, 'strerror', None) or error})") from error
+    if checked.state == "empty":
+        raise refuse("it is empty")
+    if checked.state == "missing":
+        raise refuse("there is no such file")
+    if checked.state == "corrupt":
+        raise refuse(f"it is damaged ({checked.detail})")
+    if checked.state == "foreign":
+        raise refuse(checked.detail or "it is not a Backleg history")
+    if checked.revision not in REVISIONS:
+        raise refuse(
+            f"it was written by a newer version of Backleg (schema {checked.revision}); "
+            "update Backleg to restore it"
+        )
+
+
+def _replace_live(db_path: Path, backup_path: Path, stamp: str) -> Path | None:
     kept: Path | None = None
     with storage_errors(db_path):
         live = sqlite_files.probe(db_path)

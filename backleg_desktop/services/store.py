@@ -10,9 +10,10 @@ aside, a backup that could not be made).
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,13 +26,16 @@ from backleg_desktop.services import backups
 from backleg_desktop.services.errors import (
     BacklegError,
     DataDirError,
+    FolderInUseError,
     IncompatibleDatabaseError,
+    file_error,
     storage_errors,
 )
 from backleg_desktop.services.workouts import WorkoutService, utc_now
 from backleg_desktop.storage import schema, sqlite_files
-from backleg_desktop.storage.engine import make_engine
-from backleg_desktop.storage.paths import database_path
+from backleg_desktop.storage.engine import make_engine, writer
+from backleg_desktop.storage.lock import LOCK_FILENAME, FolderBusy, FolderLock, folder_lock
+from backleg_desktop.storage.paths import NotAFolderError, database_path, ensure_private_dir
 
 
 @dataclass
@@ -41,6 +45,7 @@ class Store:
     workouts: WorkoutService
     notices: list[str] = field(default_factory=list)
     _engine: Engine | None = field(default=None, repr=False)
+    _lock: FolderLock | None = field(default=None, repr=False)
 
     @property
     def backups_dir(self) -> Path:
@@ -50,6 +55,9 @@ class Store:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        if self._lock is not None:
+            self._lock.release_shared()
+            self._lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -70,34 +78,22 @@ def open_store(
     make_daily_backup: bool = True,
     now: Callable[[], datetime] = utc_now,
 ) -> Store:
-    """Open (creating if needed) the history in `data_dir`. See the module docstring."""
+    """Open (creating if needed) the history in `data_dir`. See the module docstring.
+
+    The store holds the data-folder lock shared until it is closed, so no restore can
+    replace the file underneath it; setting a damaged file aside or upgrading the schema
+    takes the lock exclusive, and is refused while another Backleg holds the folder.
+    """
     prepare_data_dir(data_dir)
+    lock = hold_folder(data_dir)
+    try:
+        engine, notices = _open_database(data_dir, lock, now)
+    except BaseException:
+        lock.release_shared()
+        raise
     db_path = database_path(data_dir)
-    stamp = now().astimezone().strftime("%Y%m%dT%H%M%S")
-    notices: list[str] = []
-    with storage_errors(db_path):
-        try:
-            found = sqlite_files.probe(db_path)
-        except sqlite3.OperationalError as error:
-            raise DataDirError(
-                f"Backleg cannot open its history file {db_path} ({error}). Check that you may "
-                "read and write it, or choose another folder with --data-dir or "
-                "BACKLEG_DATA_DIR."
-            ) from error
-        if found.state in ("corrupt", "foreign"):
-            aside = sqlite_files.move_aside(db_path, f"corrupt-{stamp}")
-            notices.append(_set_aside_notice(data_dir, aside, found.state))
-            found = sqlite_files.Probe("missing")
-        if found.state == "missing":
-            sqlite_files.create_private_file(db_path)
-        if found.state == "ok" and found.revision != schema.HEAD_REVISION:
-            _upgrade(db_path, found.revision, stamp)
-        engine = make_engine(db_path)
-        if found.state in ("missing", "empty"):
-            schema.create_at_head(engine)
-        sqlite_files.secure(db_path)
     workouts = WorkoutService(engine, library, db_path=db_path, now=now)
-    store = Store(data_dir, db_path, workouts, notices, engine)
+    store = Store(data_dir, db_path, workouts, notices, engine, lock)
     if make_daily_backup:
         try:
             backups.make_daily_backup(data_dir, now().astimezone().date())
@@ -106,20 +102,96 @@ def open_store(
     return store
 
 
+def hold_folder(data_dir: Path) -> FolderLock:
+    """The data-folder lock, taken shared; a FolderInUseError while a restore runs."""
+    lock = folder_lock(data_dir)
+    try:
+        lock.acquire_shared()
+    except FolderBusy as error:
+        raise FolderInUseError(
+            f"Another Backleg is replacing the history in {data_dir} right now (a restore, "
+            "or setting a damaged file aside). Try again when it has finished."
+        ) from error
+    except OSError as error:
+        raise file_error(error, data_dir / LOCK_FILENAME) from error
+    return lock
+
+
+def _open_database(
+    data_dir: Path, lock: FolderLock, now: Callable[[], datetime]
+) -> tuple[Engine, list[str]]:
+    db_path = database_path(data_dir)
+    stamp = now().astimezone().strftime("%Y%m%dT%H%M%S")
+    notices: list[str] = []
+    with storage_errors(db_path, opening=True):
+        found = sqlite_files.probe(db_path)
+        if found.state != "missing" and not os.access(db_path, os.W_OK):
+            # SQLite would quietly open it read-only, and the first logged set would fail.
+            raise DataDirError(
+                f"Backleg cannot write to its history file {db_path} (it is read-only or "
+                "immutable), so your workouts could not be saved. It was left as it is. "
+                "Check its permissions and attributes (lsattr), or choose another folder "
+                "with --data-dir or BACKLEG_DATA_DIR."
+            )
+        if found.state in ("corrupt", "foreign"):
+            with _alone(lock, db_path, f"looks damaged ({found.detail})"):
+                found = sqlite_files.probe(db_path)  # as it is now that we hold it alone
+                if found.state in ("corrupt", "foreign"):
+                    kept = backups.keep_last_good(data_dir, stamp)
+                    aside = sqlite_files.move_aside(db_path, f"corrupt-{stamp}")
+                    notices.append(_set_aside_notice(data_dir, aside, found.state, kept))
+                    found = sqlite_files.Probe("missing")
+        if found.state == "missing":
+            with contextlib.suppress(FileExistsError):  # another process made it first
+                sqlite_files.create_private_file(db_path)
+        if found.state == "ok" and found.revision != schema.HEAD_REVISION:
+            _refuse_newer(db_path, found.revision)  # before waiting for the lock
+            with _alone(lock, db_path, f"needs an upgrade (schema {found.revision})"):
+                _upgrade(db_path, found.revision, stamp)
+        engine = make_engine(db_path)
+        if found.state in ("missing", "empty"):
+            schema.create_at_head(writer(engine))
+        exposed = sqlite_files.secure(db_path)
+    if exposed:
+        notices.append(
+            f"Backleg could not make {exposed[0]} private (only you may read it): its "
+            "permissions cannot be changed. Check who owns the file and its attributes."
+        )
+    return engine, notices
+
+
+@contextlib.contextmanager
+def _alone(lock: FolderLock, db_path: Path, why: str) -> Iterator[None]:
+    try:
+        with lock.exclusive():
+            yield
+    except FolderBusy as error:
+        raise FolderInUseError(
+            f"The history file {db_path} {why}, but another Backleg (the window or a "
+            "command) is using it, so it was left as it is. Close the other Backleg, then "
+            "try again."
+        ) from error
+
+
 def prepare_data_dir(data_dir: Path) -> None:
     """Create the folder (0700: health data) if needed; DataDirError if it is unusable."""
     how_to = "Choose another folder with --data-dir or BACKLEG_DATA_DIR."
-    if data_dir.exists() and not data_dir.is_dir():
-        raise DataDirError(f"Backleg's data folder {data_dir} is a file, not a folder. {how_to}")
-    if not data_dir.exists():
-        try:
-            data_dir.mkdir(mode=sqlite_files.DIR_MODE, parents=True)
-            os.chmod(data_dir, sqlite_files.DIR_MODE)  # mkdir's mode is cut by the umask
-        except OSError as error:
+    try:
+        ensure_private_dir(data_dir)
+    except NotAFolderError as error:
+        raise DataDirError(
+            f"Backleg's data folder {data_dir} is a file, not a folder. {how_to}"
+        ) from error
+    except OSError as error:
+        if error.errno == errno.ELOOP:
             raise DataDirError(
-                f"Backleg could not create its data folder {data_dir} "
-                f"({error.strerror or error}). {how_to}"
+                f"Backleg's data folder {data_dir} is a symbolic link that leads back to "
+                f"itself (a loop), so it cannot be opened. {how_to}"
             ) from error
+        raise DataDirError(
+            f"Backleg could not create its data folder {data_dir} "
+            f"({error.strerror or error}). {how_to}"
+        ) from error
     if not os.access(data_dir, os.W_OK | os.X_OK):
         raise DataDirError(
             f"Backleg's data folder {data_dir} is read-only, so your workouts could not be "
@@ -127,12 +199,16 @@ def prepare_data_dir(data_dir: Path) -> None:
         )
 
 
-def _upgrade(db_path: Path, revision: str | None, stamp: str) -> None:
+def _refuse_newer(db_path: Path, revision: str | None) -> None:
     if revision not in schema.REVISIONS:
         raise IncompatibleDatabaseError(
             f"The history file {db_path} was written by a newer version of Backleg "
             f"(schema {revision}). Update Backleg to open it; the file has not been changed."
         )
+
+
+def _upgrade(db_path: Path, revision: str | None, stamp: str) -> None:
+    _refuse_newer(db_path, revision)
     # A copy of the file as it was, in case an upgrade ever goes wrong.
     sqlite_files.copy_database(
         db_path, db_path.with_name(f"{db_path.name}.pre-{schema.HEAD_REVISION}-{stamp}")
@@ -140,14 +216,16 @@ def _upgrade(db_path: Path, revision: str | None, stamp: str) -> None:
     schema.upgrade(db_path)
 
 
-def _set_aside_notice(data_dir: Path, aside: Path, state: str) -> str:
+def _set_aside_notice(data_dir: Path, aside: Path, state: str, kept: Path | None) -> str:
     why = "is damaged" if state == "corrupt" else "is not a Backleg history"
     text = (
         f"Backleg's history file {why}, so it was moved, unchanged, to {aside} and a new, "
         "empty history was started."
     )
     saved = backups.list_backups(data_dir)
-    if saved:
+    if kept is not None:
+        text += f" The last good backup is {kept}; it is kept, and you can restore it."
+    elif saved:
         text += (
             f" The most recent backup, from {saved[0].day.isoformat()}, is {saved[0].path}; "
             "you can restore it."

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -36,6 +36,11 @@ def apply_pragmas(dbapi_connection: sqlite3.Connection, *, foreign_keys: bool = 
         dbapi_connection.execute(pragma).fetchall()
 
 
+def database_url(db_path: Path) -> URL:
+    # Built, not formatted: a `?`, `#` or `%41` in a folder name stays part of the path.
+    return URL.create("sqlite+pysqlite", database=str(db_path))
+
+
 def make_engine(
     db_path: Path,
     *,
@@ -45,7 +50,7 @@ def make_engine(
 ) -> Engine:
     """The engine every part of Backleg uses; the migrations turn `foreign_keys` off and
     `begin` every transaction IMMEDIATE. `engine_options` go to `create_engine`."""
-    engine = create_engine(f"sqlite:///{db_path}", **engine_options)
+    engine = create_engine(database_url(db_path), **engine_options)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:

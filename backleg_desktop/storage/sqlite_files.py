@@ -8,8 +8,10 @@ and import nothing heavy.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -30,23 +32,34 @@ class Probe:
     detail: str = ""  # why a file is corrupt or foreign
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def sqlite_uri(path: Path, mode: str = "rw") -> str:
+    """A SQLite URI for `path`: `?`, `#` and `%` in folder names are percent-escaped."""
+    return f"{Path(os.path.abspath(path)).as_uri()}?mode={mode}"
+
+
+def _connect(path: Path, mode: str = "rw") -> sqlite3.Connection:
     # mode=rw: never create a file by looking at it.
-    conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+    conn = sqlite3.connect(sqlite_uri(path, mode), uri=True, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     return conn
 
 
 def probe(db_path: Path) -> Probe:
-    """Health and schema revision of a database file, in one short connection."""
-    if not db_path.exists():
-        return Probe("missing")
-    if db_path.stat().st_size == 0 and not Path(f"{db_path}-wal").exists():
-        return Probe("empty")
+    """Health and schema revision of a database file, in one short connection.
+
+    "corrupt" only when SQLite itself says the file is not a database or fails its check.
+    Anything else (a full disk, a busy or unreadable file, an I/O error) is raised as the
+    sqlite3.Error or OSError it is, so the caller reports it and moves nothing.
+    """
     try:
-        conn = _connect(db_path)
-    except sqlite3.OperationalError:
-        raise  # cannot even open it (permissions): the caller reports the folder
+        info = os.stat(db_path)
+    except FileNotFoundError:
+        return Probe("missing")
+    if not stat.S_ISREG(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "not a regular file", str(db_path))
+    if info.st_size == 0 and not Path(f"{db_path}-wal").exists():
+        return Probe("empty")
+    conn = _connect(db_path)
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         problems = [r[0] for r in rows if r[0] != "ok"]
@@ -62,28 +75,41 @@ def probe(db_path: Path) -> Probe:
             return Probe("foreign", detail="its schema version is empty")
         return Probe("ok", revision=str(row[0]))
     except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.OperationalError) and _is_access_error(error):
-            raise
-        return Probe("corrupt", detail=str(error))
+        if is_damage(error):
+            return Probe("corrupt", detail=str(error))
+        raise  # full, busy, read-only, I/O error: not the file's fault
     finally:
         conn.close()
 
 
-def _is_access_error(error: sqlite3.Error) -> bool:
+def is_damage(error: sqlite3.Error) -> bool:
+    """True only for SQLite's own verdicts on the bytes: corrupt, or not a database."""
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
-    return primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_BUSY)
+    return primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
 def sidecars(db_path: Path) -> list[Path]:
     return [p for s in SIDECAR_SUFFIXES if (p := Path(f"{db_path}{s}")).exists()]
 
 
-def secure(db_path: Path) -> None:
-    """Health data: only the owner may read the database and its WAL files."""
+def secure(db_path: Path) -> list[Path]:
+    """Health data: only the owner may read the database and its WAL files.
+
+    Returns the files whose mode could not be changed (immutable, or another user's)
+    and that others may still read, so the caller can say so instead of failing.
+    """
+    exposed = []
     for path in (db_path, *sidecars(db_path)):
-        with contextlib.suppress(FileNotFoundError):
+        try:
             os.chmod(path, FILE_MODE)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            with contextlib.suppress(OSError):
+                if stat.S_IMODE(os.stat(path).st_mode) & 0o077:
+                    exposed.append(path)
+    return exposed
 
 
 def create_private_file(path: Path) -> None:
@@ -115,19 +141,26 @@ def copy_database(source: Path, dest: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         partial.unlink()
     create_private_file(partial)
-    src = _connect(source)
     try:
-        out = sqlite3.connect(partial, isolation_level=None)
+        src = _connect(source)
         try:
-            src.backup(out)
-            # A standalone copy: one file, no WAL beside it.
-            out.execute("PRAGMA journal_mode=DELETE").fetchall()
+            out = sqlite3.connect(partial, isolation_level=None)
+            try:
+                src.backup(out)
+                # A standalone copy: one file, no WAL beside it.
+                out.execute("PRAGMA journal_mode=DELETE").fetchall()
+            finally:
+                out.close()
         finally:
-            out.close()
-    finally:
-        src.close()
-    fsync_file(partial)
-    os.replace(partial, dest)
+            src.close()
+        fsync_file(partial)
+        os.replace(partial, dest)
+    except BaseException:
+        # A failed copy leaves nothing behind, not even an empty *.partial.
+        for leftover in (partial, *sidecars(partial)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        raise
     fsync_dir(dest.parent)
 
 

@@ -1,27 +1,27 @@
 """One GUI per data folder: a second start hands over to the running window.
 
-A QLockFile in the data folder decides who is first; the first instance listens on a
-QLocalServer whose name is derived from the folder, and a later instance connects to
-it to say "bring your window forward", then exits. A lock left by a killed process is
-detected through its PID, so a crash never locks the user out.
+An exclusive lock in the data folder decides who is first (the app passes in
+storage.lock.InstanceLock: an OS lock the kernel drops when its holder dies, so a crash
+never locks the user out); the first instance listens on a QLocalServer whose name is
+derived from the folder, and a later instance connects to it to say "bring your window
+forward", then exits.
 
-Taking the lock needs only QtCore, so it happens before the window shows; QtNetwork
-and the server wait until after the first paint (`listen()`), and a second start
-that arrives in between simply retries its connection for a moment.
+The lock is taken before the window shows; QtNetwork and the server wait until after the
+first paint (`listen()`), and a second start that arrives in between simply retries its
+connection for a moment.
 """
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-LOCK_FILENAME = "backleg.lock"
 _ACTIVATE = b"activate\n"
 _CONNECT_TIMEOUT_MS = 1000
 _PRIMARY_START_GRACE_S = 3.0  # how long a second start waits for the first to listen
@@ -37,17 +37,25 @@ def server_name(data_dir: Path) -> str:
     return "backleg-" + hashlib.sha256(key).hexdigest()[:16]
 
 
+class FolderWindowLock(Protocol):
+    """The exclusive "first window" lock of a data folder."""
+
+    def try_lock(self) -> bool: ...
+
+    def unlock(self) -> None: ...
+
+
 class SingleInstance(QObject):
     """Owns the lock and the local server for the primary instance."""
 
     activation_requested = Signal()
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, lock: FolderWindowLock, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
-        self._lock = QLockFile(str(data_dir / LOCK_FILENAME))
-        # 0: never stale by age; a dead owner is still detected by its PID.
-        self._lock.setStaleLockTime(0)
+        self._lock = lock
         self._server: QLocalServer | None = None
 
     def try_become_primary(self) -> bool:
@@ -59,7 +67,7 @@ class SingleInstance(QObject):
 
     def try_lock(self) -> bool:
         """True when this process now owns the folder; False when another GUI does."""
-        return self._lock.tryLock(100)
+        return self._lock.try_lock()
 
     def listen(self) -> None:
         """Answer later starts (call once the lock is held)."""

@@ -16,7 +16,7 @@ from backleg_desktop.storage.paths import DB_FILENAME
 from tests.support.stores import WallClock, open_test_store
 
 
-def test_one_backup_a_day_named_by_date_and_only_seven_kept(data_dir: Path) -> None:
+def test_one_backup_a_day_named_by_date_seven_kept_and_one_a_week(data_dir: Path) -> None:
     clock = WallClock()
     first_day = clock.now.astimezone().date()
     for _ in range(10):
@@ -25,7 +25,8 @@ def test_one_backup_a_day_named_by_date_and_only_seven_kept(data_dir: Path) -> N
                 store.workouts.start_session("strength", pain_before=1)
         clock.advance(days=1)
     kept = backups.list_backups(data_dir)
-    assert [b.day for b in kept] == [first_day + timedelta(days=d) for d in range(9, 2, -1)]
+    # The newest 7 days, and the newest copy of the week before them (Wed 25–Fri 27 Nov).
+    assert [b.day for b in kept] == [first_day + timedelta(days=d) for d in range(9, 1, -1)]
     assert kept[0].path.name == f"backleg-{kept[0].day.isoformat()}.sqlite3"
     assert stat.S_IMODE(backups.backups_dir(data_dir).stat().st_mode) == 0o700
     newest = sqlite3.connect(kept[0].path)
@@ -90,3 +91,49 @@ def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(data_dir: Pa
     with pytest.raises(BackupError, match="not a usable Backleg backup"):
         backups.restore_backup(data_dir, bogus)
     assert (data_dir / DB_FILENAME).read_bytes() == before
+
+
+def test_a_bad_week_never_pushes_out_the_last_good_backup(data_dir: Path) -> None:
+    """Damage, then forty daily starts of a new history: the good copy is still there."""
+    clock = WallClock()
+    with open_test_store(data_dir, clock, make_daily_backup=True) as store:
+        store.workouts.start_session("strength", pain_before=1)
+    clock.advance(days=1)
+    with open_test_store(data_dir, clock, make_daily_backup=True) as store:
+        store.workouts.start_session("strength", pain_before=2)  # backed up on day 2
+    clock.advance(days=1)
+    (data_dir / DB_FILENAME).write_bytes(b"\0damaged" * 2000)
+    for _ in range(40):
+        with open_test_store(data_dir, clock, make_daily_backup=True):
+            pass
+        clock.advance(days=1)
+
+    found = backups.list_backups(data_dir)
+    [kept] = [b for b in found if b.kept]
+    assert kept.day == (clock.now - timedelta(days=41)).astimezone().date()
+    conn = sqlite3.connect(kept.path)
+    assert conn.execute("SELECT count(*) FROM sessions").fetchone() == (1,)
+    conn.close()
+    daily = [b for b in found if not b.kept]
+    assert len(daily) == backups.KEEP_DAILY + backups.KEEP_WEEKLY
+    assert kept.day < daily[-1].day  # the rotation alone would have lost it
+
+
+def test_seven_daily_and_four_weekly_backups_are_kept(data_dir: Path) -> None:
+    with open_test_store(data_dir):
+        pass
+    start = date(2026, 1, 1)  # a Thursday
+    for n in range(60):
+        backups.make_daily_backup(data_dir, start + timedelta(days=n))
+    days = [b.day for b in backups.list_backups(data_dir)]
+    newest = start + timedelta(days=59)  # Sun 1 March 2026
+    assert days[:7] == [newest - timedelta(days=d) for d in range(7)]
+    # Then the newest copy of each of the four weeks before: Sundays 22, 15, 8, 1 Feb.
+    assert days[7:] == [date(2026, 2, 22), date(2026, 2, 15), date(2026, 2, 8), date(2026, 2, 1)]
+
+
+def test_a_failed_backup_leaves_no_partial_file(data_dir: Path) -> None:
+    (data_dir / DB_FILENAME).write_bytes(b"not a database, so the copy fails" * 100)
+    with pytest.raises(BackupError, match="could not be written"):
+        backups.make_daily_backup(data_dir, date(2026, 1, 1))
+    assert list(backups.backups_dir(data_dir).iterdir()) == []

@@ -104,7 +104,9 @@ def test_the_notice_points_to_the_latest_backup(data_dir: Path) -> None:
         pass
     (data_dir / DB_FILENAME).write_bytes(b"\0garbage" * 1000)
     with open_test_store(data_dir) as store:
-        assert "backleg-2026-11-25.sqlite3" in store.notices[0]
+        # The newest good backup, kept out of the rotation (a hard link beside it).
+        assert "/backups/backleg-2026-11-25." in store.notices[0]
+        assert "it is kept, and you can restore it" in store.notices[0]
 
 
 def test_a_sqlite_file_that_is_not_a_backleg_history_is_set_aside(data_dir: Path) -> None:

@@ -1,7 +1,18 @@
-"""Importing: pick the reader for a file's format and stream its sessions."""
+"""Importing: pick the reader for a file's format and stream its sessions.
+
+Only regular files are read in place. A pipe (a FIFO, or `import <(cat file)`) can be read
+only once, so it is copied once into a private temporary file that detection and the
+reader then share; a folder or a device is refused. Messages name the file as the user
+gave it, never the copy.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import stat
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -10,6 +21,7 @@ from typing import Literal
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import ImportedSession
+from backleg_desktop.services.errors import ImportFormatError
 from backleg_desktop.services.transfer.backleg_csv import read_backleg_csv
 from backleg_desktop.services.transfer.backleg_json import read_backleg_json
 from backleg_desktop.services.transfer.fitnotes import read_fitnotes
@@ -29,6 +41,44 @@ from backleg_desktop.services.transfer.strong import read_strong
 Unit = Literal["kg", "lb"]
 
 
+@contextlib.contextmanager
+def readable(path: Path) -> Iterator[Path]:
+    """`path` itself when it is a regular file, else a copy of the pipe it is, read once.
+
+    ImportFormatError for anything else (a folder, a device); errors raised inside the
+    block about the copy are re-raised naming `path`.
+    """
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode  # follows /dev/fd/63 to the pipe behind it
+    except FileNotFoundError:
+        raise ImportFormatError(str(path), None, "no such file") from None
+    except OSError as error:
+        raise ImportFormatError(str(path), None, f"cannot read it ({error.strerror})") from None
+    if stat.S_ISREG(mode):
+        yield path
+        return
+    if stat.S_ISDIR(mode):
+        raise ImportFormatError(str(path), None, "this is a folder, not a file")
+    if not (stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):
+        raise ImportFormatError(
+            str(path), None, "this is a device, not a file; import an exported file"
+        )
+    with tempfile.TemporaryDirectory(prefix="backleg-import-") as folder:  # 0700
+        copy = Path(folder) / (path.name or "input")
+        try:
+            with open(path, "rb") as source, open(copy, "xb") as target:
+                shutil.copyfileobj(source, target)
+        except OSError as error:
+            raise ImportFormatError(str(path), None, f"cannot read it ({error.strerror})") from None
+        try:
+            yield copy
+        except ImportFormatError as error:
+            raise ImportFormatError(
+                str(path), error.line, error.reason.replace(str(copy), str(path))
+            ) from None
+
+
 def read_sessions(
     path: Path,
     library: Library,
@@ -45,20 +95,20 @@ def read_sessions(
     Raises ImportFormatError (file, line, reason) on the first problem, possibly after
     having yielded sessions: callers store them in one transaction and roll back.
     """
-    path = Path(path)
-    fmt = fmt or detect_format(path)
-    matcher = matcher or ExerciseMatcher(library)
-    if fmt is BACKLEG_CSV:
-        yield from read_backleg_csv(path, matcher, local=local)
-    elif fmt is BACKLEG_JSON:
-        yield from read_backleg_json(path, matcher, local=local)
-    elif fmt in (STRONG, STRONG_OLD):
-        kg_per_unit = LB if unit == "lb" else 1.0
-        yield from read_strong(path, fmt, matcher, kg_per_unit=kg_per_unit, local=local)
-    elif fmt.id.startswith("hevy"):
-        yield from read_hevy(path, fmt, matcher, local=local)
-    else:
-        yield from read_fitnotes(path, fmt, matcher, local=local)
+    with readable(Path(path)) as path:
+        fmt = fmt or detect_format(path)
+        matcher = matcher or ExerciseMatcher(library)
+        if fmt is BACKLEG_CSV:
+            yield from read_backleg_csv(path, matcher, local=local)
+        elif fmt is BACKLEG_JSON:
+            yield from read_backleg_json(path, matcher, local=local)
+        elif fmt in (STRONG, STRONG_OLD):
+            kg_per_unit = LB if unit == "lb" else 1.0
+            yield from read_strong(path, fmt, matcher, kg_per_unit=kg_per_unit, local=local)
+        elif fmt.id.startswith("hevy"):
+            yield from read_hevy(path, fmt, matcher, local=local)
+        else:
+            yield from read_fitnotes(path, fmt, matcher, local=local)
 
 
 @dataclass(frozen=True)
@@ -88,19 +138,19 @@ def preview(
     Which sessions are already in the history is for the store to say: run its
     `import_sessions(..., dry_run=True)` for that.
     """
-    path = Path(path)
-    fmt = detect_format(path)
     matcher = ExerciseMatcher(library)
     sessions = sets = 0
     first = last = None
     sample: list[ImportedSession] = []
-    for session in read_sessions(path, library, unit, fmt=fmt, matcher=matcher, local=local):
-        sessions += 1
-        sets += len(session.sets)
-        if len(sample) < sample_size:
-            sample.append(session)
-        first = session.started_at if first is None else min(first, session.started_at)
-        last = session.started_at if last is None else max(last, session.started_at)
+    with readable(Path(path)) as source:  # a pipe is read once, for both steps
+        fmt = detect_format(source)
+        for session in read_sessions(source, library, unit, fmt=fmt, matcher=matcher, local=local):
+            sessions += 1
+            sets += len(session.sets)
+            if len(sample) < sample_size:
+                sample.append(session)
+            first = session.started_at if first is None else min(first, session.started_at)
+            last = session.started_at if last is None else max(last, session.started_at)
     matched = {
         name: exercise_id
         for name, exercise_id in matcher.decisions.items()

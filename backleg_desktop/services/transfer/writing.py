@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -31,8 +33,12 @@ def export_to_path(
     by the owner only: it is health data.
     """
     path = Path(path)
+    refuse_to_replace(path)
     folder = path.parent if str(path.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise _about(path, error) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             if is_json_path(path):
@@ -44,7 +50,31 @@ def export_to_path(
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp_name, path)
-    except BaseException:
+    except BaseException as error:
         Path(temp_name).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _about(path, error) from None  # never the temporary file's name
         raise
     return summary
+
+
+def refuse_to_replace(path: Path) -> None:
+    """OSError unless `path` is missing or a regular file: an export never replaces a
+    pipe, a device, a folder or a symbolic link (nor writes through one)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISLNK(mode):
+        why = "it is a symbolic link; export to the file it points to, or to a new name"
+    elif stat.S_ISDIR(mode):
+        why = "it is a folder; give a file name"
+    else:
+        why = "it is a pipe or a device, not a file Backleg may replace; choose a file name"
+    raise OSError(errno.EEXIST, why, str(path))
+
+
+def _about(path: Path, error: OSError) -> OSError:
+    return OSError(error.errno, error.strerror or str(error), str(path))
