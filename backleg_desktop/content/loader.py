@@ -27,6 +27,7 @@ from backleg_desktop.content.model import (
     Plan,
     PlanItem,
 )
+from backleg_desktop.content.red_flags import RED_FLAGS_KEY, read_red_flags
 
 EXERCISES_FILE = "exercises.toml"
 PLANS_FILE = "plans.toml"
@@ -442,7 +443,7 @@ def _guidance(
     f = _Fields(root, GUIDANCE_FILE, errors)
     sections: list[tuple[str, GuidanceSection]] = []
     groups: dict[str, list[GuidanceSection]] = {}
-    for key, kind in (("flare_up", "flare-up section"), ("faq", "faq")):
+    for key, kind in (("flare_up", "flare-up section"), ("faq", "faq"), ("basics", "basics")):
         groups[key] = []
         for index, table in enumerate(f.tables(key), start=1):
             where = f"{GUIDANCE_FILE}: {_entry_label(kind, table, index)}"
@@ -456,6 +457,8 @@ def _guidance(
         disclaimer=f.text("disclaimer"),
         pain_bands=tuple(band for _, band in bands),
         sharp_pain=f.text("sharp_pain"),
+        basics=tuple(groups["basics"]),
+        red_flags=read_red_flags(f._get(RED_FLAGS_KEY, True), _Fields, GUIDANCE_FILE, errors),
     )
     f.finish()
     return guidance, sections, bands

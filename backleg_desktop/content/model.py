@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from backleg_desktop.content.red_flags import RedFlagCard
+
 ExerciseRole = Literal["main", "supporting"]
 
 # The fixed words the equipment filter offers. `Exercise.equipment` stays free text for
@@ -118,6 +120,8 @@ class Guidance:
     disclaimer: str
     pain_bands: tuple[PainBand, ...]
     sharp_pain: str  # what to do on sharp pain: always stop
+    basics: tuple[GuidanceSection, ...] = ()  # why leg day helps the back, rest, no equipment
+    red_flags: RedFlagCard | None = None  # see a doctor now: beyond the article
 
 
 @dataclass(frozen=True)
