@@ -27,6 +27,7 @@ from backleg_desktop.content.model import (
     Plan,
     PlanItem,
 )
+from backleg_desktop.content.one_leg_field import read_one_leg_mode
 from backleg_desktop.content.red_flags import RED_FLAGS_KEY, read_red_flags
 
 EXERCISES_FILE = "exercises.toml"
@@ -362,6 +363,7 @@ def _exercise(f: _Fields) -> Exercise:
         note=f.text("note", required=False),
         related=f.texts("related", required=False),
         equipment_tags=_equipment_tags(f),
+        one_leg_mode=read_one_leg_mode(f, f.table.get("one_sided")),
     )
     f.finish()
     return exercise

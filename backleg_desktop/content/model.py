@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from backleg_desktop.content.red_flags import RedFlagCard
+from backleg_desktop.domain.one_leg import OneLegMode
 
 ExerciseRole = Literal["main", "supporting"]
 
@@ -64,6 +65,7 @@ class Exercise:
     related: tuple[str, ...] = ()  # ids of exercises this one is an easier/harder version of
     # Words from EQUIPMENT_TAGS, for filtering; the loader requires at least one.
     equipment_tags: tuple[str, ...] = ()
+    one_leg_mode: OneLegMode | None = None  # one-sided only: "alternate" or one side, then other
 
 
 @dataclass(frozen=True)

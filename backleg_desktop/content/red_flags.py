@@ -10,9 +10,9 @@ not depend on where the loader keeps that class.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+
+from backleg_desktop.content.field_reader import FieldsFactory
 
 RED_FLAGS_KEY = "red_flags"  # the top-level table in guidance.toml
 RED_FLAGS_ID = "red-flags"  # the id links and tests use to find the card
@@ -26,18 +26,6 @@ class RedFlagCard:
     signs: tuple[str, ...]  # one symptom each, shown as a list
     action: str  # what to do about them
     source_note: str  # says this is general medical guidance, beyond the article
-
-
-class FieldReader(Protocol):
-    """What the loader's per-table field reader offers (see content.loader)."""
-
-    def text(self, key: str, *, required: bool = True) -> str: ...
-    def texts(self, key: str, *, required: bool = True) -> tuple[str, ...]: ...
-    def ident(self, key: str = "id") -> str: ...
-    def finish(self) -> None: ...
-
-
-FieldsFactory = Callable[[Mapping[str, object], str, list[str]], FieldReader]
 
 
 def read_red_flags(
