@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # content.model imports the readers that use this Protocol
 
 
 class FieldReader(Protocol):
+    table: Mapping[str, object]  # the TOML table being read
     where: str  # "plans.toml: plan "strength", item 2 (goblet-squat)"
     errors: list[str]
 
