@@ -27,6 +27,10 @@ PLAN_SOURCES: tuple[PlanSource, ...] = get_args(PlanSource)
 STAGED_DIR = "staged"  # under resources/content; the app's loader does not look here
 GENTLE_PLANS_FILE = "plans_gentle.toml"
 GENTLE_DAY_ID = "gentle-day"
+SOURCE_LABELS: Mapping[PlanSource, str] = {
+    "article": "From the trainer's article",
+    "backleg": "Backleg's suggestion, built on the article",
+}
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,11 @@ class TimedPlan:
     summary: str
     source: PlanSource
     items: tuple[TimedPlanItem, ...]
+
+
+def source_label(source: PlanSource) -> str:
+    """What the Plans page says about where a plan comes from."""
+    return SOURCE_LABELS[source]
 
 
 class OneSided(Protocol):

@@ -1,5 +1,5 @@
 """Own words for the text test_own_words.py does not scan: the staged plans file and the
-messages written in the new domain modules (check-in, gates, back check, caution, holds).
+messages written in the new modules (check-in, gates, back check, caution, holds, plans).
 
 Same rule: no run of 8 words shared with the source article. Skipped where the article
 is absent (it sits in shared/ next to the checkout or next to its worktree folder).
@@ -22,16 +22,19 @@ RUN_LENGTH = 8
 HERE = Path(__file__).resolve()
 CANDIDATES = [HERE.parents[3] / "shared", HERE.parents[4] / "shared"]
 ARTICLE = next((p / "source-article.txt" for p in CANDIDATES if p.is_dir()), None)
-DOMAIN_MODULES = [
-    "checkin",
-    "level_entry",
-    "lighter_loads",
-    "load_gate",
-    "back_check",
-    "session_caution",
-    "one_leg",
-    "set_work",
-    "hold_timer",
+MODULES = [
+    "domain/checkin",
+    "domain/level_entry",
+    "domain/lighter_loads",
+    "domain/load_gate",
+    "domain/back_check",
+    "domain/session_caution",
+    "domain/one_leg",
+    "domain/set_work",
+    "domain/hold_timer",
+    "content/timed_plans",
+    "content/red_flags",
+    "content/one_leg_field",
 ]
 
 
@@ -53,7 +56,7 @@ def toml_strings(value: object) -> Iterator[str]:
 
 
 def module_strings(name: str) -> Iterator[str]:
-    path = Path(assets.__file__).parent / "domain" / f"{name}.py"
+    path = Path(assets.__file__).parent / f"{name}.py"
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -79,8 +82,8 @@ def test_no_new_text_is_copied_from_the_article() -> None:
         ("plans_gentle.toml", t)
         for t in toml_strings(tomllib.loads(staged_plans_path().read_text(encoding="utf-8")))
     ]
-    for name in DOMAIN_MODULES:
-        texts += [(f"domain/{name}.py", t) for t in module_strings(name)]
+    for name in MODULES:
+        texts += [(f"{name}.py", t) for t in module_strings(name)]
     assert len(texts) > 50
     copied = [f"{where}: {' '.join(r)!r}" for where, t in texts for r in sorted(runs(t) & article)]
     assert not copied, "\n".join(copied)

@@ -14,6 +14,7 @@ from backleg_desktop.content.timed_plans import (
     GENTLE_DAY_ID,
     TimedPlan,
     load_timed_plans,
+    source_label,
     staged_plans_path,
 )
 from backleg_desktop.domain.checkin import GENTLE_DAY_ID as CHECK_IN_GENTLE_DAY_ID
@@ -49,6 +50,11 @@ def test_the_gentle_day_is_backlegs_unloaded_restorative_plan(
         exercise = library.exercise(item.exercise_id)
         assert "Bodyweight" in exercise.equipment_tags, item.exercise_id  # nothing to load
         assert item.rest_seconds.high <= 30, item.exercise_id  # short rests
+
+
+def test_the_plans_page_can_say_whose_plan_it_is(gentle: TimedPlan) -> None:
+    assert source_label(gentle.source) == "Backleg's suggestion, built on the article"
+    assert source_label("article") == "From the trainer's article"
 
 
 def test_the_breathing_is_a_timed_hold_and_the_rest_are_reps(gentle: TimedPlan) -> None:
