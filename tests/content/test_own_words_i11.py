@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from backleg_desktop import assets
+from backleg_desktop.content.disc_content import disc_path
 from backleg_desktop.content.timed_plans import staged_plans_path
 
 RUN_LENGTH = 8
@@ -35,6 +36,8 @@ MODULES = [
     "content/timed_plans",
     "content/red_flags",
     "content/one_leg_field",
+    "content/disc_content",
+    "domain/disc",
 ]
 
 
@@ -79,8 +82,9 @@ def test_no_new_text_is_copied_from_the_article() -> None:
     assert ARTICLE is not None
     article = runs(ARTICLE.read_text(encoding="utf-8"))
     texts = [
-        ("plans_gentle.toml", t)
-        for t in toml_strings(tomllib.loads(staged_plans_path().read_text(encoding="utf-8")))
+        (path.name, t)
+        for path in (staged_plans_path(), disc_path())
+        for t in toml_strings(tomllib.loads(path.read_text(encoding="utf-8")))
     ]
     for name in MODULES:
         texts += [(f"{name}.py", t) for t in module_strings(name)]
