@@ -34,6 +34,7 @@ HIGH_FROM = 7  # the first level of the "high" band
 GENTLE_DAY_ID = "gentle-day"
 QUICK_ADD_ON_ID = "quick-add-on"
 
+SKIP_LABEL = "Skip check-in"  # Esc: the one way on without a level
 NO_LEVEL_PROMPT = (
     "Choose how your back feels first: type 0–10 or use Up and Down. Esc skips the check-in."
 )

@@ -13,6 +13,7 @@ from backleg_desktop.domain.checkin import (
     MODERATE_FROM,
     NO_LEVEL_PROMPT,
     QUICK_ADD_ON_ID,
+    SKIP_LABEL,
     CheckIn,
     RestToday,
     StartPlan,
@@ -49,6 +50,7 @@ def test_enter_with_no_level_starts_nothing_and_says_why() -> None:
 
 def test_esc_skips_the_check_in_with_no_level() -> None:
     screen, _ = check_in()
+    assert SKIP_LABEL == "Skip check-in"
     assert screen.skip() == StartPlan("strength", None, False)
     screen.entry.type_text("8")
     assert screen.skip() == StartPlan("strength", None, False)  # a level typed is not kept
