@@ -18,6 +18,8 @@ from backleg_desktop.content.model import (
     Plan,
     PlanItem,
 )
+from backleg_desktop.content.one_leg_field import read_one_leg_mode
+from backleg_desktop.content.red_flags import RED_FLAGS_KEY, read_red_flags
 from backleg_desktop.domain.pain import PAIN_MAX, PAIN_MIN
 
 EXERCISES_FILE = "exercises.toml"
@@ -71,6 +73,7 @@ def _exercise(f: Fields) -> Exercise:
         note=f.text("note", required=False),
         related=f.texts("related", required=False),
         equipment_tags=_equipment_tags(f),
+        one_leg_mode=read_one_leg_mode(f, f.table.get("one_sided")),
     )
     f.finish()
     return exercise
@@ -152,7 +155,7 @@ def guidance(
     f = Fields(root, GUIDANCE_FILE, errors)
     sections: list[tuple[str, GuidanceSection]] = []
     groups: dict[str, list[GuidanceSection]] = {}
-    for key, kind in (("flare_up", "flare-up section"), ("faq", "faq")):
+    for key, kind in (("flare_up", "flare-up section"), ("faq", "faq"), ("basics", "basics")):
         groups[key] = []
         for index, table in enumerate(f.tables(key), start=1):
             where = f"{GUIDANCE_FILE}: {entry_label(kind, table, index)}"
@@ -166,6 +169,8 @@ def guidance(
         disclaimer=f.text("disclaimer"),
         pain_bands=tuple(band for _, band in bands),
         sharp_pain=f.text("sharp_pain"),
+        basics=tuple(groups["basics"]),
+        red_flags=read_red_flags(f._get(RED_FLAGS_KEY, True), Fields, GUIDANCE_FILE, errors),
     )
     f.finish()
     return guidance, sections, bands

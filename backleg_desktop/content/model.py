@@ -9,6 +9,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from backleg_desktop.content.red_flags import RedFlagCard
+from backleg_desktop.domain.one_leg import OneLegMode
+
 ExerciseRole = Literal["main", "supporting"]
 
 # The fixed words the equipment filter offers. `Exercise.equipment` stays free text for
@@ -58,6 +61,7 @@ class Exercise:
     related: tuple[str, ...] = ()  # ids of exercises this one is an easier/harder version of
     # Words from EQUIPMENT_TAGS, for filtering; the loader requires at least one.
     equipment_tags: tuple[str, ...] = ()
+    one_leg_mode: OneLegMode | None = None  # one-sided only: "alternate" or one side, then other
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,8 @@ class Guidance:
     disclaimer: str
     pain_bands: tuple[PainBand, ...]
     sharp_pain: str  # what to do on sharp pain: always stop
+    basics: tuple[GuidanceSection, ...] = ()  # why leg day helps the back, rest, no equipment
+    red_flags: RedFlagCard | None = None  # see a doctor now: beyond the article
 
 
 @dataclass(frozen=True)

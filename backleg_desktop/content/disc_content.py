@@ -1,0 +1,94 @@
+"""resources/content/staged/disc.toml: the herniated-disc question and its two lists.
+
+Read with the loader's field reader (see content.field_reader), so problems name the
+file, entry and field like every other content problem. Not loaded by the app yet.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from backleg_desktop.content.field_reader import FieldReader, FieldsFactory
+from backleg_desktop.domain.disc import DiscRules
+
+DISC_FILE = "disc.toml"
+
+
+@dataclass(frozen=True)
+class DiscMove:
+    exercise_id: str
+    text: str  # why it needs the go-ahead, or how to do the safer choice
+
+
+@dataclass(frozen=True)
+class DiscContent:
+    question: str
+    clear_first_note: str  # the mark's text on a card, in a plan, in the session
+    safer_intro: str
+    clear_first: tuple[DiscMove, ...]
+    safer: tuple[DiscMove, ...]
+
+    @property
+    def rules(self) -> DiscRules:
+        return DiscRules(
+            frozenset(m.exercise_id for m in self.clear_first),
+            tuple(m.exercise_id for m in self.safer),
+        )
+
+
+def disc_path() -> Path:
+    from backleg_desktop import assets
+
+    return assets.content_dir() / "staged" / DISC_FILE
+
+
+def read_disc(f: FieldReader, fields: FieldsFactory) -> DiscContent:
+    def moves(key: str, text_key: str) -> tuple[DiscMove, ...]:
+        result = []
+        for index, table in enumerate(f.tables(key), start=1):
+            move = fields(table, f"{f.where}: {key} {index}", f.errors)
+            result.append(DiscMove(move.ident("exercise"), move.text(text_key)))
+            move.finish()
+        return tuple(result)
+
+    content = DiscContent(
+        question=f.text("question"),
+        clear_first_note=f.text("clear_first_note"),
+        safer_intro=f.text("safer_intro"),
+        clear_first=moves("clear_first", "why"),
+        safer=moves("safer", "how"),
+    )
+    f.finish()
+    return content
+
+
+def load_disc(path: Path, exercises: Mapping[str, object], fields: FieldsFactory) -> DiscContent:
+    """Read and check the file; raise ContentError listing every problem."""
+    from backleg_desktop.content.loader import ContentError
+
+    errors: list[str] = []
+    try:
+        root = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError([f"{path.name}: cannot be read: {exc}"]) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError([f"{path.name}: invalid TOML: {exc}"]) from exc
+    content = read_disc(fields(root, path.name, errors), fields)
+    for key, moves in (("clear_first", content.clear_first), ("safer", content.safer)):
+        seen: set[str] = set()
+        for index, move in enumerate(moves, start=1):
+            where = f'{path.name}: {key} {index}: field "exercise"'
+            if move.exercise_id and move.exercise_id not in exercises:
+                errors.append(f'{where}: unknown exercise id "{move.exercise_id}"')
+            if move.exercise_id in seen:
+                errors.append(f'{where}: "{move.exercise_id}" is listed twice')
+            seen.add(move.exercise_id)
+    both = {m.exercise_id for m in content.clear_first} & {m.exercise_id for m in content.safer}
+    for exercise_id in sorted(both - {""}):
+        errors.append(f'{path.name}: "{exercise_id}" cannot be both clear_first and safer')
+    if errors:
+        raise ContentError(errors)
+    return content

@@ -1,0 +1,178 @@
+"""The gentle day, staged with the reader plans.toml is meant to move to: reps or holds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from backleg_desktop import assets
+from backleg_desktop.content.fields import Fields
+from backleg_desktop.content.loader import ContentError, load_library
+from backleg_desktop.content.model import IntRange, Library
+from backleg_desktop.content.timed_plans import (
+    GENTLE_DAY_ID,
+    TimedPlan,
+    load_timed_plans,
+    source_label,
+    staged_plans_path,
+)
+from backleg_desktop.domain.checkin import GENTLE_DAY_ID as CHECK_IN_GENTLE_DAY_ID
+from backleg_desktop.domain.set_work import HoldWork, RepsWork, Span
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library()
+
+
+@pytest.fixture(scope="module")
+def gentle(library: Library) -> TimedPlan:
+    (plan,) = load_timed_plans(staged_plans_path(), library.exercises, Fields)
+    return plan
+
+
+def test_the_gentle_day_is_backlegs_unloaded_restorative_plan(
+    gentle: TimedPlan, library: Library
+) -> None:
+    assert gentle.id == GENTLE_DAY_ID == CHECK_IN_GENTLE_DAY_ID
+    assert gentle.name == "Gentle day"
+    assert gentle.source == "backleg"
+    assert "Backleg's suggestion" in gentle.summary and "article" in gentle.summary
+    assert [i.exercise_id for i in gentle.items] == [
+        "diaphragmatic-breathing",
+        "pelvic-tilt",
+        "glute-bridge",
+        "bird-dog",
+        "dead-bug",
+    ]
+    for item in gentle.items:
+        exercise = library.exercise(item.exercise_id)
+        assert "Bodyweight" in exercise.equipment_tags, item.exercise_id  # nothing to load
+        assert item.rest_seconds.high <= 30, item.exercise_id  # short rests
+
+
+def test_the_plans_page_can_say_whose_plan_it_is(gentle: TimedPlan) -> None:
+    assert source_label(gentle.source) == "Backleg's suggestion, built on the article"
+    assert source_label("article") == "From the trainer's article"
+
+
+def test_the_breathing_is_a_timed_hold_and_the_rest_are_reps(gentle: TimedPlan) -> None:
+    breathing, tilt, *_ = gentle.items
+    assert breathing.hold_seconds == IntRange(60, 60) and breathing.reps is None
+    assert breathing.work == HoldWork(Span(60, 60))
+    assert tilt.work == RepsWork(Span(10, 10))
+    assert all((i.reps is None) != (i.hold_seconds is None) for i in gentle.items)
+
+
+def test_the_app_does_not_load_the_staged_plan_yet(library: Library) -> None:
+    assert GENTLE_DAY_ID not in library.plans
+    assert staged_plans_path().parent.parent == assets.content_dir()
+
+
+def test_plans_toml_reads_through_the_same_reader_once_it_names_its_source(
+    tmp_path: Path, library: Library
+) -> None:
+    """The wiring adds source = "article" to the two shipped plans; nothing else changes."""
+    path = tmp_path / "plans.toml"
+    text = (assets.content_dir() / "plans.toml").read_text(encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_timed_plans(_write(path, text), library.exercises, Fields)
+    assert 'plans.toml: plan "strength": field "source": is missing' in info.value.errors
+    text = text.replace(
+        'name = "Strength session"\n', 'name = "Strength session"\nsource = "article"\n'
+    )
+    text = text.replace('name = "Quick add-on"\n', 'name = "Quick add-on"\nsource = "article"\n')
+    plans = load_timed_plans(_write(path, text), library.exercises, Fields)
+    assert [p.id for p in plans] == list(library.plans)
+    for plan in plans:
+        shipped = library.plan(plan.id)
+        assert plan.source == "article"
+        assert [(i.exercise_id, i.sets, i.reps, i.per_leg, i.rest_seconds) for i in plan.items] == [
+            (i.exercise_id, i.sets, i.reps, i.per_leg, i.rest_seconds) for i in shipped.items
+        ]
+        assert all(i.hold_seconds is None for i in plan.items)
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _broken(tmp_path: Path, old: str, new: str) -> Path:
+    path = tmp_path / "plans_gentle.toml"
+    shutil.copy(staged_plans_path(), path)
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in the staged file: the test needs updating"
+    return _write(path, text.replace(old, new, 1))
+
+
+ITEM_1 = 'plans_gentle.toml: plan "gentle-day", item 1 (diaphragmatic-breathing)'
+ITEM_2 = 'plans_gentle.toml: plan "gentle-day", item 2 (pelvic-tilt)'
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "hold_seconds = 60\n",
+            "hold_seconds = 60\nreps = 5\n",
+            f'{ITEM_1}: field "hold_seconds": an item has either reps or hold_seconds, never both',
+        ),
+        (
+            "hold_seconds = 60\n",
+            "",
+            f'{ITEM_1}: field "reps": is missing (a timed hold gives hold_seconds instead)',
+        ),
+        (
+            "hold_seconds = 60",
+            "hold_seconds = 0",
+            f'{ITEM_1}: field "hold_seconds": 0 is less than 1',
+        ),
+        ("hold_seconds = 60", "hold_seconds = [60, 30]", "low 60 is greater than high 30"),
+        ("hold_seconds = 60", 'hold_seconds = "1 min"', "must be a whole number, not text"),
+        (
+            'exercise = "pelvic-tilt"',
+            'exercise = "pelvic-tilts"',
+            'unknown exercise id "pelvic-tilts"',
+        ),
+        (
+            "reps = 10\n",
+            "reps = 10\nper_leg = true\n",
+            'field "per_leg": "pelvic-tilt" is not a one-sided',
+        ),
+        ("reps = 10\n", "reps = 10\nhold = 30\n", f'{ITEM_2}: field "hold": is not a known field'),
+        (
+            'source = "backleg"',
+            'source = "trainer"',
+            "must be one of article, backleg, not 'trainer'",
+        ),
+        (
+            'source = "backleg"\n',
+            "",
+            'plans_gentle.toml: plan "gentle-day": field "source": is missing',
+        ),
+    ],
+)
+def test_a_broken_staged_plan_names_file_entry_and_field(
+    tmp_path: Path, library: Library, old: str, new: str, expected: str
+) -> None:
+    path = _broken(tmp_path, old, new)
+    with pytest.raises(ContentError) as info:
+        load_timed_plans(path, library.exercises, Fields)
+    assert any(expected in error for error in info.value.errors), info.value.errors
+
+
+def test_bad_toml_is_reported_with_its_line(tmp_path: Path, library: Library) -> None:
+    path = _broken(tmp_path, "sets = 2\nhold_seconds", "sets = = 2\nhold_seconds")
+    with pytest.raises(ContentError) as info:
+        load_timed_plans(path, library.exercises, Fields)
+    (error,) = info.value.errors
+    assert error.startswith("plans_gentle.toml: invalid TOML") and "line 18" in error
+
+
+def test_a_missing_file_is_reported(tmp_path: Path, library: Library) -> None:
+    with pytest.raises(ContentError) as info:
+        load_timed_plans(tmp_path / "plans_gentle.toml", library.exercises, Fields)
+    assert info.value.errors[0].startswith("plans_gentle.toml: cannot be read")
