@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
+from backleg_desktop.content.figure_loader import FIGURES_FILE, load_figures
 from backleg_desktop.content.model import (
     EQUIPMENT_TAGS,
     AvoidCategory,
@@ -32,7 +33,7 @@ EXERCISES_FILE = "exercises.toml"
 PLANS_FILE = "plans.toml"
 AVOID_FILE = "avoid.toml"
 GUIDANCE_FILE = "guidance.toml"
-CONTENT_FILES = (EXERCISES_FILE, PLANS_FILE, AVOID_FILE, GUIDANCE_FILE)
+CONTENT_FILES = (EXERCISES_FILE, PLANS_FILE, AVOID_FILE, GUIDANCE_FILE, FIGURES_FILE)
 
 PAIN_MIN = 0
 PAIN_MAX = 10
@@ -77,6 +78,9 @@ def load_library(content_dir: Path | None = None) -> Library:
     plans = _plans(tables.get(PLANS_FILE), errors)
     avoid = _avoid(tables.get(AVOID_FILE), errors)
     guidance, sections, bands = _guidance(tables.get(GUIDANCE_FILE), errors)
+    figures = load_figures(
+        tables.get(FIGURES_FILE), exercises if EXERCISES_FILE in tables else None, errors
+    )
 
     _check_unique_ids(exercises, plans, avoid, sections, errors)
     # A file that could not be read is reported once; references into it are not checked,
@@ -93,6 +97,7 @@ def load_library(content_dir: Path | None = None) -> Library:
         plans=MappingProxyType({p.id: p for p in plans}),
         avoid=tuple(avoid),
         guidance=guidance,
+        figures=figures,
         source_files=tuple(str(content_dir / name) for name in CONTENT_FILES),
     )
 

@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from backleg_desktop.domain.figures import FigureBook
+
 ExerciseRole = Literal["main", "supporting"]
 
 # The fixed words the equipment filter offers. `Exercise.equipment` stays free text for
@@ -126,6 +128,7 @@ class Library:
     plans: Mapping[str, Plan]  # in file order: strength first
     avoid: tuple[AvoidCategory, ...]
     guidance: Guidance
+    figures: FigureBook = field(default_factory=FigureBook)  # content/figure_loader.py
     source_files: tuple[str, ...] = field(default=(), compare=False)
 
     def exercise(self, exercise_id: str) -> Exercise:

@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
     def _make_exercise_page(self) -> QWidget:
         from backleg_desktop.ui.pages.exercise_detail import ExerciseDetailPage
 
-        page = ExerciseDetailPage(self.library)
+        page = ExerciseDetailPage(self.library, clock=self.clock)
         page.back_requested.connect(self.go_back)
         return page
 
