@@ -363,6 +363,11 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.export_history)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
+        self.print_handout_action = QAction("Print &handout…", self)
+        self.print_handout_action.setObjectName("printHandoutAction")
+        self.print_handout_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_handout_action.triggered.connect(self.print_handout)
+        self.file_menu.addAction(self.print_handout_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -417,6 +422,11 @@ class MainWindow(QMainWindow):
             self._history_not_ready()
             return
         export_history(self, self.store.workouts, self.library)  # type: ignore[attr-defined]
+
+    def print_handout(self) -> None:
+        from backleg_desktop.ui.handout_dialog import print_handout
+
+        print_handout(self, self.library)
 
     def _history_not_ready(self) -> None:
         from PySide6.QtWidgets import QMessageBox
