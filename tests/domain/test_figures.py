@@ -96,3 +96,14 @@ def test_the_tempo_gives_the_phase_and_loops() -> None:
     assert pose.angle("near_knee") == pytest.approx(45.0)
     assert figure.at(5.5) == (bent, 1)
     assert figure.at(8.5) == figure.at(2.5)  # the loop starts again
+
+
+@pytest.mark.parametrize("exercise_id", sorted(FIGURES))
+def test_no_frame_of_the_animation_goes_through_the_floor(exercise_id: str) -> None:
+    figure = FIGURES[exercise_id]
+    lowest = []
+    for i in range(int(figure.duration * 20) + 1):
+        pose, _phase = figure.at(i / 20)
+        name, (_x, y) = min(pose.joints().items(), key=lambda item: item[1][1])
+        lowest.append((round(y, 3), name, i / 20))
+    assert min(lowest)[0] >= -0.03, min(lowest)

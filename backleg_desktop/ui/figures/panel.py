@@ -106,13 +106,14 @@ class FigurePanel(QFrame):
             row.deleteLater()
         self.rows = []
         if figure is not None:
-            # One row per phase, numbered as the exercise's cues are.
-            for frame in figure.frames:
-                if 0 <= frame.cue < len(cues):
-                    row = StepRow(frame.cue + 1, cues[frame.cue], self._cue_widget)
-                    row.setProperty("cueIndex", frame.cue)
-                    self._cue_box.addWidget(row)
-                    self.rows.append(row)
+            # One row per cue the phases show (in order, once each), numbered as the
+            # exercise's cues are.
+            shown = dict.fromkeys(f.cue for f in figure.frames if 0 <= f.cue < len(cues))
+            for cue in shown:
+                row = StepRow(cue + 1, cues[cue], self._cue_widget)
+                row.setProperty("cueIndex", cue)
+                self._cue_box.addWidget(row)
+                self.rows.append(row)
         for widget in (self.play_button, self.back_button, self.forward_button):
             widget.setEnabled(figure is not None)
         self.empty.setVisible(figure is None)
@@ -162,5 +163,7 @@ class FigurePanel(QFrame):
         self.play_button.setText("Pause" if self.view.is_playing else "Play")
 
     def _show_phase(self, phase: int) -> None:
-        for index, row in enumerate(self.rows):
-            row.set_current(index == phase)
+        figure = self.view.figure
+        cue = figure.frames[phase].cue if figure is not None else -1
+        for row in self.rows:
+            row.set_current(row.property("cueIndex") == cue)

@@ -99,17 +99,22 @@ def test_the_panel_highlights_the_cue_of_the_phase_and_takes_its_keys(qtbot, lib
     panel.show()
     qtbot.waitExposed(panel)
     panel.play()
-    assert panel.current_cue().endswith(exercise.cues[4])  # rising back up to standing
-    clock.advance(2.5 + 1.0)  # stand, then half-way down
+    assert panel.current_cue().endswith(exercise.cues[0])  # stand tall
+    assert [r.number for r in panel.rows] == [1, 2, 3, 5]  # each cue once
+    clock.advance(1.5 + 0.5)  # stand, then half-way through the step back
     panel.view.tick()
     assert panel.current_cue().endswith(exercise.cues[1])  # "...both knees to about 90"
+    clock.advance(1.0)  # lowering: the back knee floats just off the floor
+    panel.view.tick()
+    assert panel.current_cue().endswith(exercise.cues[2])
     assert panel.play_button.text() == "Pause"
     qtbot.keyClick(panel, Qt.Key.Key_K)  # no holder passes keys to a bare panel
     assert panel.view.is_playing
     panel.toggle()
     assert not panel.view.is_playing
     assert panel.play_button.text() == "Play"
+    panel.step(1)  # to the bottom
+    assert panel.current_cue().endswith(exercise.cues[2])
+    assert panel.view.pose() == library.figures.get(exercise.id).turn_pose
     panel.step(1)
-    assert panel.current_cue().endswith(exercise.cues[1])
-    panel.step(1)
-    assert panel.current_cue().endswith(exercise.cues[4])
+    assert panel.current_cue().endswith(exercise.cues[4])  # drive back up
