@@ -23,6 +23,7 @@ def page_texts(path: Path) -> list[str]:
     texts = []
     for page in PdfReader(str(path)).pages:
         text = unicodedata.normalize("NFKC", page.extract_text())  # "ﬀ" back to "ff"
+        text = re.sub(r"-\s+", "-", text)  # a line broken after "hip-" reads "hip-width"
         texts.append(re.sub(r"\s+", " ", text))
     return texts
 

@@ -37,7 +37,7 @@ CARD_GAP_MM = 5.0
 CARD_PADDING_MM = 4.0
 FIGURE_HEIGHT_MM = 42.0
 KEY_CUES = 4  # the first cues carry the set-up and the form points that matter most
-BODY_POINTS = 9.5
+BODY_POINTS = 9.0
 
 
 def page_size_for(locale: QLocale | None = None) -> QPageSize:
@@ -165,7 +165,7 @@ class _Pages:
         footer = self._document(html.escape(self.library.guidance.disclaimer), self.width, 7.5)
         top = header.size().height() + CARD_GAP_MM * self.mm
         bottom = self.height - footer.size().height() - CARD_GAP_MM * self.mm
-        pages = self._paginate(self._cards(), bottom - top)
+        pages = self._paginate(self._cards(), bottom - top, CARD_GAP_MM * self.mm)
         for number, cards in enumerate(pages, start=1):
             if number > 1:
                 self.device.newPage()
@@ -194,7 +194,7 @@ class _Pages:
         return cards
 
     @staticmethod
-    def _paginate(cards: list[_Card], room: float) -> list[list[_Card]]:
+    def _paginate(cards: list[_Card], room: float, gap: float) -> list[list[_Card]]:
         pages: list[list[_Card]] = [[]]
         used = 0.0
         for card in cards:
@@ -202,7 +202,7 @@ class _Pages:
                 pages.append([])
                 used = 0.0
             pages[-1].append(card)
-            used += card.height
+            used += card.height + gap
         return pages
 
     def _draw_document(self, document: QTextDocument, at: QPointF) -> None:

@@ -25,6 +25,7 @@ SUPPORTING = [
     "box-squat",
     "static-lunge",
     "single-leg-straight-leg-raise",
+    "bulgarian-split-squat",
 ]
 
 
