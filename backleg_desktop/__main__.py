@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="replace the history with a backup (the current file is kept aside)"
     )
     restore.add_argument("backup", metavar="BACKUP", help="a file listed by `backleg backups`")
+    handout = commands.add_parser(
+        "handout", help="write a printable PDF handout of a plan (needs no window or display)"
+    )
+    handout.add_argument("plan_id", metavar="PLAN_ID", help="a plan id, e.g. strength")
+    handout.add_argument("out", metavar="OUT.pdf", help="the PDF file to write")
     return parser
 
 

@@ -1,5 +1,5 @@
-"""The headless commands: `backleg export PATH`, `backleg import PATH`, `backleg backups`
-and `backleg restore BACKUP`.
+"""The headless commands: `backleg export PATH`, `backleg import PATH`, `backleg backups`,
+`backleg restore BACKUP` and `backleg handout PLAN_ID OUT.pdf`.
 
 No Qt is imported on this path (a test checks it), and the database is opened like any
 other client, so export and import work while the app is open (SQLite WAL lets a reader
@@ -11,6 +11,8 @@ exclusive, so it is refused while the window, an import or an export runs.
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -48,6 +50,8 @@ def run(
             return _list_backups(data_dir, out)
         if args.command == "restore":
             return _restore(Path(args.backup), data_dir, out, err)
+        if args.command == "handout":
+            return _handout(args.plan_id, Path(args.out), library, out, err)
     except (BacklegError, ContentError) as error:
         print(error, file=err)
         return 1
@@ -147,6 +151,28 @@ def _restore(backup: Path, data_dir: Path, out: TextIO, err: TextIO) -> int:
     print(f"Restored the history from {backup}.", file=out)
     if kept is not None:
         print(f"The history it replaced is kept at {kept}.", file=out)
+    return 0
+
+
+def _handout(plan_id: str, path: Path, library: Library, out: TextIO, err: TextIO) -> int:
+    plan = library.plans.get(plan_id)
+    if plan is None:
+        known = ", ".join(library.plans)
+        print(f"backleg handout: there is no plan {plan_id!r} (plans: {known})", file=err)
+        return 1
+    if not path.parent.is_dir():
+        print(f"{path}: the folder {path.parent} does not exist", file=err)
+        return 1
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window, no display needed
+    # The painting is Qt, so it lives in the ui layer and is loaded for this command only:
+    # the other commands never import Qt.
+    try:
+        renderer = importlib.import_module("backleg_desktop.ui.handout")
+    except ImportError as error:
+        print(f"backleg handout: Qt could not be loaded to draw the PDF ({error})", file=err)
+        return 1
+    pages = renderer.write_pdf_headless(library, plan.id, path)
+    print(f"Wrote the {plan.name} handout ({_plural(pages, 'page')}) to {path}.", file=out)
     return 0
 
 

@@ -17,17 +17,18 @@ from types import MappingProxyType
 from backleg_desktop.content import cross_checks, entries
 from backleg_desktop.content.entries import AVOID_FILE, EXERCISES_FILE, GUIDANCE_FILE, PLANS_FILE
 from backleg_desktop.content.fields import ContentError, Table
+from backleg_desktop.content.figure_loader import FIGURES_FILE, load_figures
 from backleg_desktop.content.model import Library
 
 __all__ = ["CONTENT_FILES", "ContentError", "load_library"]
 
-CONTENT_FILES = (EXERCISES_FILE, PLANS_FILE, AVOID_FILE, GUIDANCE_FILE)
+CONTENT_FILES = (EXERCISES_FILE, PLANS_FILE, AVOID_FILE, GUIDANCE_FILE, FIGURES_FILE)
 
 _TOML_POSITION = re.compile(r"^(?P<message>.*?) \(at (?P<where>line \d+, column \d+)\)$")
 
 
 def load_library(content_dir: Path | None = None) -> Library:
-    """Read and validate the four content files; raise ContentError listing every problem."""
+    """Read and validate the content files; raise ContentError listing every problem."""
     if content_dir is None:
         from backleg_desktop import assets
 
@@ -43,6 +44,9 @@ def load_library(content_dir: Path | None = None) -> Library:
     plans = entries.plans(tables.get(PLANS_FILE), errors)
     avoid = entries.avoid(tables.get(AVOID_FILE), errors)
     guidance, sections, bands = entries.guidance(tables.get(GUIDANCE_FILE), errors)
+    figures = load_figures(
+        tables.get(FIGURES_FILE), exercises if EXERCISES_FILE in tables else None, errors
+    )
 
     cross_checks.unique_ids(exercises, plans, avoid, sections, errors)
     # A file that could not be read is reported once; references into it are not checked,
@@ -59,6 +63,7 @@ def load_library(content_dir: Path | None = None) -> Library:
         plans=MappingProxyType({p.id: p for p in plans}),
         avoid=tuple(avoid),
         guidance=guidance,
+        figures=figures,
         source_files=tuple(str(content_dir / name) for name in CONTENT_FILES),
     )
 

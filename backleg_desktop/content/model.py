@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from backleg_desktop.content.red_flags import RedFlagCard
+from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.one_leg import OneLegMode
 
 ExerciseRole = Literal["main", "supporting"]
@@ -128,6 +129,7 @@ class Library:
     plans: Mapping[str, Plan]  # in file order: strength first
     avoid: tuple[AvoidCategory, ...]
     guidance: Guidance
+    figures: FigureBook = field(default_factory=FigureBook)  # content/figure_loader.py
     source_files: tuple[str, ...] = field(default=(), compare=False)
 
     def exercise(self, exercise_id: str) -> Exercise:

@@ -11,6 +11,8 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from backleg_desktop.content.model import Exercise
+from backleg_desktop.domain.figures import FigureBook
+from backleg_desktop.ui.figures.painter import paint_figure
 from backleg_desktop.ui.models import Roles
 from backleg_desktop.ui.widgets import scaled_font
 
@@ -22,9 +24,10 @@ RADIUS = 8.0
 
 
 class CardDelegate(QStyledItemDelegate):
-    def __init__(self, view: QListView) -> None:
+    def __init__(self, view: QListView, figures: FigureBook | None = None) -> None:
         super().__init__(view)
         self._view = view
+        self._figures = figures or FigureBook()
 
     # -- geometry -------------------------------------------------------------------
     def card_width(self, font: QFont) -> int:
@@ -100,7 +103,7 @@ class CardDelegate(QStyledItemDelegate):
         width = rect.width() - 2 * PADDING
         y = rect.top() + PADDING
         image = QRectF(x, y, width, self.image_height(font))
-        self._paint_placeholder(painter, palette, image)
+        self._paint_figure(painter, palette, image, ex)
         y = image.bottom() + 10
 
         text = palette.color(QPalette.ColorRole.Text)
@@ -143,26 +146,17 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, ONE_SIDED_BADGE)
 
-    def _paint_placeholder(self, painter: QPainter, palette: QPalette, area: QRectF) -> None:
-        """A neutral figure in palette colours until real illustrations exist."""
+    def _paint_figure(
+        self, painter: QPainter, palette: QPalette, area: QRectF, ex: Exercise
+    ) -> None:
+        """The exercise at its turning point; the neutral placeholder if it has no figure."""
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.Window))
         painter.drawRoundedRect(area, RADIUS / 2, RADIUS / 2)
-        unit = area.height() / 10
-        cx, top = area.center().x(), area.top() + 1.5 * unit
-        pen = QPen(palette.color(QPalette.ColorRole.Mid), max(2.0, unit * 0.5))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QPointF(cx, top + unit), unit, unit)  # head
-        hip = QPointF(cx, top + 5 * unit)
-        painter.drawLine(QPointF(cx, top + 2 * unit), hip)  # torso
-        painter.drawLine(
-            QPointF(cx - 1.5 * unit, top + 3.2 * unit), QPointF(cx + 1.5 * unit, top + 3.2 * unit)
-        )  # arms
-        knee = QPointF(cx + 1.4 * unit, top + 6.2 * unit)
-        painter.drawLine(hip, knee)  # front thigh
-        painter.drawLine(knee, QPointF(cx + 1.4 * unit, top + 7.6 * unit))  # front shin
-        back_knee = QPointF(cx - 1.2 * unit, top + 7.0 * unit)
-        painter.drawLine(hip, back_knee)  # back thigh
-        painter.drawLine(back_knee, QPointF(cx - 2.6 * unit, top + 7.6 * unit))  # back shin
+        # The figure's own palette roles on the Window-coloured panel behind it.
+        figure_palette = QPalette(palette)
+        figure_palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        figure_palette.setColor(
+            QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.WindowText)
+        )
+        paint_figure(painter, area, figure_palette, self._figures.get(ex.id))

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
     quit_action: QAction
     import_action: QAction
     export_action: QAction
+    print_handout_action: QAction
     back_action: QAction
     disclaimer_action: QAction
     about_action: QAction
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
     def _make_exercise_page(self) -> QWidget:
         from backleg_desktop.ui.pages.exercise_detail import ExerciseDetailPage
 
-        page = ExerciseDetailPage(self.library)
+        page = ExerciseDetailPage(self.library, clock=self.clock)
         page.back_requested.connect(self.go_back)
         return page
 

@@ -34,6 +34,11 @@ def build_menus(window: MainWindow) -> None:
     )
     window.file_menu.addAction(window.import_action)
     window.file_menu.addAction(window.export_action)
+    window.print_handout_action = _action(
+        window, "Print &handout…", "printHandoutAction", lambda: print_handout(window)
+    )
+    window.print_handout_action.setShortcut(QKeySequence.StandardKey.Print)
+    window.file_menu.addAction(window.print_handout_action)
     window.file_menu.addSeparator()
     window.file_menu.addAction(window.quit_action)
 
@@ -96,6 +101,13 @@ def export_history(window: MainWindow) -> None:
         _history_not_ready(window)
         return
     export_history(window, window.store.workouts, window.library)
+
+
+def print_handout(window: MainWindow) -> None:
+    # Imported here so QtPrintSupport stays out of start-up.
+    from backleg_desktop.ui.handout_dialog import print_handout
+
+    print_handout(window, window.library)
 
 
 def _history_not_ready(window: MainWindow) -> None:

@@ -43,6 +43,7 @@ def test_default_folder_is_the_bundled_content(library: Library) -> None:
         "plans.toml",
         "avoid.toml",
         "guidance.toml",
+        "figures.toml",
     ]
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -9,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from backleg_desktop.content.model import Exercise, Library
 from backleg_desktop.ui.card_delegate import ONE_SIDED_BADGE
 from backleg_desktop.ui.cue_player import CuePlayer, StepList
+from backleg_desktop.ui.figures.panel import FigurePanel
 from backleg_desktop.ui.links import exercise_link, plan_link
 from backleg_desktop.ui.widgets import (
     PAGE_MARGIN,
@@ -27,10 +31,17 @@ class ExerciseDetailPage(QWidget):
     link_activated = Signal(str)
     back_requested = Signal()
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exerciseDetailPage")
         self._library = library
+        self._clock = clock
         self.exercise: Exercise | None = None
         self.title = QLabel()  # replaced by set_exercise
 
@@ -45,6 +56,7 @@ class ExerciseDetailPage(QWidget):
 
         self.player = CuePlayer()
         self.step_list = StepList(())
+        self.figure_panel = FigurePanel(clock)
         self._scroll = VerticalScrollArea(QWidget(), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -67,6 +79,15 @@ class ExerciseDetailPage(QWidget):
         page.add(muted(paragraph("\n".join(meta))))
         if exercise.summary:
             page.add(paragraph(exercise.summary))
+
+        movement = Section("See the movement")
+        self.figure_panel = FigurePanel(self._clock)
+        self.figure_panel.setMinimumHeight(self.fontMetrics().height() * 16)
+        movement.add(self.figure_panel)
+        movement.add(muted(paragraph("K pauses and plays; comma and full stop step one position.")))
+        page.add(movement)
+        self.figure_panel.set_figure(self._library.figures.get(exercise.id), exercise.cues)
+        self.figure_panel.play()
 
         why = Section("Why it is kind to your back")
         why.add(paragraph(exercise.why_back_friendly))
@@ -124,6 +145,8 @@ class ExerciseDetailPage(QWidget):
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
         )
+        if self.figure_panel.handle_key(event):
+            return
         if plain and event.key() == Qt.Key.Key_Right:
             self.player.next()
         elif plain and event.key() == Qt.Key.Key_Left:

@@ -108,7 +108,7 @@ class ExercisesPage(QWidget):
 
         self.grid = CardGridView(self)
         self.grid.setModel(self.proxy)
-        self.grid.setItemDelegate(CardDelegate(self.grid))
+        self.grid.setItemDelegate(CardDelegate(self.grid, library.figures))
         self.grid.activated.connect(self._open)
 
         self.empty_state = self._build_empty_state()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -17,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.content.model import Exercise
+from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Step
 from backleg_desktop.domain.timers import format_mmss
+from backleg_desktop.ui.figures.panel import FigurePanel
 from backleg_desktop.ui.session.texts import SIDE_TEXT, set_text, target_text
 from backleg_desktop.ui.session.widgets import READY_COLOR, action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
@@ -89,10 +94,17 @@ class CueList(QFrame):
 
 
 class IllustrationArea(QFrame):
-    """Where the exercise's picture goes; until there is one, what it works and needs."""
+    """The exercise's animated figure (playing during a set), and what it works and needs."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        figures: FigureBook | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._figures = figures or FigureBook()
         self.setObjectName("illustrationArea")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setBackgroundRole(QPalette.ColorRole.Base)
@@ -102,10 +114,18 @@ class IllustrationArea(QFrame):
         self.text = paragraph("")
         self.text.setObjectName("illustrationText")
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.figure = FigurePanel(clock, self, with_cues=False)
+        self.figure.setFrameShape(QFrame.Shape.NoFrame)
+        self.figure.setMinimumHeight(self.fontMetrics().height() * 11)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.figure, 1)
         layout.addWidget(self.text)
 
     def show_exercise(self, exercise: Exercise | None) -> None:
+        self.figure.set_figure(
+            self._figures.get(exercise.id) if exercise else None,
+            exercise.cues if exercise else (),
+        )
         if exercise is None:
             self.text.setText("")
             return
@@ -163,7 +183,13 @@ class ExerciseScreen(QWidget):
 
     primary_requested = Signal()  # the big button: start, log or finish
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        figures: FigureBook | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exerciseScreen")
         self.name = big_label("", 2.4)
@@ -220,7 +246,7 @@ class ExerciseScreen(QWidget):
         self.next_label.setObjectName("nextLabel")
 
         self.cues = CueList(self)
-        self.illustration = IllustrationArea(self)
+        self.illustration = IllustrationArea(self, clock=clock, figures=figures)
 
         left = QVBoxLayout()
         left.setSpacing(10)
@@ -298,6 +324,7 @@ class ExerciseScreen(QWidget):
         self.timer.hide()
         self.hint.setText("Press Space to start the set.")
         self.primary_button.setText("Start set  [Space]")
+        self.illustration.figure.stop()
 
     def show_in_set(self, seconds: int, side: str) -> None:
         self.status.hide()
@@ -308,6 +335,7 @@ class ExerciseScreen(QWidget):
         self.primary_button.setText(
             "Done: right leg next  [Space]" if side == "left" else "Log set  [Space]"
         )
+        self.illustration.figure.play()
 
     def show_elapsed(self, seconds: int) -> None:
         self.timer.setText(format_mmss(seconds))
@@ -326,3 +354,4 @@ class ExerciseScreen(QWidget):
         self.timer.hide()
         self.hint.setText("Press Space to finish the session.")
         self.primary_button.setText("Finish  [Space]")
+        self.illustration.figure.stop()

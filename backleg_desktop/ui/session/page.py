@@ -90,7 +90,7 @@ class SessionPage(QWidget):
         self.chooser = PlanChooser(library, self)
         self.resume_screen = ResumeScreen(self)
         self.pain_screen = PainScreen(self)
-        self.exercise_screen = ExerciseScreen(self)
+        self.exercise_screen = ExerciseScreen(self, clock=clock, figures=library.figures)
         self.rest_screen = RestScreen(self)
         self.summary_screen = SummaryScreen(library, pool or QThreadPool.globalInstance(), self)
         self.notice_screen = NoticeScreen(self)

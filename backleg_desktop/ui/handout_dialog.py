@@ -1,0 +1,38 @@
+"""File → Print handout…: choose a plan, then print it or save it as a PDF."""
+
+from __future__ import annotations
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from backleg_desktop.content.model import Library, Plan
+from backleg_desktop.ui.handout import paint_handout, paper_palette, set_page_layout
+
+
+def choose_plan(parent: QWidget, library: Library) -> Plan | None:
+    plans = list(library.plans.values())
+    if len(plans) == 1:
+        return plans[0]
+    names = [p.name for p in plans]
+    name, ok = QInputDialog.getItem(
+        parent, "Print handout", "Which plan should the handout show?", names, 0, False
+    )
+    return plans[names.index(name)] if ok and name in names else None
+
+
+def print_to(printer: QPrinter, library: Library, plan: Plan, parent: QWidget) -> int:
+    """Paint the handout of `plan` on `printer` (a printer or a PDF file); its pages."""
+    return paint_handout(printer, library, plan, paper_palette(parent.palette()))
+
+
+def print_handout(parent: QWidget, library: Library) -> None:
+    plan = choose_plan(parent, library)
+    if plan is None:
+        return
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    set_page_layout(printer)
+    printer.setDocName(f"{plan.name}: handout")
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(f"Print handout: {plan.name}")
+    if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        print_to(printer, library, plan, parent)
