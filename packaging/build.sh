@@ -56,13 +56,18 @@ cp packaging/linux/io.github.backleg.backleg.metainfo.xml "$stage/usr/share/meta
 cp -r packaging/linux/icons/hicolor "$stage/usr/share/icons/"
 chmod -R u+rwX,go=rX "$stage"
 
-# Depends: the package of every system library that a bundled binary links to.
+# Depends: the packages of the system libraries the bundle links to (ldd lists them
+# all); one that another of those libraries pulls in comes with that library's package.
+resolved() { awk '$2 == "=>" && $3 ~ /^\// {print $3}' | sort -u; }
 libs=$(find "$stage/opt/backleg" -type f \( -name '*.so*' -o -path "$stage/opt/backleg/backleg" \) \
     -exec ldd {} + 2>/dev/null)
 if grep -q 'not found' <<<"$libs"; then
     grep 'not found' <<<"$libs" | sort -u >&2
     fail "the bundle links to libraries this machine lacks (install them and run again)"
 fi
+mapfile -t system_libs < <(resolved <<<"$libs" | grep -v "^$PWD/$stage/")
+[ "${#system_libs[@]}" -gt 0 ] || fail "ldd found no system library"
+pulled_in=$(ldd "${system_libs[@]}" 2>/dev/null | resolved)
 packages=()
 while read -r lib; do
     owner=""
@@ -71,8 +76,8 @@ while read -r lib; do
     done
     [ -n "$owner" ] || fail "no Debian package owns $lib"
     packages+=("$owner")
-done < <(awk '$2 == "=>" && $3 ~ /^\// {print $3}' <<<"$libs" | grep -v "^$PWD/$stage/" | sort -u)
-depends=$(printf '%s\n' "${packages[@]}" | sort -u | paste -sd, - | sed 's/,/, /g')
+done < <(comm -23 <(printf '%s\n' "${system_libs[@]}") <(printf '%s\n' "$pulled_in"))
+depends=$(printf '%s\n' libc6 "${packages[@]}" | sort -u | paste -sd, - | sed 's/,/, /g')
 echo "Depends: $depends"
 
 cat >"$stage/DEBIAN/control" <<CONTROL

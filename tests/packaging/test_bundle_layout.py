@@ -7,6 +7,9 @@ them, and the spec must not exclude a Qt module that Backleg imports.
 from __future__ import annotations
 
 import ast
+import os
+import sqlite3
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from backleg_desktop import assets
+from backleg_desktop.storage.schema import HEAD_REVISION
 
 REPO = Path(__file__).resolve().parents[2]
 SPEC = REPO / "packaging" / "backleg.spec"
@@ -75,3 +79,24 @@ def test_the_spec_excludes_no_qt_module_backleg_imports() -> None:
 
 def test_the_spec_keeps_printing_and_svg_for_the_handout() -> None:
     assert {"PySide6.QtPrintSupport", "PySide6.QtSvg"} <= set(spec_list("hiddenimports"))
+
+
+def test_the_start_up_hook_smoke_sh_relies_on_reports_an_open_history(tmp_path: Path) -> None:
+    """packaging/smoke.sh starts the bundle with BACKLEG_BENCH_EXIT=history and waits for
+    this line; here the same contract is checked on the source tree."""
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BACKLEG_BENCH_EXIT": "history"}
+    result = subprocess.run(
+        [sys.executable, "-m", "backleg_desktop", "--data-dir", str(data)],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert any(line.startswith("BENCH history ") for line in result.stdout.splitlines())
+    with sqlite3.connect(data / "backleg.sqlite3") as db:
+        (revision,) = db.execute("SELECT version_num FROM alembic_version").fetchone()
+    assert revision == HEAD_REVISION
