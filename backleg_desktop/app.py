@@ -93,7 +93,7 @@ def _make_application() -> QApplication:
     application.setApplicationName("Backleg")
     application.setApplicationVersion(__version__)
     application.setOrganizationName("Backleg")
-    application.setDesktopFileName("backleg")  # matches packaging/backleg.desktop
+    application.setDesktopFileName("backleg")  # matches packaging/linux/backleg.desktop
     return application
 
 
