@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tracemalloc
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -16,7 +17,6 @@ from hypothesis import strategies as st
 from backleg_desktop.content.loader import load_library
 from backleg_desktop.domain.history import LoggedSet, SessionRecord
 from backleg_desktop.services.transfer import (
-    BACKLEG_CSV_HEADER,
     export_to_path,
     neutralise,
     read_sessions,
@@ -114,13 +114,20 @@ def logged(number: int, set_number: int, note: str = "") -> LoggedSet:
     )
 
 
+def readme_csv_header() -> list[str]:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"The CSV header is\s+`([^`]+)`", readme)
+    assert found, "README.md no longer states the CSV header"
+    return found.group(1).split(",")
+
+
 def test_csv_writer_rows() -> None:
     out = io.StringIO(newline="")
     rows: list[ExportRow] = [(session(1, "-tired"), logged(1, 1, "@gym")), (session(2), None)]
     summary = write_csv(rows, out, lambda _: "Leg press")
     assert (summary.sessions, summary.sets) == (2, 1)
     header, first, empty = list(csv.reader(io.StringIO(out.getvalue())))
-    assert tuple(header) == BACKLEG_CSV_HEADER
+    assert header == readme_csv_header()  # the header README.md promises, not our own constant
     assert first == [
         "1",
         "2026-11-26T10:15:00+00:00",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import QPointF
 
 from backleg_desktop.domain.history import SetEntry
@@ -67,7 +68,10 @@ def test_records_tab_lists_the_stored_records(page, store) -> None:
     first = view.heaviest.topLevelItem(0)
     assert first.text(0) == str(records.heaviest_by_reps[0].reps)
     assert view.most_reps.topLevelItemCount() == len(records.most_reps_by_load)
-    assert view.volume_label.text().startswith(f"{records.best_volume.volume_kg:,.0f}"[:3])
+    # The whole figure, in kg, and the day it was achieved (not just its first digits).
+    shown, _, when = view.volume_label.text().partition(" kg on ")
+    assert float(shown.replace(",", "")) == pytest.approx(records.best_volume.volume_kg, abs=0.05)
+    assert records.best_volume.achieved_at.astimezone().strftime("%Y") in when
     view.most_reps.itemActivated.emit(view.most_reps.topLevelItem(0), 0)
     assert page.detail.detail.session.id == records.most_reps_by_load[0].session_id
 
