@@ -37,10 +37,6 @@ class IntRange:
     def is_single(self) -> bool:
         return self.low == self.high
 
-    @property
-    def middle(self) -> int:
-        return (self.low + self.high) // 2
-
     def __str__(self) -> str:
         return str(self.low) if self.is_single else f"{self.low}–{self.high}"
 

@@ -5,10 +5,8 @@ stopped). It owns the session's `SetTimer` and `RestTimer` (on an injected clock
 no Qt and no database: it returns `SetEntry` objects for the caller to store and
 `SetKey`s for the caller to update or delete.
 
-Steps. Each plan item is done for sets 1..sets.high (a "2–3 sets" item plans the top
-of the range; the last set is `optional` and may be skipped). A one-sided exercise has
-a left and a right step per set: the right side starts straight after the left with no
-rest, and the rest follows the right side.
+The steps and the planned rest come from session_steps.py (after a left side the right
+side starts at once; the rest follows the right side); what to prefill, from prefill.py.
 
 States::
 
@@ -16,132 +14,52 @@ States::
                    ↑             ├─ (rest planned) → resting → ready
                    └─────────────┴─ (last set logged) → finished → ended
     any state → ended (end early, stop for pain)
-
-The plan and library are typed structurally (`PlanLike`, `ExerciseSource`) because the
-domain layer sits below the content layer; `content.model.Plan` and `Library` fit.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal, Protocol
+from typing import Literal
 
-from backleg_desktop.domain.history import SessionStatus, SetEntry, Side
+from backleg_desktop.domain.history import SessionStatus, SetEntry
 from backleg_desktop.domain.pain import validate_pain_level
+from backleg_desktop.domain.prefill import Prefill, prefill
+from backleg_desktop.domain.session_steps import (
+    ExerciseSource,
+    PlanLike,
+    RestChoice,
+    SetKey,
+    SetLike,
+    Step,
+    build_steps,
+    planned_rest,
+)
 from backleg_desktop.domain.timers import Clock, RestTimer, SetTimer
+
+# Step, prefill and the rest are re-exported: callers import the session's vocabulary here.
+__all__ = [
+    "FlowError",
+    "FlowState",
+    "Prefill",
+    "PrimaryAction",
+    "RestChoice",
+    "RestTaken",
+    "SessionFlow",
+    "SetKey",
+    "Step",
+    "StopPoint",
+    "Undone",
+    "build_steps",
+    "planned_rest",
+    "prefill",
+]
 
 FlowState = Literal["pain_check", "ready", "in_set", "resting", "finished", "ended"]
 PrimaryAction = Literal["confirm_pain", "start_set", "log_set", "skip_rest", "finish", "none"]
-RestChoice = Literal["bottom", "middle", "top"]
 StepStatus = Literal["pending", "done", "skipped"]
-
-
-# -- the shapes of content the flow reads ----------------------------------------------
-class RangeLike(Protocol):
-    @property
-    def low(self) -> int: ...
-    @property
-    def high(self) -> int: ...
-
-
-class PlanItemLike(Protocol):
-    @property
-    def exercise_id(self) -> str: ...
-    @property
-    def sets(self) -> RangeLike: ...
-    @property
-    def reps(self) -> RangeLike: ...
-    @property
-    def per_leg(self) -> bool: ...
-    @property
-    def rest_seconds(self) -> RangeLike: ...
-
-
-class PlanLike(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def items(self) -> Sequence[PlanItemLike]: ...
-
-
-class ExerciseLike(Protocol):
-    @property
-    def one_sided(self) -> bool: ...
-
-
-class ExerciseSource(Protocol):
-    """A content `Library`: the flow only asks whether an exercise is one-sided."""
-
-    @property
-    def exercises(self) -> Mapping[str, ExerciseLike]: ...
-
-
-class SetLike(Protocol):
-    """A logged set as the flow needs it: `LoggedSet` and `SetEntry` both fit."""
-
-    @property
-    def exercise_id(self) -> str: ...
-    @property
-    def set_number(self) -> int: ...
-    @property
-    def side(self) -> Side: ...
-    @property
-    def reps(self) -> int | None: ...
-    @property
-    def load_kg(self) -> float | None: ...
-
-
-# -- values the flow hands out ---------------------------------------------------------
-@dataclass(frozen=True)
-class SetKey:
-    """Identifies a logged set within a session (unique: see `Step.log_set_number`)."""
-
-    exercise_id: str
-    set_number: int
-    side: Side
-
-    @classmethod
-    def of(cls, logged: SetLike) -> SetKey:
-        return cls(logged.exercise_id, logged.set_number, logged.side)
-
-    def matches(self, logged: SetLike) -> bool:
-        return SetKey.of(logged) == self
-
-
-@dataclass(frozen=True)
-class Step:
-    """One set (or one side of a set) in the session's order."""
-
-    index: int  # position in `SessionFlow.steps`
-    item_index: int  # which plan item
-    exercise_id: str
-    set_number: int  # 1-based within the plan item: "Set 2 of 3"
-    total_sets: int  # sets planned for the item: the top of its range
-    min_sets: int  # the bottom of the range; sets above it are optional
-    side: Side
-    reps_low: int
-    reps_high: int
-    per_leg: bool  # the reps count for each leg
-    rest_after_s: int | None  # rest that follows; None after a left side and the last step
-    log_set_number: int  # set_number as stored; counts on if an exercise recurs in a plan
-
-    @property
-    def optional(self) -> bool:
-        return self.set_number > self.min_sets
-
-    @property
-    def key(self) -> SetKey:
-        return SetKey(self.exercise_id, self.log_set_number, self.side)
-
-    @property
-    def reps_text(self) -> str:
-        """ "12–15" or "8"; the caller adds "per leg" when `per_leg`."""
-        if self.reps_low == self.reps_high:
-            return str(self.reps_low)
-        return f"{self.reps_low}–{self.reps_high}"
 
 
 @dataclass(frozen=True)
@@ -170,103 +88,8 @@ class StopPoint:
     set_number: int
 
 
-@dataclass(frozen=True)
-class Prefill:
-    """The reps and load to show before a set."""
-
-    reps: int
-    load_kg: float | None
-
-
 class FlowError(RuntimeError):
     """An operation that makes no sense in the current state (a bug in the caller)."""
-
-
-def planned_rest(rest: RangeLike, choice: RestChoice = "bottom") -> int:
-    """The rest to count down from a plan's range, by the user's setting."""
-    if choice == "top":
-        return rest.high
-    if choice == "middle":
-        return (rest.low + rest.high) // 2
-    return rest.low
-
-
-def build_steps(
-    plan: PlanLike, library: ExerciseSource, rest_choice: RestChoice = "bottom"
-) -> tuple[Step, ...]:
-    """Every set of the plan in order, one step per side for one-sided exercises.
-
-    An exercise the library does not know (a user exercise) counts as two-sided.
-    """
-    planned: list[tuple[int, PlanItemLike, int, Side, int]] = []
-    sets_before: dict[str, int] = {}  # sets of the same exercise earlier in the plan
-    for item_index, item in enumerate(plan.items):
-        exercise = library.exercises.get(item.exercise_id)
-        one_sided = exercise is not None and exercise.one_sided
-        sides: tuple[Side, ...] = ("left", "right") if one_sided else ("both",)
-        offset = sets_before.get(item.exercise_id, 0)
-        sets_before[item.exercise_id] = offset + item.sets.high
-        for set_number in range(1, item.sets.high + 1):
-            for side in sides:
-                planned.append((item_index, item, set_number, side, offset + set_number))
-    steps: list[Step] = []
-    for index, (item_index, item, set_number, side, log_set_number) in enumerate(planned):
-        no_rest = index == len(planned) - 1 or side == "left"
-        steps.append(
-            Step(
-                index=index,
-                item_index=item_index,
-                exercise_id=item.exercise_id,
-                set_number=set_number,
-                total_sets=item.sets.high,
-                min_sets=item.sets.low,
-                side=side,
-                reps_low=item.reps.low,
-                reps_high=item.reps.high,
-                per_leg=item.per_leg,
-                rest_after_s=None if no_rest else planned_rest(item.rest_seconds, rest_choice),
-                log_set_number=log_set_number,
-            )
-        )
-    return tuple(steps)
-
-
-def prefill(
-    step: Step, last_time: Sequence[SetLike], this_session: Sequence[SetLike] = ()
-) -> Prefill:
-    """The reps and load to show for `step`.
-
-    `last_time` holds the sets of the last session that had this exercise; `this_session`
-    the sets logged so far today (each list in logging order; other exercises are
-    ignored). In order of preference:
-
-    1. last time's values for the same set number and side;
-    2. the latest set of this exercise today (same side if there is one), so a load
-       entered on set 1 of a first session carries to set 2;
-    3. last time's closest set on the same side (or any side);
-    4. the bottom of the rep range and no load.
-    """
-    before = [s for s in last_time if s.exercise_id == step.exercise_id]
-    today = [s for s in this_session if s.exercise_id == step.exercise_id]
-
-    def values(logged: SetLike) -> Prefill:
-        reps = logged.reps if logged.reps is not None else step.reps_low
-        return Prefill(reps=reps, load_kg=logged.load_kg)
-
-    for logged in before:
-        if logged.set_number == step.log_set_number and logged.side == step.side:
-            return values(logged)
-    same_side_today = [s for s in today if s.side == step.side]
-    if same_side_today or today:
-        return values((same_side_today or today)[-1])
-    candidates = [s for s in before if s.side == step.side] or before
-    if candidates:
-        closest = min(
-            candidates,
-            key=lambda s: (abs(s.set_number - step.log_set_number), -s.set_number),
-        )
-        return values(closest)
-    return Prefill(reps=step.reps_low, load_kg=None)
 
 
 _PRIMARY_ACTIONS: dict[FlowState, PrimaryAction] = {
@@ -348,12 +171,6 @@ class SessionFlow:
     def current_step(self) -> Step | None:
         """The set being done, or to do next (while resting: the one after the rest)."""
         return self.steps[self._cursor] if self._cursor < len(self.steps) else None
-
-    @property
-    def next_step(self) -> Step | None:
-        """The step after `current_step`, for "what comes next"."""
-        index = self._cursor + 1
-        return self.steps[index] if index < len(self.steps) else None
 
     @property
     def last_logged(self) -> SetKey | None:

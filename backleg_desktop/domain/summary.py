@@ -13,7 +13,7 @@ from datetime import datetime
 
 from backleg_desktop.domain.history import LoggedSet, SessionRecord, SessionStatus
 from backleg_desktop.domain.pain import format_pain_change, pain_change
-from backleg_desktop.domain.session_flow import PlanLike
+from backleg_desktop.domain.session_steps import PlanLike
 
 
 @dataclass(frozen=True)

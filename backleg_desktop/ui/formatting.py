@@ -15,7 +15,3 @@ def format_reps(item: PlanItem) -> str:
 
 def format_sets(item: PlanItem) -> str:
     return str(item.sets)
-
-
-def join_list(values: tuple[str, ...]) -> str:
-    return ", ".join(values)

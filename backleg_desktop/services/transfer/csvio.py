@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,8 +117,3 @@ def cell(rows: CsvRows, row: Row, column: str, parse: Callable[[str], T]) -> T:
         return parse(row.get(column))
     except CellError as error:
         raise rows.error(row.line, f"{column}: {error}") from None
-
-
-def missing_columns(header: Sequence[str], required: Sequence[str]) -> list[str]:
-    present = set(header)
-    return [name for name in required if name not in present]

@@ -46,7 +46,7 @@ from backleg_desktop.ui.history.undo import (
     DeleteSetCommand,
     EditSetCommand,
 )
-from backleg_desktop.ui.history.worker import Job
+from backleg_desktop.ui.history.worker import Job, start_job
 from backleg_desktop.ui.widgets import heading, muted
 
 ANY_DATE = QDate(2000, 1, 1)  # the date edits show "Any" at this date
@@ -83,7 +83,6 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.setObjectName("historyPage")
         self.pool = pool or QThreadPool.globalInstance()
-        self._records_job: Job | None = None
         self.library = library
         self.workouts: Any = None
         self.model: SessionTableModel | None = None
@@ -245,15 +244,13 @@ class HistoryPage(QWidget):
         workouts, exercise_ids = self.workouts, self._exercise_ids()
         job = Job(lambda _progress, _cancel: record_sessions(workouts, exercise_ids))
         job.signals.finished.connect(self._records_found)
-        self._records_job = job
-        self.pool.start(job)
+        start_job(self.pool, job)
 
     def _exercise_ids(self) -> list[str]:
         combo = self.exercise_combo
         return [combo.itemData(i) for i in range(1, combo.count())]
 
     def _records_found(self, session_ids: set[int]) -> None:
-        self._records_job = None
         if self.model is not None:
             self.model.set_record_sessions(session_ids)
 

@@ -186,9 +186,6 @@ class SessionTableModel(QAbstractTableModel):
         self._sort_column, self._sort_order = column, order
         self._load(0)
 
-    def sort_state(self) -> tuple[int, Qt.SortOrder]:
-        return self._sort_column, self._sort_order
-
     # --- loading --------------------------------------------------------------------
 
     def _load(self, rows_wanted: int) -> None:

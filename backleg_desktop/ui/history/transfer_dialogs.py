@@ -33,11 +33,10 @@ from backleg_desktop.services.transfer import (
     read_sessions,
 )
 from backleg_desktop.ui.history import formatting as fmt
-from backleg_desktop.ui.history.worker import Job
+from backleg_desktop.ui.history.worker import Job, start_job
 
 IMPORT_FILTER = "Workout exports (*.csv *.json);;All files (*)"
 EXPORT_FILTER = "CSV, one row per set (*.csv);;JSON backup (*.json)"
-_EXPORTS: set[Job] = set()  # running exports, kept alive until they report
 
 
 class ImportDialog(QDialog):
@@ -128,9 +127,8 @@ class ImportDialog(QDialog):
         job.signals.finished.connect(on_finished)
         job.signals.failed.connect(self._failed)
         job.signals.cancelled.connect(self._cancelled)
-        self.job = job
-        self.pool.start(job)
-        return job
+        self.job = job  # read by done(): closing mid-import cancels it
+        return start_job(self.pool, job)
 
     # --- preview (read the file, then a dry run) --------------------------------------
 
@@ -291,8 +289,4 @@ def export_history(
 
     job.signals.finished.connect(finished)
     job.signals.failed.connect(failed)
-    for signal in (job.signals.finished, job.signals.failed):
-        signal.connect(lambda *_: _EXPORTS.discard(job))
-    _EXPORTS.add(job)
-    (pool or QThreadPool.globalInstance()).start(job)
-    return job
+    return start_job(pool or QThreadPool.globalInstance(), job)

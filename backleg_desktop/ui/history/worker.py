@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from backleg_desktop.services.errors import BacklegError, ImportCancelled
 
@@ -29,7 +29,7 @@ class Job(QRunnable):
 
     def __init__(self, work: Callable[[Callable[[int], None], Callable[[], bool]], Any]) -> None:
         super().__init__()
-        # The caller keeps the job (and its signals) alive until a result signal arrives.
+        # `start_job` keeps the job (and its signals) alive until a result signal arrives.
         self.setAutoDelete(False)
         self.signals = _Signals()
         self._work = work
@@ -51,3 +51,18 @@ class Job(QRunnable):
     def _report(self, done: int) -> None:
         if done % PROGRESS_EVERY == 0:
             self.signals.progress.emit(done)
+
+
+_RUNNING: set[Job] = set()  # started jobs, kept alive until they report
+
+
+def start_job(pool: QThreadPool, job: Job) -> Job:
+    """Run `job` on `pool`, holding it until its result (finished, failed, cancelled) is in.
+
+    Connect the job's own handlers first: this releases it after they ran.
+    """
+    for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
+        signal.connect(lambda *_: _RUNNING.discard(job))
+    _RUNNING.add(job)
+    pool.start(job)
+    return job

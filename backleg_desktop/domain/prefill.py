@@ -1,0 +1,54 @@
+"""The reps and load to show before a set, from last time and from today. Pure Python."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from backleg_desktop.domain.session_steps import SetLike, Step
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """The reps and load to show before a set."""
+
+    reps: int
+    load_kg: float | None
+
+
+def prefill(
+    step: Step, last_time: Sequence[SetLike], this_session: Sequence[SetLike] = ()
+) -> Prefill:
+    """The reps and load to show for `step`.
+
+    `last_time` holds the sets of the last session that had this exercise; `this_session`
+    the sets logged so far today (each list in logging order; other exercises are
+    ignored). In order of preference:
+
+    1. last time's values for the same set number and side;
+    2. the latest set of this exercise today (same side if there is one), so a load
+       entered on set 1 of a first session carries to set 2;
+    3. last time's closest set on the same side (or any side);
+    4. the bottom of the rep range and no load.
+    """
+    before = [s for s in last_time if s.exercise_id == step.exercise_id]
+    today = [s for s in this_session if s.exercise_id == step.exercise_id]
+
+    def values(logged: SetLike) -> Prefill:
+        reps = logged.reps if logged.reps is not None else step.reps_low
+        return Prefill(reps=reps, load_kg=logged.load_kg)
+
+    for logged in before:
+        if logged.set_number == step.log_set_number and logged.side == step.side:
+            return values(logged)
+    same_side_today = [s for s in today if s.side == step.side]
+    if same_side_today or today:
+        return values((same_side_today or today)[-1])
+    candidates = [s for s in before if s.side == step.side] or before
+    if candidates:
+        closest = min(
+            candidates,
+            key=lambda s: (abs(s.set_number - step.log_set_number), -s.set_number),
+        )
+        return values(closest)
+    return Prefill(reps=step.reps_low, load_kg=None)

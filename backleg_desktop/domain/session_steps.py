@@ -1,0 +1,170 @@
+"""A plan laid out as the session's steps, and the rest planned after each.
+
+Each plan item is done for sets 1..sets.high (a "2–3 sets" item plans the top of the
+range; the sets above the bottom are `optional`). A one-sided exercise has a left and a
+right step per set: the right side follows the left with no rest between them.
+
+The plan and library are typed structurally (`PlanLike`, `ExerciseSource`) because the
+domain layer sits below the content layer; `content.model.Plan` and `Library` fit.
+Pure Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from backleg_desktop.domain.history import Side
+
+RestChoice = Literal["bottom", "middle", "top"]
+
+
+# -- the shapes of content the flow reads ----------------------------------------------
+class RangeLike(Protocol):
+    @property
+    def low(self) -> int: ...
+    @property
+    def high(self) -> int: ...
+
+
+class PlanItemLike(Protocol):
+    @property
+    def exercise_id(self) -> str: ...
+    @property
+    def sets(self) -> RangeLike: ...
+    @property
+    def reps(self) -> RangeLike: ...
+    @property
+    def per_leg(self) -> bool: ...
+    @property
+    def rest_seconds(self) -> RangeLike: ...
+
+
+class PlanLike(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def items(self) -> Sequence[PlanItemLike]: ...
+
+
+class ExerciseLike(Protocol):
+    @property
+    def one_sided(self) -> bool: ...
+
+
+class ExerciseSource(Protocol):
+    """A content `Library`: the flow only asks whether an exercise is one-sided."""
+
+    @property
+    def exercises(self) -> Mapping[str, ExerciseLike]: ...
+
+
+class SetLike(Protocol):
+    """A logged set as the flow needs it: `LoggedSet` and `SetEntry` both fit."""
+
+    @property
+    def exercise_id(self) -> str: ...
+    @property
+    def set_number(self) -> int: ...
+    @property
+    def side(self) -> Side: ...
+    @property
+    def reps(self) -> int | None: ...
+    @property
+    def load_kg(self) -> float | None: ...
+
+
+@dataclass(frozen=True)
+class SetKey:
+    """Identifies a logged set within a session (unique: see `Step.log_set_number`)."""
+
+    exercise_id: str
+    set_number: int
+    side: Side
+
+    @classmethod
+    def of(cls, logged: SetLike) -> SetKey:
+        return cls(logged.exercise_id, logged.set_number, logged.side)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One set (or one side of a set) in the session's order."""
+
+    index: int  # position in `SessionFlow.steps`
+    item_index: int  # which plan item
+    exercise_id: str
+    set_number: int  # 1-based within the plan item: "Set 2 of 3"
+    total_sets: int  # sets planned for the item: the top of its range
+    min_sets: int  # the bottom of the range; sets above it are optional
+    side: Side
+    reps_low: int
+    reps_high: int
+    per_leg: bool  # the reps count for each leg
+    rest_after_s: int | None  # rest that follows; None after a left side and the last step
+    log_set_number: int  # set_number as stored; counts on if an exercise recurs in a plan
+
+    @property
+    def optional(self) -> bool:
+        return self.set_number > self.min_sets
+
+    @property
+    def key(self) -> SetKey:
+        return SetKey(self.exercise_id, self.log_set_number, self.side)
+
+    @property
+    def reps_text(self) -> str:
+        """ "12–15" or "8"; the caller adds "per leg" when `per_leg`."""
+        if self.reps_low == self.reps_high:
+            return str(self.reps_low)
+        return f"{self.reps_low}–{self.reps_high}"
+
+
+def planned_rest(rest: RangeLike, choice: RestChoice = "bottom") -> int:
+    """The rest to count down from a plan's range, by the user's setting."""
+    if choice == "top":
+        return rest.high
+    if choice == "middle":
+        return (rest.low + rest.high) // 2
+    return rest.low
+
+
+def build_steps(
+    plan: PlanLike, library: ExerciseSource, rest_choice: RestChoice = "bottom"
+) -> tuple[Step, ...]:
+    """Every set of the plan in order, one step per side for one-sided exercises.
+
+    An exercise the library does not know (a user exercise) counts as two-sided.
+    """
+    planned: list[tuple[int, PlanItemLike, int, Side, int]] = []
+    sets_before: dict[str, int] = {}  # sets of the same exercise earlier in the plan
+    for item_index, item in enumerate(plan.items):
+        exercise = library.exercises.get(item.exercise_id)
+        one_sided = exercise is not None and exercise.one_sided
+        sides: tuple[Side, ...] = ("left", "right") if one_sided else ("both",)
+        offset = sets_before.get(item.exercise_id, 0)
+        sets_before[item.exercise_id] = offset + item.sets.high
+        for set_number in range(1, item.sets.high + 1):
+            for side in sides:
+                planned.append((item_index, item, set_number, side, offset + set_number))
+    steps: list[Step] = []
+    for index, (item_index, item, set_number, side, log_set_number) in enumerate(planned):
+        no_rest = index == len(planned) - 1 or side == "left"
+        steps.append(
+            Step(
+                index=index,
+                item_index=item_index,
+                exercise_id=item.exercise_id,
+                set_number=set_number,
+                total_sets=item.sets.high,
+                min_sets=item.sets.low,
+                side=side,
+                reps_low=item.reps.low,
+                reps_high=item.reps.high,
+                per_leg=item.per_leg,
+                rest_after_s=None if no_rest else planned_rest(item.rest_seconds, rest_choice),
+                log_set_number=log_set_number,
+            )
+        )
+    return tuple(steps)
