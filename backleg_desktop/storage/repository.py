@@ -347,11 +347,12 @@ def session_key(started_at: datetime, name: str) -> tuple[str, str]:
     return (to_utc_text(started_at), name)
 
 
-def insert_session(conn: Connection, values: dict[str, Any]) -> int:
-    result = conn.execute(insert(SessionRow).values(**values))
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0])
+def insert_sessions(conn: Connection, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert many sessions at once (insertmanyvalues); their new ids, in the same order."""
+    if not rows:
+        return []
+    query = insert(SessionRow).returning(SessionRow.id, sort_by_parameter_order=True)
+    return [int(row[0]) for row in conn.execute(query, list(rows))]
 
 
 def insert_sets(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
