@@ -46,6 +46,18 @@ def test_one_leg_exercise_shows_left_and_right(page, store) -> None:
     assert [p.y() for p in series["Right leg"].points()] == [e.top_load_right_kg for e in expected]
 
 
+def test_a_hovered_point_describes_its_session(page, store) -> None:
+    page.tabs.setCurrentIndex(PROGRESS_TAB)
+    view = page.tab_widget(PROGRESS_TAB)
+    view.select("goblet-squat")
+    newest = store.workouts.exercise_series("goblet-squat")[-1]
+    point = view.exercise_chart.nearest("Top-set load", QPointF(ms(newest.started_at), 0))
+    assert point is not None and point.session_id == newest.session_id
+    # Made on hover, not for every point up front; still the whole description.
+    assert f"{newest.total_reps} reps" in point.label and "top set" in point.label
+    assert newest.started_at.astimezone().strftime("%Y") in point.label
+
+
 def test_pain_trend_is_weekly_and_clicking_a_point_opens_its_session(page, store) -> None:
     page.tabs.setCurrentIndex(PROGRESS_TAB)
     view = page.tab_widget(PROGRESS_TAB)
