@@ -30,13 +30,17 @@ from backleg_desktop.services.errors import ImportCancelled, ValidationError
 from backleg_desktop.services.exercise_ids import ExerciseIds
 from backleg_desktop.services.history_db import HistoryDb
 from backleg_desktop.storage import repository as repo
+from backleg_desktop.storage.types import to_utc_text
 
 BATCH_SESSIONS = 500  # sessions per staged batch and per INSERT batch
 SPOOL_BYTES = 16 * 2**20  # staged rows stay in memory up to this size, then go to disk
 
 SessionKey = tuple[str, str]
-# (key, session column values, the session's set rows), as staged between the phases.
-Staged = tuple[SessionKey, dict[str, Any], list[dict[str, Any]]]
+# (key, session column values, the session's set rows in repo.SET_COLUMNS order with a
+# None for the session id), as staged between the phases.
+Staged = tuple[SessionKey, dict[str, Any], list[list[Any]]]
+_SESSION_ID = repo.SET_COLUMNS.index("session_id")
+_EXERCISE_ID = repo.SET_COLUMNS.index("exercise_id")
 
 
 def _cancelled() -> ImportCancelled:
@@ -130,10 +134,11 @@ class _Checker:
             pickle.dump(self._batch, spool, protocol=pickle.HIGHEST_PROTOCOL)
             self._batch = []
 
-    def _set_values(self, entry: SetEntry, started_at: datetime) -> dict[str, Any]:
+    def _set_values(self, entry: SetEntry, started_at: datetime) -> list[Any]:
         exercise_id = self._exercise(entry.exercise_id)
         check.set_entry(entry, lambda _: True)  # the id is checked by _exercise
-        return {
+        values = {
+            "session_id": None,  # known once the session is inserted
             "exercise_id": exercise_id,
             "set_number": entry.set_number,
             "side": entry.side,
@@ -143,9 +148,10 @@ class _Checker:
             "duration_s": entry.duration_s,
             "rest_planned_s": entry.rest_planned_s,
             "rest_taken_s": entry.rest_taken_s,
-            "completed_at": entry.completed_at or started_at,
+            "completed_at": to_utc_text(entry.completed_at or started_at),
             "note": entry.note,
         }
+        return [values[name] for name in repo.SET_COLUMNS]
 
     def _exercise(self, exercise_id: str) -> str:
         known = self._exercise_ids.get(exercise_id)
@@ -225,17 +231,19 @@ def _write(
             raise _cancelled()
         fresh = [(values, rows) for key, values, rows in batch if key not in keys]
         duplicates += len(batch) - len(fresh)
+        if renamed:  # a user exercise stored meanwhile under another spelling
+            for values, _ in fresh:
+                stop = values["stop_exercise_id"]
+                values["stop_exercise_id"] = renamed.get(stop, stop)
         ids = repo.insert_sessions(conn, [values for values, _ in fresh])
         set_rows = []
         for session_id, (_, rows) in zip(ids, fresh, strict=True):
             for row in rows:
-                row["session_id"] = session_id
-                set_rows.append(row)
-        if renamed:  # a user exercise stored meanwhile under another spelling
-            for row in (*set_rows, *(values for values, _ in fresh)):
-                key = "exercise_id" if "exercise_id" in row else "stop_exercise_id"
-                row[key] = renamed.get(row[key], row[key])
-        repo.insert_sets(conn, set_rows)
+                row[_SESSION_ID] = session_id
+                if renamed:
+                    row[_EXERCISE_ID] = renamed.get(row[_EXERCISE_ID], row[_EXERCISE_ID])
+                set_rows.append(tuple(row))
+        repo.insert_set_rows(conn, set_rows)
         sessions += len(fresh)
         sets += len(set_rows)
     return ImportSummary(

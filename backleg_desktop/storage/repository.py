@@ -354,6 +354,16 @@ def insert_sessions(conn: Connection, rows: Sequence[dict[str, Any]]) -> list[in
     return [int(row[0]) for row in conn.execute(query, list(rows))]
 
 
-def insert_sets(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+# The sets table's columns but its id, in table order: the shape of insert_set_rows' rows.
+SET_COLUMNS = tuple(c.name for c in SetRow.__table__.c if c.name != "id")
+_INSERT_SET_ROWS = (
+    f"INSERT INTO sets ({', '.join(SET_COLUMNS)}) VALUES ({', '.join('?' * len(SET_COLUMNS))})"
+)
+
+
+def insert_set_rows(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Bulk insert for imports: tuples in SET_COLUMNS order, times already as stored text
+    (to_utc_text). One DBAPI executemany: SQLAlchemy's per-row parameter processing was
+    most of an import's write phase, which runs under the write lock."""
     if rows:
-        conn.execute(insert(SetRow), list(rows))
+        conn.exec_driver_sql(_INSERT_SET_ROWS, list(rows))

@@ -119,3 +119,47 @@ def test_a_failing_row_late_in_the_file_still_imports_nothing(
     assert code == 1 and f"line {len(lines)}" in err
     with open_store(data_dir, load_library(), make_daily_backup=False) as store:
         assert store.workouts.count_sessions() == 0
+
+
+def test_a_user_exercise_added_while_the_file_is_checked_is_used_not_duplicated(
+    tmp_path: Path,
+) -> None:
+    """The window stores 'leg press' after the import looked the name up: the write phase
+    finds it under the lock and files the imported sets (and the stop) under it."""
+    library = load_library()
+    data_dir = tmp_path / "data"
+    first = datetime(2025, 3, 3, 18, tzinfo=UTC)
+
+    def session(day: int) -> ImportedSession:
+        press = SetEntry("user:Leg Press", 1, reps=10, load_kg=80.0)
+        return ImportedSession(
+            name="Legs",
+            plan_id=None,
+            started_at=first.replace(day=3 + day),
+            ended_at=None,
+            status="stopped_pain",
+            pain_before=2,
+            pain_after=5,
+            notes="",
+            sets=(press,),
+            stop_exercise_id="user:Leg Press",
+            stop_set_number=1,
+        )
+
+    with (
+        open_store(data_dir, library, make_daily_backup=False) as importer,
+        open_store(data_dir, library, make_daily_backup=False) as window,
+    ):
+
+        def sessions() -> Iterator[ImportedSession]:
+            yield session(0)
+            window.workouts.add_user_exercise("leg press")  # between the check and the write
+            yield session(1)
+
+        summary = importer.workouts.import_sessions(sessions())
+        assert (summary.sessions_added, summary.user_exercises_created) == (2, 0)
+        assert window.workouts.user_exercises() == [("user:leg press", "leg press")]
+        for listed in window.workouts.list_sessions(limit=10):
+            detail = window.workouts.session_detail(listed.session.id)
+            assert [s.exercise_id for s in detail.sets] == ["user:leg press"]
+            assert detail.session.stop_exercise_id == "user:leg press"
