@@ -80,7 +80,16 @@ def write_csv(
     cached_number = _Cached(lambda key: _number(key[1]))
 
     def number(value: float | int | None) -> str:
+        if value == 0:  # 0.0 and -0.0 are equal keys: never cached
+            return _number(value)
         return cached_number((value.__class__, value))  # 1 and 1.0 stay apart
+
+    # A set's five figures repeat together (same load, reps and rests set after set); the
+    # columns' types are fixed by the table, so equal values format alike (zeros aside).
+    cached_figures = _Cached(lambda values: [number(v) for v in values])
+
+    def figures(values: tuple[float | int | None, ...]) -> list[str]:
+        return [number(v) for v in values] if 0 in values else cached_figures(values)
 
     exercise = _Cached(
         lambda exercise_id: (neutralise(exercise_id), neutralise(exercise_name(exercise_id)))
@@ -112,11 +121,15 @@ def write_csv(
                 str(logged.set_number),
                 logged.side,
                 logged.kind,
-                number(logged.reps),
-                number(logged.load_kg),
-                number(logged.duration_s),
-                number(logged.rest_planned_s),
-                number(logged.rest_taken_s),
+                *figures(
+                    (
+                        logged.reps,
+                        logged.load_kg,
+                        logged.duration_s,
+                        logged.rest_planned_s,
+                        logged.rest_taken_s,
+                    )
+                ),
                 format_time(logged.completed_at),
                 neutralise(logged.note),
                 notes,
