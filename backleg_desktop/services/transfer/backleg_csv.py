@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from functools import partial
 from pathlib import Path
 from typing import Any, TextIO, cast
@@ -130,12 +130,17 @@ def write_csv(
                         logged.rest_taken_s,
                     )
                 ),
-                format_time(logged.completed_at),
+                _utc_time(logged.completed_at),
                 neutralise(logged.note),
                 notes,
             ]
         )
     return ExportSummary(sessions, sets)
+
+
+def _utc_time(moment: datetime) -> str:
+    """format_time, without its conversion for the times the history hands out (in UTC)."""
+    return moment.isoformat() if moment.tzinfo is UTC else format_time(moment)
 
 
 class _Cached(dict[Hashable, Any]):
