@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.bench import run, startup_bench, table
+from tests.bench import cli_bench, run, startup_bench, table
 from tests.bench.table import MISS, PASS, UNAVAILABLE, Figure, Target, format_table
 
 
 def test_the_benchmark_pieces_import_and_offer_what_the_runner_calls() -> None:
     assert callable(startup_bench.measure)
     assert callable(run.bench_store.timed)
-    assert run.has_startup_hook() in (True, False)
+    # app.py keeps the hook startup_bench drives; without it the start-up rows go n/a.
+    assert run.has_startup_hook()
     parsed = run.build_parser().parse_args(["--quick", "--json", "out.json"])
     assert parsed.quick and parsed.json == Path("out.json")
     assert run.Settings.for_run(quick=False).startup_runs >= 7  # issue 6: at least 7 runs
@@ -90,3 +91,43 @@ def test_history_view_rows_come_from_history_bench_keys() -> None:
     ]
     assert rows[0].ratio == pytest.approx(2.0)
     assert rows[2].verdict == UNAVAILABLE and "pain_trend_graph_ms" in rows[2].missing
+
+
+def test_command_line_rows_carry_the_issue_9_ratio_targets(monkeypatch, tmp_path: Path) -> None:
+    measured = {
+        "export_s": 1.0,
+        "raw_export_s": 0.5,
+        "import_s": 5.0,
+        "raw_import_s": 1.0,
+        "import_peak_mib": 60.0,
+        "rows": 1000,
+    }
+    monkeypatch.setattr(cli_bench, "measure", lambda *_args: measured)
+    histories = run.Histories(tmp_path, tmp_path, 1, 1, 1.0)
+    figures, raw = run.cli_figures(histories, tmp_path, run.Settings.for_run(quick=True))
+    export, imported, peak = figures
+    assert (export.ratio, export.target, export.verdict) == (2.0, Target(2.5, "ratio"), PASS)
+    assert (imported.ratio, imported.target, imported.verdict) == (5.0, Target(4, "ratio"), MISS)
+    assert peak.value == 60.0 and raw is measured
+
+
+def test_a_failing_command_line_run_becomes_an_unavailable_row(monkeypatch, tmp_path) -> None:
+    def fails(*_args: object) -> dict[str, float]:
+        raise RuntimeError("backleg import failed: no such file")
+
+    monkeypatch.setattr(cli_bench, "measure", fails)
+    histories = run.Histories(tmp_path, tmp_path, 1, 1, 1.0)
+    figures, _ = run.cli_figures(histories, tmp_path, run.Settings.for_run(quick=True))
+    assert [f.verdict for f in figures] == [UNAVAILABLE] * 3
+    assert "no such file" in figures[0].missing
+
+
+def test_the_baseline_schema_is_backlegs_own(tmp_path: Path) -> None:
+    from backleg_desktop.content.loader import load_library
+    from backleg_desktop.services.store import open_store
+
+    with open_store(tmp_path / "data", load_library(), make_daily_backup=False) as store:
+        db_path = store.db_path
+    sql = cli_bench.schema_of(db_path, tmp_path / "schema.sql").read_text()
+    assert "CREATE TABLE sessions" in sql and "CREATE TABLE sets" in sql
+    assert "CREATE INDEX" in sql and "alembic_version" not in sql

@@ -37,7 +37,7 @@ from backleg_desktop.domain.history import (
 )
 from backleg_desktop.domain.records import ExercisePoint, SetFigures
 from backleg_desktop.storage.models import SessionRow, SetRow, UserExerciseRow
-from backleg_desktop.storage.types import to_utc_text
+from backleg_desktop.storage.types import UTCDateTime, from_utc_text, to_utc_text
 
 # --- row ↔ domain -----------------------------------------------------------------------
 
@@ -63,7 +63,6 @@ def session_record(row: SessionRow | Row[Any]) -> SessionRecord:
 # SetEntry's behind the two ids: rows map by name both ways, in C (export and import are
 # measured in tests/bench, so no per-field Python code here).
 _SET_COLUMNS = attrgetter(*LOGGED_FIELDS)
-_EXPORT_SET_COLUMNS = attrgetter(*(f"set_{name}" for name in LOGGED_FIELDS))
 
 
 def logged_set(row: SetRow | Row[Any], columns: attrgetter[Any] = _SET_COLUMNS) -> LoggedSet:
@@ -264,20 +263,36 @@ def iter_export_rows(
 ) -> Iterator[tuple[SessionRecord, LoggedSet | None]]:
     """Every session with each of its sets, oldest first, fetched a batch at a time."""
     s, t = SessionRow.__table__.c, SetRow.__table__.c
+
+    def raw(column: Any) -> Any:
+        # Times come as stored text and are parsed here: a session's columns repeat on
+        # every one of its rows but are read once per session.
+        return type_coerce(column, String()) if isinstance(column.type, UTCDateTime) else column
+
     query = (
-        select(*s, *(c.label(f"set_{c.name}") for c in t))
+        select(*map(raw, s), *(raw(c).label(f"set_{c.name}") for c in t))
         .select_from(SessionRow.__table__.outerjoin(SetRow.__table__, t.session_id == s.id))
         .order_by(s.started_at, s.id, t.completed_at, t.id)
         .execution_options(yield_per=batch)
     )
+    width = len(s)
+    at = [i for i, c in enumerate(s) if isinstance(c.type, UTCDateTime)]
+    done_at = [c.name for c in t].index("completed_at")
     current: SessionRecord | None = None
+    # By position: the tables' columns are in SessionRecord's and LoggedSet's field order
+    # (tests/storage checks it); looking 24 cells up by name per row was most of an export.
     for row in conn.execute(query):
-        if current is None or current.id != row.id:
-            current = session_record(row)
-        if row.set_id is None:
+        if current is None or current.id != row[0]:
+            cells = list(row[:width])
+            for i in at:
+                cells[i] = None if cells[i] is None else from_utc_text(cells[i])
+            current = SessionRecord(*cells)
+        if row[width] is None:
             yield current, None
             continue
-        yield current, logged_set(row, _EXPORT_SET_COLUMNS)
+        cells = list(row[width:])
+        cells[done_at] = from_utc_text(cells[done_at])
+        yield current, LoggedSet(*cells)
 
 
 # --- user exercises ---------------------------------------------------------------------
@@ -314,13 +329,24 @@ def session_key(started_at: datetime, name: str) -> tuple[str, str]:
     return (to_utc_text(started_at), name)
 
 
-def insert_session(conn: Connection, values: dict[str, Any]) -> int:
-    result = conn.execute(insert(SessionRow).values(**values))
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0])
+def insert_sessions(conn: Connection, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert many sessions at once (insertmanyvalues); their new ids, in the same order."""
+    if not rows:
+        return []
+    query = insert(SessionRow).returning(SessionRow.id, sort_by_parameter_order=True)
+    return [int(row[0]) for row in conn.execute(query, list(rows))]
 
 
-def insert_sets(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+# The sets table's columns but its id, in table order: the shape of insert_set_rows' rows.
+SET_COLUMNS = tuple(c.name for c in SetRow.__table__.c if c.name != "id")
+_INSERT_SET_ROWS = (
+    f"INSERT INTO sets ({', '.join(SET_COLUMNS)}) VALUES ({', '.join('?' * len(SET_COLUMNS))})"
+)
+
+
+def insert_set_rows(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Bulk insert for imports: tuples in SET_COLUMNS order, times already as stored text
+    (to_utc_text). One DBAPI executemany: SQLAlchemy's per-row parameter processing was
+    most of an import's write phase, which runs under the write lock."""
     if rows:
-        conn.execute(insert(SetRow), list(rows))
+        conn.exec_driver_sql(_INSERT_SET_ROWS, list(rows))

@@ -66,7 +66,7 @@ def backleg_cmd() -> list[str]:
 
 def measure(runs: int, empty_dir: Path, history_dir: Path | None) -> dict[str, float]:
     """Alternate bare / Backleg runs; return medians in ms and peak RSS in MiB."""
-    bare_t, app_t, loaded_t = [], [], []
+    bare_t, app_t, loaded_t, rows_t = [], [], [], []
     bare_rss, empty_rss, full_rss = [], [], []
     # One unmeasured run of each writes the bytecode caches and warms the disk cache.
     _time_child([sys.executable, "-c", BARE_WINDOW], _env(), "shown")
@@ -85,7 +85,8 @@ def measure(runs: int, empty_dir: Path, history_dir: Path | None) -> dict[str, f
         empty_rss.append(rss)
         if history_dir is not None:
             env["BACKLEG_DATA_DIR"] = str(history_dir)
-            _, rss = _time_child(backleg_cmd(), env, "history")
+            t, rss = _time_child(backleg_cmd(), env, "history")
+            rows_t.append(t)
             full_rss.append(rss)
     result = {
         "bare_shown_ms": statistics.median(bare_t) * 1000,
@@ -96,6 +97,8 @@ def measure(runs: int, empty_dir: Path, history_dir: Path | None) -> dict[str, f
     }
     result["shown_ratio"] = result["backleg_shown_ms"] / result["bare_shown_ms"]
     if full_rss:
+        result["backleg_history_rows_ms"] = statistics.median(rows_t) * 1000
+        result["history_rows_ratio"] = result["backleg_history_rows_ms"] / result["bare_shown_ms"]
         result["ten_year_history_rss_mib"] = statistics.median(full_rss) / 1024
         result["ten_year_vs_empty_rss_ratio"] = (
             result["ten_year_history_rss_mib"] / result["empty_history_rss_mib"]

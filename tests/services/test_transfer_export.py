@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tracemalloc
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -16,7 +17,6 @@ from hypothesis import strategies as st
 from backleg_desktop.content.loader import load_library
 from backleg_desktop.domain.history import LoggedSet, SessionRecord
 from backleg_desktop.services.transfer import (
-    BACKLEG_CSV_HEADER,
     export_to_path,
     neutralise,
     read_sessions,
@@ -114,13 +114,20 @@ def logged(number: int, set_number: int, note: str = "") -> LoggedSet:
     )
 
 
+def readme_csv_header() -> list[str]:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"The CSV header is\s+`([^`]+)`", readme)
+    assert found, "README.md no longer states the CSV header"
+    return found.group(1).split(",")
+
+
 def test_csv_writer_rows() -> None:
     out = io.StringIO(newline="")
     rows: list[ExportRow] = [(session(1, "-tired"), logged(1, 1, "@gym")), (session(2), None)]
     summary = write_csv(rows, out, lambda _: "Leg press")
     assert (summary.sessions, summary.sets) == (2, 1)
     header, first, empty = list(csv.reader(io.StringIO(out.getvalue())))
-    assert tuple(header) == BACKLEG_CSV_HEADER
+    assert header == readme_csv_header()  # the header README.md promises, not our own constant
     assert first == [
         "1",
         "2026-11-26T10:15:00+00:00",
@@ -191,3 +198,35 @@ def test_large_files_stream_in_bounded_memory(tmp_path: Path) -> None:
     assert export_peak < 1_000_000
     assert import_peak < 1_000_000
     assert sum(len(s.sets) for s in read_sessions(json_path, library)) == 10_000
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.integers(0, 3)),
+            st.one_of(st.none(), st.sampled_from([0.0, -0.0, 1.0, 2.5, 1e-9, 9.0718474])),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_the_writer_formats_every_row_as_format_number_would(figures) -> None:  # type: ignore[no-untyped-def]
+    """The writer formats repeated figures once; repeats must not change any cell."""
+    sets = [
+        LoggedSet(i, 1, "leg-press", 1, "both", "working", reps, load, load, None, reps, START, "")
+        for i, (reps, load) in enumerate(figures, start=1)
+    ]
+    out = io.StringIO(newline="")
+    write_csv([(session(1), s) for s in sets], out, lambda _: "Leg press")
+    written = list(csv.DictReader(io.StringIO(out.getvalue())))
+
+    def text(value: float | int | None) -> str:
+        return "" if value is None else format_number(value)
+
+    for row, s in zip(written, sets, strict=True):
+        assert (row["reps"], row["load_kg"], row["duration_s"], row["rest_taken_s"]) == (
+            text(s.reps),
+            text(s.load_kg),
+            text(s.duration_s),
+            text(s.rest_taken_s),
+        )

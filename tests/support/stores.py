@@ -31,3 +31,17 @@ def open_test_store(
         make_daily_backup=make_daily_backup,
         now=clock or WallClock(),
     )
+
+
+def close_when_jobs_are_done(store: Store) -> None:
+    """Close `store` once the Qt thread pool's jobs have finished.
+
+    History reads records and runs imports and exports on QThreadPool.globalInstance();
+    closing the engine under a running job would make it fail (or reopen a connection to
+    a folder the test is about to delete). Vorta drains its jobs the same way before it
+    closes its database. QtCore only, imported here so Qt-free tests need not load it.
+    """
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    store.close()

@@ -20,6 +20,7 @@ from backleg_desktop.services.errors import DataDirError
 from backleg_desktop.services.store import Store
 from backleg_desktop.services.store import open_store as open_real_store
 from backleg_desktop.ui.disclaimer import ACCEPTED_KEY
+from tests.support.stores import close_when_jobs_are_done
 
 
 class DialogRecorder:
@@ -207,7 +208,7 @@ def test_history_page_shows_the_stored_sessions_once_the_store_opens(
         assert page.model.rowCount() == 1
         assert page.model.index(0, 1).data() == "Strength session"
     finally:
-        store.close()
+        close_when_jobs_are_done(store)  # the page's record markers read off the GUI thread
 
 
 def test_start_up_loads_no_database_or_multimedia_before_the_window_shows(tmp_path) -> None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from functools import partial
 from pathlib import Path
-from typing import TextIO, cast
+from typing import Any, TextIO, cast
 
 from backleg_desktop.content.model import Plan
 from backleg_desktop.domain.history import (
@@ -72,40 +72,90 @@ def write_csv(
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(BACKLEG_CSV_HEADER)
     sessions = sets = 0
-    last_session: int | None = None
+    last_session: SessionRecord | None = None
+    head: list[str] = []
+    notes = ""
+    # A 10-year history repeats a few dozen loads, rests and exercises in 60,000 rows:
+    # each is formatted once (the session columns once per session).
+    cached_number = _Cached(lambda key: _number(key[1]))
+
+    def number(value: float | int | None) -> str:
+        if value == 0:  # 0.0 and -0.0 are equal keys: never cached
+            return _number(value)
+        return cached_number((value.__class__, value))  # 1 and 1.0 stay apart
+
+    # A set's five figures repeat together (same load, reps and rests set after set); the
+    # columns' types are fixed by the table, so equal values format alike (zeros aside).
+    cached_figures = _Cached(lambda values: [number(v) for v in values])
+
+    def figures(values: tuple[float | int | None, ...]) -> list[str]:
+        return [number(v) for v in values] if 0 in values else cached_figures(values)
+
+    exercise = _Cached(
+        lambda exercise_id: (neutralise(exercise_id), neutralise(exercise_name(exercise_id)))
+    )
+    empty_set = [""] * 12
     for session, logged in rows:
-        if session.id != last_session:
-            sessions += 1
-            last_session = session.id
-        head = [
-            str(session.id),
-            format_time(session.started_at),
-            format_time(session.ended_at),
-            neutralise(session.plan_id or session.name),
-            session.status,
-            _number(session.pain_before),
-            _number(session.pain_after),
-        ]
+        if session is not last_session:
+            if last_session is None or session.id != last_session.id:
+                sessions += 1
+            last_session = session
+            head = [
+                str(session.id),
+                format_time(session.started_at),
+                format_time(session.ended_at),
+                neutralise(session.plan_id or session.name),
+                session.status,
+                number(session.pain_before),
+                number(session.pain_after),
+            ]
+            notes = neutralise(session.notes)
         if logged is None:
-            tail = [""] * 12
-        else:
-            sets += 1
-            tail = [
-                neutralise(logged.exercise_id),
-                neutralise(exercise_name(logged.exercise_id)),
+            writer.writerow([*head, *empty_set, notes])
+            continue
+        sets += 1
+        writer.writerow(
+            [
+                *head,
+                *exercise(logged.exercise_id),
                 str(logged.set_number),
                 logged.side,
                 logged.kind,
-                _number(logged.reps),
-                _number(logged.load_kg),
-                _number(logged.duration_s),
-                _number(logged.rest_planned_s),
-                _number(logged.rest_taken_s),
-                format_time(logged.completed_at),
+                *figures(
+                    (
+                        logged.reps,
+                        logged.load_kg,
+                        logged.duration_s,
+                        logged.rest_planned_s,
+                        logged.rest_taken_s,
+                    )
+                ),
+                _utc_time(logged.completed_at),
                 neutralise(logged.note),
+                notes,
             ]
-        writer.writerow([*head, *tail, neutralise(session.notes)])
+        )
     return ExportSummary(sessions, sets)
+
+
+def _utc_time(moment: datetime) -> str:
+    """format_time, without its conversion for the times the history hands out (in UTC)."""
+    return moment.isoformat() if moment.tzinfo is UTC else format_time(moment)
+
+
+class _Cached(dict[Hashable, Any]):
+    """`function(key)`, computed once per distinct key."""
+
+    def __init__(self, function: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __call__(self, key: Hashable) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            value = self[key] = self._function(key)
+            return value
 
 
 def _choice(options: tuple[str, ...], what: str) -> Callable[[str], str]:

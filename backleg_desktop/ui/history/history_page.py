@@ -299,7 +299,9 @@ class HistoryPage(QWidget):
             self._tell(str(error))
             return False
         self.undo_stack.push(
-            EditSetCommand(self.workouts, logged, field, old, value, self._changed)
+            EditSetCommand(
+                self.workouts, logged, field, old, value, self._changed, self._undo_failed
+            )
         )
         self._changed(logged.session_id)
         self.detail.select_set(logged.id)
@@ -313,7 +315,9 @@ class HistoryPage(QWidget):
         except BacklegError as error:
             self._tell(str(error))
             return
-        self.undo_stack.push(DeleteSetCommand(self.workouts, deleted, self._changed))
+        self.undo_stack.push(
+            DeleteSetCommand(self.workouts, deleted, self._changed, self._undo_failed)
+        )
         self._changed(deleted.session_id)
         self.detail.status.setText("Set deleted. Ctrl+Z brings it back.")
 
@@ -325,7 +329,9 @@ class HistoryPage(QWidget):
         except BacklegError as error:
             self._tell(str(error))
             return
-        self.undo_stack.push(DeleteSessionCommand(self.workouts, deleted, self._changed))
+        self.undo_stack.push(
+            DeleteSessionCommand(self.workouts, deleted, self._changed, self._undo_failed)
+        )
         self._changed(None)
         self.detail.status.setText("Session deleted. Ctrl+Z brings it back.")
 
@@ -351,6 +357,9 @@ class HistoryPage(QWidget):
 
     def _tell(self, message: str) -> None:
         QMessageBox.warning(self, "Backleg", message)
+
+    def _undo_failed(self, message: str) -> None:  # inside QUndoStack.undo(): tell after it
+        QTimer.singleShot(0, self, lambda: self._tell(message))
 
     # --- lazy tabs ------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ import pytest
 from backleg_desktop.content.loader import load_library
 from backleg_desktop.content.model import Library
 from backleg_desktop.services.store import Store, open_store
+from tests.support.stores import close_when_jobs_are_done
 from tests.support.synthetic import generate_history
 
 SEEDED_SESSIONS = 365
@@ -36,7 +37,7 @@ def store(seeded_folder: Path, data_dir: Path, real_library: Library) -> Iterato
             shutil.copy2(item, data_dir / item.name)
     opened = open_store(data_dir, real_library, make_daily_backup=False)
     yield opened
-    opened.close()
+    close_when_jobs_are_done(opened)
 
 
 @pytest.fixture

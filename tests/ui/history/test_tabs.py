@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import QPointF
 
 from backleg_desktop.domain.history import SetEntry
@@ -45,6 +46,18 @@ def test_one_leg_exercise_shows_left_and_right(page, store) -> None:
     assert [p.y() for p in series["Right leg"].points()] == [e.top_load_right_kg for e in expected]
 
 
+def test_a_hovered_point_describes_its_session(page, store) -> None:
+    page.tabs.setCurrentIndex(PROGRESS_TAB)
+    view = page.tab_widget(PROGRESS_TAB)
+    view.select("goblet-squat")
+    newest = store.workouts.exercise_series("goblet-squat")[-1]
+    point = view.exercise_chart.nearest("Top-set load", QPointF(ms(newest.started_at), 0))
+    assert point is not None and point.session_id == newest.session_id
+    # Made on hover, not for every point up front; still the whole description.
+    assert f"{newest.total_reps} reps" in point.label and "top set" in point.label
+    assert newest.started_at.astimezone().strftime("%Y") in point.label
+
+
 def test_pain_trend_is_weekly_and_clicking_a_point_opens_its_session(page, store) -> None:
     page.tabs.setCurrentIndex(PROGRESS_TAB)
     view = page.tab_widget(PROGRESS_TAB)
@@ -67,7 +80,10 @@ def test_records_tab_lists_the_stored_records(page, store) -> None:
     first = view.heaviest.topLevelItem(0)
     assert first.text(0) == str(records.heaviest_by_reps[0].reps)
     assert view.most_reps.topLevelItemCount() == len(records.most_reps_by_load)
-    assert view.volume_label.text().startswith(f"{records.best_volume.volume_kg:,.0f}"[:3])
+    # The whole figure, in kg, and the day it was achieved (not just its first digits).
+    shown, _, when = view.volume_label.text().partition(" kg on ")
+    assert float(shown.replace(",", "")) == pytest.approx(records.best_volume.volume_kg, abs=0.05)
+    assert records.best_volume.achieved_at.astimezone().strftime("%Y") in when
     view.most_reps.itemActivated.emit(view.most_reps.topLevelItem(0), 0)
     assert page.detail.detail.session.id == records.most_reps_by_load[0].session_id
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from backleg_desktop.services.store import Store, open_store
+from tests.support.stores import close_when_jobs_are_done
 
 
 class FakeAlert:
@@ -31,8 +32,9 @@ class FakeAlert:
 
 @pytest.fixture
 def store(data_dir: Path, library) -> Iterator[Store]:  # type: ignore[no-untyped-def]
-    with open_store(data_dir, library, make_daily_backup=False) as opened:
-        yield opened
+    opened = open_store(data_dir, library, make_daily_backup=False)
+    yield opened
+    close_when_jobs_are_done(opened)  # History's record markers may still be reading
 
 
 class Answers(list):
