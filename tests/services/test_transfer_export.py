@@ -26,7 +26,7 @@ from backleg_desktop.services.transfer import (
 from backleg_desktop.services.transfer.backleg_csv import ExportRow
 from backleg_desktop.services.transfer.values import format_number, format_time
 
-START = datetime(2026, 11, 25, 10, 15, tzinfo=UTC)
+START = datetime(2024, 11, 25, 10, 15, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -48,9 +48,9 @@ def test_numbers_have_no_float_noise(value: float, text: str) -> None:
 
 
 def test_times_are_iso_with_a_utc_offset() -> None:
-    assert format_time(START) == "2026-11-25T10:15:00+00:00"
+    assert format_time(START) == "2024-11-25T10:15:00+00:00"
     berlin = START.astimezone(__import__("datetime").timezone(timedelta(hours=1)))
-    assert format_time(berlin) == "2026-11-25T10:15:00+00:00"
+    assert format_time(berlin) == "2024-11-25T10:15:00+00:00"
     assert format_time(None) == ""
     with pytest.raises(ValueError, match="naive"):
         format_time(datetime(2026, 1, 1))
@@ -123,7 +123,7 @@ def test_csv_writer_rows() -> None:
     assert tuple(header) == BACKLEG_CSV_HEADER
     assert first == [
         "1",
-        "2026-11-26T10:15:00+00:00",
+        "2024-11-26T10:15:00+00:00",
         "",
         "Workout 1",
         "completed",
@@ -139,11 +139,11 @@ def test_csv_writer_rows() -> None:
         "",
         "",
         "",
-        "2026-11-26T10:16:00+00:00",
+        "2024-11-26T10:16:00+00:00",
         "'@gym",
         "'-tired",
     ]
-    assert empty[:7] == ["2", "2026-11-27T10:15:00+00:00", "", "Workout 2", "completed", "", ""]
+    assert empty[:7] == ["2", "2024-11-27T10:15:00+00:00", "", "Workout 2", "completed", "", ""]
     assert empty[7:] == [""] * 13
 
 

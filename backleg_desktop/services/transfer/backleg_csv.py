@@ -48,6 +48,7 @@ from backleg_desktop.services.transfer.values import (
     reps_value,
     required_count,
     seconds_value,
+    shown,
 )
 from backleg_desktop.services.validation import MAX_SET_NUMBER
 
@@ -111,7 +112,7 @@ def write_csv(
 def _choice(options: tuple[str, ...], what: str) -> Callable[[str], str]:
     def parse(text: str) -> str:
         if text not in options:
-            raise CellError(f"{text!r} is not a {what} ({', '.join(options)})")
+            raise CellError(f"{shown(text)} is not a {what} ({', '.join(options)})")
         return text
 
     return parse

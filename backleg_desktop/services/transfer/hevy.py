@@ -23,6 +23,7 @@ from backleg_desktop.services.transfer.values import (
     reps_value,
     required_count,
     seconds_value,
+    shown,
 )
 
 
@@ -37,7 +38,7 @@ def read_hevy(
 def _set_type(text: str) -> SetKind:
     kind = HEVY_SET_TYPES.get(text.strip().lower() or "normal")
     if kind is None:
-        raise CellError(f"{text!r} is not a set type ({', '.join(HEVY_SET_TYPES)})")
+        raise CellError(f"{shown(text)} is not a set type ({', '.join(HEVY_SET_TYPES)})")
     return kind
 
 

@@ -27,6 +27,7 @@ from backleg_desktop.services.transfer.values import (
     parse_workout_duration,
     reps_value,
     seconds_value,
+    shown,
 )
 
 REST_TIMER = "rest timer"
@@ -60,7 +61,7 @@ def _set_kind(text: str) -> SetKind | None:
         return kind
     if value.isdigit():
         return "working"
-    raise CellError(f"{text!r} is not a set number, W, D, F or Rest Timer")
+    raise CellError(f"{shown(text)} is not a set number, W, D, F or Rest Timer")
 
 
 def _exercise(matcher: ExerciseMatcher, text: str) -> str:
