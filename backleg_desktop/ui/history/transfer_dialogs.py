@@ -37,7 +37,7 @@ from backleg_desktop.ui.history.worker import Job
 
 IMPORT_FILTER = "Workout exports (*.csv *.json);;All files (*)"
 EXPORT_FILTER = "CSV, one row per set (*.csv);;JSON backup (*.json)"
-_EXPORTS: set[Job] = set()  # running exports, kept alive until they report
+_EXPORTS: set[Job] = set()  # running jobs no window waits for, kept alive until they report
 
 
 class ImportDialog(QDialog):
@@ -61,6 +61,7 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.pool = pool or QThreadPool.globalInstance()
         self.job: Job | None = None
+        self.importing = False  # the running job writes (a preview only reads)
         self.preview_data: Any = None
         self.dry_run: Any = None
         self.result: Any = None
@@ -123,11 +124,18 @@ class ImportDialog(QDialog):
         self.unit_combo.setVisible(visible)
 
     def _run(self, work, on_finished) -> Job:
+        if self.job is not None:  # e.g. the unit changed while the last preview ran
+            self.job.cancel()
+            _detach(self.job)
         job = Job(work)
-        job.signals.progress.connect(self.progress.setValue)
-        job.signals.finished.connect(on_finished)
-        job.signals.failed.connect(self._failed)
-        job.signals.cancelled.connect(self._cancelled)
+
+        def current(handler):  # only the newest job may change what the dialog shows
+            return lambda *args: handler(*args) if job is self.job else None
+
+        job.signals.progress.connect(current(self.progress.setValue))
+        job.signals.finished.connect(current(on_finished))
+        job.signals.failed.connect(current(self._failed))
+        job.signals.cancelled.connect(current(self._cancelled))
         self.job = job
         self.pool.start(job)
         return job
@@ -152,7 +160,7 @@ class ImportDialog(QDialog):
         self._run(work, self._previewed)
 
     def _previewed(self, result: Any) -> None:
-        self.job = None
+        self._job_ended()
         found, summary = result
         self.preview_data, self.dry_run = found, summary
         self.format_label.setText(found.format.label)
@@ -190,6 +198,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.unit_combo.setEnabled(False)
         self.status.setText("Importing… You can cancel: nothing is kept until it finishes.")
+        self.importing = True
         path, library, workouts, unit = self.path, self.library, self.workouts, self.unit()
         fmt_found = self.preview_data.format
 
@@ -203,7 +212,7 @@ class ImportDialog(QDialog):
         self._run(work, self._imported)
 
     def _imported(self, summary: Any) -> None:
-        self.job = None
+        self._job_ended()
         self.result = summary
         self.progress.setValue(self.progress.maximum())
         self.status.setText(
@@ -213,16 +222,23 @@ class ImportDialog(QDialog):
         self.cancel_button.setText("Close")
         self.imported.emit(summary)
 
+    def _job_ended(self) -> None:
+        """Whatever the outcome, the dialog can be closed again."""
+        self.job = None
+        self.importing = False
+        self.cancel_button.setEnabled(True)
+
     def cancel(self) -> None:
-        if self.job is not None:
+        if self.job is not None and self.importing:
+            # The import rolls back at its next session; wait for that before closing.
             self.job.cancel()
             self.status.setText("Cancelling…")
             self.cancel_button.setEnabled(False)
             return
-        self.reject()
+        self.reject()  # a preview writes nothing: close now, its job ends on its own
 
     def _cancelled(self) -> None:
-        self.job = None
+        self._job_ended()
         self.status.setText("Import cancelled. Nothing was imported.")
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
@@ -231,7 +247,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(self.dry_run is not None and self.dry_run.sessions_added > 0)
 
     def _failed(self, message: str) -> None:
-        self.job = None
+        self._job_ended()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.status.setText(f"This file cannot be imported, so nothing was changed.\n{message}")
@@ -241,7 +257,16 @@ class ImportDialog(QDialog):
     def done(self, result: int) -> None:
         if self.job is not None:  # closing mid-import cancels it
             self.job.cancel()
+            _detach(self.job)
+            self.job = None
         super().done(result)
+
+
+def _detach(job: Job) -> None:
+    """Keep a job the dialog no longer waits for alive until it reports, then let it go."""
+    _EXPORTS.add(job)
+    for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
+        signal.connect(lambda *_: _EXPORTS.discard(job))
 
 
 def import_history(
