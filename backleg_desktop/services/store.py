@@ -30,7 +30,7 @@ from backleg_desktop.services.errors import (
 )
 from backleg_desktop.services.workouts import WorkoutService, utc_now
 from backleg_desktop.storage import schema, sqlite_files
-from backleg_desktop.storage.engine import make_engine
+from backleg_desktop.storage.engine import BUSY_TIMEOUT_MS, make_engine
 from backleg_desktop.storage.paths import database_path
 
 
@@ -69,8 +69,11 @@ def open_store(
     *,
     make_daily_backup: bool = True,
     now: Callable[[], datetime] = utc_now,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
 ) -> Store:
-    """Open (creating if needed) the history in `data_dir`. See the module docstring."""
+    """Open (creating if needed) the history in `data_dir`. See the module docstring.
+
+    busy_timeout_ms: how long each call may wait for another program's write lock."""
     prepare_data_dir(data_dir)
     db_path = database_path(data_dir)
     stamp = now().astimezone().strftime("%Y%m%dT%H%M%S")
@@ -92,7 +95,7 @@ def open_store(
             sqlite_files.create_private_file(db_path)
         if found.state == "ok" and found.revision != schema.HEAD_REVISION:
             _upgrade(db_path, found.revision, stamp)
-        engine = make_engine(db_path)
+        engine = make_engine(db_path, busy_timeout_ms=busy_timeout_ms)
         if found.state in ("missing", "empty"):
             schema.create_at_head(engine)
         sqlite_files.secure(db_path)

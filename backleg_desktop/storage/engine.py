@@ -32,13 +32,16 @@ def apply_pragmas(dbapi_connection: sqlite3.Connection) -> None:
         dbapi_connection.execute(pragma).fetchall()
 
 
-def make_engine(db_path: Path) -> Engine:
+def make_engine(db_path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    """busy_timeout_ms: how long a call waits for another program's lock; the window uses
+    a short one so it never freezes (services/pending_writes.py keeps what it could not write)."""
     engine = create_engine(f"sqlite:///{db_path}")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None
         apply_pragmas(dbapi_connection)
+        dbapi_connection.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}").fetchall()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:

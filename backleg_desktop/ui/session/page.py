@@ -45,6 +45,7 @@ from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.ui.session.exercise_screen import SIDE_TEXT, ExerciseScreen, target_text
 from backleg_desktop.ui.session.keys import SessionKeyFilter, plain
+from backleg_desktop.ui.session.pending_retry import PendingRetry
 from backleg_desktop.ui.session.recorder import SessionRecorder
 from backleg_desktop.ui.session.rest_screen import ADJUST_STEP_S, RestScreen
 from backleg_desktop.ui.session.screens import NoticeScreen, PainScreen, PlanChooser, ResumeScreen
@@ -113,6 +114,9 @@ class SessionPage(QWidget):
         self.rest_driver.setObjectName("sessionRestDriver")
         self.rest_driver.display_changed.connect(self._show_rest_seconds)
         self.rest_driver.finished.connect(self._rest_over)
+        # Writes the store could not make at once are kept and retried (never dropped).
+        self.saving = PendingRetry(lambda: self.recorder, self)
+        self.saving.status_changed.connect(lambda text, problem: self._say(text, error=problem))
 
         self.chooser = PlanChooser(library, self)
         self.resume_screen = ResumeScreen(self)
@@ -447,7 +451,7 @@ class SessionPage(QWidget):
         elif flow.state == "in_set":
             self.set_driver.start(flow.set_timer)  # the right side, straight after the left
         logged = self._call(recorder.log, entry)
-        if logged is None:
+        if logged is None and not recorder.pending:
             self._say("That set could not be saved; the session carries on.", error=True)
         self._show_current()
         if flow.state == "resting" and logged is not None:
@@ -855,3 +859,5 @@ class SessionPage(QWidget):
         except BacklegError as error:
             self._say(str(error), error=True)
             return None
+        finally:
+            self.saving.update()  # says "Saving…" for a write that was queued
