@@ -32,6 +32,7 @@ from backleg_desktop.services.transfer.backleg_csv import UNNAMED, ExportRow, Ex
 from backleg_desktop.services.transfer.csvio import open_text
 from backleg_desktop.services.transfer.names import USER_PREFIX, ExerciseMatcher, user_exercise_id
 from backleg_desktop.services.transfer.values import (
+    MAX_DECIMAL_CHARS,
     MAX_DURATION_S,
     MAX_LOAD_KG,
     MAX_NUMBER_CHARS,
@@ -141,7 +142,7 @@ def _parse_int(text: str) -> int | _LongNumber:
 
 def _parse_float(text: str) -> float | _LongNumber:
     value = float(text)
-    if len(text) > MAX_NUMBER_CHARS or not math.isfinite(value):
+    if len(text) > MAX_DECIMAL_CHARS or not math.isfinite(value) or abs(value) >= 1e24:
         return _LongNumber(text)
     return value
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import UTC, datetime, timedelta, tzinfo
+from decimal import Decimal
 
 # The store enforces these limits too; readers check them so a bad cell is reported with its
 # file and line instead of failing the whole import without saying where.
@@ -30,6 +31,8 @@ LOAD_DECIMALS = 3
 # No plausible value needs more characters; a longer one (a 400-digit weight) would become
 # inf or lose its digits, so it is refused before float() sees it.
 MAX_NUMBER_CHARS = 24
+# Tiny values written exactly need many places after the point (5e-324 takes 324 zeros).
+MAX_DECIMAL_CHARS = 400
 
 _DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
@@ -66,10 +69,11 @@ def parse_decimal(text: str, *, decimal_comma: bool = False) -> float | None:
         value = value.replace(",", ".")
     if not _DECIMAL.fullmatch(value):
         raise CellError(f"{shown(text)} is not a number")
-    if len(value) > MAX_NUMBER_CHARS:
+    whole_digits = len(value.lstrip("+-").split(".")[0].lstrip("0"))
+    if whole_digits > MAX_NUMBER_CHARS or len(value) > MAX_DECIMAL_CHARS:
         raise CellError(
             f"{shown(value)} is too long for a number ({len(value)} characters; "
-            f"at most {MAX_NUMBER_CHARS})"
+            f"at most {MAX_NUMBER_CHARS} digits before the point)"
         )
     return float(value)
 
@@ -228,13 +232,16 @@ def clock_seconds(text: str) -> float:
 
 
 def format_number(value: float | int) -> str:
-    """`20`, `22.5`, `9.072`: integers without `.0`, no float noise such as 22.500000000000004."""
+    """`20`, `22.5`, `0.0000001`: the shortest decimal that reads back as exactly `value`
+    (Python's repr), written without an exponent and without a trailing `.0`."""
     if isinstance(value, int):
         return str(value)
     if not math.isfinite(value):
         raise ValueError(f"cannot write {value!r}")
-    text = f"{value:.6f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
+    if value == 0:
+        return "0"
+    text = format(Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def format_time(moment: datetime | None) -> str:
