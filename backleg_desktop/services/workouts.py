@@ -583,7 +583,7 @@ class _Importer:
         check.aware_time("started_at", imported.started_at)
         if imported.started_at is None:
             raise ValidationError("started_at", None, "started_at is required")
-        key = repo.session_key(imported.started_at, imported.name)
+        key = repo.session_key(imported.started_at, imported.name, imported.source_time)
         if key in self._keys:
             self.duplicates += 1
             return
@@ -606,6 +606,7 @@ class _Importer:
                 "notes": imported.notes,
                 "stop_exercise_id": stop_exercise,
                 "stop_set_number": imported.stop_set_number,
+                "source_time": imported.source_time,
             },
         )
         repo.insert_sets(

@@ -72,7 +72,11 @@ def _parse_rows(
         if row.get("Date") != key or session is None:
             key = row.get("Date")
             started_at = cell(rows, row, "Date", partial(_midnight, local=local))
-            session = SessionDraft(name=SESSION_NAME, started_at=started_at)
+            session = SessionDraft(
+                name=SESSION_NAME,
+                started_at=started_at,
+                source_time=_day(row.get("Date")).isoformat(),  # the day, whatever the zone
+            )
         assert session is not None
         factor = fmt.kg_per_unit
         if factor is None:  # the `Weight,Weight Unit` variant

@@ -32,6 +32,7 @@ class SessionDraft:
     notes: str = ""
     stop_exercise_id: str | None = None
     stop_set_number: int | None = None
+    source_time: str | None = None  # see ImportedSession.source_time
 
 
 @dataclass(frozen=True)
@@ -143,4 +144,5 @@ def _finish(draft: _Open) -> ImportedSession:
         sets=tuple(draft.sets),
         stop_exercise_id=head.stop_exercise_id,
         stop_set_number=head.stop_set_number,
+        source_time=head.source_time,
     )

@@ -17,6 +17,7 @@ from backleg_desktop.services.transfer.names import ExerciseMatcher
 from backleg_desktop.services.transfer.values import (
     MAX_REPS,
     CellError,
+    file_time,
     load_value,
     parse_app_time,
     parse_decimal,
@@ -97,4 +98,5 @@ def _session(rows: CsvRows, row: Row, local: tzinfo | None) -> SessionDraft:
         started_at=started_at,
         ended_at=ended_at,
         notes=row.get("description").strip(),
+        source_time=file_time(row.get("start_time")),
     )

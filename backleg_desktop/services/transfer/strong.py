@@ -21,6 +21,7 @@ from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, 
 from backleg_desktop.services.transfer.names import ExerciseMatcher
 from backleg_desktop.services.transfer.values import (
     CellError,
+    file_time,
     load_value,
     parse_decimal,
     parse_iso_time,
@@ -128,4 +129,5 @@ def _session(rows: CsvRows, row: Row, duration_column: str, local: tzinfo | None
         name=name,
         started_at=started_at,
         ended_at=started_at + duration if duration is not None else None,
+        source_time=file_time(row.get("Date")),
     )

@@ -202,6 +202,29 @@ def parse_app_time(text: str, local: tzinfo | None) -> datetime:
     return to_utc(moment, local)
 
 
+def file_time(text: str) -> str | None:
+    """A zone-less time as the file wrote it, in one spelling (`2025-10-21T18:04:00`), or
+    None when the text has an offset (then the UTC time identifies it). Call it on a cell
+    that parsed: a re-import matches on this, independent of the machine's time zone."""
+    value = text.strip()
+    match = _HEVY_DATE.fullmatch(value)
+    if match is not None:
+        moment = datetime(
+            int(match["year"]),
+            _MONTHS.get(match["month"].lower(), 1),
+            int(match["day"]),
+            int(match["hour"]),
+            int(match["minute"]),
+            int(match["second"] or 0),
+        )
+        return moment.isoformat()
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.isoformat() if moment.tzinfo is None else None
+
+
 def parse_workout_duration(text: str) -> timedelta | None:
     """Strong's workout duration: `1h 5m`, `45m`, `50s`, or a clock `1:05:00`."""
     value = text.strip().lower()
