@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.content.model import Library, Plan
-from backleg_desktop.domain.history import LoggedSet
+from backleg_desktop.domain.history import LoggedSet, SetEntry
 from backleg_desktop.domain.pain import advise, pain_from_key
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import (
@@ -454,8 +454,10 @@ class SessionPage(QWidget):
         if logged is None and not recorder.pending:
             self._say("That set could not be saved; the session carries on.", error=True)
         self._show_current()
-        if flow.state == "resting" and logged is not None:
-            self.rest_screen.show_logged(self._describe(logged), logged.reps, logged.load_kg)
+        if flow.state == "resting" and (logged is not None or recorder.pending):
+            done = logged if logged is not None else entry  # kept, written on a retry
+            text = self._describe(done) + ("" if logged is not None else " (not saved yet)")
+            self.rest_screen.show_logged(text, done.reps, done.load_kg)
 
     def _start_rest(self, step: Step) -> None:
         flow = self.flow
@@ -840,7 +842,7 @@ class SessionPage(QWidget):
         exercise = self.library.exercises.get(exercise_id)
         return exercise.name if exercise else exercise_id
 
-    def _describe(self, logged: LoggedSet) -> str:
+    def _describe(self, logged: LoggedSet | SetEntry) -> str:
         side = "" if logged.side == "both" else f" ({logged.side})"
         load = "no load" if logged.load_kg is None else f"{logged.load_kg:g} kg"
         return (

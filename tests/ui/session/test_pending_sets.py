@@ -59,6 +59,8 @@ def test_a_set_logged_while_the_history_is_locked_is_kept_and_saved_later(
     assert "Saving… 1 set not saved yet" in page.message.text()
     assert page.message.property("error") is True
     assert page.saving.timer.isActive()
+    assert page.rest_screen.logged_text.text().endswith("(not saved yet)")
+    assert ", set 2" in page.rest_screen.logged_text.text()
     drive.space()
     drive.do_set()  # set 3 queues behind set 2
     assert page.recorder.pending.count >= 2
