@@ -73,6 +73,7 @@ class SessionRecord:
     notes: str
     stop_exercise_id: str | None = None  # where a stop for pain happened
     stop_set_number: int | None = None
+    source_time: str | None = None  # see ImportedSession.source_time
 
 
 @dataclass(frozen=True)

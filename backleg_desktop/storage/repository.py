@@ -57,6 +57,7 @@ def session_record(row: SessionRow | Row[Any]) -> SessionRecord:
         notes=row.notes,
         stop_exercise_id=row.stop_exercise_id,
         stop_set_number=row.stop_set_number,
+        source_time=getattr(row, "source_time", None),
     )
 
 

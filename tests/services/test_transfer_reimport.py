@@ -107,3 +107,23 @@ def test_a_padded_title_matches_on_the_second_import(
         twice = store.workouts.import_sessions(read_sessions(csv_path, library))
     assert (again.sessions_added, again.duplicates_skipped) == (0, 1)
     assert (twice.sessions_added, twice.duplicates_skipped) == (0, 1)
+
+
+def test_a_json_backup_keeps_what_the_file_said(
+    library: Library, data_dir: Path, tmp_path: Path, zone
+) -> None:
+    """Strong file → history → JSON backup → another history: the Strong file re-imported
+    there under another zone still adds nothing."""
+    strong = tmp_path / "strong.csv"
+    strong.write_text(STRONG, encoding="utf-8")
+    backup = tmp_path / "backup.json"
+    zone("Europe/Berlin")
+    with open_store(data_dir, library, make_daily_backup=False) as store:
+        store.workouts.import_sessions(read_sessions(strong, library))
+        export_to_path(backup, store.workouts.iter_export_rows(), lambda i: i)
+    zone("America/New_York")
+    with open_store(tmp_path / "other", library, make_daily_backup=False) as other:
+        restored = other.workouts.import_sessions(read_sessions(backup, library))
+        again = other.workouts.import_sessions(read_sessions(strong, library))
+    assert restored.sessions_added == 2
+    assert (again.sessions_added, again.duplicates_skipped) == (0, 2)

@@ -79,6 +79,7 @@ def _session_json(session: SessionRecord, sets: list[dict[str, object]]) -> str:
             "notes": session.notes,
             "stop_exercise_id": session.stop_exercise_id,
             "stop_set_number": session.stop_set_number,
+            "source_time": session.source_time,
             "sets": sets,
         },
         ensure_ascii=False,
@@ -319,6 +320,7 @@ class _Reader:
             ),
             stop_exercise_id=self.exercise(data, "stop_exercise_id", where),
             stop_set_number=self.count(data, "stop_set_number", where, MAX_SET_NUMBER, low=1),
+            source_time=self.text(data, "source_time", where, limit=32) or None,
         )
 
     def set(self, data: Mapping[str, object], where: str) -> SetEntry:
