@@ -239,10 +239,14 @@ def open_store_into(window: MainWindow) -> StoreOutcome:
     import importlib
 
     from backleg_desktop.services.errors import BacklegError, DataDirError
+    from backleg_desktop.services.pending_writes import WINDOW_BUSY_TIMEOUT_MS
 
     store_module = importlib.import_module(STORE_MODULE)
     try:
-        store: Store = store_module.open_store(window.data_dir, window.library)
+        # A short busy timeout: the window never waits seconds for another program's lock.
+        store: Store = store_module.open_store(
+            window.data_dir, window.library, busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS
+        )
     except DataDirError as error:
         _report_data_dir_problem(window, str(error))
         return "unusable-data-dir"

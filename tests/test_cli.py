@@ -262,7 +262,7 @@ def test_csv_export_format(data_dir: Path, tmp_path: Path) -> None:
     assert first["notes"] == "'=SUM(A1:A9)"  # a spreadsheet shows text, runs nothing
     assert rows[1]["notes"] == "''quoted"
     assert rows[2]["notes"] == "'-felt ok\n+"
-    assert rows[2]["load_kg"] == "9.071847"  # no float noise
+    assert rows[2]["load_kg"] == "9.0718474"  # exact: the value as stored
     assert first["session_notes"] == "'@home, line one\nline two"
     empty = rows[3]  # the check-in has no sets: one row, set columns empty
     assert (empty["plan"], empty["status"], empty["pain_after"]) == (

@@ -97,6 +97,7 @@ class SessionRecord:
     notes: str
     stop_exercise_id: str | None = None  # where a stop for pain happened
     stop_set_number: int | None = None
+    source_time: str | None = None  # see ImportedSession.source_time
 
 
 @dataclass(frozen=True)
@@ -130,3 +131,6 @@ class ImportedSession:
     sets: tuple[SetEntry, ...]
     stop_exercise_id: str | None = None
     stop_set_number: int | None = None
+    # The start time as the file wrote it when it gave no zone ("2025-10-20T18:02:11"):
+    # a re-import matches on it, whatever the machine's time zone is then.
+    source_time: str | None = None

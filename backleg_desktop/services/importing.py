@@ -35,7 +35,7 @@ from backleg_desktop.storage.types import to_utc_text
 BATCH_SESSIONS = 500  # sessions per staged batch and per INSERT batch
 SPOOL_BYTES = 16 * 2**20  # staged rows stay in memory up to this size, then go to disk
 
-SessionKey = tuple[str, str]
+SessionKey = repo.SessionKey
 # (key, session column values, the session's set rows in repo.SET_COLUMNS order with a
 # None for the session id), as staged between the phases.
 Staged = tuple[SessionKey, dict[str, Any], list[list[Any]]]
@@ -103,7 +103,7 @@ class _Checker:
         check.aware_time("started_at", imported.started_at)
         if imported.started_at is None:
             raise ValidationError("started_at", None, "started_at is required")
-        key = repo.session_key(imported.started_at, imported.name)
+        key = repo.session_key(imported.started_at, imported.name, imported.source_time)
         if key in self._keys:
             self.duplicates += 1
             return
@@ -122,6 +122,7 @@ class _Checker:
             "notes": imported.notes,
             "stop_exercise_id": stop,
             "stop_set_number": imported.stop_set_number,
+            "source_time": imported.source_time,
         }
         self._batch.append((key, values, sets))
         self.sessions += 1

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
 
 from backleg_desktop.content.model import Library, Plan
-from backleg_desktop.domain.history import LoggedSet, SessionDetail
+from backleg_desktop.domain.history import LoggedSet, SessionDetail, SetEntry
 from backleg_desktop.domain.pain import PainAdvice, advise
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Prefill, RestChoice, RestTaken, SessionFlow, Step
@@ -48,6 +48,10 @@ class SessionEvents(Protocol):
         """The flow moved past `step` and the set is about to be written: start the
         next countdown now, so storing can never hold it up."""
 
+    def store_called(self) -> None:
+        """A store call returned: a write may have been queued (the file was busy) or
+        written; the owner retries what waits (services/pending_writes.py)."""
+
 
 @dataclass(frozen=True)
 class CheckInAdvice:
@@ -60,10 +64,13 @@ class CheckInAdvice:
 
 @dataclass(frozen=True)
 class SetLogged:
-    """`log_set`'s answer: the step done, and the set as stored (None: it was not)."""
+    """`log_set`'s answer: the step done, the set as logged, and the set as stored (None:
+    it was not, or it is `queued` and written on a retry)."""
 
     step: Step
+    entry: SetEntry
     stored: LoggedSet | None
+    queued: bool = False
 
 
 @dataclass(frozen=True)
@@ -226,7 +233,9 @@ class SessionController:
         assert step is not None  # "in_set" always has a step
         entry = flow.complete_set(reps, load_kg)
         self.events.set_completed(step)
-        return SetLogged(step, self._call(recorder.log, entry))
+        stored = self._call(recorder.log, entry)
+        queued = stored is None and bool(recorder.pending)
+        return SetLogged(step, entry, stored, queued)
 
     @property
     def resting(self) -> bool:
@@ -385,3 +394,5 @@ class SessionController:
         except BacklegError as error:
             self.events.store_failed(str(error))
             return None
+        finally:
+            self.events.store_called()

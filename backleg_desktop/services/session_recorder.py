@@ -9,17 +9,22 @@ which stored set id belongs to which `SetKey`, because the session flow speaks i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from backleg_desktop.domain.history import LoggedSet, SessionDetail, SessionRecord, SetEntry
 from backleg_desktop.domain.session_flow import RestTaken, SetKey, StopPoint
+from backleg_desktop.services.pending_writes import PendingWrites
 
 if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
     from backleg_desktop.services.workouts import WorkoutService
 
 
 class SessionRecorder:
-    """Writes one session: start, each set, rest taken, corrections, undo, and the end."""
+    """Writes one session: start, each set, rest taken, corrections, undo, and the end.
+
+    Every write after the start goes through `pending`: one the store cannot make right now
+    (the file is busy) is kept and made later, in order; the method then returns None (the
+    closing ones return the session as it was) and `pending.status()` says so."""
 
     def __init__(
         self,
@@ -31,6 +36,8 @@ class SessionRecorder:
         self.session = session
         self._ids: dict[SetKey, int] = {SetKey.of(s): s.id for s in logged}
         self.logged: list[LoggedSet] = list(logged)  # in logging order, as stored
+        self.pending = PendingWrites()
+        self._queued: set[SetKey] = set()  # logged by the user, not yet in the store
 
     @classmethod
     def start(
@@ -49,59 +56,107 @@ class SessionRecorder:
     def set_id(self, key: SetKey) -> int | None:
         return self._ids.get(key)
 
-    def log(self, entry: SetEntry) -> LoggedSet:
-        logged = self.workouts.log_set(self.session_id, entry)
-        self._ids[SetKey.of(logged)] = logged.id
+    def log(self, entry: SetEntry) -> LoggedSet | None:
+        """The stored set, or None if it is queued (kept, and written on a retry)."""
+        key = SetKey.of(entry)
+        self._queued.add(key)
+        what = f"set {entry.set_number} of {entry.exercise_id}"
+        try:
+            return self.pending.submit(
+                lambda: self.workouts.log_set(self.session_id, entry), what, self._stored
+            )
+        except BaseException:
+            self._queued.discard(key)  # refused outright (a bad value): nothing is kept
+            raise
+
+    def _stored(self, logged: LoggedSet) -> None:
+        key = SetKey.of(logged)
+        self._queued.discard(key)
+        self._ids[key] = logged.id
         self.logged.append(logged)
-        return logged
+
+    def _known(self, key: SetKey) -> bool:
+        return key in self._ids or key in self._queued
 
     def correct(self, key: SetKey, *, reps: int | None, load_kg: float | None) -> LoggedSet | None:
         """Change the reps and load of a set already logged (while resting after it)."""
+        if not self._known(key):
+            return None
+        return self.pending.submit(
+            lambda: self._update(key, reps=reps, load_kg=load_kg), "a correction"
+        )
+
+    def record_rest(self, rest: RestTaken) -> None:
+        if self._known(rest.key):
+            self.pending.submit(
+                lambda: self._update(rest.key, rest_taken_s=rest.taken_s), "a rest time"
+            )
+
+    def _update(self, key: SetKey, **changes: Any) -> LoggedSet | None:
+        # The id is looked up when the write is made: a queued set had none when asked.
         set_id = self._ids.get(key)
         if set_id is None:
-            return None
-        updated = self.workouts.update_set(set_id, reps=reps, load_kg=load_kg)
+            return None  # undone meanwhile
+        updated: LoggedSet = self.workouts.update_set(set_id, **changes)
         self._replace(updated)
         return updated
 
-    def record_rest(self, rest: RestTaken) -> None:
-        set_id = self._ids.get(rest.key)
-        if set_id is not None:
-            self._replace(self.workouts.update_set(set_id, rest_taken_s=rest.taken_s))
-
     def undo(self, key: SetKey) -> LoggedSet | None:
         """Delete the set with `key` (Ctrl+Z during a session)."""
-        set_id = self._ids.pop(key, None)
-        if set_id is None:
+        if not self._known(key):
             return None
-        removed = self.workouts.delete_set(set_id)
-        self.logged = [s for s in self.logged if s.id != set_id]
-        return removed
+
+        def delete() -> LoggedSet | None:
+            set_id = self._ids.get(key)
+            if set_id is None:
+                return None  # undone already
+            removed: LoggedSet = self.workouts.delete_set(set_id)
+            del self._ids[key]
+            self.logged = [s for s in self.logged if s.id != set_id]
+            return removed
+
+        return self.pending.submit(delete, "an undo")
+
+    def _close(self, write: Any, what: str) -> SessionRecord:
+        """Queued or not, the session carries on to its end screens; the stored record
+        follows once the write is made."""
+        self.pending.submit(write, what, self._closed)
+        return self.session
+
+    def _closed(self, session: SessionRecord) -> None:
+        self.session = session
 
     def finish(self, pain_after: int | None, notes: str = "") -> SessionRecord:
-        self.session = self.workouts.finish_session(
-            self.session_id, pain_after=pain_after, notes=notes
+        return self._close(
+            lambda: self.workouts.finish_session(
+                self.session_id, pain_after=pain_after, notes=notes
+            ),
+            "the end of the session",
         )
-        return self.session
 
     def end_early(self) -> SessionRecord:
-        self.session = self.workouts.end_session_early(self.session_id)
-        return self.session
+        return self._close(
+            lambda: self.workouts.end_session_early(self.session_id), "the end of the session"
+        )
 
     def stop_for_pain(self, where: StopPoint | None) -> SessionRecord:
-        self.session = self.workouts.stop_for_pain(
-            self.session_id,
-            exercise_id=where.exercise_id if where else None,
-            set_number=where.set_number if where else None,
+        return self._close(
+            lambda: self.workouts.stop_for_pain(
+                self.session_id,
+                exercise_id=where.exercise_id if where else None,
+                set_number=where.set_number if where else None,
+            ),
+            "the stop for pain",
         )
-        return self.session
 
     def set_pain_after(self, pain_after: int | None, notes: str = "") -> SessionRecord:
         """Pain after (and notes) for a session that already ended early or for pain."""
-        self.session = self.workouts.set_pain_after(
-            self.session_id, pain_after, notes if notes else None
+        return self._close(
+            lambda: self.workouts.set_pain_after(
+                self.session_id, pain_after, notes if notes else None
+            ),
+            "the pain after",
         )
-        return self.session
 
     def _replace(self, updated: LoggedSet) -> None:
         self.logged = [updated if s.id == updated.id else s for s in self.logged]

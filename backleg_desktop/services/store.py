@@ -33,7 +33,7 @@ from backleg_desktop.services.errors import (
 )
 from backleg_desktop.services.workouts import WorkoutService, utc_now
 from backleg_desktop.storage import schema, sqlite_files
-from backleg_desktop.storage.engine import make_engine, writer
+from backleg_desktop.storage.engine import BUSY_TIMEOUT_MS, make_engine, writer
 from backleg_desktop.storage.lock import LOCK_FILENAME, FolderBusy, FolderLock, folder_lock
 from backleg_desktop.storage.paths import NotAFolderError, database_path, ensure_private_dir
 
@@ -77,8 +77,11 @@ def open_store(
     *,
     make_daily_backup: bool = True,
     now: Callable[[], datetime] = utc_now,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
 ) -> Store:
     """Open (creating if needed) the history in `data_dir`. See the module docstring.
+
+    `busy_timeout_ms`: how long each call may wait for another program's write lock.
 
     The store holds the data-folder lock shared until it is closed, so no restore can
     replace the file underneath it; setting a damaged file aside or upgrading the schema
@@ -87,7 +90,7 @@ def open_store(
     prepare_data_dir(data_dir)
     lock = hold_folder(data_dir)
     try:
-        engine, notices = _open_database(data_dir, lock, now)
+        engine, notices = _open_database(data_dir, lock, now, busy_timeout_ms)
     except BaseException:
         lock.release_shared()
         raise
@@ -118,7 +121,7 @@ def hold_folder(data_dir: Path) -> FolderLock:
 
 
 def _open_database(
-    data_dir: Path, lock: FolderLock, now: Callable[[], datetime]
+    data_dir: Path, lock: FolderLock, now: Callable[[], datetime], busy_timeout_ms: int
 ) -> tuple[Engine, list[str]]:
     db_path = database_path(data_dir)
     stamp = now().astimezone().strftime("%Y%m%dT%H%M%S")
@@ -148,7 +151,7 @@ def _open_database(
             _refuse_newer(db_path, found.revision)  # before waiting for the lock
             with _alone(lock, db_path, f"needs an upgrade (schema {found.revision})"):
                 _upgrade(db_path, found.revision, stamp)
-        engine = make_engine(db_path)
+        engine = make_engine(db_path, busy_timeout_ms=busy_timeout_ms)
         if found.state in ("missing", "empty"):
             schema.create_at_head(writer(engine))
         exposed = sqlite_files.secure(db_path)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from backleg_desktop.domain.history import SESSION_STATUSES, SET_KINDS, SIDES, SetEntry
 from backleg_desktop.services.errors import ValidationError
@@ -19,6 +19,16 @@ MAX_PAIN = 10
 MAX_SET_NUMBER = 1000
 MAX_NAME = 200
 MAX_TEXT = 10_000
+# Dates outside this range are typing or export mistakes; the calendar and charts cannot
+# place them (year 1 or 9999 overflows on conversion to local time).
+EARLIEST_TIME = datetime(1900, 1, 1, tzinfo=UTC)
+FUTURE_SLACK = timedelta(days=1)
+
+
+def plausible_time(moment: datetime, now: datetime | None = None) -> bool:
+    """Whether an aware time lies between 1900 and a day after `now` (default: the clock)."""
+    latest = (now or datetime.now(UTC)) + FUTURE_SLACK
+    return EARLIEST_TIME <= moment <= latest
 
 
 def whole_number(field: str, value: object, low: int, high: int, unit: str = "") -> None:

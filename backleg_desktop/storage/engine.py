@@ -22,17 +22,24 @@ _BEGIN_OPTION = "backleg_begin"
 BeginMode = Literal["DEFERRED", "IMMEDIATE"]
 
 
-def pragmas(*, foreign_keys: bool = True) -> tuple[str, ...]:
+def pragmas(
+    *, foreign_keys: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> tuple[str, ...]:
     return (
         "PRAGMA journal_mode=WAL",
         "PRAGMA synchronous=FULL",  # a logged set survives a power cut, not just a crash
         f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}",
-        f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+        f"PRAGMA busy_timeout={int(busy_timeout_ms)}",
     )
 
 
-def apply_pragmas(dbapi_connection: sqlite3.Connection, *, foreign_keys: bool = True) -> None:
-    for pragma in pragmas(foreign_keys=foreign_keys):
+def apply_pragmas(
+    dbapi_connection: sqlite3.Connection,
+    *,
+    foreign_keys: bool = True,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+) -> None:
+    for pragma in pragmas(foreign_keys=foreign_keys, busy_timeout_ms=busy_timeout_ms):
         dbapi_connection.execute(pragma).fetchall()
 
 
@@ -46,16 +53,20 @@ def make_engine(
     *,
     foreign_keys: bool = True,
     begin: BeginMode = "DEFERRED",
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     **engine_options: Any,
 ) -> Engine:
     """The engine every part of Backleg uses; the migrations turn `foreign_keys` off and
-    `begin` every transaction IMMEDIATE. `engine_options` go to `create_engine`."""
+    `begin` every transaction IMMEDIATE. `busy_timeout_ms`: how long a call waits for
+    another program's lock; the window uses a short one so it never freezes
+    (services/pending_writes.py keeps what it could not write). `engine_options` go to
+    `create_engine`."""
     engine = create_engine(database_url(db_path), **engine_options)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None
-        apply_pragmas(dbapi_connection, foreign_keys=foreign_keys)
+        apply_pragmas(dbapi_connection, foreign_keys=foreign_keys, busy_timeout_ms=busy_timeout_ms)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:

@@ -59,6 +59,8 @@ class SessionRow(Base):
     notes: Mapped[str] = mapped_column(Text, server_default="")
     stop_exercise_id: Mapped[str | None] = mapped_column(String(200))
     stop_set_number: Mapped[int | None] = mapped_column(Integer)
+    # An import's start time as its file wrote it, without a zone (Strong, Hevy, FitNotes).
+    source_time: Mapped[str | None] = mapped_column(String(32))
 
 
 class SetRow(Base):

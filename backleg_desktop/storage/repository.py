@@ -56,6 +56,7 @@ def session_record(row: SessionRow | Row[Any]) -> SessionRecord:
         notes=row.notes,
         stop_exercise_id=row.stop_exercise_id,
         stop_set_number=row.stop_set_number,
+        source_time=getattr(row, "source_time", None),
     )
 
 
@@ -318,15 +319,47 @@ def add_user_exercise(db: Session | Connection, name: str) -> None:
 # --- bulk import --------------------------------------------------------------------------
 
 
-def existing_session_keys(conn: Connection) -> set[tuple[str, str]]:
-    """(started_at as stored, name) of every session, to skip duplicates on import."""
+SessionKey = tuple[tuple[str, str, str], ...]  # the ways one session can be recognised
+
+
+class SessionKeys:
+    """What identifies the sessions already stored, to skip duplicates on import: the UTC
+    start (to the microsecond) and name, and for imports of zone-less times the start as
+    the file wrote it and name, so a re-import under another time zone still matches.
+    Names are compared with runs of spaces collapsed, as every reader writes them."""
+
+    def __init__(self) -> None:
+        self._known: set[tuple[str, str, str]] = set()
+
+    def __contains__(self, key: SessionKey) -> bool:
+        return any(part in self._known for part in key)
+
+    def add(self, key: SessionKey) -> None:
+        self._known.update(key)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(str(name).split())
+
+
+def existing_session_keys(conn: Connection) -> SessionKeys:
     # The raw stored text, not a datetime: the key must match to the microsecond.
-    query = select(type_coerce(SessionRow.started_at, String()), SessionRow.name)
-    return {(str(started), str(name)) for started, name in conn.execute(query)}
+    query = select(
+        type_coerce(SessionRow.started_at, String()), SessionRow.name, SessionRow.source_time
+    )
+    keys = SessionKeys()
+    for started, name, source_time in conn.execute(query):
+        keys.add(_key(str(started), str(name), source_time))
+    return keys
 
 
-def session_key(started_at: datetime, name: str) -> tuple[str, str]:
-    return (to_utc_text(started_at), name)
+def _key(started_text: str, name: str, source_time: str | None) -> SessionKey:
+    utc = ("utc", started_text, _name_key(name))
+    return (utc, ("file", source_time, _name_key(name))) if source_time else (utc,)
+
+
+def session_key(started_at: datetime, name: str, source_time: str | None = None) -> SessionKey:
+    return _key(to_utc_text(started_at), name, source_time)
 
 
 def insert_sessions(conn: Connection, rows: Sequence[dict[str, Any]]) -> list[int]:

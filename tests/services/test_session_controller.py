@@ -24,6 +24,7 @@ class Events:
         self.store = store
         self.seen: list[tuple[str, object]] = []
         self.sets_stored_when_completed: list[int] = []
+        self.store_calls = 0
 
     def store_failed(self, message: str) -> None:
         self.seen.append(("store_failed", message))
@@ -34,6 +35,9 @@ class Events:
     def set_completed(self, step: Step) -> None:
         self.seen.append(("set_completed", step.key))
         self.sets_stored_when_completed.append(rows_in_db(self.store, "sets"))
+
+    def store_called(self) -> None:
+        self.store_calls += 1
 
     def named(self, name: str) -> list[object]:
         return [value for kind, value in self.seen if kind == name]

@@ -26,7 +26,7 @@ from backleg_desktop.services.transfer import (
 from backleg_desktop.services.transfer.backleg_csv import ExportRow
 from backleg_desktop.services.transfer.values import format_number, format_time
 
-START = datetime(2026, 11, 25, 10, 15, tzinfo=UTC)
+START = datetime(2024, 11, 25, 10, 15, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -35,22 +35,35 @@ START = datetime(2026, 11, 25, 10, 15, tzinfo=UTC)
         (20, "20"),
         (20.0, "20"),
         (22.5, "22.5"),
-        (0.1 + 0.2, "0.3"),
-        (22.500000000000004, "22.5"),
-        (9.0718474, "9.071847"),
+        (0.1 + 0.2, "0.30000000000000004"),  # exact: it is what was stored
+        (22.500000000000004, "22.500000000000004"),
+        (9.0718474, "9.0718474"),
         (0.0, "0"),
-        (1e-9, "0"),
+        (-0.0, "0"),
+        (1e-7, "0.0000001"),  # was "0": the 6-decimal rounding lost it
+        (1e-9, "0.000000001"),
         (1000.0, "1000"),
+        (86399.9999999, "86399.9999999"),
     ],
 )
-def test_numbers_have_no_float_noise(value: float, text: str) -> None:
+def test_numbers_are_the_shortest_exact_decimal(value: float, text: str) -> None:
     assert format_number(value) == text
+    assert float(text) == value  # and read back exactly
+
+
+@given(st.floats(min_value=0, max_value=1000, allow_nan=False, allow_infinity=False))
+def test_every_storable_load_reads_back_exactly(value: float) -> None:
+    from backleg_desktop.services.transfer.values import parse_decimal
+
+    text = format_number(value)
+    assert "e" not in text.lower()
+    assert parse_decimal(text) == value
 
 
 def test_times_are_iso_with_a_utc_offset() -> None:
-    assert format_time(START) == "2026-11-25T10:15:00+00:00"
+    assert format_time(START) == "2024-11-25T10:15:00+00:00"
     berlin = START.astimezone(__import__("datetime").timezone(timedelta(hours=1)))
-    assert format_time(berlin) == "2026-11-25T10:15:00+00:00"
+    assert format_time(berlin) == "2024-11-25T10:15:00+00:00"
     assert format_time(None) == ""
     with pytest.raises(ValueError, match="naive"):
         format_time(datetime(2026, 1, 1))
@@ -130,7 +143,7 @@ def test_csv_writer_rows() -> None:
     assert header == readme_csv_header()  # the header README.md promises, not our own constant
     assert first == [
         "1",
-        "2026-11-26T10:15:00+00:00",
+        "2024-11-26T10:15:00+00:00",
         "",
         "Workout 1",
         "completed",
@@ -146,11 +159,11 @@ def test_csv_writer_rows() -> None:
         "",
         "",
         "",
-        "2026-11-26T10:16:00+00:00",
+        "2024-11-26T10:16:00+00:00",
         "'@gym",
         "'-tired",
     ]
-    assert empty[:7] == ["2", "2026-11-27T10:15:00+00:00", "", "Workout 2", "completed", "", ""]
+    assert empty[:7] == ["2", "2024-11-27T10:15:00+00:00", "", "Workout 2", "completed", "", ""]
     assert empty[7:] == [""] * 13
 
 

@@ -66,7 +66,7 @@ def test_creating_at_head_and_migrating_give_the_same_schema(tmp_path: Path) -> 
     check = make_engine(migrated)
     with check.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
     check.dispose()
 
 
@@ -95,7 +95,16 @@ def seed_0001(db_path: Path) -> None:
     conn.close()
 
 
-SEEDERS = {"0001": seed_0001}
+def seed_0002(db_path: Path) -> None:
+    """As 0001, plus where a stop for pain happened (a 0002 column)."""
+    seed_0001(db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE sessions SET stop_set_number = NULL")
+    conn.commit()
+    conn.close()
+
+
+SEEDERS = {"0001": seed_0001, "0002": seed_0002}
 
 
 @pytest.mark.parametrize("revision", schema.REVISIONS[:-1])
@@ -111,13 +120,14 @@ def test_upgrading_from_each_earlier_revision_keeps_the_data(tmp_path: Path, rev
     schema.upgrade(db)
 
     after = sqlite3.connect(db)
-    assert after.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    assert after.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
     assert (
         after.execute("SELECT id, name, started_at, status, notes FROM sessions").fetchall()
         == sessions
     )
     assert after.execute("SELECT * FROM sets ORDER BY id").fetchall() == sets
     assert after.execute("SELECT stop_exercise_id FROM sessions").fetchall() == [(None,), (None,)]
+    assert after.execute("SELECT source_time FROM sessions").fetchall() == [(None,), (None,)]
     assert after.execute("PRAGMA foreign_key_check").fetchall() == []
     after.close()
     assert structure(db)["sets.indexes"] == structure(_fresh(tmp_path))["sets.indexes"]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from backleg_desktop import app
 from backleg_desktop.content.loader import ContentError
 from backleg_desktop.services.errors import DataDirError
+from backleg_desktop.services.pending_writes import WINDOW_BUSY_TIMEOUT_MS
 from backleg_desktop.services.store import Store
 from backleg_desktop.services.store import open_store as open_real_store
 from backleg_desktop.ui.disclaimer import ACCEPTED_KEY
@@ -118,10 +119,10 @@ def test_store_opens_after_first_paint_and_its_notices_are_shown(
     # A real store (the window uses all of it), with the notice an upgrade would leave.
     store = open_real_store(main_window.data_dir, main_window.library, make_daily_backup=False)
     store.notices.append("Your history was upgraded; a backup is in backups/.")
-    opened_with: list[tuple[Path, object]] = []
+    opened_with: list[tuple[Path, object, dict[str, object]]] = []
 
-    def open_store(data_dir: Path, library: object) -> Store:
-        opened_with.append((data_dir, library))
+    def open_store(data_dir: Path, library: object, **options: object) -> Store:
+        opened_with.append((data_dir, library, options))
         return store
 
     fake_store_module(monkeypatch, open_store)
@@ -130,7 +131,14 @@ def test_store_opens_after_first_paint_and_its_notices_are_shown(
             app.after_first_paint(main_window)
         assert attached.args == [store]
         assert main_window.store is store
-        assert opened_with == [(main_window.data_dir, main_window.library)]
+        # The window's store waits at most a short moment for another program's lock.
+        assert opened_with == [
+            (
+                main_window.data_dir,
+                main_window.library,
+                {"busy_timeout_ms": WINDOW_BUSY_TIMEOUT_MS},
+            )
+        ]
         assert information.calls == [
             ("Backleg", "Your history was upgraded; a backup is in backups/.")
         ]
@@ -139,7 +147,7 @@ def test_store_opens_after_first_paint_and_its_notices_are_shown(
 def test_an_unusable_data_dir_is_a_clear_dialog(
     main_window, monkeypatch, critical: DialogRecorder
 ) -> None:
-    def open_store(data_dir: Path, library: object) -> object:
+    def open_store(data_dir: Path, library: object, **_options: object) -> object:
         raise DataDirError(f"{data_dir} is read-only.")
 
     fake_store_module(monkeypatch, open_store)

@@ -8,6 +8,7 @@ becomes a plan session again and anything else is a workout title.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -48,6 +49,7 @@ from backleg_desktop.services.transfer.values import (
     reps_value,
     required_count,
     seconds_value,
+    shown,
 )
 from backleg_desktop.services.validation import MAX_SET_NUMBER
 
@@ -59,6 +61,21 @@ UNNAMED = "Imported workout"  # a hand-made file may leave the plan/title column
 class ExportSummary:
     sessions: int
     sets: int
+
+
+# Plan ids look like this; a workout title that does too is marked as text (see plan_cell).
+_PLAN_ID_LIKE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def plan_cell(session: SessionRecord) -> str:
+    """The plan id, or the workout's title. A title that could be read as a plan id (a
+    workout named "strength") gets the leading ' that marks text, so it comes back as a
+    title and not as that plan's session."""
+    if session.plan_id:
+        return neutralise(session.plan_id)
+    if _PLAN_ID_LIKE.fullmatch(session.name):
+        return "'" + session.name
+    return neutralise(session.name)
 
 
 def _number(value: float | int | None) -> str:
@@ -104,7 +121,7 @@ def write_csv(
                 str(session.id),
                 format_time(session.started_at),
                 format_time(session.ended_at),
-                neutralise(session.plan_id or session.name),
+                plan_cell(session),
                 session.status,
                 number(session.pain_before),
                 number(session.pain_after),
@@ -161,7 +178,7 @@ class _Cached(dict[Hashable, Any]):
 def _choice(options: tuple[str, ...], what: str) -> Callable[[str], str]:
     def parse(text: str) -> str:
         if text not in options:
-            raise CellError(f"{text!r} is not a {what} ({', '.join(options)})")
+            raise CellError(f"{shown(text)} is not a {what} ({', '.join(options)})")
         return text
 
     return parse
@@ -200,10 +217,11 @@ def _parse_rows(
     for raw in rows.rows():
         row = _unescaped(raw)
         plan_or_name = row.get("plan")
+        marked_title = raw.get("plan").startswith("'")  # text, never a plan id
         row_key = row.get("session_id") or (row.get("started_at"), plan_or_name)
         if row_key != key or session is None:
             # Session columns repeat on every row of a session: read them once.
-            key, session = row_key, _session(rows, row, plans, local)
+            key, session = row_key, _session(rows, row, {} if marked_title else plans, local)
         entry: SetEntry | None = None
         exercise_id = row.get("exercise_id")
         if exercise_id:
@@ -257,6 +275,8 @@ def _import_id(exercise_id: str, name: str, *, matcher: ExerciseMatcher) -> str:
         return exercise_id
     if exercise_id.startswith(USER_PREFIX):
         user_name = name if name.strip() else exercise_id.removeprefix(USER_PREFIX)
-        return matcher.remember(user_name, user_exercise_id(user_name))
+        user_exercise_id(user_name)  # checks it is a usable name
+        # The name as stored (inner spaces kept), so an export reads back as it was.
+        return matcher.remember(user_name, USER_PREFIX + user_name.strip())
     # A library exercise this version does not have: match it by name like any other app's.
     return matcher.exercise_id(name if name.strip() else exercise_id)

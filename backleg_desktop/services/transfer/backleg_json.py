@@ -32,8 +32,10 @@ from backleg_desktop.services.transfer.backleg_csv import UNNAMED, ExportRow, Ex
 from backleg_desktop.services.transfer.csvio import open_text
 from backleg_desktop.services.transfer.names import USER_PREFIX, ExerciseMatcher, user_exercise_id
 from backleg_desktop.services.transfer.values import (
+    MAX_DECIMAL_CHARS,
     MAX_DURATION_S,
     MAX_LOAD_KG,
+    MAX_NUMBER_CHARS,
     MAX_PAIN,
     MAX_REPS,
     CellError,
@@ -41,7 +43,7 @@ from backleg_desktop.services.transfer.values import (
     format_time,
     parse_iso_time,
 )
-from backleg_desktop.services.validation import MAX_SET_NUMBER
+from backleg_desktop.services.validation import MAX_NAME, MAX_SET_NUMBER, MAX_TEXT
 
 FORMAT_NAME = "backleg-backup"
 FORMAT_VERSION = 1
@@ -77,6 +79,7 @@ def _session_json(session: SessionRecord, sets: list[dict[str, object]]) -> str:
             "notes": session.notes,
             "stop_exercise_id": session.stop_exercise_id,
             "stop_set_number": session.stop_set_number,
+            "source_time": session.source_time,
             "sets": sets,
         },
         ensure_ascii=False,
@@ -120,6 +123,31 @@ def write_json(
     return ExportSummary(sessions, sets_written)
 
 
+class _LongNumber:
+    """A JSON number too long to be a value Backleg stores, kept to be reported by field:
+    int() refuses 4,300 digits, and float() turns 400 into inf."""
+
+    def __init__(self, text: str) -> None:
+        self.digits = len(text)
+
+    def __repr__(self) -> str:
+        return f"a {self.digits}-character number"
+
+    def __str__(self) -> str:
+        return f"a number of {self.digits} characters is too long (at most {MAX_NUMBER_CHARS})"
+
+
+def _parse_int(text: str) -> int | _LongNumber:
+    return _LongNumber(text) if len(text) > MAX_NUMBER_CHARS else int(text)
+
+
+def _parse_float(text: str) -> float | _LongNumber:
+    value = float(text)
+    if len(text) > MAX_DECIMAL_CHARS or not math.isfinite(value) or abs(value) >= 1e24:
+        return _LongNumber(text)
+    return value
+
+
 class _Reader:
     """Checks one backup's values, naming the JSON path of anything wrong."""
 
@@ -137,12 +165,32 @@ class _Reader:
             raise self.fail(where, "expected an object")
         return cast(Mapping[str, object], value)
 
-    def text(self, data: Mapping[str, object], key: str, where: str, default: str = "") -> str:
+    def text(
+        self,
+        data: Mapping[str, object],
+        key: str,
+        where: str,
+        default: str = "",
+        *,
+        limit: int = MAX_TEXT,
+    ) -> str:
         value = data.get(key, default)
         if value is None:
             return default
         if not isinstance(value, str):
             raise self.fail(f"{where}.{key}", "expected text")
+        if len(value) > limit:
+            raise self.fail(f"{where}.{key}", f"more than {limit} characters ({len(value)})")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            # JSON can spell half a UTF-16 pair (\ud800); no text file can hold it.
+            bad = value[error.start]
+            raise self.fail(
+                f"{where}.{key}",
+                f"contains \\u{ord(bad):04x}, half of a character pair that is not text; "
+                "remove or replace it",
+            ) from None
         return value
 
     def choice(
@@ -171,6 +219,8 @@ class _Reader:
         value = data.get(key)
         if value is None:
             return None
+        if isinstance(value, _LongNumber):
+            raise self.fail(f"{where}.{key}", str(value))
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
@@ -238,7 +288,8 @@ class _Reader:
         for index, item in enumerate(users):
             where = f"user_exercises[{index}]"
             entry = self.obj(item, where)
-            self.user_names[self.text(entry, "id", where)] = self.text(entry, "name", where)
+            user_id = self.text(entry, "id", where, limit=MAX_NAME + len(USER_PREFIX))
+            self.user_names[user_id] = self.text(entry, "name", where, limit=MAX_NAME)
         sessions = top.get("sessions", [])
         if not isinstance(sessions, list):
             raise self.fail("sessions", "expected a list")
@@ -253,7 +304,7 @@ class _Reader:
         assert started_at is not None
         plan_id = self.text(data, "plan_id", where) or None
         return ImportedSession(
-            name=self.text(data, "name", where).strip() or UNNAMED,
+            name=" ".join(self.text(data, "name", where, limit=MAX_NAME).split()) or UNNAMED,
             plan_id=plan_id if plan_id in self.matcher.library.plans else None,
             started_at=started_at,
             ended_at=self.time(data, "ended_at", where),
@@ -269,6 +320,7 @@ class _Reader:
             ),
             stop_exercise_id=self.exercise(data, "stop_exercise_id", where),
             stop_set_number=self.count(data, "stop_set_number", where, MAX_SET_NUMBER, low=1),
+            source_time=self.text(data, "source_time", where, limit=32) or None,
         )
 
     def set(self, data: Mapping[str, object], where: str) -> SetEntry:
@@ -298,7 +350,7 @@ def read_backleg_json(
 ) -> Iterator[ImportedSession]:
     with open_text(path) as handle:
         try:
-            document = json.load(handle)
+            document = json.load(handle, parse_int=_parse_int, parse_float=_parse_float)
         except UnicodeDecodeError:
             raise ImportFormatError(str(path), None, "the file is not UTF-8 text") from None
         except json.JSONDecodeError as error:

@@ -95,7 +95,19 @@ class CsvRows:
                 raise self.error(1, "the file is empty")
             if any(cell.strip() for cell in cells):
                 self.header = tuple(cell.strip() for cell in cells)
+                self._check_unique(self._next_line)
                 return self.header
+
+    def _check_unique(self, line: int) -> None:
+        """Two columns with one name would leave the reader guessing which one is meant
+        (a dict keeps the last); empty names are never read, so they may repeat."""
+        seen: set[str] = set()
+        for name in self.header:
+            if name and name in seen:
+                raise self.error(
+                    line, f"the column {name!r} appears twice in the header; keep one of them"
+                )
+            seen.add(name)
 
     def rows(self) -> Iterator[Row]:
         width = len(self.header)

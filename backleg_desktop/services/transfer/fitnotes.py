@@ -22,6 +22,7 @@ from backleg_desktop.services.transfer.values import (
     load_value,
     parse_decimal,
     reps_value,
+    shown,
     to_utc,
 )
 
@@ -43,7 +44,11 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise CellError(f"{text!r} is not a date such as 2025-10-21") from None
+        raise CellError(f"{shown(text)} is not a date such as 2025-10-21") from None
+
+
+def _midnight(text: str, local: tzinfo | None) -> datetime:
+    return to_utc(datetime.combine(_day(text), time()), local)
 
 
 def _time(text: str) -> float | None:
@@ -66,9 +71,11 @@ def _parse_rows(
     for row in rows.rows():
         if row.get("Date") != key or session is None:
             key = row.get("Date")
-            day = cell(rows, row, "Date", _day)
+            started_at = cell(rows, row, "Date", partial(_midnight, local=local))
             session = SessionDraft(
-                name=SESSION_NAME, started_at=to_utc(datetime.combine(day, time()), local)
+                name=SESSION_NAME,
+                started_at=started_at,
+                source_time=_day(row.get("Date")).isoformat(),  # the day, whatever the zone
             )
         assert session is not None
         factor = fmt.kg_per_unit

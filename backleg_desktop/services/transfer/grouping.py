@@ -15,7 +15,7 @@ from pathlib import Path
 from backleg_desktop.domain.history import ImportedSession, SessionStatus, SetEntry
 from backleg_desktop.services.errors import ImportFormatError
 from backleg_desktop.services.transfer.csvio import CsvRows, open_text
-from backleg_desktop.services.validation import MAX_NAME, MAX_TEXT
+from backleg_desktop.services.validation import MAX_NAME, MAX_SET_NUMBER, MAX_TEXT
 
 
 @dataclass
@@ -32,6 +32,7 @@ class SessionDraft:
     notes: str = ""
     stop_exercise_id: str | None = None
     stop_set_number: int | None = None
+    source_time: str | None = None  # see ImportedSession.source_time
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,13 @@ def group_sessions(
             entry = row.set
             if number_sets:
                 number = current.counters.get(entry.exercise_id, 0) + 1
+                if number > MAX_SET_NUMBER:
+                    raise ImportFormatError(
+                        path,
+                        row.line,
+                        f"more than {MAX_SET_NUMBER} sets of one exercise in one {describe}; "
+                        "Backleg keeps at most that many",
+                    )
                 current.counters[entry.exercise_id] = number
                 entry = replace(entry, set_number=number)
             current.sets.append(entry)
@@ -136,4 +144,5 @@ def _finish(draft: _Open) -> ImportedSession:
         sets=tuple(draft.sets),
         stop_exercise_id=head.stop_exercise_id,
         stop_set_number=head.stop_set_number,
+        source_time=head.source_time,
     )

@@ -17,12 +17,14 @@ from backleg_desktop.services.transfer.names import ExerciseMatcher
 from backleg_desktop.services.transfer.values import (
     MAX_REPS,
     CellError,
+    file_time,
     load_value,
     parse_app_time,
     parse_decimal,
     reps_value,
     required_count,
     seconds_value,
+    shown,
 )
 
 
@@ -37,7 +39,7 @@ def read_hevy(
 def _set_type(text: str) -> SetKind:
     kind = HEVY_SET_TYPES.get(text.strip().lower() or "normal")
     if kind is None:
-        raise CellError(f"{text!r} is not a set type ({', '.join(HEVY_SET_TYPES)})")
+        raise CellError(f"{shown(text)} is not a set type ({', '.join(HEVY_SET_TYPES)})")
     return kind
 
 
@@ -96,4 +98,5 @@ def _session(rows: CsvRows, row: Row, local: tzinfo | None) -> SessionDraft:
         started_at=started_at,
         ended_at=ended_at,
         notes=row.get("description").strip(),
+        source_time=file_time(row.get("start_time")),
     )

@@ -21,12 +21,14 @@ from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, 
 from backleg_desktop.services.transfer.names import ExerciseMatcher
 from backleg_desktop.services.transfer.values import (
     CellError,
+    file_time,
     load_value,
     parse_decimal,
     parse_iso_time,
     parse_workout_duration,
     reps_value,
     seconds_value,
+    shown,
 )
 
 REST_TIMER = "rest timer"
@@ -60,7 +62,7 @@ def _set_kind(text: str) -> SetKind | None:
         return kind
     if value.isdigit():
         return "working"
-    raise CellError(f"{text!r} is not a set number, W, D, F or Rest Timer")
+    raise CellError(f"{shown(text)} is not a set number, W, D, F or Rest Timer")
 
 
 def _exercise(matcher: ExerciseMatcher, text: str) -> str:
@@ -127,4 +129,5 @@ def _session(rows: CsvRows, row: Row, duration_column: str, local: tzinfo | None
         name=name,
         started_at=started_at,
         ended_at=started_at + duration if duration is not None else None,
+        source_time=file_time(row.get("Date")),
     )

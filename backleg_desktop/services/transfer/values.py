@@ -9,20 +9,30 @@ from __future__ import annotations
 import math
 import re
 from datetime import UTC, datetime, timedelta, tzinfo
+from decimal import Decimal
 
 # The store enforces these limits too; readers check them so a bad cell is reported with its
 # file and line instead of failing the whole import without saying where.
 from backleg_desktop.services.validation import (
+    EARLIEST_TIME,
+    FUTURE_SLACK,
     MAX_DURATION_S,
     MAX_LOAD_KG,
     MAX_PAIN,
     MAX_REPS,
+    plausible_time,
 )
 
 KG_PER_LB = 0.45359237  # exact, by definition of the international pound
 # Converted loads are rounded to whole grams: far below any plate increment, and it keeps
 # `20 lb` as 9.072 kg instead of 9.0718474 so exports stay readable.
 LOAD_DECIMALS = 3
+
+# No plausible value needs more characters; a longer one (a 400-digit weight) would become
+# inf or lose its digits, so it is refused before float() sees it.
+MAX_NUMBER_CHARS = 24
+# Tiny values written exactly need many places after the point (5e-324 takes 324 zeros).
+MAX_DECIMAL_CHARS = 400
 
 _DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
@@ -45,6 +55,11 @@ class CellError(ValueError):
     """A cell that cannot be read; the message is the reason, written for the user."""
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """A cell as quoted in a message: cut short, so a 400-digit value stays readable."""
+    return repr(text) if len(text) <= limit else repr(text[: limit - 3] + "...")
+
+
 def parse_decimal(text: str, *, decimal_comma: bool = False) -> float | None:
     """A plain decimal number, or None for an empty cell. Rejects nan, inf and exponents."""
     value = text.strip()
@@ -53,7 +68,13 @@ def parse_decimal(text: str, *, decimal_comma: bool = False) -> float | None:
     if decimal_comma and _DECIMAL_COMMA.fullmatch(value):
         value = value.replace(",", ".")
     if not _DECIMAL.fullmatch(value):
-        raise CellError(f"{text!r} is not a number")
+        raise CellError(f"{shown(text)} is not a number")
+    whole_digits = len(value.lstrip("+-").split(".")[0].lstrip("0"))
+    if whole_digits > MAX_NUMBER_CHARS or len(value) > MAX_DECIMAL_CHARS:
+        raise CellError(
+            f"{shown(value)} is too long for a number ({len(value)} characters; "
+            f"at most {MAX_NUMBER_CHARS} digits before the point)"
+        )
     return float(value)
 
 
@@ -63,11 +84,13 @@ def parse_count(text: str) -> int | None:
     if number is None:
         return None
     if not number.is_integer():
-        raise CellError(f"{text!r} is not a whole number")
+        raise CellError(f"{shown(text)} is not a whole number")
     return int(number)
 
 
 def check_range(value: float, low: float, high: float, what: str) -> None:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CellError(f"{what} must be between {format_number(low)} and {format_number(high)}")
     if not low <= value <= high:
         raise CellError(
             f"{what} must be between {format_number(low)} and "
@@ -121,11 +144,30 @@ def pain_value(text: str, what: str) -> int | None:
     return pain
 
 
-def to_utc(moment: datetime, local: tzinfo | None) -> datetime:
-    """Attach the machine's zone (or `local`) to a naive time, then convert to UTC."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=local) if local is not None else moment.astimezone()
-    return moment.astimezone(UTC)
+def to_utc(moment: datetime, local: tzinfo | None, *, now: datetime | None = None) -> datetime:
+    """Attach the machine's zone (or `local`) to a naive time, then convert to UTC.
+
+    CellError for a time before 1900 or more than a day ahead of `now` (default: the clock):
+    year 1 or 9999 would overflow on conversion or later in the calendar."""
+    now = now or datetime.now(UTC)
+    if not EARLIEST_TIME.year <= moment.year <= (now + FUTURE_SLACK).year:
+        raise _implausible(moment)
+    try:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=local) if local is not None else moment.astimezone()
+        moment = moment.astimezone(UTC)
+    except (OverflowError, ValueError, OSError):
+        raise _implausible(moment) from None
+    if not plausible_time(moment, now):
+        raise _implausible(moment)
+    return moment
+
+
+def _implausible(moment: datetime) -> CellError:
+    return CellError(
+        f"{moment.isoformat(sep=' ')} is not a plausible date: Backleg takes dates from "
+        "1900 up to tomorrow"
+    )
 
 
 def parse_iso_time(text: str, local: tzinfo | None) -> datetime:
@@ -134,7 +176,7 @@ def parse_iso_time(text: str, local: tzinfo | None) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise CellError(f"{text!r} is not a date and time") from None
+        raise CellError(f"{shown(text)} is not a date and time") from None
     return to_utc(moment, local)
 
 
@@ -145,7 +187,7 @@ def parse_app_time(text: str, local: tzinfo | None) -> datetime:
         return parse_iso_time(text, local)
     month = _MONTHS.get(match["month"].lower())
     if month is None:
-        raise CellError(f"{text!r} is not a date and time")
+        raise CellError(f"{shown(text)} is not a date and time")
     try:
         moment = datetime(
             int(match["year"]),
@@ -156,8 +198,31 @@ def parse_app_time(text: str, local: tzinfo | None) -> datetime:
             int(match["second"] or 0),
         )
     except ValueError:
-        raise CellError(f"{text!r} is not a date and time") from None
+        raise CellError(f"{shown(text)} is not a date and time") from None
     return to_utc(moment, local)
+
+
+def file_time(text: str) -> str | None:
+    """A zone-less time as the file wrote it, in one spelling (`2025-10-21T18:04:00`), or
+    None when the text has an offset (then the UTC time identifies it). Call it on a cell
+    that parsed: a re-import matches on this, independent of the machine's time zone."""
+    value = text.strip()
+    match = _HEVY_DATE.fullmatch(value)
+    if match is not None:
+        moment = datetime(
+            int(match["year"]),
+            _MONTHS.get(match["month"].lower(), 1),
+            int(match["day"]),
+            int(match["hour"]),
+            int(match["minute"]),
+            int(match["second"] or 0),
+        )
+        return moment.isoformat()
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.isoformat() if moment.tzinfo is None else None
 
 
 def parse_workout_duration(text: str) -> timedelta | None:
@@ -165,13 +230,15 @@ def parse_workout_duration(text: str) -> timedelta | None:
     value = text.strip().lower()
     if not value:
         return None
+    if len(value) > MAX_NUMBER_CHARS:
+        raise CellError(f"{shown(text)} is too long for a duration")
     seconds = 0.0
     if _CLOCK.fullmatch(value):
         seconds = clock_seconds(value)
     else:
         parts = _DURATION_PART.findall(value)
         if not parts or _DURATION_PART.sub("", value).strip():
-            raise CellError(f"{text!r} is not a duration such as '1h 5m'")
+            raise CellError(f"{shown(text)} is not a duration such as '1h 5m'")
         scale = {"h": 3600.0, "m": 60.0, "s": 1.0}
         seconds = sum(float(amount) * scale[unit] for amount, unit in parts)
     check_range(seconds, 0, MAX_DURATION_S, "workout duration in seconds")
@@ -181,20 +248,23 @@ def parse_workout_duration(text: str) -> timedelta | None:
 def clock_seconds(text: str) -> float:
     """`1:30` (m:ss) or `0:01:30` (h:mm:ss) as seconds."""
     match = _CLOCK.fullmatch(text.strip())
-    if match is None:
-        raise CellError(f"{text!r} is not a time such as 0:01:30")
+    if match is None or len(text.strip()) > MAX_NUMBER_CHARS:
+        raise CellError(f"{shown(text)} is not a time such as 0:01:30")
     hours, minutes, seconds = match.groups()
     return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
 
 
 def format_number(value: float | int) -> str:
-    """`20`, `22.5`, `9.072`: integers without `.0`, no float noise such as 22.500000000000004."""
+    """`20`, `22.5`, `0.0000001`: the shortest decimal that reads back as exactly `value`
+    (Python's repr), written without an exponent and without a trailing `.0`."""
     if isinstance(value, int):
         return str(value)
     if not math.isfinite(value):
         raise ValueError(f"cannot write {value!r}")
-    text = f"{value:.6f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
+    if value == 0:
+        return "0"
+    text = format(Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def format_time(moment: datetime | None) -> str:

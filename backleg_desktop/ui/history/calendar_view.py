@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.domain.calendar_stats import CalendarSummary, summarise, week_start
+from backleg_desktop.services.validation import plausible_time
 from backleg_desktop.ui.widgets import heading, muted
 
 if TYPE_CHECKING:
@@ -193,7 +194,11 @@ class CalendarView(QWidget):
         total = self.workouts.count_sessions()
         summaries = self.workouts.list_sessions(limit=max(total, 1), newest_first=False)
         self._sessions_by_day = {}
-        for s in summaries:
+        # A date no calendar can place (year 1 or 9999, from an old import) would overflow
+        # below; such sessions stay in the list and the table, just not on the grid.
+        placeable = [s for s in summaries if plausible_time(s.session.started_at)]
+        self.left_out = len(summaries) - len(placeable)
+        for s in placeable:
             day = s.session.started_at.astimezone().date()
             self._sessions_by_day.setdefault(day, []).append(s.session.id)
         days = [d for d, ids in self._sessions_by_day.items() for _ in ids]
@@ -233,7 +238,13 @@ class CalendarView(QWidget):
             self.streak.setText("Streak: none yet. One session this week starts one.")
         longest = s.longest_streak_weeks
         self.longest.setText(f"Longest streak: {longest} week{'s' if longest != 1 else ''}")
-        self.day_label.setText("Double-click a marked day to open its session.")
+        hint = "Double-click a marked day to open its session."
+        if self.left_out:
+            hint += (
+                f" {self.left_out} session{'s' if self.left_out != 1 else ''} with a date "
+                "before 1900 or in the future cannot be shown here; see the Sessions list."
+            )
+        self.day_label.setText(hint)
 
     def _show_year(self, *_args: object) -> None:
         year = self.year_spin.value()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.calendar_stats import week_start
 from backleg_desktop.domain.records import ExercisePoint
+from backleg_desktop.services.validation import plausible_time
 from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history import lookup
 
@@ -365,6 +366,8 @@ class ProgressView(QWidget):
         chart = self.exercise_chart
         chart.clear()
         points = self.workouts.exercise_series(exercise_id) if exercise_id else []
+        # A session dated year 1 or 9999 (an old import) cannot be placed on a time axis.
+        points = [p for p in points if plausible_time(p.started_at)]
         name = lookup.exercise_name(self.library, exercise_id or "")
         chart.chart().setTitle(f"{name}: {METRICS[metric].split(' (')[0].lower()} over time")
         chart.set_left_title(METRICS[metric])
@@ -391,6 +394,7 @@ class ProgressView(QWidget):
     def show_pain_chart(self) -> None:
         total = self.workouts.count_sessions()
         summaries = self.workouts.list_sessions(limit=max(total, 1), newest_first=False)
+        summaries = [s for s in summaries if plausible_time(s.session.started_at)]
         before, after = weekly_pain(summaries)
         self.pain_chart.clear()
         self.pain_chart.add_series("Pain before", before)

@@ -15,12 +15,20 @@ KIND_LABELS = {"working": "", "warmup": "Warm-up", "drop": "Drop set", "failure"
 NO_VALUE = "–"
 
 
+def _local(when: datetime) -> datetime:
+    """In the machine's zone; a stored year-1 or year-9999 time cannot move, so it stays."""
+    try:
+        return when.astimezone()
+    except (OverflowError, ValueError, OSError):
+        return when
+
+
 def local_date_time(when: datetime) -> str:
-    return when.astimezone().strftime("%a %d %b %Y, %H:%M")
+    return _local(when).strftime("%a %d %b %Y, %H:%M")
 
 
 def local_date(when: datetime) -> str:
-    return when.astimezone().strftime("%d %b %Y")
+    return _local(when).strftime("%d %b %Y")
 
 
 def duration(seconds: float | None) -> str:

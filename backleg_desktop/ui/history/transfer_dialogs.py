@@ -67,6 +67,7 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.pool = pool or QThreadPool.globalInstance()
         self.job: Job | None = None
+        self.importing = False  # the running job writes (a preview only reads)
         self.preview_data: ImportPreview | None = None
         self.dry_run: ImportSummary | None = None
         self.summary: ImportSummary | None = None  # the real import, once done
@@ -129,11 +130,18 @@ class ImportDialog(QDialog):
         self.unit_combo.setVisible(visible)
 
     def _run(self, work: Work, on_finished: Callable[..., None]) -> Job:
+        if self.job is not None:  # e.g. the unit changed while the last preview ran
+            self.job.cancel()  # start_job keeps it alive until it reports
         job = Job(work)
-        job.signals.progress.connect(self.progress.setValue)
-        job.signals.finished.connect(on_finished)
-        job.signals.failed.connect(self._failed)
-        job.signals.cancelled.connect(self._cancelled)
+
+        def current(handler: Callable[..., None]) -> Callable[..., None]:
+            # Only the newest job may change what the dialog shows.
+            return lambda *args: handler(*args) if job is self.job else None
+
+        job.signals.progress.connect(current(self.progress.setValue))
+        job.signals.finished.connect(current(on_finished))
+        job.signals.failed.connect(current(self._failed))
+        job.signals.cancelled.connect(current(self._cancelled))
         self.job = job  # read by done(): closing mid-import cancels it
         return start_job(self.pool, job)
 
@@ -159,7 +167,7 @@ class ImportDialog(QDialog):
         self._run(work, self._previewed)
 
     def _previewed(self, result: tuple[ImportPreview, ImportSummary]) -> None:
-        self.job = None
+        self._job_ended()
         found, summary = result
         self.preview_data, self.dry_run = found, summary
         self.format_label.setText(found.format.label)
@@ -197,6 +205,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.unit_combo.setEnabled(False)
         self.status.setText("Importing… You can cancel: nothing is kept until it finishes.")
+        self.importing = True
         path, library, workouts, unit = self.path, self.library, self.workouts, self.unit()
         fmt_found = self.preview_data.format
 
@@ -212,7 +221,7 @@ class ImportDialog(QDialog):
         self._run(work, self._imported)
 
     def _imported(self, summary: ImportSummary) -> None:
-        self.job = None
+        self._job_ended()
         self.summary = summary
         self.progress.setValue(self.progress.maximum())
         self.status.setText(
@@ -222,16 +231,23 @@ class ImportDialog(QDialog):
         self.cancel_button.setText("Close")
         self.imported.emit(summary)
 
+    def _job_ended(self) -> None:
+        """Whatever the outcome, the dialog can be closed again."""
+        self.job = None
+        self.importing = False
+        self.cancel_button.setEnabled(True)
+
     def cancel(self) -> None:
-        if self.job is not None:
+        if self.job is not None and self.importing:
+            # The import rolls back at its next session; wait for that before closing.
             self.job.cancel()
             self.status.setText("Cancelling…")
             self.cancel_button.setEnabled(False)
             return
-        self.reject()
+        self.reject()  # a preview writes nothing: close now, its job ends on its own
 
     def _cancelled(self) -> None:
-        self.job = None
+        self._job_ended()
         self.status.setText("Import cancelled. Nothing was imported.")
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
@@ -240,7 +256,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(self.dry_run is not None and self.dry_run.sessions_added > 0)
 
     def _failed(self, message: str) -> None:
-        self.job = None
+        self._job_ended()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.status.setText(f"This file cannot be imported, so nothing was changed.\n{message}")
@@ -249,7 +265,8 @@ class ImportDialog(QDialog):
 
     def done(self, result: int) -> None:
         if self.job is not None:  # closing mid-import cancels it
-            self.job.cancel()
+            self.job.cancel()  # start_job keeps it alive until it reports
+            self.job = None
         super().done(result)
 
 

@@ -6,6 +6,7 @@ so a call from a pool thread never shares a SQLite connection with the GUI threa
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import TypeAlias
@@ -15,6 +16,18 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from backleg_desktop.services.errors import BacklegError, ImportCancelled
 
 PROGRESS_EVERY = 25  # sessions between progress updates
+_log = logging.getLogger(__name__)
+
+
+def unexpected(error: Exception) -> str:
+    """A sentence for an error Backleg did not foresee; the traceback goes to the log only."""
+    detail = str(error).splitlines()[0][:200] if str(error) else ""
+    kind = type(error).__name__
+    return (
+        f"Backleg ran into an unexpected problem ({kind}{': ' + detail if detail else ''}). "
+        "Nothing was changed. Please report this, with the file if you can."
+    )
+
 
 # What a job runs: work(progress, should_cancel) -> the result its `finished` signal carries.
 Work: TypeAlias = Callable[[Callable[[int], None], Callable[[], bool]], object]
@@ -48,6 +61,9 @@ class Job(QRunnable):
             self.signals.cancelled.emit()
         except (BacklegError, OSError) as error:
             self.signals.failed.emit(str(error))
+        except Exception as error:  # a bug must still end the dialog waiting on this job
+            _log.exception("background job failed")
+            self.signals.failed.emit(unexpected(error))
         else:
             self.signals.finished.emit(result)
 

@@ -166,6 +166,9 @@ class SessionWiring(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Closing mid-session asks nothing: every set is stored already. Just stop timers.
         if watched is self.window and event.type() == QEvent.Type.Close and self._page:
+            if not self._page.saving.flush(self.window):  # sets not saved yet: stay open
+                event.ignore()
+                return True
             self._page.shutdown()
         return False
 

@@ -32,6 +32,7 @@ from backleg_desktop.ui.session import key_table, texts
 from backleg_desktop.ui.session.chrome import SessionChrome
 from backleg_desktop.ui.session.exercise_screen import ExerciseScreen
 from backleg_desktop.ui.session.keys import SessionKeyFilter
+from backleg_desktop.ui.session.pending_retry import PendingRetry
 from backleg_desktop.ui.session.rest_screen import RestScreen
 from backleg_desktop.ui.session.running import RunningSession
 from backleg_desktop.ui.session.screens import NoticeScreen, PainScreen, PlanChooser, ResumeScreen
@@ -85,6 +86,9 @@ class SessionPage(QWidget):
         if wall_clock is None and clock is time.monotonic:
             wall_clock = time.time
         self.controller = SessionController(library, self, clock=clock, wall_clock=wall_clock)
+        # Writes the store could not make at once are kept and retried (never dropped).
+        self.saving = PendingRetry(lambda: self.controller.recorder, self)
+        self.saving.status_changed.connect(lambda text, problem: self.say(text, error=problem))
         self._alert = alert
 
         self.chooser = PlanChooser(library, self)
@@ -214,6 +218,9 @@ class SessionPage(QWidget):
 
     def set_completed(self, step: Step) -> None:
         self.running.set_completed(step)
+
+    def store_called(self) -> None:
+        self.saving.update()  # says "Saving…" for a write that was queued
 
     # -- keys --------------------------------------------------------------------------
     def _key_action(self, event: QKeyEvent, typing: bool) -> Callable[[], None] | None:

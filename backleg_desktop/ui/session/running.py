@@ -85,12 +85,15 @@ class RunningSession(QObject):
         if done is None:
             return
         logged = done.stored
-        if logged is None:
+        if logged is None and not done.queued:
             self.page.say("That set could not be saved; the session carries on.", error=True)
         self.show_current()
-        if self.flow is not None and self.flow.state == "resting" and logged is not None:
-            description = texts.describe_set(self.library, logged)
-            self.rest_screen.show_logged(description, logged.reps, logged.load_kg)
+        if self.flow is not None and self.flow.state == "resting" and (logged or done.queued):
+            shown = logged if logged is not None else done.entry  # kept, written on a retry
+            description = texts.describe_set(self.library, shown)
+            if logged is None:
+                description += " (not saved yet)"
+            self.rest_screen.show_logged(description, shown.reps, shown.load_kg)
 
     def set_completed(self, step: Step) -> None:
         """The flow moved past `step`, before the write: start what follows."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from backleg_desktop.content.model import Library
-from backleg_desktop.domain.history import LoggedSet, SessionRecord
+from backleg_desktop.domain.history import LoggedSet, SessionRecord, SetEntry
 from backleg_desktop.domain.session_flow import Step
 from backleg_desktop.services.session_records import RecordBeaten
 
@@ -62,7 +62,7 @@ def progress_text(plan_name: str, step: Step | None, items: int, done: int, plan
     return f"{plan_name}{where} · {done} of {planned} sets logged"
 
 
-def describe_set(library: Library, logged: LoggedSet) -> str:
+def describe_set(library: Library, logged: LoggedSet | SetEntry) -> str:
     """ "Reverse lunge, set 2 (left): 8 reps × 10 kg"."""
     side = "" if logged.side == "both" else f" ({logged.side})"
     load = "no load" if logged.load_kg is None else f"{logged.load_kg:g} kg"

@@ -74,8 +74,10 @@ class Blocker(QRunnable):
     def __init__(self) -> None:
         super().__init__()
         self.release = threading.Event()
+        self.started = threading.Event()
 
     def run(self) -> None:
+        self.started.set()
         self.release.wait(10)
 
 
@@ -135,3 +137,100 @@ def test_export_writes_the_cli_format(qtbot, monkeypatch, page, store, tmp_path)
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
     assert f"Exported {SEEDED_SESSIONS} sessions" in told[0]
     assert target.read_text(encoding="utf-8").startswith("session_id,started_at,ended_at,plan")
+
+
+def test_an_unexpected_error_ends_the_dialog_with_a_sentence(
+    qtbot, monkeypatch, page, store, tmp_path
+) -> None:
+    """Not a BacklegError nor an OSError: the dialog used to wait at 'Reading the file…'."""
+
+    def broken_preview(*_args, **_kwargs):
+        raise KeyError("started_at")
+
+    monkeypatch.setattr(transfer_dialogs, "preview", broken_preview)
+    path = export_file(tmp_path, page.library)
+    dialog = open_dialog(qtbot, monkeypatch, page, store, path)
+    qtbot.waitUntil(lambda: "cannot be imported" in dialog.status.text(), timeout=5000)
+    text = dialog.status.text()
+    assert "unexpected problem (KeyError: 'started_at')" in text
+    assert "Traceback" not in text
+    assert dialog.job is None
+    assert dialog.cancel_button.isEnabled() and dialog.cancel_button.text() == "Close"
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert store.workouts.count_sessions() == SEEDED_SESSIONS
+
+
+def test_an_unexpected_error_during_the_import_ends_it(
+    qtbot, monkeypatch, page, store, tmp_path
+) -> None:
+    path = export_file(tmp_path, page.library)
+    dialog = open_dialog(qtbot, monkeypatch, page, store, path)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
+
+    def broken_read(*_args, **_kwargs):
+        raise ZeroDivisionError("division by zero")
+        yield  # a generator, as the real reader
+
+    monkeypatch.setattr(transfer_dialogs, "read_sessions", broken_read)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "unexpected problem" in dialog.status.text(), timeout=5000)
+    assert dialog.cancel_button.isEnabled()
+    assert store.workouts.count_sessions() == SEEDED_SESSIONS
+
+
+def test_cancel_while_reading_closes_at_once(qtbot, monkeypatch, page, store, tmp_path) -> None:
+    """A preview writes nothing, so Cancel need not wait for it (a big file takes a while)."""
+    path = export_file(tmp_path, page.library)
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    blocker = Blocker()
+    pool.start(blocker)  # the preview cannot even start
+    dialog = open_dialog(qtbot, monkeypatch, page, store, path, pool)
+    assert dialog.status.text() == "Reading the file…"
+    with qtbot.waitSignal(dialog.rejected, timeout=1000):
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    blocker.release.set()
+    pool.waitForDone()
+    assert store.workouts.count_sessions() == SEEDED_SESSIONS
+
+
+def test_cancel_that_comes_too_late_still_leaves_a_close_button(
+    qtbot, monkeypatch, page, store, tmp_path
+) -> None:
+    """Cancel pressed as the import finishes: it finishes, and the dialog can still close."""
+    path = export_file(tmp_path, page.library)
+    dialog = open_dialog(qtbot, monkeypatch, page, store, path)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        dialog.cancel_button.setEnabled(False)  # as a Cancel click that arrived too late
+    assert dialog.cancel_button.isEnabled()
+    assert dialog.cancel_button.text() == "Close"
+
+
+def test_a_new_unit_replaces_the_running_preview(qtbot, monkeypatch, page, store) -> None:
+    """Changing the unit mid-preview: the older preview's figures never show, and Import
+    stays off until the newest preview is in (else it would import in the old unit)."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    first_hold, second_hold = Blocker(), Blocker()
+    pool.start(first_hold)
+    dialog = open_dialog(qtbot, monkeypatch, page, store, DATA / "strong.csv", pool)
+    first = dialog.job
+    pool.start(second_hold)  # runs after the kg preview, before the lb one
+    dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findData("lb"))
+    assert dialog.job is not first
+    first_hold.release.set()
+    assert second_hold.started.wait(5)  # the kg preview is over
+    qtbot.wait(50)  # its signals are delivered
+    assert dialog.job is not None
+    assert dialog.dry_run is None
+    assert not dialog.import_button.isEnabled()
+    second_hold.release.set()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=5000)
+    pool.waitForDone()
+    assert dialog.dry_run is not None
+    assert dialog.import_button.isEnabled()
+    assert dialog.cancel_button.isEnabled()
