@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from backleg_desktop.services.session_recorder import SessionRecorder
 
 from backleg_desktop.content.loader import load_library
 from backleg_desktop.content.model import Library
@@ -16,6 +15,7 @@ from backleg_desktop.domain.history import SetEntry
 from backleg_desktop.domain.session_flow import RestTaken, SetKey
 from backleg_desktop.services.errors import StorageError, ValidationError
 from backleg_desktop.services.pending_writes import WINDOW_BUSY_TIMEOUT_MS, PendingWrites
+from backleg_desktop.services.session_recorder import SessionRecorder
 from backleg_desktop.services.store import Store, open_store
 from backleg_desktop.storage.engine import BUSY_TIMEOUT_MS
 
