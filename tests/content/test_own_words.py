@@ -8,8 +8,10 @@ so the check runs in a clean clone too.
 
 from __future__ import annotations
 
+import ast
 import tomllib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -51,15 +53,33 @@ def test_the_committed_hashes_cover_a_whole_article() -> None:
     assert len(committed_hashes()) > 2000
 
 
+PACKAGE = Path(__file__).resolve().parents[2] / "backleg_desktop"
+
+
 def test_no_sentence_is_copied_from_the_article() -> None:
+    """Every string in the content files, staged ones included."""
     article = committed_hashes()
     copied: list[str] = []
-    files = sorted(assets.content_dir().glob("*.toml"))
+    files = sorted(assets.content_dir().rglob("*.toml"))
     assert files
     for path in files:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for text in strings(data):
             copied += [f"{path.name}: {run!r} in {text!r}" for run in copied_runs(text, article)]
+    assert not copied, "\n".join(copied)
+
+
+def test_no_message_in_the_code_is_copied_from_the_article() -> None:
+    """Every string literal in the package: on-screen messages, hints, docstrings."""
+    article = committed_hashes()
+    copied: list[str] = []
+    modules = sorted(PACKAGE.rglob("*.py"))
+    assert len(modules) > 50
+    for path in modules:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                name = path.relative_to(PACKAGE)
+                copied += [f"{name}: {run!r}" for run in copied_runs(node.value, article)]
     assert not copied, "\n".join(copied)
 
 
