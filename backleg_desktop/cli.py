@@ -163,7 +163,9 @@ def _handout(plan_id: str, path: Path, library: Library, out: TextIO, err: TextI
     if not path.parent.is_dir():
         print(f"{path}: the folder {path.parent} does not exist", file=err)
         return 1
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window, no display needed
+    # No window and no display needed: always offscreen, even where the desktop exports
+    # QT_QPA_PLATFORM=xcb or wayland (over ssh or from cron that would abort in Qt).
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # The painting is Qt, so it lives in the ui layer and is loaded for this command only:
     # the other commands never import Qt.
     try:

@@ -90,6 +90,18 @@ def test_an_unknown_plan_is_named_and_fails(tmp_path: Path) -> None:
     assert not (tmp_path / "x.pdf").exists()
 
 
+@pytest.mark.parametrize("platform", ["xcb", "wayland"])
+def test_a_desktop_platform_in_the_environment_does_not_stop_the_handout(
+    tmp_path: Path, platform: str
+) -> None:
+    """Desktops often export QT_QPA_PLATFORM; over ssh or from cron there is no display,
+    and the handout used to abort in Qt (exit 134) instead of drawing offscreen."""
+    out = tmp_path / "h.pdf"
+    done = run_cli("handout", "strength", str(out), env_extra={"QT_QPA_PLATFORM": platform})
+    assert done.returncode == 0, done.stderr
+    assert len(PdfReader(str(out)).pages) == 2
+
+
 def test_a_missing_folder_is_named(tmp_path: Path) -> None:
     out = tmp_path / "nowhere" / "x.pdf"
     done = run_cli("handout", "strength", str(out))
