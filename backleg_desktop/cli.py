@@ -51,7 +51,7 @@ def run(
         if args.command == "restore":
             return _restore(Path(args.backup), data_dir, out, err)
         if args.command == "handout":
-            return _handout(args.plan_id, Path(args.out), library, out, err)
+            return _handout(args.plan_id, Path(args.out), data_dir, library, out, err)
     except (BacklegError, ContentError) as error:
         print(error, file=err)
         return 1
@@ -154,7 +154,15 @@ def _restore(backup: Path, data_dir: Path, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _handout(plan_id: str, path: Path, library: Library, out: TextIO, err: TextIO) -> int:
+def _handout(
+    plan_id: str, path: Path, data_dir: Path, library: Library, out: TextIO, err: TextIO
+) -> int:
+    if is_backleg_file(path, data_dir):
+        # A PDF written over the live history (or a backup) would destroy it.
+        raise DataDirError(
+            f"{path} is one of Backleg's own files (the history, a backup or a lock); "
+            "write the handout to a file outside them."
+        )
     plan = library.plans.get(plan_id)
     if plan is None:
         known = ", ".join(library.plans)
@@ -163,7 +171,9 @@ def _handout(plan_id: str, path: Path, library: Library, out: TextIO, err: TextI
     if not path.parent.is_dir():
         print(f"{path}: the folder {path.parent} does not exist", file=err)
         return 1
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window, no display needed
+    # No window and no display needed: always offscreen, even where the desktop exports
+    # QT_QPA_PLATFORM=xcb or wayland (over ssh or from cron that would abort in Qt).
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # The painting is Qt, so it lives in the ui layer and is loaded for this command only:
     # the other commands never import Qt.
     try:

@@ -188,6 +188,10 @@ def main() -> None:
         shoot(key)
     window.open_exercise("reverse-lunge")
     window.exercise_page.player.next()
+    figure = window.exercise_page.figure_panel
+    figure.pause()  # at the turning point: both knees bent, the back knee just off the floor
+    if figure.view.figure is not None:
+        figure.view.go_to_frame(figure.view.figure.turn)
     shoot("exercise")
     window.show_page("exercises")
     window.exercises_page.search.setText("lunge")

@@ -90,6 +90,37 @@ def test_an_unknown_plan_is_named_and_fails(tmp_path: Path) -> None:
     assert not (tmp_path / "x.pdf").exists()
 
 
+@pytest.mark.parametrize("platform", ["xcb", "wayland"])
+def test_a_desktop_platform_in_the_environment_does_not_stop_the_handout(
+    tmp_path: Path, platform: str
+) -> None:
+    """Desktops often export QT_QPA_PLATFORM; over ssh or from cron there is no display,
+    and the handout used to abort in Qt (exit 134) instead of drawing offscreen."""
+    out = tmp_path / "h.pdf"
+    done = run_cli("handout", "strength", str(out), env_extra={"QT_QPA_PLATFORM": platform})
+    assert done.returncode == 0, done.stderr
+    assert len(PdfReader(str(out)).pages) == 2
+
+
+@pytest.mark.parametrize("target", ["backleg.sqlite3", "link.pdf", "backups/x.pdf"])
+def test_the_handout_never_writes_over_the_history(tmp_path: Path, target: str) -> None:
+    """`backleg handout strength <the history>` used to replace the history with a PDF."""
+    data = tmp_path / "data"
+    assert run_cli("--data-dir", str(data), "export", str(tmp_path / "h.csv")).returncode == 0
+    history = data / "backleg.sqlite3"
+    before = history.read_bytes()
+    assert before.startswith(b"SQLite format 3")
+    (data / "backups").mkdir(exist_ok=True)
+    (data / "link.pdf").symlink_to(history)  # a link to the history is the history
+    out = data / target
+    done = run_cli("--data-dir", str(data), "handout", "strength", str(out))
+    assert done.returncode == 1
+    assert f"{out} is one of Backleg's own files" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert history.read_bytes() == before
+    assert not (data / "backups" / "x.pdf").exists()
+
+
 def test_a_missing_folder_is_named(tmp_path: Path) -> None:
     out = tmp_path / "nowhere" / "x.pdf"
     done = run_cli("handout", "strength", str(out))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.ui.handout import paint_handout, paper_palette, set_page_layout
@@ -35,4 +35,14 @@ def print_handout(parent: QWidget, library: Library) -> None:
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print handout: {plan.name}")
     if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-        print_to(printer, library, plan, parent)
+        try:
+            print_to(printer, library, plan, parent)
+        except OSError:
+            # e.g. "Print to file" into a folder that is gone or read-only
+            where = printer.outputFileName() or printer.printerName() or "the printer"
+            QMessageBox.warning(
+                parent,
+                "Print handout",
+                f"{where}: the handout could not be written there. "
+                "Choose another file or printer and try again.",
+            )

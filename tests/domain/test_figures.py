@@ -107,3 +107,20 @@ def test_no_frame_of_the_animation_goes_through_the_floor(exercise_id: str) -> N
         name, (_x, y) = min(pose.joints().items(), key=lambda item: item[1][1])
         lowest.append((round(y, 3), name, i / 20))
     assert min(lowest)[0] >= -0.03, min(lowest)
+
+
+@pytest.mark.parametrize("exercise_id", sorted(FIGURES))
+def test_no_frame_of_the_animation_goes_into_a_box_or_bench(exercise_id: str) -> None:
+    """A foot resting on a bench or step stays on top of it (the Bulgarian split squat's
+    back foot used to sink into the bench), and the hips only touch the box."""
+    figure = FIGURES[exercise_id]
+    boxes = [p for p in figure.props if p.kind == "box"]
+    inside = []
+    for i in range(int(figure.duration * 20) + 1):
+        pose, _phase = figure.at(i / 20)
+        for name, (x, y) in pose.joints().items():
+            for box in boxes:
+                depth = box.height - y
+                if box.x < x < box.x + box.width and depth > 0.01:
+                    inside.append((round(depth, 3), name, i / 20))
+    assert not inside, max(inside)

@@ -106,9 +106,9 @@ class FigurePanel(QFrame):
             row.deleteLater()
         self.rows = []
         if figure is not None:
-            # One row per cue the phases show (in order, once each), numbered as the
-            # exercise's cues are.
-            shown = dict.fromkeys(f.cue for f in figure.frames if 0 <= f.cue < len(cues))
+            # One row per cue the phases show, once each, in the exercise's own order
+            # (a loop that starts at the top would otherwise list "come back up" first).
+            shown = sorted({f.cue for f in figure.frames if 0 <= f.cue < len(cues)})
             for cue in shown:
                 row = StepRow(cue + 1, cues[cue], self._cue_widget)
                 row.setProperty("cueIndex", cue)

@@ -118,3 +118,20 @@ def test_the_panel_highlights_the_cue_of_the_phase_and_takes_its_keys(qtbot, lib
     assert panel.view.pose() == library.figures.get(exercise.id).turn_pose
     panel.step(1)
     assert panel.current_cue().endswith(exercise.cues[4])  # drive back up
+
+
+def test_the_phase_cues_beside_the_figure_read_in_the_exercise_order(qtbot, library) -> None:  # type: ignore[no-untyped-def]
+    """The split-stance RDL's loop starts standing tall (cue 6, coming back up), so listed
+    in loop order it read 6, 3, 5; the list follows the exercise's own numbering."""
+    panel = FigurePanel(FakeClock())
+    qtbot.addWidget(panel)
+    for exercise_id in sorted(library.figures.figures):
+        exercise = library.exercise(exercise_id)
+        panel.set_figure(library.figures.get(exercise_id), exercise.cues)
+        numbers = [row.number for row in panel.rows]
+        assert numbers == sorted(set(numbers)), (exercise_id, numbers)
+    exercise = library.exercise("split-stance-rdl")
+    panel.set_figure(library.figures.get(exercise.id), exercise.cues)
+    assert [row.number for row in panel.rows] == [3, 5, 6]
+    panel.play()
+    assert panel.current_cue().endswith(exercise.cues[5])  # the tall start is still marked

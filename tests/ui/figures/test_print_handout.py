@@ -27,3 +27,30 @@ def test_print_handout_paints_the_same_handout_on_a_printer(
     assert print_to(printer, main_window.library, plan, main_window) == 1
     text = " ".join(page_texts(out))
     assert all(main_window.library.exercise(i.exercise_id).name in text for i in plan.items)
+
+
+def test_a_print_to_file_that_cannot_be_written_is_told_not_raised(
+    qtbot, main_window, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The print dialog's "Print to file" into a folder that is gone used to end in an
+    OSError traceback from the menu action, with nothing said on screen."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from backleg_desktop.ui.handout_dialog import print_handout
+
+    out = tmp_path / "gone" / "handout.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:
+        dialog.printer().setOutputFormat(dialog.printer().OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(out))
+        return QPrintDialog.DialogCode.Accepted.value
+
+    told: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Quick add-on", True))
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
+    print_handout(main_window, main_window.library)
+    assert len(told) == 1
+    assert str(out) in told[0] and "could not be written" in told[0]
+    assert not out.exists()
