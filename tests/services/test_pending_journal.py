@@ -212,3 +212,32 @@ def test_a_running_window_s_journal_is_left_to_it(
     assert numbers(store, recorder.session_id) == [1]
     assert journal_files(data_dir) == []
     store.close()
+
+
+def test_a_journal_that_cannot_be_written_is_not_called_safe(
+    data_dir: Path, locked: sqlite3.Connection
+) -> None:
+    store, recorder = _started(data_dir, locked)
+    journal = recorder.pending.journal
+    assert journal is not None
+
+    def full(line: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    journal.append = full  # type: ignore[method-assign]
+    assert recorder.log(squat(1)) is None  # still kept in memory and retried
+    status = recorder.pending.status()
+    assert "kept in a file" not in status
+    assert "nothing is lost while this window is open" in status
+    locked.execute("COMMIT")
+    assert recorder.pending.retry()
+    assert numbers(store, recorder.session_id) == [1]
+    store.close()
+
+
+def test_an_export_never_replaces_a_journal(data_dir: Path) -> None:
+    from backleg_desktop.storage.paths import is_backleg_file
+
+    journal = PendingJournal(data_dir)
+    assert is_backleg_file(journal.path, data_dir)
+    assert is_backleg_file(data_dir / f"{journal.path.name}.kept-20261201T100000", data_dir)
