@@ -156,14 +156,16 @@ class PendingWrites:
         if sets and count > sets:
             things += " and other changes"
         them = "them" if count > 1 else "it"
-        text = (
-            f"Saving… {things} not saved yet: {_reason(self.last_error)}. Backleg keeps "
-            f"{them} and tries again every {RETRY_INTERVAL_MS // 1000} seconds"
-        )
+        every = f"tries again every {RETRY_INTERVAL_MS // 1000} seconds"
         if self.durable:
-            safe = "they are" if count > 1 else "it is"
-            return text + f"; {safe} kept in a file too, so nothing is lost even if Backleg stops."
-        return text + "; nothing is lost while this window is open."
+            return (
+                f"Saving… {things} not saved yet: {_reason(self.last_error)}. Backleg keeps "
+                f"{them} in a file and {every}; nothing is lost even if Backleg stops."
+            )
+        return (
+            f"Saving… {things} not saved yet: {_reason(self.last_error)}. Backleg keeps "
+            f"{them} and {every}; nothing is lost while this window is open."
+        )
 
 
 def _reason(error: BacklegError | None) -> str:

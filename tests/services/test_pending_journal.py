@@ -82,7 +82,8 @@ def test_the_journal_is_made_private_under_umask_000(
         os.umask(old)
     (journal,) = journal_files(data_dir)
     assert stat.S_IMODE(journal.stat().st_mode) == 0o600
-    assert "kept in a file too" in recorder.pending.status()
+    assert "keeps it in a file" in recorder.pending.status()
+    assert "nothing is lost even if Backleg stops" in recorder.pending.status()
     locked.execute("COMMIT")
     assert recorder.pending.retry()
     assert journal_files(data_dir) == []  # everything written: the journal is gone
@@ -227,7 +228,7 @@ def test_a_journal_that_cannot_be_written_is_not_called_safe(
     journal.append = full  # type: ignore[method-assign]
     assert recorder.log(squat(1)) is None  # still kept in memory and retried
     status = recorder.pending.status()
-    assert "kept in a file" not in status
+    assert "in a file" not in status
     assert "nothing is lost while this window is open" in status
     locked.execute("COMMIT")
     assert recorder.pending.retry()
