@@ -205,14 +205,19 @@ def _replay_file(path: Path, fd: int, workouts: WorkoutService) -> str:
                 "time it starts."
             )
         except (BacklegError, KeyError, TypeError, ValueError) as error:
-            problems.append(f"line {record.get('seq', '?')}: {error}")
+            problems.append(f"line {record.get('seq', '?')}: {str(error).rstrip('.')}")
     if problems:
         kept = path.with_name(f"{path.name}.kept-{datetime.now(UTC):%Y%m%dT%H%M%S}")
         os.replace(path, kept)
+        start = (
+            f"Backleg put {_sets(recovered)} from an earlier session back into your "
+            "history, but some of the writes kept with it"
+            if recovered
+            else "Some writes Backleg kept from an earlier session"
+        )
         return (
-            f"Backleg put {_sets(recovered)} from an earlier session back into your history, "
-            f"but some writes waiting there could not be replayed ({'; '.join(problems[:3])}). "
-            f"They are kept, unchanged, in {kept}."
+            f"{start} could not be replayed "
+            f"({'; '.join(problems[:3])}). The file is kept, unchanged, as {kept}."
         )
     path.unlink()
     if not recovered:
