@@ -11,11 +11,16 @@ On the next open of the store (services/store.py) `replay` puts every journal wh
 is gone (its flock is free: the kernel drops it on a kill) back into the history, in its
 order, before anything reads the history:
 
-- `set`: a logged set; skipped if the session already has a set with the same exercise,
-  set number, side and kind (it was written before the kill).
-- `update`: a correction (reps, load) or a rest time, as absolute values, to the newest set
-  with that key; skipped if there is none.
-- `undo`: deletes the newest set with that key, if any.
+- `set`: a logged set, with the time it was logged (a kept set is written with that same
+  time, now or on a retry); skipped if the session already has a set with the same
+  exercise, set number, side and kind. If that set has the same time it is this very set,
+  written before the kill; if not, the key was logged anew since (a resumed session), and
+  the journal's later corrections and undos for that key are left out rather than applied
+  to a set they were never meant for.
+- `update`: a correction (reps, load) or a rest time, as absolute values, to this
+  journal's set with that key, or (for a set stored before anything was queued) to the
+  newest set with that key; skipped if there is none.
+- `undo`: deletes that same set, if it is there.
 - `end`: finish / end early / stop for pain, only while the session is still in progress;
   `pain_after`: the pain after and notes.
 
@@ -195,9 +200,10 @@ def _replay_file(path: Path, fd: int, workouts: WorkoutService) -> str:
         records = _read_lines(fd)
     except _Unreplayable as error:
         records, problems = [], [str(error)]
+    known: dict[tuple[Any, ...], int | None] = {}  # key -> the id of this journal's set
     for record in records:
         try:
-            recovered += _replay_one(record, workouts)
+            recovered += _replay_one(record, workouts, known)
         except (StorageError, DataDirError) as error:
             return (
                 f"{_sets(recovered)} waiting from an earlier session could not all be saved "
@@ -232,8 +238,11 @@ def _sets(count: int) -> str:
     return f"{count} set{'' if count == 1 else 's'}"
 
 
-def _replay_one(record: dict[str, Any], workouts: WorkoutService) -> int:
-    """Make one journal line; 1 when it added a set."""
+def _replay_one(
+    record: dict[str, Any], workouts: WorkoutService, known: dict[tuple[Any, ...], int | None]
+) -> int:
+    """Make one journal line; 1 when it added a set. `known` maps a key this journal
+    logged to the id of that very set (None: another set holds the key, leave it)."""
     session_id = int(record["session"])
     op = record["op"]
     if op == "set":
@@ -243,20 +252,31 @@ def _replay_one(record: dict[str, Any], workouts: WorkoutService) -> int:
             raise ValueError(f"unknown fields {sorted(unknown)}")
         values["completed_at"] = datetime.fromisoformat(values["completed_at"])
         entry = SetEntry(**values)
+        key = (entry.exercise_id, entry.set_number, entry.side)
         sets = workouts.session_detail(session_id).sets  # NotFoundError if it was deleted
-        same = (entry.exercise_id, entry.set_number, entry.side, entry.kind)
-        if any((s.exercise_id, s.set_number, s.side, s.kind) == same for s in sets):
-            return 0  # written before the kill
-        workouts.log_set(session_id, entry)
+        same = [
+            s for s in sets if (s.exercise_id, s.set_number, s.side, s.kind) == (*key, entry.kind)
+        ]
+        if same:  # written before the kill (same time), or the key was logged anew since
+            ours = [s for s in same if s.completed_at == entry.completed_at]
+            known[key] = ours[-1].id if ours else None
+            return 0
+        known[key] = workouts.log_set(session_id, entry).id
         return 1
     if op in ("update", "undo"):
-        found = _newest(workouts, session_id, tuple(record["key"]))
-        if found is None:
+        key = tuple(record["key"])
+        if key in known:
+            set_id = known[key]
+        else:  # a set stored before anything was queued
+            found = _newest(workouts, session_id, key)
+            set_id = found.id if found is not None else None
+        if set_id is None:
             return 0
         if op == "undo":
-            workouts.delete_set(found.id)
+            workouts.delete_set(set_id)
+            known[key] = None
         else:
-            workouts.update_set(found.id, **_changes(record["changes"]))
+            workouts.update_set(set_id, **_changes(record["changes"]))
         return 0
     if op == "end":
         return _replay_end(record, workouts, session_id)

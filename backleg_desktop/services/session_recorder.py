@@ -9,6 +9,8 @@ which stored set id belongs to which `SetKey`, because the session flow speaks i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from backleg_desktop.domain.history import LoggedSet, SessionDetail, SessionRecord, SetEntry
@@ -64,13 +66,20 @@ class SessionRecorder:
         key = SetKey.of(entry)
         self._queued.add(key)
         what = f"set {entry.set_number} of {entry.exercise_id}"
+        # A kept set is written later with the time it was logged, the same time its
+        # journal line carries, so a replay knows it for the same set.
+        line = journal.set_line(self.session_id, entry)
+        kept = replace(entry, completed_at=datetime.fromisoformat(line["entry"]["completed_at"]))
+        attempt = [kept if self.pending else entry]
+
+        def write() -> LoggedSet:
+            try:
+                return self.workouts.log_set(self.session_id, attempt[0])
+            finally:
+                attempt[0] = kept
+
         try:
-            return self.pending.submit(
-                lambda: self.workouts.log_set(self.session_id, entry),
-                what,
-                self._stored,
-                journal.set_line(self.session_id, entry),
-            )
+            return self.pending.submit(write, what, self._stored, line)
         except BaseException:
             self._queued.discard(key)  # refused outright (a bad value): nothing is kept
             raise

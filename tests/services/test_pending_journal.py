@@ -242,3 +242,75 @@ def test_an_export_never_replaces_a_journal(data_dir: Path) -> None:
     journal = PendingJournal(data_dir)
     assert is_backleg_file(journal.path, data_dir)
     assert is_backleg_file(data_dir / f"{journal.path.name}.kept-20261201T100000", data_dir)
+
+
+def test_a_replay_never_changes_a_set_logged_anew_since(
+    data_dir: Path, locked: sqlite3.Connection
+) -> None:
+    store, recorder = _started(data_dir, locked)
+    recorder.log(squat(1, reps=8))
+    recorder.correct(SetKey("goblet-squat", 1, "both"), reps=5, load_kg=10.0)
+    abandon(recorder)
+    store.close()
+    # Still locked at the next start, so the journal waits; the user resumes the session
+    # and logs set 1 anew, which is written once the lock is gone.
+    again = window_store(data_dir)
+    assert len(journal_files(data_dir)) == 1
+    resumed = again.workouts.in_progress_session()
+    assert resumed is not None and resumed.session.id == recorder.session_id
+    second = SessionRecorder.resume(again.workouts, resumed)
+    assert second.log(squat(1, reps=9)) is None
+    locked.execute("COMMIT")
+    assert second.pending.retry()
+    again.close()
+
+    with open_test_store(data_dir) as reopened:  # the first journal is replayed now
+        sets = reopened.workouts.session_detail(recorder.session_id).sets
+        assert [(s.set_number, s.reps, s.load_kg) for s in sets] == [(1, 9, 12.0)]
+    assert journal_files(data_dir) == []
+
+
+def test_writes_made_before_the_kill_are_not_made_again(
+    data_dir: Path, locked: sqlite3.Connection
+) -> None:
+    store, recorder = _started(data_dir, locked)
+    key = SetKey("goblet-squat", 1, "both")
+    recorder.log(squat(1, reps=8))
+    recorder.undo(key)
+    recorder.log(squat(1, reps=9))
+    locked.execute("COMMIT")
+    journal = recorder.pending.journal
+    assert journal is not None
+    journal.clear = lambda: None  # type: ignore[method-assign]  # killed before it is deleted
+    assert recorder.pending.retry()
+    (written,) = store.workouts.session_detail(recorder.session_id).sets
+    abandon(recorder)
+    store.close()
+    with open_test_store(data_dir) as reopened:
+        (after,) = reopened.workouts.session_detail(recorder.session_id).sets
+        assert (after.id, after.reps) == (written.id, 9)  # the same row, untouched
+
+
+def test_a_kill_between_a_set_and_its_correction_keeps_the_correction(
+    data_dir: Path, locked: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backleg_desktop.services.errors import StorageError
+
+    store, recorder = _started(data_dir, locked)
+    recorder.log(squat(1, reps=8))
+    recorder.correct(SetKey("goblet-squat", 1, "both"), reps=5, load_kg=10.0)
+    locked.execute("COMMIT")
+
+    def busy(*args: object, **kwargs: object) -> None:
+        raise StorageError("busy again")
+
+    monkeypatch.setattr(store.workouts, "update_set", busy)
+    assert not recorder.pending.retry()  # the set is written, its correction is not
+    assert numbers(store, recorder.session_id) == [1]
+    abandon(recorder)  # killed here
+    store.close()
+
+    with open_test_store(data_dir) as reopened:
+        (after,) = reopened.workouts.session_detail(recorder.session_id).sets
+        assert (after.reps, after.load_kg) == (5, 10.0)
+        assert not any("Backleg saved" in n for n in reopened.notices)  # no set was missing
