@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from backleg_desktop.services.errors import (
     BacklegError,
@@ -25,6 +25,9 @@ from backleg_desktop.services.errors import (
     StorageError,
     StorageFullError,
 )
+
+if TYPE_CHECKING:
+    from backleg_desktop.services.pending_journal import PendingJournal
 
 T = TypeVar("T")
 
@@ -49,10 +52,14 @@ class PendingWrites:
     """A FIFO of writes that could not be made yet. Once one is queued, later ones queue
     behind it (even if the file is free again) so they reach the history in order."""
 
-    def __init__(self) -> None:
+    def __init__(self, journal: PendingJournal | None = None) -> None:
         self._queue: deque[_Write] = deque()
         self.last_error: BacklegError | None = None
         self.failed: list[tuple[str, BacklegError]] = []  # writes that can never succeed
+        # Queued writes also go to this file, so a kill or crash cannot lose them
+        # (services/pending_journal.py); None keeps them in memory only.
+        self.journal = journal
+        self.journal_error: OSError | None = None
 
     @property
     def count(self) -> int:
@@ -66,19 +73,23 @@ class PendingWrites:
         action: Callable[[], T],
         what: str = "a change",
         on_done: Callable[[T], None] | None = None,
+        line: dict[str, Any] | None = None,
     ) -> T | None:
         """Make the write now if nothing is queued before it; else (or if the file is busy)
         queue it and return None. `on_done(result)` runs once it is written, now or later.
-        Errors that a retry cannot cure (a ValidationError) are raised as before."""
+        Errors that a retry cannot cure (a ValidationError) are raised as before.
+        `line`: how to replay it from the journal, written there before None is returned."""
         write = _Write(action, what, on_done)
         if self._queue:
             self._queue.append(write)
+            self._journal(line)
             return None
         try:
             result = action()
         except RETRYABLE as error:
             self.last_error = error
             self._queue.append(write)
+            self._journal(line)
             return None
         if on_done is not None:
             on_done(result)
@@ -104,7 +115,32 @@ class PendingWrites:
             if write.on_done is not None:
                 write.on_done(result)
         self.last_error = None
+        self._clear_journal()
         return True
+
+    def _journal(self, line: dict[str, Any] | None) -> None:
+        if self.journal is None or line is None:
+            return
+        try:
+            self.journal.append(line)
+        except OSError as error:
+            # Still kept in memory (and retried); the window says it is not safe yet.
+            self.journal_error = error
+
+    def _clear_journal(self) -> None:
+        if self.journal is None:
+            return
+        try:
+            self.journal.clear()
+        except OSError as error:  # pragma: no cover - replaying it later adds nothing
+            self.journal_error = error
+        else:
+            self.journal_error = None
+
+    @property
+    def durable(self) -> bool:
+        """Everything queued is in the journal too (a kill would not lose it)."""
+        return self.journal is not None and self.journal_error is None
 
     def waiting(self) -> list[str]:
         """What is queued, oldest first, as the `what` given to `submit`."""
@@ -119,10 +155,16 @@ class PendingWrites:
         things = f"{sets} set{'s' if sets != 1 else ''}" if sets else "your last change"
         if sets and count > sets:
             things += " and other changes"
+        them = "them" if count > 1 else "it"
+        every = f"tries again every {RETRY_INTERVAL_MS // 1000} seconds"
+        if self.durable:
+            return (
+                f"Saving… {things} not saved yet: {_reason(self.last_error)}. Backleg keeps "
+                f"{them} in a file and {every}; nothing is lost even if Backleg stops."
+            )
         return (
             f"Saving… {things} not saved yet: {_reason(self.last_error)}. Backleg keeps "
-            f"{'them' if count > 1 else 'it'} and tries again every "
-            f"{RETRY_INTERVAL_MS // 1000} seconds; nothing is lost while this window is open."
+            f"{them} and {every}; nothing is lost while this window is open."
         )
 
 

@@ -9,10 +9,14 @@ which stored set id belongs to which `SetKey`, because the session flow speaks i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from backleg_desktop.domain.history import LoggedSet, SessionDetail, SessionRecord, SetEntry
 from backleg_desktop.domain.session_flow import RestTaken, SetKey, StopPoint
+from backleg_desktop.services import pending_journal as journal
+from backleg_desktop.services.pending_journal import PendingJournal
 from backleg_desktop.services.pending_writes import PendingWrites
 
 if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
@@ -36,7 +40,8 @@ class SessionRecorder:
         self.session = session
         self._ids: dict[SetKey, int] = {SetKey.of(s): s.id for s in logged}
         self.logged: list[LoggedSet] = list(logged)  # in logging order, as stored
-        self.pending = PendingWrites()
+        # What waits is also journalled in the data folder, so a kill cannot lose it.
+        self.pending = PendingWrites(PendingJournal(workouts.db_path.parent))
         self._queued: set[SetKey] = set()  # logged by the user, not yet in the store
 
     @classmethod
@@ -61,10 +66,20 @@ class SessionRecorder:
         key = SetKey.of(entry)
         self._queued.add(key)
         what = f"set {entry.set_number} of {entry.exercise_id}"
+        # A kept set is written later with the time it was logged, the same time its
+        # journal line carries, so a replay knows it for the same set.
+        line = journal.set_line(self.session_id, entry)
+        kept = replace(entry, completed_at=datetime.fromisoformat(line["entry"]["completed_at"]))
+        attempt = [kept if self.pending else entry]
+
+        def write() -> LoggedSet:
+            try:
+                return self.workouts.log_set(self.session_id, attempt[0])
+            finally:
+                attempt[0] = kept
+
         try:
-            return self.pending.submit(
-                lambda: self.workouts.log_set(self.session_id, entry), what, self._stored
-            )
+            return self.pending.submit(write, what, self._stored, line)
         except BaseException:
             self._queued.discard(key)  # refused outright (a bad value): nothing is kept
             raise
@@ -83,14 +98,23 @@ class SessionRecorder:
         if not self._known(key):
             return None
         return self.pending.submit(
-            lambda: self._update(key, reps=reps, load_kg=load_kg), "a correction"
+            lambda: self._update(key, reps=reps, load_kg=load_kg),
+            "a correction",
+            line=self._key_line("update", key, reps=reps, load_kg=load_kg),
         )
 
     def record_rest(self, rest: RestTaken) -> None:
         if self._known(rest.key):
             self.pending.submit(
-                lambda: self._update(rest.key, rest_taken_s=rest.taken_s), "a rest time"
+                lambda: self._update(rest.key, rest_taken_s=rest.taken_s),
+                "a rest time",
+                line=self._key_line("update", rest.key, rest_taken_s=rest.taken_s),
             )
+
+    def _key_line(self, op: str, key: SetKey, **changes: Any) -> dict[str, Any]:
+        return journal.key_line(
+            op, self.session_id, (key.exercise_id, key.set_number, key.side), **changes
+        )
 
     def _update(self, key: SetKey, **changes: Any) -> LoggedSet | None:
         # The id is looked up when the write is made: a queued set had none when asked.
@@ -115,12 +139,13 @@ class SessionRecorder:
             self.logged = [s for s in self.logged if s.id != set_id]
             return removed
 
-        return self.pending.submit(delete, "an undo")
+        return self.pending.submit(delete, "an undo", line=self._key_line("undo", key))
 
-    def _close(self, write: Any, what: str) -> SessionRecord:
+    def _close(self, write: Any, what: str, how: str, **values: Any) -> SessionRecord:
         """Queued or not, the session carries on to its end screens; the stored record
         follows once the write is made."""
-        self.pending.submit(write, what, self._closed)
+        line = journal.end_line(self.session_id, how, **values)
+        self.pending.submit(write, what, self._closed, line)
         return self.session
 
     def _closed(self, session: SessionRecord) -> None:
@@ -132,11 +157,16 @@ class SessionRecorder:
                 self.session_id, pain_after=pain_after, notes=notes
             ),
             "the end of the session",
+            "finish",
+            pain_after=pain_after,
+            notes=notes,
         )
 
     def end_early(self) -> SessionRecord:
         return self._close(
-            lambda: self.workouts.end_session_early(self.session_id), "the end of the session"
+            lambda: self.workouts.end_session_early(self.session_id),
+            "the end of the session",
+            "end_early",
         )
 
     def stop_for_pain(self, where: StopPoint | None) -> SessionRecord:
@@ -147,6 +177,9 @@ class SessionRecorder:
                 set_number=where.set_number if where else None,
             ),
             "the stop for pain",
+            "stop_for_pain",
+            exercise_id=where.exercise_id if where else None,
+            set_number=where.set_number if where else None,
         )
 
     def set_pain_after(self, pain_after: int | None, notes: str = "") -> SessionRecord:
@@ -156,6 +189,9 @@ class SessionRecorder:
                 self.session_id, pain_after, notes if notes else None
             ),
             "the pain after",
+            "pain_after",
+            pain_after=pain_after,
+            notes=notes if notes else None,
         )
 
     def _replace(self, updated: LoggedSet) -> None:

@@ -22,7 +22,7 @@ from types import TracebackType
 from sqlalchemy import Engine
 
 from backleg_desktop.content.model import Library
-from backleg_desktop.services import backups
+from backleg_desktop.services import backups, pending_journal
 from backleg_desktop.services.errors import (
     BacklegError,
     DataDirError,
@@ -96,6 +96,8 @@ def open_store(
         raise
     db_path = database_path(data_dir)
     workouts = WorkoutService(engine, library, db_path=db_path, now=now)
+    # Sets a killed window had queued go in before anything reads the history.
+    notices.extend(pending_journal.replay(data_dir, workouts))
     store = Store(data_dir, db_path, workouts, notices, engine, lock)
     if make_daily_backup:
         try:

@@ -44,6 +44,7 @@ class WorkoutService:
         db_path: Path,
         now: Callable[[], datetime] = utc_now,
     ) -> None:
+        self.db_path = db_path  # its folder also holds the window's pending-writes journal
         db = HistoryDb(engine, db_path)
         exercises = ExerciseIds(library)
         log = SessionLog(db, library, exercises, now)

@@ -48,14 +48,20 @@ def database_path(data_dir: Path) -> Path:
 
 
 def is_backleg_file(path: Path, data_dir: Path) -> bool:
-    """True when `path` is the history, one of its WAL, lock or set-aside files, or a
+    """True when `path` is the history, one of its WAL, lock, journal or set-aside files, or a
     backup: files only Backleg itself may replace."""
     target = os.path.realpath(path)
     folder = os.path.realpath(data_dir)
     if os.path.dirname(target) == os.path.join(folder, "backups"):
         return True
     return os.path.dirname(target) == folder and os.path.basename(target).startswith(
-        ("backleg.sqlite3", "backleg.lock", "backleg.window.lock", "settings.ini")
+        (
+            "backleg.sqlite3",
+            "backleg.lock",
+            "backleg.window.lock",
+            "backleg.pending-",
+            "settings.ini",
+        )
     )
 
 

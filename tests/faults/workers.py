@@ -3,6 +3,7 @@ acknowledged write on stdout, one line each, so the test knows what must have su
 
     python -m tests.faults.workers sessions   # a fork server: one whole session per request
     python -m tests.faults.workers logger DATA_DIR STOP_FILE
+    python -m tests.faults.workers queued DATA_DIR COUNT   # logs while the file is locked
 
 The fork server imports SQLAlchemy and the store once and forks a fresh child for each
 session, so 25 killed sessions cost milliseconds each instead of a Python start-up each.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -105,9 +107,49 @@ def log_until_stopped(data_dir: Path, stop_file: Path) -> int:
     return 0
 
 
+def log_while_locked(data_dir: Path, count: int) -> None:
+    """Log through the window's real recorder, opened as the window opens the store.
+
+    Prints "session <id>" and "stored 1" (set 1, written at once), then waits for a line
+    on stdin: the test holds the write lock by then. Sets 2..count are then kept, not
+    written ("kept <n>" each, the moment the recorder returns), with a rest time for set 2
+    and a correction of the last; then "waiting", and it sleeps until it is killed.
+    """
+    from backleg_desktop.domain.session_flow import RestTaken, SetKey
+    from backleg_desktop.services.pending_writes import WINDOW_BUSY_TIMEOUT_MS
+    from backleg_desktop.services.session_recorder import SessionRecorder
+    from backleg_desktop.services.store import open_store
+    from tests.support.library import minimal_library
+
+    store = open_store(
+        data_dir,
+        minimal_library(),
+        make_daily_backup=False,
+        busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS,
+    )
+    recorder = SessionRecorder.start(store.workouts, "strength", PAIN_BEFORE)
+    say(f"session {recorder.session_id}")
+    assert recorder.log(SetEntry("goblet-squat", 1, reps=10, load_kg=16.0)) is not None
+    say("stored 1")
+    sys.stdin.readline()
+    for number in range(2, count + 1):
+        assert recorder.log(SetEntry("goblet-squat", number, reps=10, load_kg=16.0)) is None
+        say(f"kept {number}")
+        if number == 2:
+            recorder.record_rest(RestTaken(SetKey("goblet-squat", 2, "both"), 90.0, 75.0, False))
+    recorder.correct(SetKey("goblet-squat", count, "both"), reps=7, load_kg=14.0)
+    assert recorder.pending.count == count + 1  # count - 1 sets, a rest time, a correction
+    say("waiting")
+    while True:
+        time.sleep(60)
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["sessions"]:
         serve_sessions()
+        return 0
+    if argv[:1] == ["queued"] and len(argv) == 3:
+        log_while_locked(Path(argv[1]), int(argv[2]))
         return 0
     if argv[:1] == ["logger"] and len(argv) == 3:
         return log_until_stopped(Path(argv[1]), Path(argv[2]))

@@ -82,12 +82,21 @@ class PendingRetry(QObject):
         self.retry()
         if not self.count:
             return True
+        # They are journalled too (a kill would not lose them), but the window stays open
+        # so they reach the history now, not only at the next start.
+        safe = all(q.durable for q in self._queues if q)
         QMessageBox.warning(
             parent,
             "Not saved yet",
             f"{self.count} change(s) from your session are not in your history yet, because "
             "another Backleg command is using the file. Backleg keeps them and tries again "
-            f"every {RETRY_INTERVAL_MS // 1000} seconds. Close the window again once the "
-            "session page says they are saved.",
+            f"every {RETRY_INTERVAL_MS // 1000} seconds"
+            + (
+                " (they are kept in a file too, so even if Backleg stopped now they would be "
+                "saved the next time it starts)"
+                if safe
+                else ""
+            )
+            + ". Close the window again once the session page says they are saved.",
         )
         return False

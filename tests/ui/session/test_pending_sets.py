@@ -69,6 +69,7 @@ def test_a_set_logged_while_the_history_is_locked_is_kept_and_saved_later(
     assert not drive.window.close()  # closing now would lose them: it stays open
     assert drive.window.isVisible()
     assert "are not in your history yet" in warnings[0]
+    assert "kept in a file too" in warnings[0]  # journalled: a kill now would not lose them
 
     page.saving.timer.timeout.emit()  # a retry while still locked: kept
     assert page.recorder.pending.count >= 2
