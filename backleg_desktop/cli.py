@@ -22,12 +22,12 @@ from backleg_desktop.content.loader import ContentError, load_library
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import ImportedSession
 from backleg_desktop.services import backups
-from backleg_desktop.services.errors import BacklegError, DataDirError
+from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.history_export import export_history
+from backleg_desktop.services.own_files import refuse_own_file
 from backleg_desktop.services.store import open_store
 from backleg_desktop.services.transfer import detect_format, read_sessions
 from backleg_desktop.services.transfer.reading import readable
-from backleg_desktop.storage.paths import is_backleg_file
 
 
 def run(
@@ -69,12 +69,7 @@ def run(
 
 
 def _export(path: Path, data_dir: Path, library: Library, out: TextIO) -> int:
-    if is_backleg_file(path, data_dir):
-        # Writing the export over the live history (or a backup) would destroy it.
-        raise DataDirError(
-            f"{path} is one of Backleg's own files (the history, a backup or a lock); "
-            "export to a file outside them."
-        )
+    refuse_own_file(path, data_dir, "the export")  # before the store opens anything
     with open_store(data_dir, library, make_daily_backup=False) as store:
         for notice in store.notices:  # e.g. where a damaged history was set aside
             print(notice, file=out)
@@ -157,12 +152,7 @@ def _restore(backup: Path, data_dir: Path, out: TextIO, err: TextIO) -> int:
 def _handout(
     plan_id: str, path: Path, data_dir: Path, library: Library, out: TextIO, err: TextIO
 ) -> int:
-    if is_backleg_file(path, data_dir):
-        # A PDF written over the live history (or a backup) would destroy it.
-        raise DataDirError(
-            f"{path} is one of Backleg's own files (the history, a backup or a lock); "
-            "write the handout to a file outside them."
-        )
+    refuse_own_file(path, data_dir, "the handout")
     plan = library.plans.get(plan_id)
     if plan is None:
         known = ", ".join(library.plans)

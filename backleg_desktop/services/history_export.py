@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from backleg_desktop.content.model import Library
+from backleg_desktop.services.own_files import refuse_own_file
 from backleg_desktop.services.transfer import ExerciseMatcher, ExportSummary, export_to_path
 
 if TYPE_CHECKING:
@@ -19,6 +20,8 @@ def export_history(workouts: WorkoutService, library: Library, path: Path) -> Ex
     Exercise names come from the user's own exercises, else the library; the file is
     renamed into place only once complete (see transfer/writing.py).
     """
+    # File → Export… too must never write over the history it reads.
+    refuse_own_file(path, workouts.db_path.parent, "the export")
     users = dict(workouts.user_exercises())
     matcher = ExerciseMatcher(library)
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from backleg_desktop.content.model import Library, Plan
+from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.services.own_files import refuse_own_file
 from backleg_desktop.ui.handout import paint_handout, paper_palette, set_page_layout
 
 
@@ -25,7 +29,7 @@ def print_to(printer: QPrinter, library: Library, plan: Plan, parent: QWidget) -
     return paint_handout(printer, library, plan, paper_palette(parent.palette()))
 
 
-def print_handout(parent: QWidget, library: Library) -> None:
+def print_handout(parent: QWidget, library: Library, data_dir: Path) -> None:
     plan = choose_plan(parent, library)
     if plan is None:
         return
@@ -35,6 +39,13 @@ def print_handout(parent: QWidget, library: Library) -> None:
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print handout: {plan.name}")
     if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        target = printer.outputFileName()
+        try:
+            if target:  # "Print to file": never over the history or a backup
+                refuse_own_file(Path(target), data_dir, "the handout")
+        except BacklegError as error:
+            QMessageBox.warning(parent, "Print handout", str(error))
+            return
         try:
             print_to(printer, library, plan, parent)
         except OSError:

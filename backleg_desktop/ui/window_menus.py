@@ -107,7 +107,7 @@ def print_handout(window: MainWindow) -> None:
     # Imported here so QtPrintSupport stays out of start-up.
     from backleg_desktop.ui.handout_dialog import print_handout
 
-    print_handout(window, window.library)
+    print_handout(window, window.library, window.data_dir)
 
 
 def _history_not_ready(window: MainWindow) -> None:

@@ -50,7 +50,32 @@ def test_a_print_to_file_that_cannot_be_written_is_told_not_raised(
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Quick add-on", True))
     monkeypatch.setattr(QPrintDialog, "exec", accept)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
-    print_handout(main_window, main_window.library)
+    print_handout(main_window, main_window.library, main_window.data_dir)
     assert len(told) == 1
     assert str(out) in told[0] and "could not be written" in told[0]
     assert not out.exists()
+
+
+def test_print_to_file_never_writes_over_the_history(qtbot, main_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """ "Print to file" naming the history used to replace it with a PDF."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from backleg_desktop.ui.handout_dialog import print_handout
+
+    history = main_window.data_dir / "backleg.sqlite3"
+    history.write_bytes(b"SQLite format 3\x00 stands in for the history")
+    before = history.read_bytes()
+
+    def accept(dialog: QPrintDialog) -> int:
+        dialog.printer().setOutputFormat(dialog.printer().OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(history))
+        return QPrintDialog.DialogCode.Accepted.value
+
+    told: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Quick add-on", True))
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
+    print_handout(main_window, main_window.library, main_window.data_dir)
+    assert len(told) == 1 and "one of Backleg's own files" in told[0]
+    assert history.read_bytes() == before

@@ -139,6 +139,19 @@ def test_export_writes_the_cli_format(qtbot, monkeypatch, page, store, tmp_path)
     assert target.read_text(encoding="utf-8").startswith("session_id,started_at,ended_at,plan")
 
 
+def test_export_never_writes_over_the_history_it_reads(qtbot, monkeypatch, page, store) -> None:
+    """File → Export… named the live history: it used to be replaced by the CSV."""
+    before = store.db_path.read_bytes()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(store.db_path), ""))
+    told: list[str] = []
+    for kind in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, lambda *a: told.append(a[2]))
+    transfer_dialogs.export_history(page, store.workouts, page.library)
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    assert "one of Backleg's own files" in told[0]
+    assert store.db_path.read_bytes() == before
+
+
 def test_an_unexpected_error_ends_the_dialog_with_a_sentence(
     qtbot, monkeypatch, page, store, tmp_path
 ) -> None:
