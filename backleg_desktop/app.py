@@ -255,6 +255,16 @@ def open_store_into(window: MainWindow) -> StoreOutcome:
 
         QMessageBox.critical(window, "Backleg cannot open your history", str(error))
         return "failed"
+    except Exception as error:  # a bug or a broken install: a sentence, not a traceback
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(
+            window,
+            "Backleg cannot open your history",
+            f"Opening {window.data_dir} failed unexpectedly ({type(error).__name__}: "
+            f"{error}). Nothing was changed. Please report this with Help → About's version.",
+        )
+        return "failed"
     window.attach_store(store)
     notices = store.notices
     if notices:

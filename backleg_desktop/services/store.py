@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,6 +29,7 @@ from backleg_desktop.services.errors import (
     DataDirError,
     FolderInUseError,
     IncompatibleDatabaseError,
+    StorageError,
     file_error,
     storage_errors,
 )
@@ -215,10 +217,20 @@ def _refuse_newer(db_path: Path, revision: str | None) -> None:
 def _upgrade(db_path: Path, revision: str | None, stamp: str) -> None:
     _refuse_newer(db_path, revision)
     # A copy of the file as it was, in case an upgrade ever goes wrong.
-    sqlite_files.copy_database(
-        db_path, db_path.with_name(f"{db_path.name}.pre-{schema.HEAD_REVISION}-{stamp}")
-    )
-    schema.upgrade(db_path)
+    copy = db_path.with_name(f"{db_path.name}.pre-{schema.HEAD_REVISION}-{stamp}")
+    sqlite_files.copy_database(db_path, copy)
+    try:
+        schema.upgrade(db_path)
+    except (BacklegError, OSError, sqlite3.Error):
+        raise  # reported as what they are by storage_errors
+    except Exception as error:
+        # Alembic's own errors (a migration missing from a broken install, say): the
+        # upgrade is one transaction, so the file is as it was.
+        raise StorageError(
+            f"Backleg could not upgrade its history file {db_path} to this version "
+            f"({type(error).__name__}: {error}). The file was left as it was, and a copy "
+            f"from before the attempt is {copy}. Reinstalling Backleg usually fixes this."
+        ) from error
 
 
 def _set_aside_notice(data_dir: Path, aside: Path, state: str, kept: Path | None) -> str:

@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 from backleg_desktop.domain.history import SetEntry
-from backleg_desktop.services.errors import DataDirError, IncompatibleDatabaseError
+from backleg_desktop.services.errors import (
+    DataDirError,
+    IncompatibleDatabaseError,
+    StorageError,
+)
 from backleg_desktop.services.store import open_store
 from backleg_desktop.storage import schema
 from backleg_desktop.storage.paths import DB_FILENAME
@@ -148,6 +152,29 @@ def test_an_old_schema_is_copied_aside_then_upgraded(data_dir: Path) -> None:
     conn = sqlite3.connect(copy)
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     conn.close()
+
+
+def test_a_broken_upgrade_is_a_sentence_and_leaves_the_file(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An Alembic error (e.g. a migration missing from a broken install) used to reach the
+    user as a traceback, and the window never got its history."""
+    from alembic.util.exc import CommandError
+
+    db = data_dir / DB_FILENAME
+    schema.upgrade(db, "0001")
+    before = db.read_bytes()
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise CommandError("Can't locate revision identified by '0003'")
+
+    monkeypatch.setattr(schema, "upgrade", broken)
+    with pytest.raises(StorageError) as caught:
+        open_test_store(data_dir, WallClock())
+    message = str(caught.value)
+    assert str(db) in message and "Can't locate revision" in message
+    assert "left as it was" in message and ".pre-" in message
+    assert db.read_bytes() == before
 
 
 def test_a_newer_schema_is_refused_and_left_alone(data_dir: Path) -> None:

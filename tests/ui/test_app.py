@@ -158,6 +158,20 @@ def test_an_unusable_data_dir_is_a_clear_dialog(
     assert f"{main_window.data_dir} is read-only." in text
 
 
+def test_an_unexpected_failure_at_open_is_a_sentence_not_a_traceback(
+    main_window, monkeypatch, critical: DialogRecorder
+) -> None:
+    def open_store(data_dir: Path, library: object, **_options: object) -> object:
+        raise KeyError("version_num")  # e.g. a broken install's migrations
+
+    fake_store_module(monkeypatch, open_store)
+    assert app.open_store_into(main_window) == "failed"
+    assert main_window.store is None
+    [(title, text)] = critical.calls
+    assert "cannot open your history" in title
+    assert "KeyError" in text and str(main_window.data_dir) in text
+
+
 def test_menus_have_stable_names_for_other_features(main_window) -> None:
     assert main_window.file_menu.objectName() == "fileMenu"
     assert main_window.help_menu.objectName() == "helpMenu"
