@@ -236,6 +236,10 @@ class ExerciseScreen(QWidget):
         inputs.addWidget(load_label, 0, 1)
         inputs.addWidget(self.reps, 1, 0)
         inputs.addWidget(self.load, 1, 1)
+        self.load_note = big_label("", 1.1, bold=True)
+        self.load_note.setObjectName("loadNote")  # "lighter today: pain 5 (was 25 kg)"
+        self.load_note.hide()
+        inputs.addWidget(self.load_note, 2, 0, 1, 3)
         inputs.setColumnStretch(2, 1)
 
         self.primary_button = action_button("Start set", "Space", "primaryAction", self)
@@ -303,9 +307,12 @@ class ExerciseScreen(QWidget):
         self.target.setText(target_text(step))
         self.next_label.setText(next_text)
 
-    def set_values(self, reps: int, load_kg: float | None) -> None:
+    def set_values(self, reps: int, load_kg: float | None, note: str | None = None) -> None:
+        """Pre-fill the inputs; `note` says why the load is not last time's."""
         self.reps.setValue(reps)
         self.load.setValue(load_kg or 0.0)
+        self.load_note.setText(note or "")
+        self.load_note.setVisible(bool(note))
 
     def values(self) -> tuple[int, float | None]:
         """The reps and load shown (spin boxes commit any typed text first)."""
@@ -348,6 +355,7 @@ class ExerciseScreen(QWidget):
         self.target.setText("")
         self.next_label.setText("Next: the summary")
         self.progression.show_hint(None)
+        self.load_note.hide()
         self.status.setPalette(self._normal_status_palette)
         self.status.setText("All sets done")
         self.status.show()

@@ -207,7 +207,7 @@ class RunningSession(QObject):
             self.exercise_screen.show_exercise(self.library.exercises.get(step.exercise_id))
             self._cues_for = step.exercise_id
         values = self.controller.prefill(step)
-        self.exercise_screen.set_values(values.reps, values.load_kg)
+        self.exercise_screen.set_values(values.reps, values.load_kg, values.note)
         self._prefilled_step = step.index
 
     def _show_set_seconds(self, seconds: int) -> None:

@@ -98,3 +98,11 @@ def record_lines(library: Library, records: Sequence[RecordBeaten]) -> list[str]
         else:
             lines.append(f"{name}: most volume in one session, {record.volume_kg:,.0f} kg")
     return lines
+
+
+def flare_up_text(library: Library) -> str:
+    """The flare-up guidance as plain text, for "Rest today"."""
+    return "\n\n".join(
+        f"{section.title}\n" + "\n".join(section.paragraphs)
+        for section in library.guidance.flare_up
+    )
