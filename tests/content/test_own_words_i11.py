@@ -17,7 +17,6 @@ import pytest
 
 from backleg_desktop import assets
 from backleg_desktop.content.disc_content import disc_path
-from backleg_desktop.content.timed_plans import staged_plans_path
 
 RUN_LENGTH = 8
 HERE = Path(__file__).resolve()
@@ -83,7 +82,7 @@ def test_no_new_text_is_copied_from_the_article() -> None:
     article = runs(ARTICLE.read_text(encoding="utf-8"))
     texts = [
         (path.name, t)
-        for path in (staged_plans_path(), disc_path())
+        for path in (assets.content_dir() / "plans.toml", disc_path())
         for t in toml_strings(tomllib.loads(path.read_text(encoding="utf-8")))
     ]
     for name in MODULES:

@@ -232,6 +232,7 @@ class ExerciseScreen(QWidget):
         reps_label.setBuddy(self.reps)
         load_label = QLabel("&Load", self)
         load_label.setBuddy(self.load)
+        self._inputs = (reps_label, load_label, self.reps, self.load)  # hidden for a hold
         inputs.addWidget(reps_label, 0, 0)
         inputs.addWidget(load_label, 0, 1)
         inputs.addWidget(self.reps, 1, 0)
@@ -306,6 +307,8 @@ class ExerciseScreen(QWidget):
         self.side.setVisible(step.side != "both")
         self.target.setText(target_text(step))
         self.next_label.setText(next_text)
+        for widget in self._inputs:
+            widget.setVisible(not step.is_hold)  # a hold logs its time, not reps or load
 
     def set_values(self, reps: int, load_kg: float | None, note: str | None = None) -> None:
         """Pre-fill the inputs; `note` says why the load is not last time's."""
@@ -321,7 +324,7 @@ class ExerciseScreen(QWidget):
         load = round(self.load.value(), 2)
         return self.reps.value(), (load if load > 0 else None)
 
-    def show_ready(self, set_number: int, *, after_rest: bool) -> None:
+    def show_ready(self, set_number: int, *, after_rest: bool, hold: bool = False) -> None:
         self.status.setText(f"Ready for set {set_number}")
         palette = self.status.palette()
         if after_rest:
@@ -329,18 +332,23 @@ class ExerciseScreen(QWidget):
         self.status.setPalette(palette if after_rest else self._normal_status_palette)
         self.status.show()
         self.timer.hide()
-        self.hint.setText("Press Space to start the set.")
-        self.primary_button.setText("Start set  [Space]")
+        self.hint.setText(f"Press Space to start the {'hold' if hold else 'set'}.")
+        self.primary_button.setText("Start hold  [Space]" if hold else "Start set  [Space]")
         self.illustration.figure.stop()
 
-    def show_in_set(self, seconds: int, side: str) -> None:
+    def show_in_set(self, seconds: int, side: str, *, hold: bool = False) -> None:
+        """A set under way: `seconds` counts up, or for a hold down to 0."""
         self.status.hide()
         self.timer.show()
         self.timer.setText(format_mmss(seconds))
         then = "switch to the right leg" if side == "left" else "log it and rest"
-        self.hint.setText(f"Set in progress. Press Space when done to {then}.")
+        if hold:
+            self.hint.setText("Hold. It is logged when the time is up; Space ends it early.")
+        else:
+            self.hint.setText(f"Set in progress. Press Space when done to {then}.")
+        done = "End hold" if hold else "Log set"
         self.primary_button.setText(
-            "Done: right leg next  [Space]" if side == "left" else "Log set  [Space]"
+            "Done: right leg next  [Space]" if side == "left" else f"{done}  [Space]"
         )
         self.illustration.figure.play()
 

@@ -73,8 +73,10 @@ class RestScreen(QWidget):
         self.load.setSpecialValueText("no load")
         self.load.setAccessibleName("Correct the load of the set just logged")
         grid = QGridLayout()
-        grid.addWidget(QLabel("Reps", self), 0, 0)
-        grid.addWidget(QLabel("Load", self), 0, 1)
+        reps_label, load_label = QLabel("Reps", self), QLabel("Load", self)
+        self._correction = (reps_label, load_label, self.reps, self.load)
+        grid.addWidget(reps_label, 0, 0)
+        grid.addWidget(load_label, 0, 1)
         grid.addWidget(self.reps, 1, 0)
         grid.addWidget(self.load, 1, 1)
         for box in (self.reps, self.load):
@@ -115,9 +117,15 @@ class RestScreen(QWidget):
         self.up_next.setText(up_next)
         self.up_next_detail.setText(up_next_detail)
 
-    def show_logged(self, description: str, reps: int | None, load_kg: float | None) -> None:
+    def show_logged(
+        self, description: str, reps: int | None, load_kg: float | None, *, hold: bool = False
+    ) -> None:
+        """The set just logged; a timed hold has no reps or load to correct."""
         self._loading = True
         self.logged_text.setText(description)
+        for widget in self._correction:
+            widget.setVisible(not hold)
+        self.logged_title.setText("Just logged" if hold else "Just logged (you can correct it now)")
         self.reps.setValue(reps or 0)
         self.load.setValue(load_kg or 0.0)
         self.correction_status.setText("")

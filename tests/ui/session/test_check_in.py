@@ -101,12 +101,12 @@ def test_pain_8_offers_rest_and_anyway_never_as_default(drive, library) -> None:
     screen = open_check_in(drive)
     drive.type("8")
     assert screen.guidance.advice.text() == library.pain_band(8).advice
-    # No gentle-day plan is loaded yet, so resting is Enter's choice.
-    assert screen.confirm_button.text() == "Rest today  [Enter]"
-    assert screen.anyway_button.isVisibleTo(screen)
+    assert screen.confirm_button.text() == "Start Gentle day  [Enter]"
+    assert screen.rest_button.isVisibleTo(screen) and screen.anyway_button.isVisibleTo(screen)
     assert screen.anyway_button.text() == "Start Strength session anyway  [A]"
+    assert not screen.quick_button.isVisibleTo(screen)
     assert screen.red_flags_button.isVisibleTo(screen)
-    drive.enter()
+    drive.key(K.Key_R)
     page = drive.page
     assert page.current_screen() is page.notice_screen
     assert page.notice_screen.title.text() == "Rest today: nothing is recorded"
@@ -115,6 +115,16 @@ def test_pain_8_offers_rest_and_anyway_never_as_default(drive, library) -> None:
     assert drive.workouts().count_sessions() == 0
     drive.enter()
     assert page.current_screen() is page.chooser
+
+
+def test_pain_8_then_enter_runs_the_gentle_day(drive) -> None:
+    open_check_in(drive)
+    drive.type("8")
+    drive.enter()
+    page = drive.page
+    session = drive.stored().session
+    assert (session.plan_id, session.pain_before) == ("gentle-day", 8)
+    assert page.exercise_screen.name.text() == "Diaphragmatic breathing"
 
 
 def test_pain_8_start_anyway_is_lighter(drive, store) -> None:
