@@ -82,6 +82,7 @@ TABLE: tuple[KeyRow, ...] = (
     KeyRow("pain_step", (K.Key_Up, K.Key_Down), mods="none", screen="pain"),
     KeyRow("check_in_choice", (K.Key_Q, K.Key_R, K.Key_A), mods="none", screen="pain"),
     KeyRow("red_flags", (K.Key_F,), mods="none", screen="pain"),
+    KeyRow("red_flags", (K.Key_F,), mods="none", screen="summary"),
     KeyRow("skip_exercise", (K.Key_S,), mods="shift", needs_session=True),
     KeyRow("skip_set", (K.Key_S,), mods="none", needs_session=True),
     KeyRow("toggle_pause", (K.Key_P,), screen="rest", needs_session=True),
@@ -153,6 +154,9 @@ def bind(page: SessionPage, row: KeyRow, event: QKeyEvent | None) -> Callable[[]
             return None  # not on offer at this level: the key is not the session's
         return lambda: page.check_in.choose(choice)
     if row.action == "red_flags":
+        if row.screen == "summary":
+            caution = page.summary_screen.caution
+            return caution.red_flags_requested.emit if caution.links_red_flags else None
         return pain.red_flags_requested.emit if pain.links_red_flags else None
     actions: dict[Action, Callable[[], None]] = {
         "stop_for_pain": page.stop_for_pain,

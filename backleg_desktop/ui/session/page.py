@@ -25,6 +25,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from backleg_desktop.content.model import Library, Plan
+from backleg_desktop.domain.session_caution import cheer_records, session_caution
 from backleg_desktop.domain.session_flow import RestChoice, SessionFlow, Step
 from backleg_desktop.services.session_controller import SessionController
 from backleg_desktop.services.session_recorder import SessionRecorder
@@ -150,6 +151,7 @@ class SessionPage(QWidget):
         self.rest_screen.adjust_requested.connect(running.adjust_rest)
         self.rest_screen.correction_made.connect(running.correct_last_set)
         self.summary_screen.done_requested.connect(self.back_to_plans)
+        self.summary_screen.red_flags_requested.connect(self.red_flags_requested)
         self.summary_screen.records_failed.connect(lambda message: self.say(message, error=True))
         self.notice_screen.done_requested.connect(self.back_to_plans)
         chrome = self.chrome
@@ -347,12 +349,18 @@ class SessionPage(QWidget):
         if summary is None or self.controller.workouts is None:
             return
         session = summary.detail.session
+        sharp = session.status == "stopped_pain"
+        caution = session_caution(
+            session.pain_before, session.pain_after, stopped_for_sharp_pain=sharp
+        )
         self.summary_screen.show_report(
             summary.report,
             plan_name=session.name,
             subheading=texts.summary_subheading(self.library, session),
+            caution=caution,
         )
-        self.summary_screen.find_records(self.controller.workouts, session.id)
+        if cheer_records(caution):  # no "records beaten" next to a caution
+            self.summary_screen.find_records(self.controller.workouts, session.id)
         self.show_screen(self.summary_screen)
 
     # -- helpers -----------------------------------------------------------------------

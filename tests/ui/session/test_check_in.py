@@ -189,3 +189,12 @@ def test_enter_after_the_session_needs_a_level_too(drive) -> None:
     drive.enter()
     assert page.current_screen() is page.summary_screen
     assert drive.stored().session.pain_after == 10
+
+
+def test_pain_that_rose_after_last_time_suggests_no_more_load(drive, store) -> None:
+    seed(store, 0, (15, 15, 15), pain=(3, 3))
+    seed(store, 2, (15, 15, 15), pain=(2, 3))  # up by 1 after the last session
+    drive.start(pain="1")  # a good day today
+    panel = drive.page.exercise_screen.progression
+    assert panel.property("kind") != "add_load"
+    assert "could try" not in panel.text.text()
