@@ -35,6 +35,16 @@ AFTER_PROMPT = "Choose a level (0–10), then press Enter. Esc skips."
 CHOICE_KEYS: dict[ChoiceId, str] = {"quick": "Q", "rest": "R", "anyway": "A"}
 
 
+def offer_note(offer: CheckInOffer | None) -> str:
+    """The line under the advice: at 4–6 "lighter today: pain 5"; at 7+ what "anyway" means."""
+    if offer is None or offer.note is None:
+        return ""
+    if offer.band == "moderate":
+        return offer.note
+    anyway = offer.choice("anyway")
+    return f"{anyway.label} offers every load lighter too." if anyway is not None else ""
+
+
 class GuidanceBox(QFrame):
     """The advice for the pain level chosen; tinted when it recommends not training."""
 
@@ -127,6 +137,9 @@ class PainScreen(QWidget):
         layout.addWidget(self.notes)
 
         self.confirm_button = action_button("Start", "Enter", "confirmPain", self)
+        bold = self.confirm_button.font()
+        bold.setBold(True)  # Enter's choice stands out from the others
+        self.confirm_button.setFont(bold)
         self.quick_button = action_button("Quick add-on", "Q", "quickPlan", self)
         self.rest_button = action_button("Rest today", "R", "restToday", self)
         self.anyway_button = action_button("Start anyway", "A", "startAnyway", self)
@@ -242,7 +255,7 @@ class PainScreen(QWidget):
         if self.after:
             return
         self._offer = offer
-        self.guidance.show_advice(advice, NO_LEVEL_PROMPT, (offer.note or "") if offer else "")
+        self.guidance.show_advice(advice, NO_LEVEL_PROMPT, offer_note(offer))
         default = "Start" if offer is None else offer.default.label
         self.confirm_button.setText(f"{default}  [Enter]")
         for choice_id, button in self._choice_buttons.items():

@@ -105,6 +105,10 @@ def test_pain_8_offers_rest_and_anyway_never_as_default(drive, library) -> None:
     assert screen.rest_button.isVisibleTo(screen) and screen.anyway_button.isVisibleTo(screen)
     assert screen.anyway_button.text() == "Start Strength session anyway  [A]"
     assert not screen.quick_button.isVisibleTo(screen)
+    assert (
+        screen.guidance.note.text()
+        == "Start Strength session anyway offers every load lighter too."
+    )
     assert screen.red_flags_button.isVisibleTo(screen)
     drive.key(K.Key_R)
     page = drive.page
