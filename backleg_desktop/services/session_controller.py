@@ -304,6 +304,14 @@ class SessionController:
         today = self.flow.pain_before  # None: the check-in was skipped
         return self.lookups.hint(exercise_id, self.plan.id, self.recorder.session_id, today)
 
+    def record_back_pain(self, exercise_id: str, level: int) -> bool:
+        """ "How is your back?" after `exercise_id`'s last set, stored for that exercise."""
+        recorder, workouts = self.recorder, self.workouts
+        if recorder is None or workouts is None or not self.is_active:
+            return False
+        store = workouts.set_exercise_pain
+        return self._call(store, recorder.session_id, exercise_id, level) is None
+
     # -- ending ------------------------------------------------------------------------
     def finish(self) -> bool:
         """All sets done (or only optional ones left): the session is completed."""

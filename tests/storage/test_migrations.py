@@ -66,7 +66,8 @@ def test_creating_at_head_and_migrating_give_the_same_schema(tmp_path: Path) -> 
     check = make_engine(migrated)
     with check.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+        version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        assert version == schema.HEAD_REVISION
     check.dispose()
 
 
@@ -95,7 +96,16 @@ def seed_0001(db_path: Path) -> None:
     conn.close()
 
 
-SEEDERS = {"0001": seed_0001}
+def seed_0002(db_path: Path) -> None:
+    """0001's data, plus a stop for pain where 0002 records it."""
+    seed_0001(db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE sessions SET stop_exercise_id = 'goblet-squat' WHERE id = 1")
+    conn.commit()
+    conn.close()
+
+
+SEEDERS = {"0001": seed_0001, "0002": seed_0002}
 
 
 @pytest.mark.parametrize("revision", schema.REVISIONS[:-1])
@@ -111,13 +121,17 @@ def test_upgrading_from_each_earlier_revision_keeps_the_data(tmp_path: Path, rev
     schema.upgrade(db)
 
     after = sqlite3.connect(db)
-    assert after.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    assert after.execute("SELECT version_num FROM alembic_version").fetchone() == (
+        schema.HEAD_REVISION,
+    )
     assert (
         after.execute("SELECT id, name, started_at, status, notes FROM sessions").fetchall()
         == sessions
     )
     assert after.execute("SELECT * FROM sets ORDER BY id").fetchall() == sets
-    assert after.execute("SELECT stop_exercise_id FROM sessions").fetchall() == [(None,), (None,)]
+    stops = after.execute("SELECT stop_exercise_id FROM sessions ORDER BY id").fetchall()
+    assert stops == ([("goblet-squat",), (None,)] if revision == "0002" else [(None,), (None,)])
+    assert after.execute("SELECT COUNT(*) FROM exercise_pain").fetchone() == (0,)
     assert after.execute("PRAGMA foreign_key_check").fetchall() == []
     after.close()
     assert structure(db)["sets.indexes"] == structure(_fresh(tmp_path))["sets.indexes"]

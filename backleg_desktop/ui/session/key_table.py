@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QWidget
 
 from backleg_desktop.domain.checkin import ChoiceId
 from backleg_desktop.ui.session.rest_screen import ADJUST_STEP_S
@@ -45,6 +46,8 @@ Action = Literal[
     "pain_step",
     "check_in_choice",
     "red_flags",
+    "back_level",
+    "back_gentle",
     "skip_exercise",
     "skip_set",
     "toggle_pause",
@@ -77,6 +80,8 @@ TABLE: tuple[KeyRow, ...] = (
     KeyRow("back_to_plans", ENTER, mods="no-ctrl", screen="notice", while_typing=True),
     KeyRow("skip_pain", (K.Key_Escape,), mods="any", screen="pain", while_typing=True),
     KeyRow("primary", (K.Key_Space,)),
+    KeyRow("back_level", texts=tuple("0123456789"), screen="rest", needs_session=True),
+    KeyRow("back_gentle", (K.Key_G,), mods="none", screen="rest", needs_session=True),
     KeyRow("undo", (K.Key_Z,), mods="ctrl", needs_session=True),
     KeyRow("pain_level", texts=tuple("0123456789"), screen="pain"),
     KeyRow("pain_step", (K.Key_Up, K.Key_Down), mods="none", screen="pain"),
@@ -123,6 +128,14 @@ def mods_fit(mods: Mods, held: Qt.KeyboardModifier) -> bool:
     return held == _EXACT[mods]
 
 
+def in_spin_box(widget: QWidget | None) -> bool:
+    while widget is not None:
+        if isinstance(widget, QAbstractSpinBox):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
 def find(event: QKeyEvent, *, screen: str | None, active: bool, typing: bool) -> KeyRow | None:
     """The first row that fits this key press on `screen`, or None."""
     key, text, held = event.key(), event.text(), event.modifiers()
@@ -153,6 +166,14 @@ def bind(page: SessionPage, row: KeyRow, event: QKeyEvent | None) -> Callable[[]
         if choice is None or not pain.offers(choice):
             return None  # not on offer at this level: the key is not the session's
         return lambda: page.check_in.choose(choice)
+    back = page.rest_screen.back
+    if row.action == "back_level":
+        text = event.text() if event is not None else ""
+        if not back.asking or in_spin_box(QApplication.focusWidget()):
+            return None  # digits typed into the correction boxes stay theirs
+        return lambda: back.type_digit(text)
+    if row.action == "back_gentle":
+        return page.back_check.switch_to_gentle_day if back.offers_gentle_day else None
     if row.action == "red_flags":
         if row.screen == "summary":
             caution = page.summary_screen.caution

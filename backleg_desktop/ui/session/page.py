@@ -30,6 +30,7 @@ from backleg_desktop.domain.session_flow import RestChoice, SessionFlow, Step
 from backleg_desktop.services.session_controller import SessionController
 from backleg_desktop.services.session_recorder import SessionRecorder
 from backleg_desktop.ui.session import key_table, texts
+from backleg_desktop.ui.session.back_check import BackCheckActions
 from backleg_desktop.ui.session.check_in import CheckInActions
 from backleg_desktop.ui.session.chrome import SessionChrome
 from backleg_desktop.ui.session.exercise_screen import ExerciseScreen
@@ -96,7 +97,7 @@ class SessionPage(QWidget):
         self.resume_screen = ResumeScreen(self)
         self.pain_screen = PainScreen(self, clock=clock)
         self.exercise_screen = ExerciseScreen(self, clock=clock, figures=library.figures)
-        self.rest_screen = RestScreen(self)
+        self.rest_screen = RestScreen(self, clock=clock)
         self.summary_screen = SummaryScreen(library, pool or QThreadPool.globalInstance(), self)
         self.notice_screen = NoticeScreen(self)
         self._screens: dict[QWidget, str] = {
@@ -121,6 +122,7 @@ class SessionPage(QWidget):
         layout.addWidget(self.action_bar)
         self.running = RunningSession(self)
         self.check_in = CheckInActions(self)
+        self.back_check = BackCheckActions(self)
         self.set_driver, self.rest_driver = self.running.set_driver, self.running.rest_driver
 
         self._connect()

@@ -3,6 +3,9 @@ and the set just logged, which can still be corrected while resting."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backleg_desktop.ui.session.back_question import BackQuestion
 from backleg_desktop.ui.session.exercise_screen import MAX_LOAD_KG, MAX_REPS
 from backleg_desktop.ui.session.widgets import CountdownRing, action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
@@ -28,9 +32,12 @@ class RestScreen(QWidget):
     pause_requested = Signal()
     adjust_requested = Signal(int)  # seconds to add (negative: take away)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("restScreen")
+        self.back = BackQuestion(self, clock=clock)  # after an exercise's last set
         self.ring = CountdownRing(self)
         self.minus_button = action_button(f"−{ADJUST_STEP_S} s", "−", "restMinus", self)
         self.pause_button = action_button("Pause", "P", "restPause", self)
@@ -99,6 +106,7 @@ class RestScreen(QWidget):
         right.addWidget(self.up_next_detail)
         right.addSpacing(PAGE_MARGIN)
         right.addWidget(logged_box)
+        right.addWidget(self.back)
         right.addStretch(1)
         right.addWidget(muted(paragraph("P pauses · + and − change the rest by 15 s")))
 

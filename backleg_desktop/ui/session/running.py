@@ -118,6 +118,7 @@ class RunningSession(QObject):
             following = texts.up_next(self.library, flow.current_step)
             self.rest_screen.start(int(step.rest_after_s or 0), *following)
             self.rest_driver.start(flow.rest_timer)
+            self.page.back_check.after_set(step)  # "How is your back?" after its last set
         elif flow.state == "in_set":
             self._drive_set()  # the right side, straight after the left
 
