@@ -73,3 +73,15 @@ def test_digits_in_the_correction_box_stay_there(drive) -> None:
     drive.type("9")
     assert rest.reps.lineEdit().text() == "9"
     assert rest.back.level.text() == "–"
+
+
+def test_history_shows_the_answer_per_exercise(drive, qtbot) -> None:
+    drive.start(pain="2")
+    finish_leg_extension(drive)
+    drive.type("4")
+    session_id = drive.page.recorder.session_id
+    window = drive.window
+    window.show_page("history")
+    history = window.history_page
+    history.show_session(session_id)
+    assert "back after Leg extension 4" in history.detail.meta.text()
