@@ -55,10 +55,12 @@ class BackQuestion(QFrame):
         top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(self.level)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.gentle_button)
-        buttons.addWidget(self.end_button)
-        buttons.addStretch(1)
+        buttons = QVBoxLayout()  # stacked: side by side they would squeeze the rest's ring
+        for button in (self.gentle_button, self.end_button):
+            row = QHBoxLayout()
+            row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(top)
