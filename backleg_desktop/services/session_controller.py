@@ -105,6 +105,7 @@ class SessionController:
         self.pending_resume: SessionDetail | None = None
         self.check_in: CheckIn | None = None  # the check-in before the session, while shown
         self.lighter_pain: int | None = None  # loads offered lighter because of this level
+        self.back_pain: int | None = None  # the latest "How is your back?" answer today
         self.lookups = SessionLookups(events.store_failed)
 
     def attach(self, workouts: WorkoutService) -> None:
@@ -207,7 +208,7 @@ class SessionController:
         if recorder is None:
             return False
         self.recorder = recorder
-        self.check_in = None
+        self.check_in = self.back_pain = None
         self.lighter_pain = pain_before if lighter and is_lighter_day(pain_before) else None
         self.lookups.forget()  # "last time" is now the session before this one
         flow.confirm_pain(pain_before)
@@ -301,7 +302,9 @@ class SessionController:
         """The progression hint for this exercise, asked of the store once per session."""
         if self.plan is None or self.recorder is None or self.flow is None:
             return None
-        today = self.flow.pain_before  # None: the check-in was skipped
+        today = self.flow.pain_before  # None: the check-in was skipped, and stays unknown
+        if today is not None and self.back_pain is not None:
+            today = max(today, self.back_pain)  # the back got worse since the check-in
         return self.lookups.hint(exercise_id, self.plan.id, self.recorder.session_id, today)
 
     def record_back_pain(self, exercise_id: str, level: int) -> bool:
@@ -309,6 +312,7 @@ class SessionController:
         recorder, workouts = self.recorder, self.workouts
         if recorder is None or workouts is None or not self.is_active:
             return False
+        self.back_pain = level
         store = workouts.set_exercise_pain
         return self._call(store, recorder.session_id, exercise_id, level) is None
 
@@ -361,7 +365,7 @@ class SessionController:
     def reset(self) -> None:
         """Back to choosing a plan: forget the session (it is stored already)."""
         self.flow = self.recorder = self.plan = self.pending_resume = self.check_in = None
-        self.lighter_pain = None
+        self.lighter_pain = self.back_pain = None
 
     # -- internals ---------------------------------------------------------------------
     def _ended(self, stored: bool) -> bool:

@@ -85,3 +85,40 @@ def test_history_shows_the_answer_per_exercise(drive, qtbot) -> None:
     history = window.history_page
     history.show_session(session_id)
     assert "back after Leg extension 4" in history.detail.meta.text()
+
+
+def seed_goblet_squats(store) -> None:  # type: ignore[no-untyped-def]
+    """Two earlier sessions with every goblet squat set at the top of 8–10, pain 2 → 2."""
+    from datetime import UTC, datetime, timedelta
+
+    from backleg_desktop.domain.history import SetEntry
+
+    workouts = store.workouts
+    for day in (4, 2):
+        start = datetime.now(UTC) - timedelta(days=day)
+        session = workouts.start_session("strength", pain_before=2, started_at=start)
+        for number in (1, 2, 3):
+            done = start + timedelta(minutes=2 * number)
+            entry = SetEntry("goblet-squat", number, reps=10, load_kg=16.0, completed_at=done)
+            workouts.log_set(session.id, entry)
+        workouts.finish_session(session.id, pain_after=2, ended_at=start + timedelta(hours=1))
+
+
+def test_without_an_answer_the_seed_earns_an_add_load_hint(drive, store) -> None:
+    seed_goblet_squats(store)
+    drive.start(pain="2")
+    finish_leg_extension(drive)
+    drive.space()  # skip the rest: goblet squat
+    assert drive.page.exercise_screen.progression.property("kind") == "add_load"
+
+
+def test_a_worse_back_after_an_exercise_suggests_no_more_load_on_the_next(drive, store) -> None:
+    seed_goblet_squats(store)
+    drive.start(pain="2")
+    finish_leg_extension(drive)
+    drive.type("4")  # up by 2: worse than the check-in
+    drive.space()
+    panel = drive.page.exercise_screen.progression
+    assert drive.page.exercise_screen.name.text() == "Goblet squat"
+    assert panel.property("kind") == "ease_off"
+    assert "Your back is at 4 today, so no extra load" in panel.text.text()
