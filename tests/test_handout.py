@@ -78,6 +78,8 @@ def test_the_handout_has_every_exercise_its_numbers_and_a_cue(tmp_path: Path, pl
 def test_the_dose_reads_as_the_plan_gives_it() -> None:
     lunge = LIBRARY.plan("strength").items[3]
     assert dose_text(lunge) == "2–3 × 8 per leg, rest 60–75 s"
+    breathing = LIBRARY.plan("gentle-day").items[0]
+    assert dose_text(breathing) == "2 × 60 s hold, rest 20 s"
 
 
 def test_an_unknown_plan_is_named_and_fails(tmp_path: Path) -> None:
@@ -85,7 +87,7 @@ def test_an_unknown_plan_is_named_and_fails(tmp_path: Path) -> None:
         "--data-dir", str(tmp_path / "d"), "handout", "legs-day", str(tmp_path / "x.pdf")
     )
     assert done.returncode == 1
-    assert "there is no plan 'legs-day' (plans: strength, quick-add-on)" in done.stderr
+    assert "there is no plan 'legs-day' (plans: strength, quick-add-on, gentle-day)" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "x.pdf").exists()
 

@@ -16,10 +16,10 @@ from backleg_desktop.content.model import (
     GuidanceSection,
     PainBand,
     Plan,
-    PlanItem,
 )
 from backleg_desktop.content.one_leg_field import read_one_leg_mode
 from backleg_desktop.content.red_flags import RED_FLAGS_KEY, read_red_flags
+from backleg_desktop.content.timed_plans import read_timed_plan
 from backleg_desktop.domain.pain import PAIN_MAX, PAIN_MIN
 
 EXERCISES_FILE = "exercises.toml"
@@ -101,26 +101,7 @@ def plans(root: Table | None, errors: list[str]) -> list[Plan]:
 
 
 def _plan(f: Fields) -> Plan:
-    plan_id = f.ident()
-    name = f.text("name")
-    summary = f.text("summary")
-    items: list[PlanItem] = []
-    for index, table in enumerate(f.tables("item"), start=1):
-        exercise = table.get("exercise")
-        label = f"item {index}" + (f" ({exercise})" if isinstance(exercise, str) else "")
-        item = Fields(table, f"{f.where}, {label}", f.errors)
-        items.append(
-            PlanItem(
-                exercise_id=item.ident("exercise"),
-                sets=item.int_range("sets", minimum=1),
-                reps=item.int_range("reps", minimum=1),
-                per_leg=item.boolean("per_leg", default=False),
-                rest_seconds=item.int_range("rest_seconds", minimum=0),
-            )
-        )
-        item.finish()
-    f.finish()
-    return Plan(id=plan_id, name=name, summary=summary, items=tuple(items))
+    return read_timed_plan(f, Fields)  # items of reps or holds, and the plan's source
 
 
 # --- avoid ----------------------------------------------------------------------------

@@ -12,8 +12,10 @@ from typing import Literal
 from backleg_desktop.content.red_flags import RedFlagCard
 from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.one_leg import OneLegMode
+from backleg_desktop.domain.set_work import SetWork, work_of
 
 ExerciseRole = Literal["main", "supporting"]
+PlanSource = Literal["article", "backleg"]  # the trainer's plan, or Backleg's suggestion
 
 # The fixed words the equipment filter offers. `Exercise.equipment` stays free text for
 # people to read ("Two dumbbells (optional)"); the tags are what the filter matches, so
@@ -67,11 +69,19 @@ class Exercise:
 
 @dataclass(frozen=True)
 class PlanItem:
+    """One exercise of a plan: each set is `reps`, or a timed hold of `hold_seconds`
+    (exactly one of the two; the loader checks)."""
+
     exercise_id: str
     sets: IntRange
-    reps: IntRange
+    reps: IntRange | None
     per_leg: bool  # reps count for each leg
     rest_seconds: IntRange
+    hold_seconds: IntRange | None = None
+
+    @property
+    def work(self) -> SetWork:
+        return work_of(self.reps, self.hold_seconds, self.per_leg)
 
 
 @dataclass(frozen=True)
@@ -80,6 +90,7 @@ class Plan:
     name: str
     summary: str
     items: tuple[PlanItem, ...]
+    source: PlanSource = "article"
 
 
 @dataclass(frozen=True)
@@ -144,12 +155,19 @@ class Library:
         )
 
     def easier_plan(self, instead_of: str | None = None) -> Plan | None:
-        """The plan the pain check-in offers on a bad day, unless that is `instead_of`."""
+        """The plan the pain check-in offers on a bad day instead of `instead_of`.
+
+        The bands suggest plans from mild to gentlest (the quick add-on, then the gentle
+        day): the one after `instead_of`, the first for any other plan, None after the last.
+        """
+        offered: list[Plan] = []
         for band in self.guidance.pain_bands:
             plan = self.plans.get(band.suggest_plan or "")
-            if plan is not None and plan.id != instead_of:
-                return plan
-        return None
+            if plan is not None and plan not in offered:
+                offered.append(plan)
+        ids = [plan.id for plan in offered]
+        at = ids.index(instead_of) + 1 if instead_of in ids else 0
+        return offered[at] if at < len(offered) else None
 
     def pain_band(self, level: int) -> PainBand:
         for band in self.guidance.pain_bands:

@@ -1,10 +1,9 @@
-"""Plans whose items are reps or timed holds, and whose source is the article or Backleg.
+"""The plan reader: items of reps or timed holds, and a source, the article or Backleg.
 
-This is the plan reader plans.toml is meant to move to (see the i11 notes): an item
-has either `reps` or `hold_seconds`, never both, and a plan says whether it is the
-trainer's (`source = "article"`) or Backleg's suggestion built on it ("backleg").
-Until the session can run holds, the one plan that needs it, the gentle day, lives in
-resources/content/staged/plans_gentle.toml, which the app does not load; the tests do.
+plans.toml is read through `read_timed_plan` (content/entries.py): an item has either
+`reps` or `hold_seconds`, never both, and a plan says whether it is the trainer's
+(`source = "article"`) or Backleg's suggestion built on it ("backleg"), as the gentle
+day is. `load_timed_plans` reads a separate file of the same shape.
 
 The readers take the loader's field reader (a `FieldReader`), so their problems are
 reported like every other content problem: file, entry and field.
@@ -14,18 +13,13 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol, get_args
+from typing import Protocol, get_args
 
 from backleg_desktop.content.field_reader import FieldReader, FieldsFactory
-from backleg_desktop.content.model import IntRange
-from backleg_desktop.domain.set_work import SetWork, work_of
+from backleg_desktop.content.model import IntRange, Plan, PlanItem, PlanSource
 
-PlanSource = Literal["article", "backleg"]
 PLAN_SOURCES: tuple[PlanSource, ...] = get_args(PlanSource)
-STAGED_DIR = "staged"  # under resources/content; the app's loader does not look here
-GENTLE_PLANS_FILE = "plans_gentle.toml"
 GENTLE_DAY_ID = "gentle-day"
 SOURCE_LABELS: Mapping[PlanSource, str] = {
     "article": "From the trainer's article",
@@ -33,27 +27,9 @@ SOURCE_LABELS: Mapping[PlanSource, str] = {
 }
 
 
-@dataclass(frozen=True)
-class TimedPlanItem:
-    exercise_id: str
-    sets: IntRange
-    reps: IntRange | None  # exactly one of reps and hold_seconds is set
-    hold_seconds: IntRange | None
-    per_leg: bool
-    rest_seconds: IntRange
-
-    @property
-    def work(self) -> SetWork:
-        return work_of(self.reps, self.hold_seconds, self.per_leg)
-
-
-@dataclass(frozen=True)
-class TimedPlan:
-    id: str
-    name: str
-    summary: str
-    source: PlanSource
-    items: tuple[TimedPlanItem, ...]
+# The app's own plan types: plans.toml is read through this module.
+TimedPlanItem = PlanItem
+TimedPlan = Plan
 
 
 def source_label(source: PlanSource) -> str:
@@ -79,7 +55,7 @@ def read_plan_item(item: FieldReader) -> TimedPlanItem:
         hold = None
     if reps is None and hold is None:
         reps = IntRange(1, 1)
-    result = TimedPlanItem(
+    result = PlanItem(
         exercise_id=item.ident("exercise"),
         sets=item.int_range("sets", minimum=1),
         reps=reps,
@@ -106,7 +82,7 @@ def read_timed_plan(f: FieldReader, fields: FieldsFactory) -> TimedPlan:
         label = f"item {index}" + (f" ({exercise})" if isinstance(exercise, str) else "")
         items.append(read_plan_item(fields(table, f"{f.where}, {label}", f.errors)))
     f.finish()
-    return TimedPlan(plan_id, name, summary, source, tuple(items))
+    return Plan(id=plan_id, name=name, summary=summary, items=tuple(items), source=source)
 
 
 def check_exercises(
@@ -125,12 +101,6 @@ def check_exercises(
                 errors.append(
                     f'{where}: field "per_leg": "{item.exercise_id}" is not a one-sided exercise'
                 )
-
-
-def staged_plans_path() -> Path:
-    from backleg_desktop import assets
-
-    return assets.content_dir() / STAGED_DIR / GENTLE_PLANS_FILE
 
 
 def load_timed_plans(

@@ -14,6 +14,7 @@ class Prefill:
 
     reps: int
     load_kg: float | None
+    note: str | None = None  # why the load differs from last time's ("lighter today: pain 5")
 
 
 def prefill(

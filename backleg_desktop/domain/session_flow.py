@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from backleg_desktop.domain.history import SessionStatus, SetEntry
+from backleg_desktop.domain.hold_timer import HoldTimer
 from backleg_desktop.domain.pain import validate_pain_level
 from backleg_desktop.domain.prefill import Prefill, prefill
 from backleg_desktop.domain.session_steps import (
@@ -138,6 +139,7 @@ class SessionFlow:
         self.plan = plan
         self.steps: tuple[Step, ...] = build_steps(plan, library, rest_choice)
         self.set_timer = SetTimer(clock)
+        self.hold_timer = HoldTimer(clock, wall_clock)  # a hold counts down its seconds
         self.rest_timer = RestTimer(clock, wall_clock)
         self._utc_now = utc_now
         self._on_rest_taken = on_rest_taken
@@ -222,6 +224,8 @@ class SessionFlow:
         step = self.current_step
         assert step is not None  # "ready" always has a step
         self.set_timer.start()
+        if step.hold_s is not None:
+            self.hold_timer.start(step.hold_s)
         self._state = "in_set"
         return step
 
@@ -236,6 +240,8 @@ class SessionFlow:
         step = self.current_step
         assert step is not None
         duration = self.set_timer.stop()
+        if step.hold_s is not None:  # the time held: the target, or less if ended early
+            duration, reps, load_kg = self.hold_timer.end_early(), None, None
         entry = SetEntry(
             exercise_id=step.exercise_id,
             set_number=step.log_set_number,
@@ -255,6 +261,8 @@ class SessionFlow:
         following = self.current_step
         if step.side == "left" and following is not None and following.side == "right":
             self.set_timer.start()
+            if following.hold_s is not None:
+                self.hold_timer.start(following.hold_s)
             self._state = "in_set"
         elif following is None:
             self._state = "finished"

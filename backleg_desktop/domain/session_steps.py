@@ -34,11 +34,13 @@ class PlanItemLike(Protocol):
     @property
     def sets(self) -> RangeLike: ...
     @property
-    def reps(self) -> RangeLike: ...
+    def reps(self) -> RangeLike | None: ...  # None: each set is a timed hold
     @property
     def per_leg(self) -> bool: ...
     @property
     def rest_seconds(self) -> RangeLike: ...
+    @property
+    def hold_seconds(self) -> RangeLike | None: ...
 
 
 class PlanLike(Protocol):
@@ -104,6 +106,11 @@ class Step:
     per_leg: bool  # the reps count for each leg
     rest_after_s: int | None  # rest that follows; None after a left side and the last step
     log_set_number: int  # set_number as stored; counts on if an exercise recurs in a plan
+    hold_s: int | None = None  # a timed hold: its countdown (no reps); None for reps
+
+    @property
+    def is_hold(self) -> bool:
+        return self.hold_s is not None
 
     @property
     def optional(self) -> bool:
@@ -160,11 +167,13 @@ def build_steps(
                 total_sets=item.sets.high,
                 min_sets=item.sets.low,
                 side=side,
-                reps_low=item.reps.low,
-                reps_high=item.reps.high,
+                reps_low=item.reps.low if item.reps is not None else 0,
+                reps_high=item.reps.high if item.reps is not None else 0,
                 per_leg=item.per_leg,
                 rest_after_s=None if no_rest else planned_rest(item.rest_seconds, rest_choice),
                 log_set_number=log_set_number,
+                # A hold counts down the low end of its range: the gentler choice.
+                hold_s=None if item.hold_seconds is None else item.hold_seconds.low,
             )
         )
     return tuple(steps)

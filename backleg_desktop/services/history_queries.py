@@ -115,7 +115,7 @@ class HistoryQueries:
         """
         plan = self._library.plans.get(plan_id)
         item = next((i for i in plan.items if i.exercise_id == exercise_id), None) if plan else None
-        if item is None:
+        if item is None or item.reps is None:  # a timed hold has no reps or load to add
             return None
         anchor_id = after_session_id if after_session_id is not None else before_session_id
         with self._db.read() as db:

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
 
 from backleg_desktop.content.model import Library, Plan
+from backleg_desktop.domain.checkin import GENTLE_DAY_ID, QUICK_ADD_ON_ID, CheckIn, CheckInOffer
 from backleg_desktop.domain.history import LoggedSet, SessionDetail, SetEntry
+from backleg_desktop.domain.lighter_loads import is_lighter_day
 from backleg_desktop.domain.pain import PainAdvice, advise
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Prefill, RestChoice, RestTaken, SessionFlow, Step
@@ -55,11 +57,11 @@ class SessionEvents(Protocol):
 
 @dataclass(frozen=True)
 class CheckInAdvice:
-    """What a pain level means for today, and the plan to offer instead (if any)."""
+    """What the level chosen means for today (the content's words) and what each key
+    starts (domain.checkin)."""
 
     advice: PainAdvice
-    suggested_plan_id: str | None
-    suggested_plan_name: str | None
+    offer: CheckInOffer
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,9 @@ class SessionController:
         self.flow: SessionFlow | None = None
         self.recorder: SessionRecorder | None = None
         self.pending_resume: SessionDetail | None = None
+        self.check_in: CheckIn | None = None  # the check-in before the session, while shown
+        self.lighter_pain: int | None = None  # loads offered lighter because of this level
+        self.back_pain: int | None = None  # the latest "How is your back?" answer today
         self.lookups = SessionLookups(events.store_failed)
 
     def attach(self, workouts: WorkoutService) -> None:
@@ -163,6 +168,8 @@ class SessionController:
         self.plan = plan
         self.flow = self._flow(plan, rest_choice, detail)
         self.flow.pain_before = detail.session.pain_before
+        pain = detail.session.pain_before
+        self.lighter_pain = pain if is_lighter_day(pain) else None
         self.recorder = SessionRecorder.resume(self.workouts, detail)
         self.lookups.forget()
         self.events.session_active(True)
@@ -191,19 +198,16 @@ class SessionController:
             return None
         return self._new_flow(plan_id, rest_choice)
 
-    def check_in_advice(self, level: int) -> CheckInAdvice | None:
-        """What `level` means before the chosen plan; the other plan it suggests, if any."""
-        if self.plan is None:
+    def check_in_advice(self) -> CheckInAdvice | None:
+        """What the level chosen at the check-in means; None while no level is chosen."""
+        offer = None if self.check_in is None else self.check_in.offer()
+        if offer is None:
             return None
-        advice = advise(self.library, level)
-        suggested = advice.suggest_plan
-        if suggested == self.plan.id or suggested not in self.library.plans:
-            suggested = None
-        name = self.library.plan(suggested).name if suggested else None
-        return CheckInAdvice(advice, suggested, name)
+        return CheckInAdvice(advise(self.library, offer.level), offer)
 
-    def begin(self, pain_before: int | None) -> bool:
-        """The check-in is done (None: skipped): store the session and get ready."""
+    def begin(self, pain_before: int | None, *, lighter: bool = False) -> bool:
+        """The check-in is done (None: skipped): store the session and get ready.
+        `lighter`: offer every load from an earlier session about 20 % lighter."""
         flow, plan = self.flow, self.plan
         if flow is None or plan is None or flow.state != "pain_check" or self.workouts is None:
             return False
@@ -211,6 +215,8 @@ class SessionController:
         if recorder is None:
             return False
         self.recorder = recorder
+        self.check_in = self.back_pain = None
+        self.lighter_pain = pain_before if lighter and is_lighter_day(pain_before) else None
         self.lookups.forget()  # "last time" is now the session before this one
         flow.confirm_pain(pain_before)
         self.events.session_active(True)
@@ -299,13 +305,25 @@ class SessionController:
         recorder = self.recorder
         if recorder is None:
             return Prefill(reps=step.reps_low, load_kg=None)
-        return self.lookups.prefill(step, recorder.session_id, recorder.logged)
+        return self.lookups.prefill(step, recorder.session_id, recorder.logged, self.lighter_pain)
 
     def hint(self, exercise_id: str) -> ProgressionHint | None:
         """The progression hint for this exercise, asked of the store once per session."""
-        if self.plan is None or self.recorder is None:
+        if self.plan is None or self.recorder is None or self.flow is None:
             return None
-        return self.lookups.hint(exercise_id, self.plan.id, self.recorder.session_id)
+        today = self.flow.pain_before  # None: the check-in was skipped, and stays unknown
+        if today is not None and self.back_pain is not None:
+            today = max(today, self.back_pain)  # the back got worse since the check-in
+        return self.lookups.hint(exercise_id, self.plan.id, self.recorder.session_id, today)
+
+    def record_back_pain(self, exercise_id: str, level: int) -> bool:
+        """ "How is your back?" after `exercise_id`'s last set, stored for that exercise."""
+        recorder, workouts = self.recorder, self.workouts
+        if recorder is None or workouts is None or not self.is_active:
+            return False
+        self.back_pain = level
+        store = workouts.set_exercise_pain
+        return self._call(store, recorder.session_id, exercise_id, level) is None
 
     # -- ending ------------------------------------------------------------------------
     def finish(self) -> bool:
@@ -333,8 +351,8 @@ class SessionController:
         return self._ended(self._call(recorder.stop_for_pain, where) is not None)
 
     def cancel_check_in(self) -> None:
-        """Sharp pain at the check-in: no session today, and nothing was stored."""
-        self.flow = None
+        """No session today (sharp pain, or rest at the check-in): nothing was stored."""
+        self.flow = self.check_in = None
 
     def save_pain_after(self, pain_after: int | None, notes: str) -> bool:
         """The check-in after an ended session (None: skipped), with the notes."""
@@ -355,7 +373,8 @@ class SessionController:
 
     def reset(self) -> None:
         """Back to choosing a plan: forget the session (it is stored already)."""
-        self.flow = self.recorder = self.plan = self.pending_resume = None
+        self.flow = self.recorder = self.plan = self.pending_resume = self.check_in = None
+        self.lighter_pain = self.back_pain = None
 
     # -- internals ---------------------------------------------------------------------
     def _ended(self, stored: bool) -> bool:
@@ -367,6 +386,13 @@ class SessionController:
         self.plan = self.library.plan(plan_id)
         self.flow = self._flow(self.plan, rest_choice, None)
         self.recorder = None
+        plans = self.library.plans
+        self.check_in = CheckIn(
+            self.plan,
+            quick=plans.get(QUICK_ADD_ON_ID),
+            gentle=plans.get(GENTLE_DAY_ID),
+            clock=self.clock,
+        )
         return self.plan
 
     def _flow(

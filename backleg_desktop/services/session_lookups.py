@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from backleg_desktop.domain.history import LoggedSet
+from backleg_desktop.domain.lighter_loads import offered_load
+from backleg_desktop.domain.load_gate import load_increase_block
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Prefill, Step, prefill
 from backleg_desktop.services.errors import BacklegError
@@ -34,16 +36,40 @@ class SessionLookups:
         self._last_time.clear()
         self.hints.clear()
 
-    def prefill(self, step: Step, session_id: int, today: Sequence[LoggedSet]) -> Prefill:
-        """The reps and load to show before `step`: last time's, else today's so far."""
+    def prefill(
+        self,
+        step: Step,
+        session_id: int,
+        today: Sequence[LoggedSet],
+        lighter_pain: int | None = None,
+    ) -> Prefill:
+        """The reps and load to show before `step`: last time's, else today's so far.
+
+        With `lighter_pain` (a check-in of 4 or more), a load that comes from an earlier
+        session is offered about 20 % lighter and says why; one typed today is kept.
+        """
         if step.exercise_id not in self._last_time and self.workouts is not None:
             workouts, exercise_id = self.workouts, step.exercise_id
             found = self._ask(lambda: workouts.last_sets(exercise_id, before_session_id=session_id))
             self._last_time[exercise_id] = list(found or [])
-        return prefill(step, self._last_time.get(step.exercise_id, []), today)
+        last_time = self._last_time.get(step.exercise_id, [])
+        values = prefill(step, last_time, today)
+        if lighter_pain is None or values.load_kg is None:
+            return values
+        if values != prefill(step, last_time, ()) and values == prefill(step, (), today):
+            return values  # today's own numbers: never cut twice
+        offer = offered_load(values.load_kg, lighter_pain)
+        note = f"{offer.reason} (last time {values.load_kg:g} kg)" if offer.reason else None
+        return Prefill(values.reps, offer.load_kg, note)
 
-    def hint(self, exercise_id: str, plan_id: str, session_id: int) -> ProgressionHint | None:
-        """The progression hint for this exercise in this plan (None: there is none)."""
+    def hint(
+        self, exercise_id: str, plan_id: str, session_id: int, today_pain: int | None
+    ) -> ProgressionHint | None:
+        """The progression hint for this exercise in this plan (None: there is none).
+
+        Never "add load" when today's check-in is 4 or more or was skipped
+        (domain.load_gate); a rise in pain after the last session already rules it out.
+        """
         if exercise_id not in self.hints:
             workouts = self.workouts
             self.hints[exercise_id] = (
@@ -55,7 +81,13 @@ class SessionLookups:
                     )
                 )
             )
-        return self.hints[exercise_id]
+        hint = self.hints[exercise_id]
+        if hint is None or hint.kind != "add_load":
+            return hint
+        reason = load_increase_block(today_pain, ())
+        if reason is None:
+            return hint
+        return ProgressionHint("ease_off", reason, exercise_id, hint.session_id)
 
     def _ask(self, question: Callable[[], T]) -> T | None:
         try:

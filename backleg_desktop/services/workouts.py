@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.services.exercise_ids import ExerciseIds
+from backleg_desktop.services.exercise_pain import ExercisePainLog
 from backleg_desktop.services.history_db import HistoryDb
 from backleg_desktop.services.history_queries import HistoryQueries
 from backleg_desktop.services.importing import Importing
@@ -64,6 +65,9 @@ class WorkoutService:
         self.delete_set = log.delete_set
         self.restore_set = log.restore_set
         self.add_user_exercise = log.add_user_exercise
+        pains = ExercisePainLog(db, now)  # "How is your back?" after an exercise
+        self.set_exercise_pain = pains.set_exercise_pain
+        self.exercise_pains = pains.exercise_pains
 
         # Reading the history back.
         self.in_progress_session = queries.in_progress_session

@@ -17,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -98,3 +99,19 @@ class UserExerciseRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200, collation="NOCASE"), unique=True)
+
+
+class ExercisePainRow(Base):
+    """ "How is your back?" after an exercise's last set: one answer per exercise."""
+
+    __tablename__ = "exercise_pain"
+    __table_args__ = (
+        CheckConstraint("pain BETWEEN 0 AND 10", name="pain"),
+        UniqueConstraint("session_id", "exercise_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    exercise_id: Mapped[str] = mapped_column(String(200))
+    pain: Mapped[int] = mapped_column(Integer)
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime())

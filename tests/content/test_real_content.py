@@ -163,7 +163,7 @@ def test_plans_match_the_articles_tables_exactly(
 
 
 def test_plans_come_strength_first_and_say_what_they_are_for(library: Library) -> None:
-    assert list(library.plans) == ["strength", "quick-add-on"]
+    assert list(library.plans) == ["strength", "quick-add-on", "gentle-day"]
     assert "on its own" in library.plan("strength").summary
     add_on = library.plan("quick-add-on").summary.lower()
     assert all(word in add_on for word in ("walking", "cycling", "yoga"))
@@ -195,8 +195,8 @@ def test_every_pain_level_gets_exactly_one_sensible_band(library: Library) -> No
     low, moderate, high = library.guidance.pain_bands
     assert (low.suggest_plan, low.recommend_stop) == (None, False)
     assert (moderate.suggest_plan, moderate.recommend_stop) == ("quick-add-on", False)
-    assert (high.suggest_plan, high.recommend_stop) == ("quick-add-on", True)
-    assert "rest" in high.advice.lower()
+    assert (high.suggest_plan, high.recommend_stop) == ("gentle-day", True)  # issue 11
+    assert "rest" in high.advice.lower() and "Gentle day" in high.advice
     with pytest.raises(KeyError):
         library.pain_band(11)
 
@@ -259,4 +259,6 @@ def test_the_easier_plan_is_the_one_the_pain_check_in_offers() -> None:
     easier = library.easier_plan()
     assert easier is not None and easier.id == "quick-add-on"
     assert library.easier_plan(instead_of="strength") is easier
-    assert library.easier_plan(instead_of="quick-add-on") is None  # nothing easier to offer
+    # Issue 11: after the quick add-on comes the gentle day, and nothing after that.
+    assert library.easier_plan(instead_of="quick-add-on") is library.plan("gentle-day")
+    assert library.easier_plan(instead_of="gentle-day") is None

@@ -1,8 +1,7 @@
-"""The gentle day, staged with the reader plans.toml is meant to move to: reps or holds."""
+"""The gentle day, read with the plan reader of plans.toml: items of reps or holds."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from backleg_desktop.content.timed_plans import (
     TimedPlan,
     load_timed_plans,
     source_label,
-    staged_plans_path,
 )
 from backleg_desktop.domain.checkin import GENTLE_DAY_ID as CHECK_IN_GENTLE_DAY_ID
 from backleg_desktop.domain.set_work import HoldWork, RepsWork, Span
@@ -29,8 +27,13 @@ def library() -> Library:
 
 @pytest.fixture(scope="module")
 def gentle(library: Library) -> TimedPlan:
-    (plan,) = load_timed_plans(staged_plans_path(), library.exercises, Fields)
-    return plan
+    return library.plan(GENTLE_DAY_ID)
+
+
+def gentle_text() -> str:
+    """The gentle day's `[[plan]]` block of plans.toml (it comes last), on its own."""
+    text = (assets.content_dir() / "plans.toml").read_text(encoding="utf-8")
+    return text[text.index('[[plan]]\nid = "gentle-day"') :]
 
 
 def test_the_gentle_day_is_backlegs_unloaded_restorative_plan(
@@ -66,33 +69,21 @@ def test_the_breathing_is_a_timed_hold_and_the_rest_are_reps(gentle: TimedPlan) 
     assert all((i.reps is None) != (i.hold_seconds is None) for i in gentle.items)
 
 
-def test_the_app_does_not_load_the_staged_plan_yet(library: Library) -> None:
-    assert GENTLE_DAY_ID not in library.plans
-    assert staged_plans_path().parent.parent == assets.content_dir()
+def test_the_app_loads_the_gentle_day_after_the_articles_plans(library: Library) -> None:
+    assert list(library.plans) == ["strength", "quick-add-on", GENTLE_DAY_ID]
+    assert [p.source for p in library.plans.values()] == ["article", "article", "backleg"]
+    assert not (assets.content_dir() / "staged" / "plans_gentle.toml").exists()
 
 
-def test_plans_toml_reads_through_the_same_reader_once_it_names_its_source(
-    tmp_path: Path, library: Library
-) -> None:
-    """The wiring adds source = "article" to the two shipped plans; nothing else changes."""
-    path = tmp_path / "plans.toml"
-    text = (assets.content_dir() / "plans.toml").read_text(encoding="utf-8")
+def test_a_plan_file_reads_through_the_same_reader(tmp_path: Path, library: Library) -> None:
+    """`load_timed_plans` (a separate plans file) reads what the app loads, unchanged."""
+    path = _write(tmp_path / "plans.toml", (assets.content_dir() / "plans.toml").read_text())
+    plans = load_timed_plans(path, library.exercises, Fields)
+    assert plans == tuple(library.plans.values())
+    text = path.read_text().replace('source = "article"\n', "", 1)
     with pytest.raises(ContentError) as info:
         load_timed_plans(_write(path, text), library.exercises, Fields)
     assert 'plans.toml: plan "strength": field "source": is missing' in info.value.errors
-    text = text.replace(
-        'name = "Strength session"\n', 'name = "Strength session"\nsource = "article"\n'
-    )
-    text = text.replace('name = "Quick add-on"\n', 'name = "Quick add-on"\nsource = "article"\n')
-    plans = load_timed_plans(_write(path, text), library.exercises, Fields)
-    assert [p.id for p in plans] == list(library.plans)
-    for plan in plans:
-        shipped = library.plan(plan.id)
-        assert plan.source == "article"
-        assert [(i.exercise_id, i.sets, i.reps, i.per_leg, i.rest_seconds) for i in plan.items] == [
-            (i.exercise_id, i.sets, i.reps, i.per_leg, i.rest_seconds) for i in shipped.items
-        ]
-        assert all(i.hold_seconds is None for i in plan.items)
 
 
 def _write(path: Path, text: str) -> Path:
@@ -101,8 +92,7 @@ def _write(path: Path, text: str) -> Path:
 
 
 def _broken(tmp_path: Path, old: str, new: str) -> Path:
-    path = tmp_path / "plans_gentle.toml"
-    shutil.copy(staged_plans_path(), path)
+    path = _write(tmp_path / "plans_gentle.toml", gentle_text())
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in the staged file: the test needs updating"
     return _write(path, text.replace(old, new, 1))
@@ -169,7 +159,7 @@ def test_bad_toml_is_reported_with_its_line(tmp_path: Path, library: Library) ->
     with pytest.raises(ContentError) as info:
         load_timed_plans(path, library.exercises, Fields)
     (error,) = info.value.errors
-    assert error.startswith("plans_gentle.toml: invalid TOML") and "line 18" in error
+    assert error.startswith("plans_gentle.toml: invalid TOML") and "line 9" in error
 
 
 def test_a_missing_file_is_reported(tmp_path: Path, library: Library) -> None:

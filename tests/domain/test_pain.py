@@ -44,10 +44,10 @@ def test_every_level_gets_the_advice_of_its_band(library: Library) -> None:
         assert advice.stop == band.recommend_stop and not advice.sharp
 
 
-def test_high_pain_suggests_the_quick_add_on_and_rest(library: Library) -> None:
+def test_high_pain_suggests_the_gentle_day_and_rest(library: Library) -> None:
     low, high = advise(library, 1), advise(library, 9)
     assert low.suggest_plan is None and not low.stop
-    assert high.suggest_plan == "quick-add-on" and high.stop
+    assert high.suggest_plan == "gentle-day" and high.stop  # issue 11: was the quick add-on
 
 
 def test_sharp_pain_always_means_stop_even_at_a_low_level(library: Library) -> None:

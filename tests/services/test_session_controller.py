@@ -196,16 +196,18 @@ def test_a_store_failure_is_reported_and_the_session_carries_on(
     assert len(events.named("store_failed")) == 1  # no stored set to put the rest on
 
 
-def test_check_in_advice_offers_the_easier_plan_but_never_the_one_chosen(controller) -> None:
+def test_check_in_advice_follows_the_level_chosen(controller, library) -> None:
     controller.choose("strength", "bottom")
-    high = controller.check_in_advice(8)
-    assert high is not None and high.suggested_plan_id == "quick-add-on"
-    assert high.suggested_plan_name == "Quick add-on"
-    assert controller.check_in_advice(1).suggested_plan_id is None
+    assert controller.check_in_advice() is None  # no level yet: no silent default
+    controller.check_in.entry.digit(5)
+    found = controller.check_in_advice()
+    assert found is not None and found.advice.title == library.pain_band(5).title
+    assert found.offer.default.id == "lighter" and found.offer.note == "lighter today: pain 5"
+    assert [c.id for c in found.offer.others] == ["quick"]
     assert controller.switch_plan("quick-add-on", "bottom").id == "quick-add-on"
-    assert controller.check_in_advice(8).suggested_plan_id is None
+    assert controller.check_in.plan.id == "quick-add-on" and controller.check_in.level is None
     controller.cancel_check_in()
-    assert controller.flow is None and not controller.at_check_in
+    assert controller.flow is None and not controller.at_check_in and controller.check_in is None
 
 
 def test_ending_an_unfinished_session_offered_for_resuming(

@@ -145,10 +145,9 @@ def test_an_old_schema_is_copied_aside_then_upgraded(data_dir: Path) -> None:
         [summary] = store.workouts.list_sessions()
         assert summary.session.name == "Old"
         store.workouts.add_user_exercise("Hip thrust")  # a 0002 table
-    copy = (
-        data_dir
-        / f"{DB_FILENAME}.pre-{schema.HEAD_REVISION}-{clock.now.astimezone():%Y%m%dT%H%M%S}"
-    )
+        store.workouts.set_exercise_pain(summary.session.id, "leg-extension", 3)  # 0004
+    stamp = f"{clock.now.astimezone():%Y%m%dT%H%M%S}"
+    copy = data_dir / f"{DB_FILENAME}.pre-{schema.HEAD_REVISION}-{stamp}"
     conn = sqlite3.connect(copy)
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     conn.close()

@@ -66,7 +66,8 @@ def test_creating_at_head_and_migrating_give_the_same_schema(tmp_path: Path) -> 
     check = make_engine(migrated)
     with check.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
+        version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        assert version == schema.HEAD_REVISION
     check.dispose()
 
 
@@ -96,15 +97,24 @@ def seed_0001(db_path: Path) -> None:
 
 
 def seed_0002(db_path: Path) -> None:
-    """As 0001, plus where a stop for pain happened (a 0002 column)."""
+    """0001's data, plus a stop for pain where 0002 records it."""
     seed_0001(db_path)
     conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE sessions SET stop_set_number = NULL")
+    conn.execute("UPDATE sessions SET stop_exercise_id = 'goblet-squat' WHERE id = 1")
     conn.commit()
     conn.close()
 
 
-SEEDERS = {"0001": seed_0001, "0002": seed_0002}
+def seed_0003(db_path: Path) -> None:
+    """0002's data, plus the start time as an imported file wrote it (a 0003 column)."""
+    seed_0002(db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE sessions SET source_time = '2025-03-01T08:00:00' WHERE id = 1")
+    conn.commit()
+    conn.close()
+
+
+SEEDERS = {"0001": seed_0001, "0002": seed_0002, "0003": seed_0003}
 
 
 @pytest.mark.parametrize("revision", schema.REVISIONS[:-1])
@@ -120,14 +130,21 @@ def test_upgrading_from_each_earlier_revision_keeps_the_data(tmp_path: Path, rev
     schema.upgrade(db)
 
     after = sqlite3.connect(db)
-    assert after.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+    assert after.execute("SELECT version_num FROM alembic_version").fetchone() == (
+        schema.HEAD_REVISION,
+    )
     assert (
         after.execute("SELECT id, name, started_at, status, notes FROM sessions").fetchall()
         == sessions
     )
     assert after.execute("SELECT * FROM sets ORDER BY id").fetchall() == sets
-    assert after.execute("SELECT stop_exercise_id FROM sessions").fetchall() == [(None,), (None,)]
-    assert after.execute("SELECT source_time FROM sessions").fetchall() == [(None,), (None,)]
+    stops = after.execute("SELECT stop_exercise_id FROM sessions ORDER BY id").fetchall()
+    assert stops == ([(None,), (None,)] if revision == "0001" else [("goblet-squat",), (None,)])
+    times = after.execute("SELECT source_time FROM sessions ORDER BY id").fetchall()
+    assert times == (
+        [("2025-03-01T08:00:00",), (None,)] if revision == "0003" else [(None,), (None,)]
+    )
+    assert after.execute("SELECT COUNT(*) FROM exercise_pain").fetchone() == (0,)
     assert after.execute("PRAGMA foreign_key_check").fetchall() == []
     after.close()
     assert structure(db)["sets.indexes"] == structure(_fresh(tmp_path))["sets.indexes"]

@@ -270,6 +270,27 @@ def test_plan_table_has_the_articles_numbers(main_window) -> None:
     ]
 
 
+def test_the_plans_page_says_whose_plan_it_is_and_shows_holds(main_window) -> None:
+    main_window.show_page("plans")
+    page = main_window.plans_page
+    sources = {
+        plan_id: page.findChild(QLabel, f"planSource-{plan_id}").text()
+        for plan_id in ("strength", "quick-add-on", "gentle-day")
+    }
+    assert sources == {
+        "strength": "From the trainer's article",
+        "quick-add-on": "From the trainer's article",
+        "gentle-day": "Backleg's suggestion, built on the article",
+    }
+    gentle = page.tables["gentle-day"]
+    assert [gentle.item(0, c).text() for c in range(4)] == [
+        "Diaphragmatic breathing",
+        "2",
+        "60 s hold",
+        "20 s",
+    ]
+
+
 def test_a_plan_row_opens_its_exercise_with_enter(qtbot, main_window) -> None:
     main_window.show_page("plans")
     table = main_window.plans_page.tables["strength"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -98,8 +98,12 @@ class SessionDetailPanel(QWidget):
         self.show_detail(None)
 
     def show_detail(
-        self, detail: SessionDetail | None, hints: list[ProgressionHint] | None = None
+        self,
+        detail: SessionDetail | None,
+        hints: list[ProgressionHint] | None = None,
+        back: Mapping[str, int] | None = None,
     ) -> None:
+        """`back`: the session's "How is your back?" answers, exercise id → level."""
         self.detail = detail
         self.sets_model.set_detail(detail)
         has = detail is not None
@@ -126,6 +130,9 @@ class SessionDetailPanel(QWidget):
         if s.status == "stopped_pain" and s.stop_exercise_id:
             where = self.sets_model._exercise_name(s.stop_exercise_id)
             parts.append(f"stopped at {where}, set {s.stop_set_number or '?'}")
+        if back:  # which move flares the back
+            name = self.sets_model._exercise_name
+            parts.append("back after " + ", ".join(f"{name(e)} {p}" for e, p in back.items()))
         self.meta.setText(" · ".join(parts))
         self.meta.show()
         self.notes.setText(f"Notes: {s.notes}" if s.notes else "")

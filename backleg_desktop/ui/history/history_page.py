@@ -261,9 +261,10 @@ class HistoryPage(QWidget):
             return
         try:
             hints = lookup.session_hints(self.workouts, self.library, detail)
+            back = self.workouts.exercise_pains(session_id)  # "How is your back?" answers
         except BacklegError:
-            hints = []
-        self.detail.show_detail(detail, hints)
+            hints, back = [], {}
+        self.detail.show_detail(detail, hints, back)
         if select:
             self.tabs.setCurrentIndex(SESSIONS_TAB)
             self._select_row(session_id)

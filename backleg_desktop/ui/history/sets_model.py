@@ -127,6 +127,8 @@ class SetsTableModel(QAbstractTableModel):
         if column == KIND:
             return fmt.KIND_LABELS.get(s.kind, s.kind)
         if column == REPS:
+            if s.reps is None and s.duration_s is not None:  # a timed hold: its time
+                return f"held {fmt.seconds_short(s.duration_s)}"
             return fmt.NO_VALUE if s.reps is None else str(s.reps)
         if column == LOAD:
             return fmt.kg(s.load_kg, unit=False)

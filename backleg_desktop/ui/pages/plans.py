@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.content.model import Library, Plan
+from backleg_desktop.content.timed_plans import source_label
 from backleg_desktop.ui.formatting import format_reps, format_rest, format_sets
 from backleg_desktop.ui.links import exercise_link
 from backleg_desktop.ui.widgets import (
@@ -111,13 +112,18 @@ class PlansPage(QWidget):
         page.add(
             muted(
                 paragraph(
-                    "Two ways to use the five main exercises. Reps marked “per leg” are done "
-                    "on each side. Open an exercise with a double-click or Enter on its row."
+                    "The trainer's article gives two ways to use its five main exercises; the "
+                    "gentle day is Backleg's own suggestion for a sore day, built on the "
+                    "article. Reps marked “per leg” are done on each side; a hold is timed. "
+                    "Open an exercise with a double-click or Enter on its row."
                 )
             )
         )
         for plan in library.plans.values():
             section = Section(plan.name)
+            source = muted(paragraph(source_label(plan.source)))
+            source.setObjectName(f"planSource-{plan.id}")
+            section.add(source)
             section.add(paragraph(plan.summary))
             table = PlanTable(plan, library)
             table.link_activated.connect(self.link_activated)

@@ -232,10 +232,15 @@ class ExerciseScreen(QWidget):
         reps_label.setBuddy(self.reps)
         load_label = QLabel("&Load", self)
         load_label.setBuddy(self.load)
+        self._inputs = (reps_label, load_label, self.reps, self.load)  # hidden for a hold
         inputs.addWidget(reps_label, 0, 0)
         inputs.addWidget(load_label, 0, 1)
         inputs.addWidget(self.reps, 1, 0)
         inputs.addWidget(self.load, 1, 1)
+        self.load_note = big_label("", 1.1, bold=True)
+        self.load_note.setObjectName("loadNote")  # "lighter today: pain 5 (was 25 kg)"
+        self.load_note.hide()
+        inputs.addWidget(self.load_note, 2, 0, 1, 3)
         inputs.setColumnStretch(2, 1)
 
         self.primary_button = action_button("Start set", "Space", "primaryAction", self)
@@ -302,10 +307,15 @@ class ExerciseScreen(QWidget):
         self.side.setVisible(step.side != "both")
         self.target.setText(target_text(step))
         self.next_label.setText(next_text)
+        for widget in self._inputs:
+            widget.setVisible(not step.is_hold)  # a hold logs its time, not reps or load
 
-    def set_values(self, reps: int, load_kg: float | None) -> None:
+    def set_values(self, reps: int, load_kg: float | None, note: str | None = None) -> None:
+        """Pre-fill the inputs; `note` says why the load is not last time's."""
         self.reps.setValue(reps)
         self.load.setValue(load_kg or 0.0)
+        self.load_note.setText(note or "")
+        self.load_note.setVisible(bool(note))
 
     def values(self) -> tuple[int, float | None]:
         """The reps and load shown (spin boxes commit any typed text first)."""
@@ -314,7 +324,7 @@ class ExerciseScreen(QWidget):
         load = round(self.load.value(), 2)
         return self.reps.value(), (load if load > 0 else None)
 
-    def show_ready(self, set_number: int, *, after_rest: bool) -> None:
+    def show_ready(self, set_number: int, *, after_rest: bool, hold: bool = False) -> None:
         self.status.setText(f"Ready for set {set_number}")
         palette = self.status.palette()
         if after_rest:
@@ -322,18 +332,23 @@ class ExerciseScreen(QWidget):
         self.status.setPalette(palette if after_rest else self._normal_status_palette)
         self.status.show()
         self.timer.hide()
-        self.hint.setText("Press Space to start the set.")
-        self.primary_button.setText("Start set  [Space]")
+        self.hint.setText(f"Press Space to start the {'hold' if hold else 'set'}.")
+        self.primary_button.setText("Start hold  [Space]" if hold else "Start set  [Space]")
         self.illustration.figure.stop()
 
-    def show_in_set(self, seconds: int, side: str) -> None:
+    def show_in_set(self, seconds: int, side: str, *, hold: bool = False) -> None:
+        """A set under way: `seconds` counts up, or for a hold down to 0."""
         self.status.hide()
         self.timer.show()
         self.timer.setText(format_mmss(seconds))
         then = "switch to the right leg" if side == "left" else "log it and rest"
-        self.hint.setText(f"Set in progress. Press Space when done to {then}.")
+        if hold:
+            self.hint.setText("Hold. It is logged when the time is up; Space ends it early.")
+        else:
+            self.hint.setText(f"Set in progress. Press Space when done to {then}.")
+        done = "End hold" if hold else "Log set"
         self.primary_button.setText(
-            "Done: right leg next  [Space]" if side == "left" else "Log set  [Space]"
+            "Done: right leg next  [Space]" if side == "left" else f"{done}  [Space]"
         )
         self.illustration.figure.play()
 
@@ -348,6 +363,7 @@ class ExerciseScreen(QWidget):
         self.target.setText("")
         self.next_label.setText("Next: the summary")
         self.progression.show_hint(None)
+        self.load_note.hide()
         self.status.setPalette(self._normal_status_palette)
         self.status.setText("All sets done")
         self.status.show()

@@ -67,6 +67,7 @@ class SessionWiring(QObject):
 
         page = SessionPage(self.window.library, self.window.settings, clock=self.window.clock)
         page.title_prefix_changed.connect(self._set_title)
+        page.red_flags_requested.connect(self._show_red_flags)
         if self._workouts is not None:
             page.set_workouts(self._workouts)
         self._page = page
@@ -89,6 +90,11 @@ class SessionWiring(QObject):
             return workouts.in_progress_session() is not None
         except BacklegError:
             return False  # the page shows the problem when it is opened
+
+    def _show_red_flags(self) -> None:
+        """The check-in's link: the red-flag card on the Guidance page."""
+        self.window.show_page("guidance")
+        self.window.guidance_page.show_red_flags()
 
     def _set_title(self, prefix: str) -> None:
         self.window.setWindowTitle(f"{prefix} · {APP_TITLE}" if prefix else APP_TITLE)

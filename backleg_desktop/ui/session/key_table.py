@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QWidget
 
-from backleg_desktop.domain.pain import pain_from_key
+from backleg_desktop.domain.checkin import ChoiceId
 from backleg_desktop.ui.session.rest_screen import ADJUST_STEP_S
 
 if TYPE_CHECKING:
@@ -42,7 +43,11 @@ Action = Literal[
     "primary",
     "undo",
     "pain_level",
-    "switch_plan",
+    "pain_step",
+    "check_in_choice",
+    "red_flags",
+    "back_level",
+    "back_gentle",
     "skip_exercise",
     "skip_set",
     "toggle_pause",
@@ -52,6 +57,7 @@ Action = Literal[
     "next_cue",
 ]
 ENTER = (K.Key_Return, K.Key_Enter)
+CHOICE_OF_KEY: dict[Qt.Key, ChoiceId] = {K.Key_Q: "quick", K.Key_R: "rest", K.Key_A: "anyway"}
 
 
 @dataclass(frozen=True)
@@ -74,9 +80,14 @@ TABLE: tuple[KeyRow, ...] = (
     KeyRow("back_to_plans", ENTER, mods="no-ctrl", screen="notice", while_typing=True),
     KeyRow("skip_pain", (K.Key_Escape,), mods="any", screen="pain", while_typing=True),
     KeyRow("primary", (K.Key_Space,)),
+    KeyRow("back_level", texts=tuple("0123456789"), screen="rest", needs_session=True),
+    KeyRow("back_gentle", (K.Key_G,), mods="none", screen="rest", needs_session=True),
     KeyRow("undo", (K.Key_Z,), mods="ctrl", needs_session=True),
     KeyRow("pain_level", texts=tuple("0123456789"), screen="pain"),
-    KeyRow("switch_plan", (K.Key_Q,), screen="pain"),
+    KeyRow("pain_step", (K.Key_Up, K.Key_Down), mods="none", screen="pain"),
+    KeyRow("check_in_choice", (K.Key_Q, K.Key_R, K.Key_A), mods="none", screen="pain"),
+    KeyRow("red_flags", (K.Key_F,), mods="none", screen="pain"),
+    KeyRow("red_flags", (K.Key_F,), mods="none", screen="summary"),
     KeyRow("skip_exercise", (K.Key_S,), mods="shift", needs_session=True),
     KeyRow("skip_set", (K.Key_S,), mods="none", needs_session=True),
     KeyRow("toggle_pause", (K.Key_P,), screen="rest", needs_session=True),
@@ -117,6 +128,14 @@ def mods_fit(mods: Mods, held: Qt.KeyboardModifier) -> bool:
     return held == _EXACT[mods]
 
 
+def in_spin_box(widget: QWidget | None) -> bool:
+    while widget is not None:
+        if isinstance(widget, QAbstractSpinBox):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
 def find(event: QKeyEvent, *, screen: str | None, active: bool, typing: bool) -> KeyRow | None:
     """The first row that fits this key press on `screen`, or None."""
     key, text, held = event.key(), event.text(), event.modifiers()
@@ -135,18 +154,37 @@ def find(event: QKeyEvent, *, screen: str | None, active: bool, typing: bool) ->
 def bind(page: SessionPage, row: KeyRow, event: QKeyEvent | None) -> Callable[[], None] | None:
     """What `row`'s action does on `page` now; None if it does not apply just now."""
     running = page.running
+    pain = page.pain_screen
     if row.action == "pain_level":
-        level = pain_from_key(event.text()) if event is not None else None
-        return None if level is None else (lambda: page.pain_screen.set_level(level))
-    if row.action == "switch_plan":
-        plan_id = page.pain_screen.suggested_plan
-        return (lambda: page.switch_plan(plan_id)) if plan_id else None
+        text = event.text() if event is not None else ""
+        return (lambda: pain.type_digit(text)) if text else None
+    if row.action == "pain_step":
+        delta = 1 if event is not None and event.key() == K.Key_Up else -1
+        return lambda: pain.step_level(delta)
+    if row.action == "check_in_choice":
+        choice = CHOICE_OF_KEY.get(Qt.Key(event.key())) if event is not None else None
+        if choice is None or not pain.offers(choice):
+            return None  # not on offer at this level: the key is not the session's
+        return lambda: page.check_in.choose(choice)
+    back = page.rest_screen.back
+    if row.action == "back_level":
+        text = event.text() if event is not None else ""
+        if not back.asking or in_spin_box(QApplication.focusWidget()):
+            return None  # digits typed into the correction boxes stay theirs
+        return lambda: back.type_digit(text)
+    if row.action == "back_gentle":
+        return page.back_check.switch_to_gentle_day if back.offers_gentle_day else None
+    if row.action == "red_flags":
+        if row.screen == "summary":
+            caution = page.summary_screen.caution
+            return caution.red_flags_requested.emit if caution.links_red_flags else None
+        return pain.red_flags_requested.emit if pain.links_red_flags else None
     actions: dict[Action, Callable[[], None]] = {
         "stop_for_pain": page.stop_for_pain,
         "start_chosen_plan": page.chooser.request_start,
         "resume": page.resume,
-        "confirm_pain": page.confirm_pain,
-        "skip_pain": page.skip_pain,
+        "confirm_pain": page.check_in.confirm,
+        "skip_pain": page.check_in.skip,
         "back_to_plans": page.back_to_plans,
         "primary": page.primary_action,
         "undo": page.undo_last_set,

@@ -25,17 +25,21 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from backleg_desktop.content.model import Library, Plan
+from backleg_desktop.domain.session_caution import cheer_records, session_caution
 from backleg_desktop.domain.session_flow import RestChoice, SessionFlow, Step
 from backleg_desktop.services.session_controller import SessionController
 from backleg_desktop.services.session_recorder import SessionRecorder
 from backleg_desktop.ui.session import key_table, texts
+from backleg_desktop.ui.session.back_check import BackCheckActions
+from backleg_desktop.ui.session.check_in import CheckInActions
 from backleg_desktop.ui.session.chrome import SessionChrome
 from backleg_desktop.ui.session.exercise_screen import ExerciseScreen
 from backleg_desktop.ui.session.keys import SessionKeyFilter
+from backleg_desktop.ui.session.pain_screen import PainScreen
 from backleg_desktop.ui.session.pending_retry import PendingRetry
 from backleg_desktop.ui.session.rest_screen import RestScreen
 from backleg_desktop.ui.session.running import RunningSession
-from backleg_desktop.ui.session.screens import NoticeScreen, PainScreen, PlanChooser, ResumeScreen
+from backleg_desktop.ui.session.screens import NoticeScreen, PlanChooser, ResumeScreen
 from backleg_desktop.ui.session.summary_screen import SummaryScreen
 
 if TYPE_CHECKING:
@@ -62,10 +66,12 @@ class SessionAlert(Protocol):
 
 class SessionPage(QWidget):
     """See the module docstring. `title_prefix_changed("0:45 · Rest")` while resting,
-    `""` otherwise; `active_changed(bool)` when a session starts or ends."""
+    `""` otherwise; `active_changed(bool)` when a session starts or ends;
+    `red_flags_requested` to open the red-flag card on the Guidance page."""
 
     title_prefix_changed = Signal(str)
     active_changed = Signal(bool)
+    red_flags_requested = Signal()
 
     def __init__(
         self,
@@ -93,9 +99,9 @@ class SessionPage(QWidget):
 
         self.chooser = PlanChooser(library, self)
         self.resume_screen = ResumeScreen(self)
-        self.pain_screen = PainScreen(self)
+        self.pain_screen = PainScreen(self, clock=clock)
         self.exercise_screen = ExerciseScreen(self, clock=clock, figures=library.figures)
-        self.rest_screen = RestScreen(self)
+        self.rest_screen = RestScreen(self, clock=clock)
         self.summary_screen = SummaryScreen(library, pool or QThreadPool.globalInstance(), self)
         self.notice_screen = NoticeScreen(self)
         self._screens: dict[QWidget, str] = {
@@ -119,6 +125,8 @@ class SessionPage(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.action_bar)
         self.running = RunningSession(self)
+        self.check_in = CheckInActions(self)
+        self.back_check = BackCheckActions(self)
         self.set_driver, self.rest_driver = self.running.set_driver, self.running.rest_driver
 
         self._connect()
@@ -135,11 +143,13 @@ class SessionPage(QWidget):
         )
         self.resume_screen.resume_requested.connect(self.resume)
         self.resume_screen.end_requested.connect(self.end_unfinished)
-        self.pain_screen.confirm_requested.connect(self.confirm_pain)
-        self.pain_screen.skip_requested.connect(self.skip_pain)
-        self.pain_screen.switch_requested.connect(self.switch_plan)
+        check_in = self.check_in
+        self.pain_screen.confirm_requested.connect(check_in.confirm)
+        self.pain_screen.skip_requested.connect(check_in.skip)
+        self.pain_screen.choice_requested.connect(check_in.choose)
+        self.pain_screen.red_flags_requested.connect(self.red_flags_requested)
         self.pain_screen.sharp_requested.connect(self.stop_for_pain)
-        self.pain_screen.level_changed.connect(self._pain_level_changed)
+        self.pain_screen.level_changed.connect(check_in.level_changed)
         running = self.running
         self.exercise_screen.primary_requested.connect(self.primary_action)
         self.rest_screen.skip_requested.connect(self.primary_action)
@@ -147,6 +157,7 @@ class SessionPage(QWidget):
         self.rest_screen.adjust_requested.connect(running.adjust_rest)
         self.rest_screen.correction_made.connect(running.correct_last_set)
         self.summary_screen.done_requested.connect(self.back_to_plans)
+        self.summary_screen.red_flags_requested.connect(self.red_flags_requested)
         self.summary_screen.records_failed.connect(lambda message: self.say(message, error=True))
         self.notice_screen.done_requested.connect(self.back_to_plans)
         chrome = self.chrome
@@ -247,42 +258,9 @@ class SessionPage(QWidget):
         if plan is None:
             return
         self.running.forget_shown()
-        self.pain_screen.prepare_before(plan.name)
+        assert self.controller.check_in is not None  # a new flow comes with its check-in
+        self.pain_screen.prepare_before(plan.name, self.controller.check_in.entry)
         self.show_screen(self.pain_screen)
-
-    def switch_plan(self, plan_id: str) -> None:
-        """Take the plan the check-in suggested instead, keeping the level chosen."""
-        level = self.pain_screen.level
-        plan = self.controller.switch_plan(plan_id, read_rest_choice(self.settings))
-        if plan is None:
-            return
-        self.running.forget_shown()
-        self.pain_screen.prepare_before(plan.name)
-        if level is not None:
-            self.pain_screen.set_level(level)
-            self._pain_level_changed(level)
-
-    def _pain_level_changed(self, level: int) -> None:
-        if self.pain_screen.after:
-            return
-        found = self.controller.check_in_advice(level)
-        if found is not None:
-            self.pain_screen.show_guidance(
-                found.advice, found.suggested_plan_id, found.suggested_plan_name
-            )
-
-    def confirm_pain(self) -> None:
-        self._pain_answered(self.pain_screen.level)
-
-    def skip_pain(self) -> None:
-        self._pain_answered(None)
-
-    def _pain_answered(self, level: int | None) -> None:
-        if self.pain_screen.after:
-            if self.controller.save_pain_after(level, self.pain_screen.notes_text()):
-                self._show_summary()
-        elif self.controller.begin(level):
-            self.running.show_current()
 
     def resume(self) -> None:
         if self.controller.resume(read_rest_choice(self.settings)):
@@ -343,6 +321,9 @@ class SessionPage(QWidget):
     def _confirm(self, title: str, question: str) -> bool:
         return QMessageBox.question(self, title, question, Yes | No, Yes) == Yes
 
+    def show_summary(self) -> None:
+        self._show_summary()
+
     def _ended(self, note: str) -> None:
         """The session is closed in the store; ask how the back is now."""
         self.title_prefix_changed.emit("")
@@ -377,12 +358,18 @@ class SessionPage(QWidget):
         if summary is None or self.controller.workouts is None:
             return
         session = summary.detail.session
+        sharp = session.status == "stopped_pain"
+        caution = session_caution(
+            session.pain_before, session.pain_after, stopped_for_sharp_pain=sharp
+        )
         self.summary_screen.show_report(
             summary.report,
             plan_name=session.name,
             subheading=texts.summary_subheading(self.library, session),
+            caution=caution,
         )
-        self.summary_screen.find_records(self.controller.workouts, session.id)
+        if cheer_records(caution):  # no "records beaten" next to a caution
+            self.summary_screen.find_records(self.controller.workouts, session.id)
         self.show_screen(self.summary_screen)
 
     # -- helpers -----------------------------------------------------------------------

@@ -3,6 +3,9 @@ and the set just logged, which can still be corrected while resting."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backleg_desktop.ui.session.back_question import BackQuestion
 from backleg_desktop.ui.session.exercise_screen import MAX_LOAD_KG, MAX_REPS
 from backleg_desktop.ui.session.widgets import CountdownRing, action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
@@ -28,9 +32,12 @@ class RestScreen(QWidget):
     pause_requested = Signal()
     adjust_requested = Signal(int)  # seconds to add (negative: take away)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("restScreen")
+        self.back = BackQuestion(self, clock=clock)  # after an exercise's last set
         self.ring = CountdownRing(self)
         self.minus_button = action_button(f"−{ADJUST_STEP_S} s", "−", "restMinus", self)
         self.pause_button = action_button("Pause", "P", "restPause", self)
@@ -73,8 +80,10 @@ class RestScreen(QWidget):
         self.load.setSpecialValueText("no load")
         self.load.setAccessibleName("Correct the load of the set just logged")
         grid = QGridLayout()
-        grid.addWidget(QLabel("Reps", self), 0, 0)
-        grid.addWidget(QLabel("Load", self), 0, 1)
+        reps_label, load_label = QLabel("Reps", self), QLabel("Load", self)
+        self._correction = (reps_label, load_label, self.reps, self.load)
+        grid.addWidget(reps_label, 0, 0)
+        grid.addWidget(load_label, 0, 1)
         grid.addWidget(self.reps, 1, 0)
         grid.addWidget(self.load, 1, 1)
         for box in (self.reps, self.load):
@@ -97,6 +106,7 @@ class RestScreen(QWidget):
         right.addWidget(self.up_next_detail)
         right.addSpacing(PAGE_MARGIN)
         right.addWidget(logged_box)
+        right.addWidget(self.back)
         right.addStretch(1)
         right.addWidget(muted(paragraph("P pauses · + and − change the rest by 15 s")))
 
@@ -115,9 +125,15 @@ class RestScreen(QWidget):
         self.up_next.setText(up_next)
         self.up_next_detail.setText(up_next_detail)
 
-    def show_logged(self, description: str, reps: int | None, load_kg: float | None) -> None:
+    def show_logged(
+        self, description: str, reps: int | None, load_kg: float | None, *, hold: bool = False
+    ) -> None:
+        """The set just logged; a timed hold has no reps or load to correct."""
         self._loading = True
         self.logged_text.setText(description)
+        for widget in self._correction:
+            widget.setVisible(not hold)
+        self.logged_title.setText("Just logged" if hold else "Just logged (you can correct it now)")
         self.reps.setValue(reps or 0)
         self.load.setValue(load_kg or 0.0)
         self.correction_status.setText("")

@@ -37,6 +37,7 @@ class RunningSession(QObject):
         self.set_driver = TimerDriver(page)
         self.set_driver.setObjectName("sessionSetDriver")
         self.set_driver.display_changed.connect(self._show_set_seconds)
+        self.set_driver.finished.connect(self._hold_over)  # only a hold's countdown ends
         self.rest_driver = TimerDriver(page, final_approach_ms=RECOMMENDED_FINAL_APPROACH_MS)
         self.rest_driver.setObjectName("sessionRestDriver")
         self.rest_driver.display_changed.connect(self._show_rest_seconds)
@@ -74,8 +75,23 @@ class RunningSession(QObject):
         self._after_rest = False
         self.page.say("")
         assert self.flow is not None
-        self.set_driver.start(self.flow.set_timer)
+        self._drive_set()
         self.show_current()
+
+    def _drive_set(self) -> None:
+        """Drive the set's clock: a hold counts down its deadline, a set counts up."""
+        flow = self.flow
+        assert flow is not None
+        step = flow.current_step
+        hold = step is not None and step.is_hold
+        self.set_driver.start(flow.hold_timer if hold else flow.set_timer)
+
+    def _hold_over(self) -> None:
+        """A hold's time is up: it is logged in full, as if Space had been pressed."""
+        flow = self.flow
+        step = None if flow is None else flow.current_step
+        if flow is not None and flow.state == "in_set" and step is not None and step.is_hold:
+            self.log_set()
 
     def log_set(self) -> None:
         if self.flow is None or self.flow.state != "in_set":
@@ -93,7 +109,8 @@ class RunningSession(QObject):
             description = texts.describe_set(self.library, shown)
             if logged is None:
                 description += " (not saved yet)"
-            self.rest_screen.show_logged(description, shown.reps, shown.load_kg)
+            hold = done.step.is_hold
+            self.rest_screen.show_logged(description, shown.reps, shown.load_kg, hold=hold)
 
     def set_completed(self, step: Step) -> None:
         """The flow moved past `step`, before the write: start what follows."""
@@ -104,8 +121,9 @@ class RunningSession(QObject):
             following = texts.up_next(self.library, flow.current_step)
             self.rest_screen.start(int(step.rest_after_s or 0), *following)
             self.rest_driver.start(flow.rest_timer)
+            self.page.back_check.after_set(step)  # "How is your back?" after its last set
         elif flow.state == "in_set":
-            self.set_driver.start(flow.set_timer)  # the right side, straight after the left
+            self._drive_set()  # the right side, straight after the left
 
     # -- rests -----------------------------------------------------------------------
     def skip_rest(self) -> None:
@@ -199,9 +217,10 @@ class RunningSession(QObject):
         screen.show_step(step, name, texts.next_text(self.library, flow.steps, step))
         screen.show_hint(self.controller.hint(step.exercise_id))  # cached: asked once
         if flow.state == "in_set":
-            screen.show_in_set(flow.set_timer.display_seconds(), step.side)
+            timer = flow.hold_timer if step.is_hold else flow.set_timer
+            screen.show_in_set(timer.display_seconds(), step.side, hold=step.is_hold)
         else:
-            screen.show_ready(step.set_number, after_rest=self._after_rest)
+            screen.show_ready(step.set_number, after_rest=self._after_rest, hold=step.is_hold)
         self.page.show_screen(screen)
 
     def _prefill(self, step: Step) -> None:
@@ -210,12 +229,16 @@ class RunningSession(QObject):
             self.exercise_screen.show_exercise(self.library.exercises.get(step.exercise_id))
             self._cues_for = step.exercise_id
         values = self.controller.prefill(step)
-        self.exercise_screen.set_values(values.reps, values.load_kg)
+        self.exercise_screen.set_values(values.reps, values.load_kg, values.note)
         self._prefilled_step = step.index
 
     def _show_set_seconds(self, seconds: int) -> None:
-        if self.flow is not None and self.flow.state == "in_set":
+        flow = self.flow
+        if flow is not None and flow.state == "in_set":
             self.exercise_screen.show_elapsed(seconds)
+            step = flow.current_step
+            if step is not None and step.is_hold:
+                self.page.title_prefix_changed.emit(f"{format_mmss(seconds)} · Hold")
 
     def _show_rest_seconds(self, seconds: int) -> None:
         self.rest_screen.show_seconds(seconds)

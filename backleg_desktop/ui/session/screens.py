@@ -1,4 +1,5 @@
-"""The session's simpler screens: plan chooser, resume offer, pain check-in, a stop notice.
+"""The session's simpler screens: plan chooser, resume offer, a notice (the pain check-in
+is pain_screen.py).
 
 Screens are views: they show what the page tells them and emit what the user asked for.
 The session page (page.py) decides what happens, and its key handling routes keys here.
@@ -9,14 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -24,13 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.content.model import Library, Plan
-from backleg_desktop.domain.pain import PainAdvice
 from backleg_desktop.domain.session_flow import RestChoice
-from backleg_desktop.ui.session.widgets import PainScale, action_button, big_label, danger
+from backleg_desktop.ui.session.widgets import action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
 
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-WARN_LIGHT, WARN_DARK = "#fbe3dd", "#5a2a22"  # behind advice that says not to train
 
 REST_CHOICES: tuple[tuple[RestChoice, str], ...] = (
     ("bottom", "Shortest rest in each plan's range"),
@@ -167,161 +163,6 @@ class ResumeScreen(QWidget):
         sets = "1 set" if sets_logged == 1 else f"{sets_logged} sets"
         self.details.setText(f"{name}, started {when}: {sets} logged so far.")
         self.resume_button.setEnabled(can_resume)
-
-
-class GuidanceBox(QFrame):
-    """The advice for the pain level chosen; tinted when it recommends not training."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("painGuidance")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.title = big_label("", 1.3)
-        self.title.setObjectName("guidanceTitle")
-        self.advice = paragraph("")
-        self.advice.setObjectName("guidanceAdvice")
-        self.advice.setFont(big_label("", 1.1, bold=False).font())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.title)
-        layout.addWidget(self.advice)
-        self._base = self.palette()
-
-    def show_advice(self, advice: PainAdvice | None, prompt: str = "") -> None:
-        palette = QPalette(self._base)
-        if advice is None:
-            self.title.setText(prompt)
-            self.advice.setText("")
-            self.advice.setVisible(False)
-        else:
-            self.title.setText(advice.title)
-            self.advice.setText(advice.advice)
-            self.advice.setVisible(True)
-            if advice.stop:
-                dark = self._base.color(QPalette.ColorRole.Window).lightness() < 128
-                tint = QColor(WARN_DARK if dark else WARN_LIGHT)
-                palette.setColor(QPalette.ColorRole.Window, tint)
-        self.setPalette(palette)
-
-
-class PainScreen(QWidget):
-    """A pain check-in, before the first set or after the session.
-
-    Before: Enter starts, Esc skips the check-in, Q switches to the suggested plan, and
-    "Sharp pain" always stops. After: Enter saves the level and the notes, Esc skips.
-    """
-
-    confirm_requested = Signal()
-    skip_requested = Signal()
-    switch_requested = Signal(str)  # plan id suggested instead
-    sharp_requested = Signal()
-    level_changed = Signal(int)  # a level was chosen (key, slider or the page)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("painScreen")
-        self.after = False
-        self._suggested: str | None = None
-        layout = _column(self)
-        self.heading = big_label("", 2.0)
-        self.heading.setObjectName("painHeading")
-        self.context = muted(paragraph(""))
-        self.context.setObjectName("painContext")
-        layout.addWidget(self.heading)
-        layout.addWidget(self.context)
-        layout.addWidget(muted(paragraph("Press 0–9, or drag the slider (it reaches 10).")))
-        self.scale = PainScale(self)
-        self.scale.level_changed.connect(self.level_changed)
-        layout.addWidget(self.scale)
-        self.guidance = GuidanceBox(self)
-        layout.addWidget(self.guidance)
-
-        self.notes_label = QLabel("&Notes (optional):", self)
-        self.notes = QLineEdit(self)
-        self.notes.setObjectName("sessionNotes")
-        self.notes.setPlaceholderText("How did it go? Anything to remember next time?")
-        self.notes.setMaxLength(2000)
-        self.notes_label.setBuddy(self.notes)
-        layout.addWidget(self.notes_label)
-        layout.addWidget(self.notes)
-
-        self.confirm_button = action_button("Start", "Enter", "confirmPain", self)
-        self.skip_button = action_button("Skip", "Esc", "skipPain", self)
-        self.switch_button = action_button("Quick add-on instead", "Q", "switchPlan", self)
-        self.sharp_button = danger(
-            action_button("Sharp pain: stop", "Ctrl+Shift+P", "sharpPainCheckIn", self)
-        )
-        self.confirm_button.clicked.connect(self.confirm_requested)
-        self.skip_button.clicked.connect(self.skip_requested)
-        self.switch_button.clicked.connect(
-            lambda: self._suggested and self.switch_requested.emit(self._suggested)
-        )
-        self.sharp_button.clicked.connect(self.sharp_requested)
-        buttons = QHBoxLayout()
-        for button in (self.confirm_button, self.switch_button, self.skip_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.sharp_button)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-
-    @property
-    def suggested_plan(self) -> str | None:
-        return self._suggested if self.switch_button.isVisibleTo(self) else None
-
-    @property
-    def level(self) -> int | None:
-        return self.scale.level
-
-    def set_level(self, level: int) -> None:
-        self.scale.set_level(level)
-
-    def notes_text(self) -> str:
-        return self.notes.text().strip()
-
-    def focus_level(self) -> None:
-        """Focus on the slider, so its arrow keys move the level."""
-        self.scale.slider.setFocus()
-
-    def prepare_before(self, plan_name: str) -> None:
-        self.after = False
-        self.heading.setText("How is your back right now?")
-        self.context.setText(f"Before {plan_name}. 0 means no pain, 10 the worst imaginable.")
-        self.confirm_button.setText("Start  [Enter]")
-        self.skip_button.setText("Skip check-in  [Esc]")
-        self.notes_label.hide()
-        self.notes.hide()
-        self.sharp_button.show()
-        self.scale.clear()
-        self.show_guidance(None, None, None)
-
-    def prepare_after(self, context: str, note: str = "") -> None:
-        self.after = True
-        self.heading.setText("How is your back now?")
-        self.context.setText(context)
-        self.confirm_button.setText("Save  [Enter]")
-        self.skip_button.setText("Skip  [Esc]")
-        self.notes_label.show()
-        self.notes.show()
-        self.notes.clear()
-        self.sharp_button.hide()
-        self.switch_button.hide()
-        self.scale.clear()
-        self.guidance.show_advice(None, note or "Choose a level, then press Enter.")
-
-    def show_guidance(
-        self, advice: PainAdvice | None, suggested: str | None, suggested_name: str | None
-    ) -> None:
-        if self.after:
-            return
-        self.guidance.show_advice(advice, "Choose a level to see what it means for today.")
-        self._suggested = suggested
-        self.switch_button.setVisible(suggested is not None)
-        if suggested_name:
-            self.switch_button.setText(f"{suggested_name} instead  [Q]")
-        stop = advice is not None and advice.stop
-        self.confirm_button.setText("Start anyway  [Enter]" if stop else "Start  [Enter]")
 
 
 class NoticeScreen(QWidget):

@@ -1,5 +1,8 @@
 """The end-of-session summary: duration, sets, volume, pain before → after, records beaten.
 
+After a stop for sharp pain, or pain up 3 or more, a caution comes first with the
+advice (domain.session_caution) and the records are not cheered.
+
 Records beaten read every earlier set of each exercise, so they are looked up on a pool
 thread (as History marks its records) and fill in a moment after the figures.
 """
@@ -9,10 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from backleg_desktop.content.model import Library
+from backleg_desktop.domain.session_caution import SessionCaution, cheer_records
 from backleg_desktop.domain.summary import SessionReport, format_duration, format_volume
+from backleg_desktop.ui.session.pain_screen import WARN_DARK, WARN_LIGHT
 from backleg_desktop.ui.session.texts import exercise_name, record_lines
 from backleg_desktop.ui.session.widgets import action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
@@ -28,6 +34,53 @@ HEADINGS = {
     "stopped_pain": "Stopped for sharp pain",
     "in_progress": "Session in progress",
 }
+
+
+class CautionBox(QFrame):
+    """The summary's caution: what happened, the advice, and the red-flag card's link."""
+
+    red_flags_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryCaution")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.title = big_label("", 1.4)
+        self.title.setObjectName("cautionTitle")
+        self.text = paragraph("")
+        self.text.setObjectName("cautionText")
+        self.text.setFont(scaled_font(self.text.font(), 1.1))
+        self.red_flags_button = action_button(
+            "Red-flag signs: when to see a doctor", "F", "summaryRedFlags", self
+        )
+        self.red_flags_button.clicked.connect(self.red_flags_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        row.addWidget(self.red_flags_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.hide()
+
+    def show_caution(self, caution: SessionCaution | None) -> None:
+        self.setVisible(caution is not None)
+        if caution is None:
+            return
+        self.title.setText(caution.title)
+        self.text.setText(caution.text)
+        self.red_flags_button.setVisible(caution.show_red_flags)
+        parent = self.parentWidget()
+        palette = QPalette(parent.palette() if parent is not None else self.palette())
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        palette.setColor(QPalette.ColorRole.Window, QColor(WARN_DARK if dark else WARN_LIGHT))
+        self.setPalette(palette)
+
+    @property
+    def links_red_flags(self) -> bool:
+        return not self.isHidden() and not self.red_flags_button.isHidden()
 
 
 class SummaryScreen(QWidget):
@@ -79,6 +132,9 @@ class SummaryScreen(QWidget):
         self.exercises.setObjectName("summaryExercises")
         self.exercises.setTextFormat(Qt.TextFormat.PlainText)
         self.exercises.setFont(scaled_font(self.exercises.font(), 1.1))
+        self.caution = CautionBox(self)
+        self.red_flags_requested = self.caution.red_flags_requested
+        layout.addWidget(self.caution)
         for widget in (self.records_title, self.records, self.exercises_title, self.exercises):
             layout.addWidget(widget)
         self.done_button = action_button("Done", "Enter", "summaryDone", self)
@@ -95,8 +151,13 @@ class SummaryScreen(QWidget):
         *,
         plan_name: str,
         subheading: str,
+        caution: SessionCaution | None = None,
     ) -> None:
-        """The figures; the records beaten follow once `find_records` has them."""
+        """The figures; the records beaten follow once `find_records` has them. With a
+        `caution` (sharp pain, or pain up 3+), it comes first and records are not cheered."""
+        self.caution.show_caution(caution)
+        for widget in (self.records_title, self.records):
+            widget.setVisible(cheer_records(caution))
         self.heading.setText(HEADINGS.get(report.status, plan_name))
         self.subheading.setText(subheading)
         self.values["duration"].setText(format_duration(report.duration_s))
@@ -108,10 +169,8 @@ class SummaryScreen(QWidget):
         for line in report.exercises:
             name = exercise_name(self.library, line.exercise_id)
             best = "" if line.best_load_kg is None else f", best {line.best_load_kg:g} kg"
-            lines.append(
-                f"{name}: {line.sets_done} of {line.sets_planned} sets, "
-                f"{line.reps_total} reps{best}"
-            )
+            reps = f", {line.reps_total} reps" if line.reps_total else ""  # none for holds
+            lines.append(f"{name}: {line.sets_done} of {line.sets_planned} sets{reps}{best}")
         self.exercises.setText("\n".join(lines))
 
     def find_records(self, workouts: WorkoutService, session_id: int) -> None:

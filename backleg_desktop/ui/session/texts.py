@@ -23,7 +23,9 @@ def exercise_name(library: Library, exercise_id: str) -> str:
 
 
 def target_text(step: Step) -> str:
-    """ "Target: 8 reps per leg", "Target: 12–15 reps"."""
+    """ "Target: 8 reps per leg", "Target: 12–15 reps", "Hold: 60 s"."""
+    if step.hold_s is not None:
+        return f"Hold: {step.hold_s} s{' per leg' if step.per_leg else ''}, breathing calmly"
     return f"Target: {step.reps_text} reps{' per leg' if step.per_leg else ''}"
 
 
@@ -66,6 +68,11 @@ def describe_set(library: Library, logged: LoggedSet | SetEntry) -> str:
     """ "Reverse lunge, set 2 (left): 8 reps × 10 kg"."""
     side = "" if logged.side == "both" else f" ({logged.side})"
     load = "no load" if logged.load_kg is None else f"{logged.load_kg:g} kg"
+    if logged.reps is None and logged.duration_s is not None:  # a timed hold
+        held = f"held {round(logged.duration_s)} s"
+        return (
+            f"{exercise_name(library, logged.exercise_id)}, set {logged.set_number}{side}: {held}"
+        )
     return (
         f"{exercise_name(library, logged.exercise_id)}, set {logged.set_number}{side}: "
         f"{logged.reps or 0} reps × {load}"
@@ -98,3 +105,11 @@ def record_lines(library: Library, records: Sequence[RecordBeaten]) -> list[str]
         else:
             lines.append(f"{name}: most volume in one session, {record.volume_kg:,.0f} kg")
     return lines
+
+
+def flare_up_text(library: Library) -> str:
+    """The flare-up guidance as plain text, for "Rest today"."""
+    return "\n\n".join(
+        f"{section.title}\n" + "\n".join(section.paragraphs)
+        for section in library.guidance.flare_up
+    )

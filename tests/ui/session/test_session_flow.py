@@ -302,28 +302,30 @@ def test_end_early_with_enter_meaning_yes(drive, answers) -> None:
 
 
 def test_pain_check_in_keys_guidance_and_switching_plans(drive, library) -> None:
+    # Changed by issue 11: Q is the quick add-on at 4–6 only, and it starts it lighter
+    # at once (it used to switch at any level and wait for Enter).
     page = drive.page
     drive.window.session.start()
     drive.enter()  # Strength
     screen = page.pain_screen
-    assert screen.guidance.title.text().startswith("Choose a level")
+    assert screen.guidance.title.text().startswith("Choose how your back feels")
     drive.type("2")
     assert screen.guidance.title.text() == library.pain_band(2).title
-    assert not screen.switch_button.isVisibleTo(screen)
+    assert not screen.quick_button.isVisibleTo(screen)
     drive.type("8")
     assert screen.scale.level == 8 and screen.scale.slider.value() == 8
     assert screen.guidance.advice.text() == library.pain_band(8).advice
-    assert screen.switch_button.isVisibleTo(screen)
-    assert screen.confirm_button.text().startswith("Start anyway")
-    screen.scale.slider.setValue(10)  # the slider reaches 10
-    assert screen.scale.level == 10
-    drive.key(Qt.Key.Key_Q)
-    assert page.plan.id == "quick-add-on" and screen.scale.level == 10
-    assert not screen.switch_button.isVisibleTo(screen)
+    assert not screen.quick_button.isVisibleTo(screen)
+    drive.key(Qt.Key.Key_Q)  # not on offer at 8: nothing happens
+    assert page.plan.id == "strength"
+    screen.scale.slider.setValue(5)  # the slider and the number agree
+    assert screen.level == 5 and screen.scale.number.text() == "5"
+    assert screen.quick_button.isVisibleTo(screen)
     assert drive.workouts().in_progress_session() is None  # nothing stored yet
-    drive.enter()
+    drive.key(Qt.Key.Key_Q)
     session = drive.stored().session
-    assert (session.plan_id, session.pain_before) == ("quick-add-on", 10)
+    assert (session.plan_id, session.pain_before) == ("quick-add-on", 5)
+    assert page.controller.lighter_pain == 5
 
 
 def test_sharp_pain_at_the_check_in_means_stop(drive, library) -> None:
