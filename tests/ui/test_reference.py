@@ -250,6 +250,21 @@ def test_exercise_page_keeps_the_descriptive_equipment_text(main_window) -> None
     assert "Dumbbell, Bodyweight" not in texts and "Bodyweight, Dumbbell" not in texts
 
 
+def test_exercise_page_says_how_each_one_leg_move_is_done(main_window) -> None:
+    """The reverse lunge alternates legs (its cues say so); the page used to say
+    "finish one side, then switch" for every one-leg move."""
+
+    def meta(exercise_id: str) -> str:
+        main_window.open_exercise(exercise_id)
+        page = main_window.exercise_page
+        return "\n".join(label.text() for label in page.findChildren(QLabel))
+
+    assert "legs take turns, rep by rep" in meta("reverse-lunge")
+    assert "finish one side" not in meta("reverse-lunge")
+    assert "finish one side, then switch" in meta("split-stance-rdl")
+    assert "One leg at a time" not in meta("goblet-squat")
+
+
 def test_plan_table_has_the_articles_numbers(main_window) -> None:
     main_window.show_page("plans")
     table = main_window.plans_page.tables["strength"]

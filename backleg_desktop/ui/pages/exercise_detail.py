@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from backleg_desktop.content.model import Exercise, Library
+from backleg_desktop.domain.one_leg import effective_mode
 from backleg_desktop.ui.card_delegate import ONE_SIDED_BADGE
 from backleg_desktop.ui.cue_player import CuePlayer, StepList
 from backleg_desktop.ui.figures.panel import FigurePanel
@@ -73,7 +74,10 @@ class ExerciseDetailPage(QWidget):
             f"Target muscles: {', '.join(exercise.target_muscles)}",
             f"Equipment: {', '.join(exercise.equipment)}",
         ]
-        if exercise.one_sided:
+        mode = effective_mode(exercise.one_sided, exercise.one_leg_mode)
+        if mode == "alternate":  # what the content says, e.g. the reverse lunge
+            meta.append(f"{ONE_SIDED_BADGE}: legs take turns, rep by rep")
+        elif mode is not None:
             meta.append(f"{ONE_SIDED_BADGE}: finish one side, then switch")
         page.column.setSpacing(14)
         page.add(muted(paragraph("\n".join(meta))))
