@@ -13,10 +13,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from backleg_desktop.content.loader import ContentError, load_library
 from backleg_desktop.content.model import Library
@@ -40,6 +42,15 @@ def run(
     """Run the subcommand in `args`; 0 on success, 1 with a message on stderr otherwise."""
     out = out or sys.stdout
     err = err or sys.stderr
+    previous = _stop_like_ctrl_c()
+    try:
+        return _run(args, data_dir, out, err)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _run(args: argparse.Namespace, data_dir: Path, out: TextIO, err: TextIO) -> int:
     try:
         library = load_library()
         if args.command == "export":
@@ -55,17 +66,38 @@ def run(
     except (BacklegError, ContentError) as error:
         print(error, file=err)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         # The import runs in one transaction and the export renames a finished file into
         # place, so stopping half-way leaves nothing half-written.
         print("Interrupted: nothing was changed.", file=err)
-        return 130
+        return 128 + stop.args[0] if isinstance(stop, _Stopped) else 130
     except OSError as error:  # writing the export: a missing folder, no permission, disk full
         where = error.filename or getattr(args, "path", "")
         print(f"{where}: {error.strerror or error}", file=err)
         return 1
     print(f"backleg: unknown command {args.command!r}", file=err)
     return 2
+
+
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (kill, timeout, a closed terminal), handled as Ctrl+C."""
+
+
+def _raise_stopped(signum: int, _frame: object) -> None:
+    raise _Stopped(signum)
+
+
+def _stop_like_ctrl_c() -> dict[int, Any]:
+    """Python's default for SIGTERM ends the process without running `finally`, so a
+    pipe's temporary copy (reading.readable) stayed behind in the temp folder. Returns
+    the handlers it replaced."""
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signum = getattr(signal, name)
+                previous[signum] = signal.signal(signum, _raise_stopped)
+    return previous
 
 
 def _export(path: Path, data_dir: Path, library: Library, out: TextIO) -> int:

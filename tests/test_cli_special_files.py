@@ -147,3 +147,33 @@ def test_export_never_replaces_the_history_or_its_backups(data_dir: Path, name: 
     assert (code, out) == (1, "") and "is one of Backleg's own files" in err
     assert (data_dir / "backleg.sqlite3").read_bytes() == before
     assert sessions_in(data_dir) == 1
+
+
+def test_a_stopped_import_of_a_pipe_leaves_no_copy_behind(data_dir: Path, tmp_path: Path) -> None:
+    # `timeout`, `kill` or a closed terminal send SIGTERM/SIGHUP, not Ctrl+C: the copy of
+    # what the pipe sent (a whole history) must not stay in the temporary folder.
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    fifo = tmp_path / "export.csv"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "backleg_desktop", "--data-dir", str(data_dir), "import", str(fifo)],
+        env={**ENV, "TMPDIR": str(temp)},
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    with fifo.open("wb") as pipe:  # the writer stays open, as `cat` on a slow source does
+        pipe.write(STRONG.read_bytes())
+        pipe.flush()
+        for _ in range(200):
+            if any(temp.glob("backleg-import-*/*")):
+                break
+            threading.Event().wait(0.05)
+        assert any(temp.glob("backleg-import-*/*")), "the copy was never started"
+        process.terminate()
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + 15
+    assert err.strip() == "Interrupted: nothing was changed."
+    assert list(temp.iterdir()) == []
+    assert not (data_dir / "backleg.sqlite3").exists() or sessions_in(data_dir) == 0
