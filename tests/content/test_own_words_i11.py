@@ -1,28 +1,22 @@
 """Own words for the text test_own_words.py does not scan: the staged plans file and the
 messages written in the new modules (check-in, gates, back check, caution, holds, plans).
 
-Same rule: no run of 8 words shared with the source article. Skipped where the article
-is absent (it sits in shared/ next to the checkout or next to its worktree folder).
+Same rule: no run of 8 words shared with the source article, checked against the
+committed hashes of its runs (tests/content/article_runs.py), so it runs in a clean clone.
 """
 
 from __future__ import annotations
 
 import ast
-import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from backleg_desktop import assets
 from backleg_desktop.content.disc_content import disc_path
 from backleg_desktop.content.timed_plans import staged_plans_path
+from tests.content.article_runs import committed_hashes, hashes_of, run_hash, runs
 
-RUN_LENGTH = 8
-HERE = Path(__file__).resolve()
-CANDIDATES = [HERE.parents[3] / "shared", HERE.parents[4] / "shared"]
-ARTICLE = next((p / "source-article.txt" for p in CANDIDATES if p.is_dir()), None)
 MODULES = [
     "domain/checkin",
     "domain/level_entry",
@@ -41,10 +35,8 @@ MODULES = [
 ]
 
 
-def runs(text: str) -> set[tuple[str, ...]]:
-    text = text.lower().replace("’", "'").replace("‘", "'")
-    w = re.findall(r"[a-z0-9']+", text)
-    return {tuple(w[i : i + RUN_LENGTH]) for i in range(len(w) - RUN_LENGTH + 1)}
+def copied(text: str, article: set[str]) -> list[str]:
+    return sorted(" ".join(run) for run in runs(text) if run_hash(run) in article)
 
 
 def toml_strings(value: object) -> Iterator[str]:
@@ -73,14 +65,15 @@ def module_strings(name: str) -> Iterator[str]:
 
 
 def test_the_check_finds_a_copied_sentence() -> None:
-    copied = "Rest is important, but too much inactivity slows recovery and more."
-    assert runs(copied) & runs("x " + copied.upper())
+    sentence = "Rest is important, but too much inactivity slows recovery and more."
+    assert copied("x " + sentence.upper(), hashes_of(sentence))
+    assert not copied(
+        "Resting helps, yet lying still for too long slows things.", hashes_of(sentence)
+    )
 
 
-@pytest.mark.skipif(ARTICLE is None or not ARTICLE.is_file(), reason="source article not found")
 def test_no_new_text_is_copied_from_the_article() -> None:
-    assert ARTICLE is not None
-    article = runs(ARTICLE.read_text(encoding="utf-8"))
+    article = committed_hashes()
     texts = [
         (path.name, t)
         for path in (staged_plans_path(), disc_path())
@@ -89,5 +82,5 @@ def test_no_new_text_is_copied_from_the_article() -> None:
     for name in MODULES:
         texts += [(f"{name}.py", t) for t in module_strings(name)]
     assert len(texts) > 50
-    copied = [f"{where}: {' '.join(r)!r}" for where, t in texts for r in sorted(runs(t) & article)]
-    assert not copied, "\n".join(copied)
+    found = [f"{where}: {run!r}" for where, t in texts for run in copied(t, article)]
+    assert not found, "\n".join(found)
