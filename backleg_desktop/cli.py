@@ -29,6 +29,7 @@ from backleg_desktop.services.history_export import export_history
 from backleg_desktop.services.store import open_store
 from backleg_desktop.services.transfer import detect_format, read_sessions
 from backleg_desktop.services.transfer.reading import readable
+from backleg_desktop.services.transfer.writing import refuse_to_replace
 from backleg_desktop.storage.paths import is_backleg_file
 
 
@@ -42,7 +43,7 @@ def run(
     """Run the subcommand in `args`; 0 on success, 1 with a message on stderr otherwise."""
     out = out or sys.stdout
     err = err or sys.stderr
-    previous = _stop_like_ctrl_c()
+    previous = _stop_like_ctrl_c() if args.command == "import" else {}
     try:
         return _run(args, data_dir, out, err)
     finally:
@@ -62,7 +63,7 @@ def _run(args: argparse.Namespace, data_dir: Path, out: TextIO, err: TextIO) -> 
         if args.command == "restore":
             return _restore(Path(args.backup), data_dir, out, err)
         if args.command == "handout":
-            return _handout(args.plan_id, Path(args.out), library, out, err)
+            return _handout(args.plan_id, Path(args.out), data_dir, library, out, err)
     except (BacklegError, ContentError) as error:
         print(error, file=err)
         return 1
@@ -186,7 +187,9 @@ def _restore(backup: Path, data_dir: Path, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _handout(plan_id: str, path: Path, library: Library, out: TextIO, err: TextIO) -> int:
+def _handout(
+    plan_id: str, path: Path, data_dir: Path, library: Library, out: TextIO, err: TextIO
+) -> int:
     plan = library.plans.get(plan_id)
     if plan is None:
         known = ", ".join(library.plans)
@@ -195,6 +198,13 @@ def _handout(plan_id: str, path: Path, library: Library, out: TextIO, err: TextI
     if not path.parent.is_dir():
         print(f"{path}: the folder {path.parent} does not exist", file=err)
         return 1
+    if is_backleg_file(path, data_dir):
+        raise DataDirError(
+            f"{path} is one of Backleg's own files (the history, a backup or a lock); "
+            "write the handout to a file outside them."
+        )
+    # Qt would open a FIFO and wait forever, or write through a link: refuse, as export does.
+    refuse_to_replace(path)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window, no display needed
     # The painting is Qt, so it lives in the ui layer and is loaded for this command only:
     # the other commands never import Qt.

@@ -177,3 +177,54 @@ def test_a_stopped_import_of_a_pipe_leaves_no_copy_behind(data_dir: Path, tmp_pa
     assert err.strip() == "Interrupted: nothing was changed."
     assert list(temp.iterdir()) == []
     assert not (data_dir / "backleg.sqlite3").exists() or sessions_in(data_dir) == 0
+
+
+def _handout(data_dir: Path, target: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "backleg_desktop",
+            "--data-dir",
+            str(data_dir),
+            "handout",
+            "strength",
+            str(target),
+        ],
+        env=ENV,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_handout_never_replaces_the_history(data_dir: Path) -> None:
+    assert cli(data_dir, "import", str(STRONG))[0] == 0
+    history = data_dir / "backleg.sqlite3"
+    done = _handout(data_dir, history)  # it used to write the PDF over the history
+    assert done.returncode == 1
+    assert "one of Backleg's own files" in done.stderr
+    assert history.read_bytes()[:16] == b"SQLite format 3\0"
+    assert sessions_in(data_dir) == 2
+
+
+def test_a_handout_never_replaces_a_fifo_a_device_or_a_symlink(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "card.pdf"
+    os.mkfifo(fifo)  # Qt opened it and waited for a reader forever
+    target = tmp_path / "notes.txt"
+    target.write_text("keep me")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(target)  # Qt wrote the PDF through it
+    for path, why in (
+        (fifo, "a pipe or a device"),
+        (Path("/dev/full"), "a pipe or a device"),
+        (link, "a symbolic link"),
+    ):
+        done = _handout(data_dir, path)
+        assert done.returncode == 1, path
+        assert why in done.stderr and "Traceback" not in done.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert target.read_text() == "keep me"
