@@ -11,6 +11,7 @@ exclusive, so it is refused while the window, an import or an export runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import signal
@@ -214,8 +215,27 @@ def _handout(
         print(f"backleg handout: Qt could not be loaded to draw the PDF ({error})", file=err)
         return 1
     pages = renderer.write_pdf_headless(library, plan.id, path)
+    if not _complete_pdf(path):
+        # QPdfWriter reports no write error: a full disk left an empty file and "Wrote …".
+        with contextlib.suppress(OSError):
+            path.unlink()
+        print(
+            f"{path}: the handout could not be written completely (is the disk full?); "
+            "nothing was kept.",
+            file=err,
+        )
+        return 1
     print(f"Wrote the {plan.name} handout ({_plural(pages, 'page')}) to {path}.", file=out)
     return 0
+
+
+def _complete_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as pdf:
+            pdf.seek(max(0, os.fstat(pdf.fileno()).st_size - 1024))
+            return b"%%EOF" in pdf.read()
+    except OSError:
+        return False
 
 
 def _plural(count: int, noun: str) -> str:

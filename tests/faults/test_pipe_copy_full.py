@@ -36,3 +36,31 @@ def test_a_pipe_larger_than_the_temporary_folder_is_named_as_such(
     assert f"the temporary folder {small_disk.root} could not hold it" in done.stderr
     assert "save it to a file and import that file" in done.stderr
     assert list(small_disk.root.iterdir()) == []
+
+
+def test_a_handout_on_a_full_disk_is_not_reported_as_written(
+    small_disk: SmallDisk, tmp_path: Path
+) -> None:
+    small_disk.fill()
+    target = small_disk.root / "strength.pdf"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "backleg_desktop",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "handout",
+            "strength",
+            str(target),
+        ],
+        env={**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    # It said "Wrote the Strength session handout (2 pages)" and left an empty file.
+    assert done.returncode == 1
+    assert "could not be written completely (is the disk full?)" in done.stderr
+    assert "Wrote" not in done.stdout
+    assert not target.exists()
