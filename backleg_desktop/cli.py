@@ -11,12 +11,15 @@ exclusive, so it is refused while the window, an import or an export runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from backleg_desktop.content.loader import ContentError, load_library
 from backleg_desktop.content.model import Library
@@ -28,6 +31,7 @@ from backleg_desktop.services.own_files import refuse_own_file
 from backleg_desktop.services.store import open_store
 from backleg_desktop.services.transfer import detect_format, read_sessions
 from backleg_desktop.services.transfer.reading import readable
+from backleg_desktop.services.transfer.writing import refuse_to_replace
 
 
 def run(
@@ -40,6 +44,15 @@ def run(
     """Run the subcommand in `args`; 0 on success, 1 with a message on stderr otherwise."""
     out = out or sys.stdout
     err = err or sys.stderr
+    previous = _stop_like_ctrl_c() if args.command == "import" else {}
+    try:
+        return _run(args, data_dir, out, err)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _run(args: argparse.Namespace, data_dir: Path, out: TextIO, err: TextIO) -> int:
     try:
         library = load_library()
         if args.command == "export":
@@ -55,17 +68,38 @@ def run(
     except (BacklegError, ContentError) as error:
         print(error, file=err)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         # The import runs in one transaction and the export renames a finished file into
         # place, so stopping half-way leaves nothing half-written.
         print("Interrupted: nothing was changed.", file=err)
-        return 130
+        return 128 + stop.args[0] if isinstance(stop, _Stopped) else 130
     except OSError as error:  # writing the export: a missing folder, no permission, disk full
         where = error.filename or getattr(args, "path", "")
         print(f"{where}: {error.strerror or error}", file=err)
         return 1
     print(f"backleg: unknown command {args.command!r}", file=err)
     return 2
+
+
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (kill, timeout, a closed terminal), handled as Ctrl+C."""
+
+
+def _raise_stopped(signum: int, _frame: object) -> None:
+    raise _Stopped(signum)
+
+
+def _stop_like_ctrl_c() -> dict[int, Any]:
+    """Python's default for SIGTERM ends the process without running `finally`, so a
+    pipe's temporary copy (reading.readable) stayed behind in the temp folder. Returns
+    the handlers it replaced."""
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signum = getattr(signal, name)
+                previous[signum] = signal.signal(signum, _raise_stopped)
+    return previous
 
 
 def _export(path: Path, data_dir: Path, library: Library, out: TextIO) -> int:
@@ -161,6 +195,8 @@ def _handout(
     if not path.parent.is_dir():
         print(f"{path}: the folder {path.parent} does not exist", file=err)
         return 1
+    # Qt would open a FIFO and wait forever, or write through a link: refuse, as export does.
+    refuse_to_replace(path)
     # No window and no display needed: always offscreen, even where the desktop exports
     # QT_QPA_PLATFORM=xcb or wayland (over ssh or from cron that would abort in Qt).
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -172,8 +208,27 @@ def _handout(
         print(f"backleg handout: Qt could not be loaded to draw the PDF ({error})", file=err)
         return 1
     pages = renderer.write_pdf_headless(library, plan.id, path)
+    if not _complete_pdf(path):
+        # QPdfWriter reports no write error: a full disk left an empty file and "Wrote …".
+        with contextlib.suppress(OSError):
+            path.unlink()
+        print(
+            f"{path}: the handout could not be written completely (is the disk full?); "
+            "nothing was kept.",
+            file=err,
+        )
+        return 1
     print(f"Wrote the {plan.name} handout ({_plural(pages, 'page')}) to {path}.", file=out)
     return 0
+
+
+def _complete_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as pdf:
+            pdf.seek(max(0, os.fstat(pdf.fileno()).st_size - 1024))
+            return b"%%EOF" in pdf.read()
+    except OSError:
+        return False
 
 
 def _plural(count: int, noun: str) -> str:

@@ -147,3 +147,84 @@ def test_export_never_replaces_the_history_or_its_backups(data_dir: Path, name: 
     assert (code, out) == (1, "") and "is one of Backleg's own files" in err
     assert (data_dir / "backleg.sqlite3").read_bytes() == before
     assert sessions_in(data_dir) == 1
+
+
+def test_a_stopped_import_of_a_pipe_leaves_no_copy_behind(data_dir: Path, tmp_path: Path) -> None:
+    # `timeout`, `kill` or a closed terminal send SIGTERM/SIGHUP, not Ctrl+C: the copy of
+    # what the pipe sent (a whole history) must not stay in the temporary folder.
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    fifo = tmp_path / "export.csv"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "backleg_desktop", "--data-dir", str(data_dir), "import", str(fifo)],
+        env={**ENV, "TMPDIR": str(temp)},
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    with fifo.open("wb") as pipe:  # the writer stays open, as `cat` on a slow source does
+        pipe.write(STRONG.read_bytes())
+        pipe.flush()
+        for _ in range(200):
+            if any(temp.glob("backleg-import-*/*")):
+                break
+            threading.Event().wait(0.05)
+        assert any(temp.glob("backleg-import-*/*")), "the copy was never started"
+        process.terminate()
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + 15
+    assert err.strip() == "Interrupted: nothing was changed."
+    assert list(temp.iterdir()) == []
+    assert not (data_dir / "backleg.sqlite3").exists() or sessions_in(data_dir) == 0
+
+
+def _handout(data_dir: Path, target: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "backleg_desktop",
+            "--data-dir",
+            str(data_dir),
+            "handout",
+            "strength",
+            str(target),
+        ],
+        env=ENV,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_handout_never_replaces_the_history(data_dir: Path) -> None:
+    assert cli(data_dir, "import", str(STRONG))[0] == 0
+    history = data_dir / "backleg.sqlite3"
+    done = _handout(data_dir, history)  # it used to write the PDF over the history
+    assert done.returncode == 1
+    assert "one of Backleg's own files" in done.stderr
+    assert history.read_bytes()[:16] == b"SQLite format 3\0"
+    assert sessions_in(data_dir) == 2
+
+
+def test_a_handout_never_replaces_a_fifo_a_device_or_a_symlink(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "card.pdf"
+    os.mkfifo(fifo)  # Qt opened it and waited for a reader forever
+    target = tmp_path / "notes.txt"
+    target.write_text("keep me")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(target)  # Qt wrote the PDF through it
+    for path, why in (
+        (fifo, "a pipe or a device"),
+        (Path("/dev/full"), "a pipe or a device"),
+        (link, "a symbolic link"),
+    ):
+        done = _handout(data_dir, path)
+        assert done.returncode == 1, path
+        assert why in done.stderr and "Traceback" not in done.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert target.read_text() == "keep me"

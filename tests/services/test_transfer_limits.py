@@ -194,34 +194,55 @@ def test_strong_workout_duration_too_long(library: Library, tmp_path: Path) -> N
     assert (error.line, error.reason.split(":")[0]) == (2, "Duration")
 
 
+LONG = "too long"
+HUGE = "is too large for a number Backleg stores"
+
+
 @pytest.mark.parametrize(
-    ("where", "session", "raw"),
+    ("where", "session", "raw", "says"),
     [
-        ("sessions[0].pain_before", {**SESSION, "pain_before": "@"}, {"@": "1" * 4300}),
-        ("sessions[0].pain_before", {**SESSION, "pain_before": "@"}, {"@": "1" * 5000}),
+        ("sessions[0].pain_before", {**SESSION, "pain_before": "@"}, {"@": "1" * 4300}, LONG),
+        ("sessions[0].pain_before", {**SESSION, "pain_before": "@"}, {"@": "1" * 5000}, LONG),
         (
             "sessions[0].sets[0].load_kg",
             {**SESSION, "sets": [{"exercise_id": "leg-press", "set_number": 1, "load_kg": "@"}]},
             {"@": "1" + "0" * 400 + ".5"},
+            LONG,
         ),
         (
             "sessions[0].sets[0].reps",
             {**SESSION, "sets": [{"exercise_id": "leg-press", "set_number": 1, "reps": "@"}]},
             {"@": "1e400"},
+            f"1e400 {HUGE}",
+        ),
+        (  # short but huge: it used to say "a number of 6 characters is too long"
+            "sessions[0].sets[0].rest_taken_s",
+            {
+                **SESSION,
+                "sets": [{"exercise_id": "leg-press", "set_number": 1, "rest_taken_s": "@"}],
+            },
+            {"@": "1e+300"},
+            f"1e+300 {HUGE}",
         ),
         (
             "sessions[0].sets[0].set_number",
             {**SESSION, "sets": [{"exercise_id": "leg-press", "set_number": "@"}]},
             {"@": "9" * 4300},
+            LONG,
         ),
     ],
 )
 def test_json_numbers_too_long_name_their_field(
-    library: Library, tmp_path: Path, where: str, session: dict[str, object], raw: dict[str, str]
+    library: Library,
+    tmp_path: Path,
+    where: str,
+    session: dict[str, object],
+    raw: dict[str, str],
+    says: str,
 ) -> None:
     error = refuse(library, tmp_path / "b.json", json_backup(session, raw))
     assert error.reason.startswith(f"{where}: ")
-    assert "too long" in error.reason
+    assert says in error.reason
     assert len(str(error)) < 300
 
 

@@ -129,12 +129,16 @@ class _LongNumber:
 
     def __init__(self, text: str) -> None:
         self.digits = len(text)
+        self.text = text
 
     def __repr__(self) -> str:
         return f"a {self.digits}-character number"
 
     def __str__(self) -> str:
-        return f"a number of {self.digits} characters is too long (at most {MAX_NUMBER_CHARS})"
+        if self.digits > MAX_NUMBER_CHARS:
+            return f"a number of {self.digits} characters is too long (at most {MAX_NUMBER_CHARS})"
+        # Short but huge, such as 1e300: its length is not what is wrong.
+        return f"{self.text} is too large for a number Backleg stores"
 
 
 def _parse_int(text: str) -> int | _LongNumber:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import ImportedSession
@@ -68,7 +67,7 @@ def readable(path: Path) -> Iterator[Path]:
         copy = Path(folder) / (path.name or "input")
         try:
             with open(path, "rb") as source, open(copy, "xb") as target:
-                shutil.copyfileobj(source, target)
+                _copy_pipe(path, source, target)
         except OSError as error:
             raise ImportFormatError(str(path), None, f"cannot read it ({error.strerror})") from None
         try:
@@ -76,6 +75,22 @@ def readable(path: Path) -> Iterator[Path]:
         except ImportFormatError as error:
             raise ImportFormatError(
                 str(path), error.line, error.reason.replace(str(copy), str(path))
+            ) from None
+
+
+def _copy_pipe(path: Path, source: BinaryIO, target: BinaryIO) -> None:
+    """A failed write is the temporary folder's fault (full, say), not the pipe's."""
+    while chunk := source.read(1 << 20):
+        try:
+            target.write(chunk)
+            target.flush()  # so a full disk shows here, not at close
+        except OSError as error:
+            raise ImportFormatError(
+                str(path),
+                None,
+                "a pipe is read once into a temporary copy, and the temporary folder "
+                f"{tempfile.gettempdir()} could not hold it ({error.strerror}); "
+                "save it to a file and import that file",
             ) from None
 
 
