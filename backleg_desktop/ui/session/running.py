@@ -189,7 +189,9 @@ class RunningSession(QObject):
         self._after_rest = False
         self._prefilled_step = None
         self.show_current()
-        if undo.removed is not None:
+        if undo.unskipped is not None:
+            self.page.say(texts.unskipped_message(self.library, undo.unskipped))
+        elif undo.removed is not None:
             self.page.say(f"Undone: {texts.describe_set(self.library, undo.removed)}")
             self.exercise_screen.set_values(undo.removed.reps or 0, undo.removed.load_kg)
 
