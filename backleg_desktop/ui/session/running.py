@@ -101,9 +101,9 @@ class RunningSession(QObject):
         if done is None:
             return
         logged = done.stored
+        self.show_current()  # first: a new screen clears the message line
         if logged is None and not done.queued:
             self.page.say("That set could not be saved; the session carries on.", error=True)
-        self.show_current()
         if self.flow is not None and self.flow.state == "resting" and (logged or done.queued):
             shown = logged if logged is not None else done.entry  # kept, written on a retry
             description = texts.describe_set(self.library, shown)
@@ -175,8 +175,8 @@ class RunningSession(QObject):
         self.stop_timers()  # first: the flow abandons the running set or rest
         self.controller.skip(whole_exercise=whole_exercise)
         self._after_rest = False
+        self.show_current()  # first: a new screen clears the message line
         self.page.say(message)
-        self.show_current()
 
     def undo_last_set(self) -> None:
         if not self.controller.is_active:
@@ -209,8 +209,12 @@ class RunningSession(QObject):
             self.page.show_screen(self.rest_screen)
             return
         screen = self.exercise_screen
-        if flow.state == "finished" or step is None:
+        finished = flow.state == "finished" or step is None
+        for button in (self.page.chrome.skip_set_button, self.page.chrome.skip_exercise_button):
+            button.setEnabled(not finished)  # nothing is left to skip
+        if finished or step is None:
             screen.show_finished(plan.name)
+            self.forget_shown()  # an undo shows the exercise, its inputs and cues afresh
             self.page.show_screen(screen)
             return
         if step.index != self._prefilled_step:
