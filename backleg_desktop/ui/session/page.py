@@ -67,11 +67,13 @@ class SessionAlert(Protocol):
 class SessionPage(QWidget):
     """See the module docstring. `title_prefix_changed("0:45 · Rest")` while resting,
     `""` otherwise; `active_changed(bool)` when a session starts or ends;
-    `red_flags_requested` to open the red-flag card on the Guidance page."""
+    `red_flags_requested` to open the red-flag card on the Guidance page;
+    `screen_changed` after a screen is shown (the Session menu follows)."""
 
     title_prefix_changed = Signal(str)
     active_changed = Signal(bool)
     red_flags_requested = Signal()
+    screen_changed = Signal()
 
     def __init__(
         self,
@@ -357,6 +359,7 @@ class SessionPage(QWidget):
             self.pain_screen.focus_level()
         else:
             self.setFocus()  # out of any spin box, so its arrows and digits don't surprise
+        self.screen_changed.emit()
 
     def _show_summary(self) -> None:
         summary = self.controller.summary()
