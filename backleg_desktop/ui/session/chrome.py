@@ -40,7 +40,7 @@ class SessionChrome:
         self.message.setWordWrap(True)
         self.skip_set_button = action_button("Skip set", "S", "skipSet", page)
         self.skip_exercise_button = action_button("Skip exercise", "Shift+S", "skipExercise", page)
-        self.undo_button = action_button("Undo last set", "Ctrl+Z", "undoSet", page)
+        self.undo_button = action_button("Undo", "Ctrl+Z", "undoSet", page)
         self.end_button = action_button("End session", "Ctrl+E", "endSession", page)
         self.stop_button = danger(
             action_button("Stop: sharp pain", "Ctrl+Shift+P", "stopPain", page)

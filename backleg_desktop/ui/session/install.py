@@ -116,7 +116,9 @@ class SessionWiring(QObject):
         )
         # Shown with its key but not a shortcut here: Ctrl+Z belongs to whichever page has
         # focus (the History page undoes its edits); the session page takes it itself.
-        self.undo_action = self._action("&Undo last set\tCtrl+Z", "", "undoSetAction", self._undo)
+        self.undo_action = self._action(
+            "&Undo last action\tCtrl+Z", "", "undoSetAction", self._undo
+        )
         menu.addAction(self.start_action)
         menu.addSeparator()
         menu.addAction(self.undo_action)

@@ -277,7 +277,7 @@ class SessionPage(QWidget):
             self._show_summary()
 
     def undo_last_set(self) -> None:
-        """Ctrl+Z (and Session → Undo last set)."""
+        """Ctrl+Z (and Session → Undo last action)."""
         self.running.undo_last_set()
 
     # -- ending ----------------------------------------------------------------------------
