@@ -26,9 +26,9 @@ def prefill(
     the sets logged so far today (each list in logging order; other exercises are
     ignored). In order of preference:
 
-    1. last time's values for the same set number and side;
-    2. the latest set of this exercise today (same side if there is one), so a load
-       entered on set 1 of a first session carries to set 2;
+    1. the latest set of this exercise today (same side if there is one), so what was
+       typed for set 1 carries to set 2 instead of reverting to last time's numbers;
+    2. last time's values for the same set number and side;
     3. last time's closest set on the same side (or any side);
     4. the bottom of the rep range and no load.
     """
@@ -39,12 +39,12 @@ def prefill(
         reps = logged.reps if logged.reps is not None else step.reps_low
         return Prefill(reps=reps, load_kg=logged.load_kg)
 
-    for logged in before:
-        if logged.set_number == step.log_set_number and logged.side == step.side:
-            return values(logged)
     same_side_today = [s for s in today if s.side == step.side]
     if same_side_today or today:
         return values((same_side_today or today)[-1])
+    for logged in before:
+        if logged.set_number == step.log_set_number and logged.side == step.side:
+            return values(logged)
     candidates = [s for s in before if s.side == step.side] or before
     if candidates:
         closest = min(

@@ -53,6 +53,7 @@ __all__ = [
     "Step",
     "StopPoint",
     "Undone",
+    "Unskipped",
     "build_steps",
     "planned_rest",
     "prefill",
@@ -79,6 +80,24 @@ class Undone:
 
     key: SetKey
     step: Step | None  # where the cursor went back to; None if the set was not in the plan
+
+
+@dataclass(frozen=True)
+class Unskipped:
+    """What `undo_last()` took back when the last action was a skip: nothing to delete;
+    the flow stands ready on `step`, the first set that was skipped, again."""
+
+    step: Step
+    whole_exercise: bool
+
+
+@dataclass(frozen=True)
+class _Skip:
+    """A skip on the undo stack: the steps it marked, and where the cursor stood."""
+
+    indices: tuple[int, ...]
+    cursor: int
+    whole_exercise: bool
 
 
 @dataclass(frozen=True)
@@ -145,7 +164,8 @@ class SessionFlow:
         self._on_rest_taken = on_rest_taken
         self._status: list[StepStatus] = ["pending"] * len(self.steps)
         self._by_key = {step.key: step for step in self.steps}
-        self._log: list[SetKey] = []  # logged sets, oldest first: what undo walks back
+        self._log: list[SetKey] = []  # logged sets, oldest first (the last is corrected)
+        self._actions: list[SetKey | _Skip] = []  # sets logged and skips: what undo walks back
         self._resting_after: Step | None = None
         self._end_status: SessionStatus | None = None
         self._stop_point: StopPoint | None = None
@@ -155,6 +175,7 @@ class SessionFlow:
         for logged_set in logged:
             key = SetKey.of(logged_set)
             self._log.append(key)
+            self._actions.append(key)
             step = self._by_key.get(key)
             if step is not None:
                 self._status[step.index] = "done"
@@ -257,6 +278,7 @@ class SessionFlow:
         )
         self._status[step.index] = "done"
         self._log.append(step.key)
+        self._actions.append(step.key)
         self._cursor = step.index + 1
         following = self.current_step
         if step.side == "left" and following is not None and following.side == "right":
@@ -302,6 +324,7 @@ class SessionFlow:
             skipped.append(step.index + 1)
         for index in skipped:
             self._status[index] = "skipped"
+        self._actions.append(_Skip(tuple(skipped), step.index, whole_exercise=False))
         self._cursor = skipped[-1] + 1
         self._state = self._ready_or_finished()
 
@@ -311,22 +334,30 @@ class SessionFlow:
         self._leave_set_or_rest()
         step = self.current_step
         assert step is not None
-        index = step.index
+        index, skipped = step.index, []
         while index < len(self.steps) and self.steps[index].item_index == step.item_index:
-            self._status[index] = "skipped"
+            if self._status[index] == "pending":
+                self._status[index] = "skipped"
+                skipped.append(index)
             index += 1
+        self._actions.append(_Skip(tuple(skipped), step.index, whole_exercise=True))
         self._cursor = index
         self._state = self._ready_or_finished()
 
-    def undo_last(self) -> Undone | None:
-        """Take back the last logged set: the caller deletes the set with `Undone.key`.
+    def undo_last(self) -> Undone | Unskipped | None:
+        """Take back the last action: a logged set (the caller deletes the set with
+        `Undone.key`) or a skip (`Unskipped`: nothing was stored, so nothing to delete).
 
         Any running set or rest is abandoned and the cursor goes back to the undone
-        step, ready to do it again. Returns None when nothing is logged.
+        step, ready to do it again. Returns None when nothing was logged or skipped.
         """
-        if self._state in ("pain_check", "ended") or not self._log:
+        if self._state in ("pain_check", "ended") or not self._actions:
             return None
+        action = self._actions.pop()
+        if isinstance(action, _Skip):
+            return self._unskip(action)
         key = self._log.pop()
+        assert key == action  # every logged set is on the undo stack too
         if self._state == "resting":
             self.rest_timer.skip()  # its set is going away: no rest to record
             self._resting_after = None
@@ -369,6 +400,17 @@ class SessionFlow:
         return self._stop_point
 
     # -- internals ---------------------------------------------------------------------
+    def _unskip(self, skip: _Skip) -> Unskipped:
+        if self._state == "resting":  # a set logged after the skip would be on top: no rest
+            self.rest_timer.skip()
+            self._resting_after = None
+        self.set_timer.reset()  # a set started after the skip is abandoned
+        for index in skip.indices:
+            self._status[index] = "pending"
+        self._cursor = skip.cursor
+        self._state = self._ready_or_finished()
+        return Unskipped(self.steps[skip.cursor], skip.whole_exercise)
+
     def _require(self, *states: FlowState) -> None:
         if self._state not in states:
             raise FlowError(f"not allowed while {self._state}")

@@ -24,7 +24,14 @@ from backleg_desktop.domain.history import LoggedSet, SessionDetail, SetEntry
 from backleg_desktop.domain.lighter_loads import is_lighter_day
 from backleg_desktop.domain.pain import PainAdvice, advise
 from backleg_desktop.domain.progression import ProgressionHint
-from backleg_desktop.domain.session_flow import Prefill, RestChoice, RestTaken, SessionFlow, Step
+from backleg_desktop.domain.session_flow import (
+    Prefill,
+    RestChoice,
+    RestTaken,
+    SessionFlow,
+    Step,
+    Unskipped,
+)
 from backleg_desktop.domain.summary import SessionReport, summarize
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.session_lookups import SessionLookups
@@ -77,9 +84,11 @@ class SetLogged:
 
 @dataclass(frozen=True)
 class Undo:
-    """`undo_last_set`'s answer: the set taken back (None: it could not be deleted)."""
+    """`undo_last_set`'s answer: the set taken back (None: it could not be deleted), or
+    the skip taken back (nothing is deleted for a skip)."""
 
     removed: LoggedSet | None
+    unskipped: Unskipped | None = None
 
 
 @dataclass(frozen=True)
@@ -291,17 +300,20 @@ class SessionController:
         return True
 
     def undo_last_set(self) -> Undo | None:
-        """Take back the last logged set and delete it from the store; None if none."""
+        """Take back the last action: a logged set (deleted from the store) or a skip
+        (nothing stored to delete); None if there is none."""
         flow, recorder = self.flow, self.recorder
         if flow is None or recorder is None or not self.is_active:
             return None
         undone = flow.undo_last()
         if undone is None:
             return None
+        if isinstance(undone, Unskipped):
+            return Undo(None, undone)
         return Undo(self._call(recorder.undo, undone.key))
 
     def prefill(self, step: Step) -> Prefill:
-        """The reps and load to show before `step`: last time's, else today's so far."""
+        """The reps and load to show before `step`: today's latest, else last time's."""
         recorder = self.recorder
         if recorder is None:
             return Prefill(reps=step.reps_low, load_kg=None)

@@ -43,7 +43,7 @@ class SessionLookups:
         today: Sequence[LoggedSet],
         lighter_pain: int | None = None,
     ) -> Prefill:
-        """The reps and load to show before `step`: last time's, else today's so far.
+        """The reps and load to show before `step`: today's latest, else last time's.
 
         With `lighter_pain` (a check-in of 4 or more), a load that comes from an earlier
         session is offered about 20 % lighter and says why; one typed today is kept.
@@ -56,8 +56,8 @@ class SessionLookups:
         values = prefill(step, last_time, today)
         if lighter_pain is None or values.load_kg is None:
             return values
-        if values != prefill(step, last_time, ()) and values == prefill(step, (), today):
-            return values  # today's own numbers: never cut twice
+        if any(s.exercise_id == step.exercise_id for s in today):
+            return values  # today's own numbers (already the lighter offer, or typed)
         offer = offered_load(values.load_kg, lighter_pain)
         note = f"{offer.reason} (last time {values.load_kg:g} kg)" if offer.reason else None
         return Prefill(values.reps, offer.load_kg, note)

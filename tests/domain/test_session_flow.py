@@ -381,7 +381,7 @@ def test_prefill_first_time_is_the_bottom_of_the_range_with_no_load(library: Lib
     assert prefill(step, []) == Prefill(12, None)
 
 
-def test_prefill_uses_last_times_values_for_the_same_set_and_side(library: Library) -> None:
+def test_prefill_takes_todays_latest_set_before_last_times(library: Library) -> None:
     steps = build_steps(library.plan("strength"), library)
     lunge2_right = next(s for s in steps if describe(s) == "reverse-lunge 2/3 R")
     last_time = [
@@ -391,9 +391,11 @@ def test_prefill_uses_last_times_values_for_the_same_set_and_side(library: Libra
         entry("reverse-lunge", 2, "right", 6, 12.5),
         entry("goblet-squat", 2, "both", 10, 20.0),
     ]
+    # Nothing today yet: last time's values for the same set and side.
+    assert prefill(lunge2_right, last_time) == Prefill(6, 12.5)
+    # Set 1 done today: what was typed for it carries on (issue 11), same side first.
     today = [entry("reverse-lunge", 1, "right", 8, 14.0)]
-    assert prefill(lunge2_right, last_time, today) == Prefill(6, 12.5)
-    # The optional third set was not done last time: follow today's latest set.
+    assert prefill(lunge2_right, last_time, today) == Prefill(8, 14.0)
     lunge3_left = next(s for s in steps if describe(s) == "reverse-lunge 3/3 L")
     today.append(entry("reverse-lunge", 2, "left", 8, 15.0))
     assert prefill(lunge3_left, last_time, today) == Prefill(8, 15.0)

@@ -167,7 +167,15 @@ def test_skip_undo_and_stop_for_pain_are_stored_as_they_happen(controller, store
     undo = controller.undo_last_set()
     assert undo is not None and undo.removed is not None and undo.removed.reps == 10
     assert rows_in_db(store, "sets") == 0
+    # Then the two skips, newest first: nothing is deleted, the flow goes back (issue 11).
+    for whole, number in ((True, 2), (False, 1)):
+        undo = controller.undo_last_set()
+        assert undo is not None and undo.removed is None and undo.unskipped is not None
+        assert undo.unskipped.whole_exercise is whole
+        step = controller.flow.current_step
+        assert (step.exercise_id, step.set_number) == ("leg-extension", number)
     assert controller.undo_last_set() is None  # nothing left to undo
+    assert controller.skip(whole_exercise=True)  # back to goblet squat
     controller.start_set()
     controller.log_set(9, 16.0)
     assert controller.correct_last_set(11, 18.0) is not None

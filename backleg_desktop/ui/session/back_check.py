@@ -69,8 +69,8 @@ class BackCheckActions:
             return
         page.running.forget_shown()
         if controller.begin(level, lighter=True):
+            page.running.show_current()  # first: a new screen clears the message line
             page.say("Switched to the Gentle day: the session before is saved as ended early.")
-            page.running.show_current()
 
     @property
     def offers_gentle_day(self) -> bool:

@@ -291,6 +291,8 @@ class ExerciseScreen(QWidget):
     # -- what the page shows ---------------------------------------------------------
     def show_exercise(self, exercise: Exercise | None) -> None:
         """A new exercise comes up: its form cues and what it works."""
+        self.cues.show()
+        self.illustration.show()
         self.cues.set_cues(exercise.cues if exercise else ())
         self.illustration.show_exercise(exercise)
 
@@ -371,3 +373,5 @@ class ExerciseScreen(QWidget):
         self.hint.setText("Press Space to finish the session.")
         self.primary_button.setText("Finish  [Space]")
         self.illustration.figure.stop()
+        for widget in (*self._inputs, self.cues, self.illustration):
+            widget.hide()  # nothing is left to type in or to do

@@ -68,9 +68,12 @@ class SessionWiring(QObject):
         page = SessionPage(self.window.library, self.window.settings, clock=self.window.clock)
         page.title_prefix_changed.connect(self._set_title)
         page.red_flags_requested.connect(self._show_red_flags)
+        page.active_changed.connect(lambda _active: self._update_actions())
+        page.screen_changed.connect(self._update_actions)
         if self._workouts is not None:
             page.set_workouts(self._workouts)
         self._page = page
+        self._update_actions()
         return page
 
     def _store_attached(self, store: Store) -> None:
@@ -113,12 +116,15 @@ class SessionWiring(QObject):
         )
         # Shown with its key but not a shortcut here: Ctrl+Z belongs to whichever page has
         # focus (the History page undoes its edits); the session page takes it itself.
-        self.undo_action = self._action("&Undo last set\tCtrl+Z", "", "undoSetAction", self._undo)
+        self.undo_action = self._action(
+            "&Undo last action\tCtrl+Z", "", "undoSetAction", self._undo
+        )
         menu.addAction(self.start_action)
         menu.addSeparator()
         menu.addAction(self.undo_action)
         menu.addAction(self.end_action)
         menu.addAction(self.stop_action)
+        self._update_actions()
 
         self.shortcuts_action = QAction("&Keyboard shortcuts", window)
         self.shortcuts_action.setObjectName("keyboardShortcutsAction")
@@ -137,6 +143,19 @@ class SessionWiring(QObject):
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    def _update_actions(self) -> None:
+        """Undo, End and Stop only while there is something for them to act on: a running
+        session; End and Stop also at the check-in (nothing stored yet: back to the plans,
+        or no training today), End also on the offer to resume (it ends that session)."""
+        page = self._page
+        controller = page.controller if page is not None else None
+        active = controller is not None and controller.is_active
+        check_in = controller is not None and controller.at_check_in
+        resume = page is not None and page.current_screen() is page.resume_screen
+        self.undo_action.setEnabled(active)
+        self.end_action.setEnabled(active or check_in or resume)
+        self.stop_action.setEnabled(active or check_in)
 
     def start(self) -> None:
         """Ctrl+N: show the session page; from a finished session, the plan chooser."""

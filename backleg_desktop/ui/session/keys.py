@@ -43,7 +43,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Session", "+ / −", "Add or remove 15 seconds of rest"),
     ("Session", "S", "Skip this set"),
     ("Session", "Shift+S", "Skip the rest of this exercise"),
-    ("Session", "Ctrl+Z", "Undo the last logged set"),
+    ("Session", "Ctrl+Z", "Undo the last set logged or skipped"),
     ("Session", "Ctrl+E", "End the session early (Enter confirms)"),
     ("Session", "Ctrl+Shift+P", "Stop for sharp pain"),
     ("Exercise page", "K", "Pause or play the movement"),

@@ -67,11 +67,13 @@ class SessionAlert(Protocol):
 class SessionPage(QWidget):
     """See the module docstring. `title_prefix_changed("0:45 · Rest")` while resting,
     `""` otherwise; `active_changed(bool)` when a session starts or ends;
-    `red_flags_requested` to open the red-flag card on the Guidance page."""
+    `red_flags_requested` to open the red-flag card on the Guidance page;
+    `screen_changed` after a screen is shown (the Session menu follows)."""
 
     title_prefix_changed = Signal(str)
     active_changed = Signal(bool)
     red_flags_requested = Signal()
+    screen_changed = Signal()
 
     def __init__(
         self,
@@ -116,7 +118,7 @@ class SessionPage(QWidget):
         self.stack = QStackedWidget(self)
         for screen in self._screens:
             self.stack.addWidget(screen)
-        self.chrome = SessionChrome(self)
+        self.chrome = SessionChrome(self, clock)
         self.progress, self.message = self.chrome.progress, self.chrome.message
         self.action_bar = self.chrome.action_bar
         layout = QVBoxLayout(self)
@@ -217,6 +219,7 @@ class SessionPage(QWidget):
         """The window is closing: stop the timers. Everything logged is already stored."""
         self.set_driver.stop()
         self.rest_driver.stop()
+        self.chrome.clear_message()  # and its timer
         self._hide_tray()
         self.summary_screen.wait_for_records()
 
@@ -265,8 +268,8 @@ class SessionPage(QWidget):
     def resume(self) -> None:
         if self.controller.resume(read_rest_choice(self.settings)):
             self.running.forget_shown()
+            self.running.show_current()  # first: a new screen clears the message line
             self.say("Resumed: everything logged before is kept.")
-            self.running.show_current()
 
     def end_unfinished(self) -> None:
         """End the session offered for resuming, as ended early."""
@@ -274,7 +277,7 @@ class SessionPage(QWidget):
             self._show_summary()
 
     def undo_last_set(self) -> None:
-        """Ctrl+Z (and Session → Undo last set)."""
+        """Ctrl+Z (and Session → Undo last action)."""
         self.running.undo_last_set()
 
     # -- ending ----------------------------------------------------------------------------
@@ -340,6 +343,10 @@ class SessionPage(QWidget):
 
     # -- showing -------------------------------------------------------------------------
     def show_screen(self, screen: QWidget) -> None:
+        if self.stack.currentWidget() is not screen:
+            self.chrome.clear_message()  # a message never outlives its screen
+            if self.saving.count:
+                self.saving.update()  # but a write that still waits says so again
         self.stack.setCurrentWidget(screen)
         active = self.is_active and screen in (self.exercise_screen, self.rest_screen)
         self.action_bar.setVisible(active)
@@ -352,6 +359,7 @@ class SessionPage(QWidget):
             self.pain_screen.focus_level()
         else:
             self.setFocus()  # out of any spin box, so its arrows and digits don't surprise
+        self.screen_changed.emit()
 
     def _show_summary(self) -> None:
         summary = self.controller.summary()
@@ -388,6 +396,5 @@ class SessionPage(QWidget):
             self._alert.hide_tray()
 
     def say(self, text: str, *, error: bool = False) -> None:
-        """The message line above the screens."""
-        self.message.setText(text)
-        self.message.setProperty("error", error)
+        """The message line above the screens, for a few seconds (chrome.py)."""
+        self.chrome.say(text, error=error)

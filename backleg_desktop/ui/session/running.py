@@ -33,6 +33,7 @@ class RunningSession(QObject):
         self._prefilled_step: int | None = None  # the step whose values the screen shows
         self._cues_for: str | None = None
         self._after_rest = False
+        self._rest_ran_out = False  # the window title says "Rest over" until the next set
 
         self.set_driver = TimerDriver(page)
         self.set_driver.setObjectName("sessionSetDriver")
@@ -72,7 +73,7 @@ class RunningSession(QObject):
     def start_set(self) -> None:
         if not self.controller.start_set():
             return
-        self._after_rest = False
+        self._after_rest = self._rest_ran_out = False
         self.page.say("")
         assert self.flow is not None
         self._drive_set()
@@ -101,9 +102,9 @@ class RunningSession(QObject):
         if done is None:
             return
         logged = done.stored
+        self.show_current()  # first: a new screen clears the message line
         if logged is None and not done.queued:
             self.page.say("That set could not be saved; the session carries on.", error=True)
-        self.show_current()
         if self.flow is not None and self.flow.state == "resting" and (logged or done.queued):
             shown = logged if logged is not None else done.entry  # kept, written on a retry
             description = texts.describe_set(self.library, shown)
@@ -139,7 +140,7 @@ class RunningSession(QObject):
             return
         self.rest_driver.stop()
         self.controller.end_rest(skipped=False)
-        self._after_rest = True
+        self._after_rest = self._rest_ran_out = True
         self.show_current()
         message = texts.rest_over_message(self.library, self.flow.current_step)
         self.page.alert.fire("Rest is over", message)
@@ -148,6 +149,7 @@ class RunningSession(QObject):
         if self.controller.toggle_pause() and self.flow is not None:
             self.rest_driver.tick()
             self.rest_screen.show_paused(self.flow.rest_timer.is_paused)
+            self._show_title()
 
     def adjust_rest(self, seconds: int) -> None:
         if not self.controller.adjust_rest(seconds):
@@ -174,9 +176,9 @@ class RunningSession(QObject):
             return
         self.stop_timers()  # first: the flow abandons the running set or rest
         self.controller.skip(whole_exercise=whole_exercise)
-        self._after_rest = False
+        self._after_rest = self._rest_ran_out = False
+        self.show_current()  # first: a new screen clears the message line
         self.page.say(message)
-        self.show_current()
 
     def undo_last_set(self) -> None:
         if not self.controller.is_active:
@@ -186,16 +188,40 @@ class RunningSession(QObject):
         if undo is None:
             self.page.say("Nothing to undo yet.")
             return
-        self._after_rest = False
+        self._after_rest = self._rest_ran_out = False
         self._prefilled_step = None
         self.show_current()
-        if undo.removed is not None:
+        if undo.unskipped is not None:
+            self.page.say(texts.unskipped_message(self.library, undo.unskipped))
+        elif undo.removed is not None:
             self.page.say(f"Undone: {texts.describe_set(self.library, undo.removed)}")
             self.exercise_screen.set_values(undo.removed.reps or 0, undo.removed.load_kg)
 
     # -- showing ---------------------------------------------------------------------
     def show_current(self) -> None:
-        """The set or rest screen for where the flow is now, and the progress line."""
+        """The set or rest screen for where the flow is now, the progress line and the
+        window title."""
+        self._show_screen()
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """ "0:45 · Rest", "Paused · 0:40 · Rest", "0:12 · Set", "0:40 · Hold", "Rest over"."""
+        flow = self.flow
+        step = None if flow is None else flow.current_step
+        title = ""
+        if flow is not None and flow.state == "resting":
+            title = f"{format_mmss(flow.rest_timer.display_seconds())} · Rest"
+            if flow.rest_timer.is_paused:
+                title = f"Paused · {title}"
+        elif flow is not None and flow.state == "in_set" and step is not None:
+            timer = flow.hold_timer if step.is_hold else flow.set_timer
+            what = "Hold" if step.is_hold else "Set"
+            title = f"{format_mmss(timer.display_seconds())} · {what}"
+        elif flow is not None and flow.state == "ready" and self._rest_ran_out:
+            title = "Rest over"
+        self.page.title_prefix_changed.emit(title)
+
+    def _show_screen(self) -> None:
         flow, plan = self.flow, self.controller.plan
         if flow is None or plan is None:
             return
@@ -207,8 +233,12 @@ class RunningSession(QObject):
             self.page.show_screen(self.rest_screen)
             return
         screen = self.exercise_screen
-        if flow.state == "finished" or step is None:
+        finished = flow.state == "finished" or step is None
+        for button in (self.page.chrome.skip_set_button, self.page.chrome.skip_exercise_button):
+            button.setEnabled(not finished)  # nothing is left to skip
+        if finished or step is None:
             screen.show_finished(plan.name)
+            self.forget_shown()  # an undo shows the exercise, its inputs and cues afresh
             self.page.show_screen(screen)
             return
         if step.index != self._prefilled_step:
@@ -236,11 +266,9 @@ class RunningSession(QObject):
         flow = self.flow
         if flow is not None and flow.state == "in_set":
             self.exercise_screen.show_elapsed(seconds)
-            step = flow.current_step
-            if step is not None and step.is_hold:
-                self.page.title_prefix_changed.emit(f"{format_mmss(seconds)} · Hold")
+            self._show_title()
 
     def _show_rest_seconds(self, seconds: int) -> None:
         self.rest_screen.show_seconds(seconds)
         if self.flow is not None and self.flow.state == "resting":
-            self.page.title_prefix_changed.emit(f"{format_mmss(seconds)} · Rest")
+            self._show_title()

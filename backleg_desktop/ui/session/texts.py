@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import LoggedSet, SessionRecord, SetEntry
-from backleg_desktop.domain.session_flow import Step
+from backleg_desktop.domain.session_flow import Step, Unskipped
 from backleg_desktop.services.session_records import RecordBeaten
 
 SIDE_TEXT = {"left": "Left leg", "right": "Right leg", "both": ""}
@@ -77,6 +77,14 @@ def describe_set(library: Library, logged: LoggedSet | SetEntry) -> str:
         f"{exercise_name(library, logged.exercise_id)}, set {logged.set_number}{side}: "
         f"{logged.reps or 0} reps × {load}"
     )
+
+
+def unskipped_message(library: Library, unskipped: Unskipped) -> str:
+    """After Ctrl+Z took back a skip: where the session stands again."""
+    step = unskipped.step
+    name = exercise_name(library, step.exercise_id)
+    what = "Exercise skip" if unskipped.whole_exercise else "Skip"
+    return f"{what} undone: back to {name}, set {step.set_number} of {step.total_sets}."
 
 
 def rest_over_message(library: Library, step: Step | None) -> str:

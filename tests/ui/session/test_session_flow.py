@@ -121,7 +121,7 @@ def test_rest_runs_out_alerts_and_says_ready(drive) -> None:
     drive.advance(44)
     assert page.current_screen() is page.exercise_screen
     assert page.exercise_screen.status.text() == "Ready for set 2"
-    assert drive.window.windowTitle() == "Backleg"
+    assert drive.window.windowTitle() == "Rest over · Backleg"  # issue 11: the title says so
     assert page.alert.fired == [("Rest is over", "Ready for set 2: Leg extension")]
     assert drive.stored().sets[0].rest_taken_s == 45
     assert not page.rest_driver.is_active
