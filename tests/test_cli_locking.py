@@ -7,7 +7,6 @@ lock file naming a live PID never blocks anyone.
 
 from __future__ import annotations
 
-import io
 import os
 import signal
 import subprocess
@@ -20,14 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from backleg_desktop import cli
-from backleg_desktop.__main__ import build_parser
 from backleg_desktop.content.loader import load_library
 from backleg_desktop.domain.history import SetEntry
 from backleg_desktop.services.backups import make_daily_backup
 from backleg_desktop.services.store import open_store
 from backleg_desktop.storage.lock import LOCK_FILENAME, FolderBusy, FolderLock
 from backleg_desktop.storage.paths import DB_FILENAME
+from tests.support.cli import run_cli, sessions_in
 
 REPO = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
@@ -59,18 +57,6 @@ _LOCK_ONLY = textwrap.dedent(
     sys.stdin.read()
     """
 )
-
-
-def run_cli(data_dir: Path, *argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    args = build_parser().parse_args(["--data-dir", str(data_dir), *argv])
-    code = cli.run(args, data_dir, out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
-
-
-def sessions_in(data_dir: Path) -> int:
-    with open_store(data_dir, load_library(), make_daily_backup=False) as store:
-        return store.workouts.count_sessions()
 
 
 def history_with_backup(data_dir: Path) -> Path:

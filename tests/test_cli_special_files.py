@@ -19,6 +19,7 @@ from backleg_desktop.__main__ import build_parser
 from backleg_desktop.cli import run
 from backleg_desktop.content.loader import load_library
 from backleg_desktop.services.store import open_store
+from tests.support.cli import sessions_in
 
 REPO = Path(__file__).resolve().parents[1]
 STRONG = Path(__file__).parent / "data" / "imports" / "strong.csv"
@@ -30,11 +31,6 @@ def cli(data_dir: Path, *argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = run(build_parser().parse_args(list(argv)), data_dir, out=out, err=err)
     return code, out.getvalue(), err.getvalue()
-
-
-def sessions_in(data_dir: Path) -> int:
-    with open_store(data_dir, load_library(), make_daily_backup=False) as store:
-        return store.workouts.count_sessions()
 
 
 def shell(command: str) -> subprocess.CompletedProcess[str]:

@@ -8,7 +8,6 @@ moment commits at once (with the old single-transaction import it waited for the
 
 from __future__ import annotations
 
-import io
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -17,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from backleg_desktop import cli
-from backleg_desktop.__main__ import build_parser
 from backleg_desktop.content.loader import load_library
 from backleg_desktop.domain.history import ImportedSession, SetEntry
 from backleg_desktop.services.store import Store, open_store
 from backleg_desktop.services.transfer import export_to_path
+from tests.support.cli import run_cli
 from tests.support.synthetic import generate_history
 
 SQUAT = SetEntry("goblet-squat", 1, reps=10, load_kg=16.0)
@@ -62,12 +61,6 @@ class WindowLogsMidRead:
             "strength", pain_before=2, started_at=datetime(2030, 1, 1, tzinfo=UTC)
         )
         self.logged_during_read.append(workouts.log_set(session.id, SQUAT).id)
-
-
-def run_cli(data_dir: Path, *argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.run(build_parser().parse_args(list(argv)), data_dir, out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.mark.parametrize("dry_run", [False, True], ids=["import", "dry-run"])
