@@ -46,6 +46,8 @@ class SetEntry:
     rest_taken_s: float | None = None
     completed_at: datetime | None = None
     note: str = ""
+    rpe: float | None = None  # rate of perceived exertion, 0-10 (Strong, Hevy, optional entry)
+    distance_m: float | None = None
 
 
 # A stored set is its entry's fields behind its two ids, in the same order; the sets table
@@ -72,6 +74,8 @@ class LoggedSet:
     rest_taken_s: float | None
     completed_at: datetime
     note: str
+    rpe: float | None = None
+    distance_m: float | None = None
 
     @property
     def volume_kg(self) -> float:

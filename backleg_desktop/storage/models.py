@@ -90,6 +90,8 @@ class SetRow(Base):
     rest_taken_s: Mapped[float | None] = mapped_column(Float)
     completed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     note: Mapped[str] = mapped_column(Text, server_default="")
+    rpe: Mapped[float | None] = mapped_column(Float)  # 0-10, checked where values come in
+    distance_m: Mapped[float | None] = mapped_column(Float)
 
 
 class UserExerciseRow(Base):
@@ -99,6 +101,20 @@ class UserExerciseRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200, collation="NOCASE"), unique=True)
+
+
+class UserPlanRow(Base):
+    """A plan of the user's own; its items are JSON with the keys of a [[plan.item]]."""
+
+    __tablename__ = "user_plans"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)  # "user-plan:<uuid>"
+    name: Mapped[str] = mapped_column(String(200, collation="NOCASE"), unique=True)
+    summary: Mapped[str] = mapped_column(Text, server_default="")
+    items_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class ExercisePainRow(Base):
