@@ -1,0 +1,1 @@
+"""Edit → Preferences…: one section widget per topic, stored in settings.ini."""
