@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from operator import attrgetter
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -36,7 +36,8 @@ from backleg_desktop.domain.history import (
     user_exercise_id,
 )
 from backleg_desktop.domain.records import ExercisePoint, SetFigures
-from backleg_desktop.storage.models import SessionRow, SetRow, UserExerciseRow
+from backleg_desktop.domain.set_count import sets_done
+from backleg_desktop.storage.models import ExercisePainRow, SessionRow, SetRow, UserExerciseRow
 from backleg_desktop.storage.types import UTCDateTime, from_utc_text, to_utc_text
 
 # --- row ↔ domain -----------------------------------------------------------------------
@@ -175,26 +176,46 @@ def list_sessions(
     started = page.c.started_at.desc() if newest_first else page.c.started_at
     ident = page.c.id.desc() if newest_first else page.c.id
     query = (
-        # Warm-ups are neither "sets done" against the plan nor volume.
-        select(
-            page,
-            func.count(case((_not_warmup(), SetRow.id))).label("n_sets"),
-            volume.label("volume"),
-        )
+        # Warm-ups are not volume (nor sets done: see _sets_done).
+        select(page, volume.label("volume"))
         .outerjoin(SetRow, SetRow.session_id == page.c.id)
         .group_by(page.c.id)
         .order_by(started, ident)
     )
+    rows = conn.execute(query).all()
+    done = _sets_done(conn, page)
     summaries = []
-    for row in conn.execute(query):
+    for row in rows:
         record = session_record(row)
         duration = (
             (record.ended_at - record.started_at).total_seconds()
             if record.ended_at is not None
             else None
         )
-        summaries.append(SessionSummary(record, row.n_sets, float(row.volume), duration))
+        summaries.append(
+            SessionSummary(record, done.get(record.id, 0), float(row.volume), duration)
+        )
     return summaries
+
+
+class _SetKey(NamedTuple):
+    session_id: int
+    exercise_id: str
+    set_number: int
+    kind: str
+
+
+def _sets_done(conn: Connection, page: Any) -> dict[int, int]:
+    """Sets done per session of `page`, counted by domain.set_count like the summary
+    and the detail (so the three never disagree); only the four columns it needs."""
+    query = select(SetRow.session_id, SetRow.exercise_id, SetRow.set_number, SetRow.kind).join(
+        page, page.c.id == SetRow.session_id
+    )
+    by_session: dict[int, list[_SetKey]] = {}
+    for row in conn.execute(query):
+        key = _SetKey(*row)
+        by_session.setdefault(key.session_id, []).append(key)
+    return {session_id: sets_done(keys) for session_id, keys in by_session.items()}
 
 
 def count_sessions(conn: Connection, where: SessionFilter) -> int:
@@ -383,3 +404,15 @@ def insert_set_rows(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
     most of an import's write phase, which runs under the write lock."""
     if rows:
         conn.exec_driver_sql(_INSERT_SET_ROWS, list(rows))
+
+
+def insert_back_answers(conn: Connection, rows: Sequence[tuple[int, str, int, datetime]]) -> None:
+    """Imported "How is your back?" answers: (session id, exercise id, pain, asked at)."""
+    if rows:
+        conn.execute(
+            insert(ExercisePainRow),
+            [
+                dict(zip(("session_id", "exercise_id", "pain", "asked_at"), r, strict=True))
+                for r in rows
+            ],
+        )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.domain.history import LoggedSet, SessionDetail
 from backleg_desktop.domain.progression import ProgressionHint
+from backleg_desktop.domain.set_count import format_sets_done, sets_done
 from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history.sets_model import NOTE, EditHandler, SetsTableModel
 from backleg_desktop.ui.widgets import heading, muted
@@ -36,8 +37,10 @@ class SessionDetailPanel(QWidget):
         plan_name: Callable[[str | None, str], str],
         on_edit: EditHandler,
         parent: QWidget | None = None,
+        planned_sets: Callable[[str | None], int] = lambda _plan_id: 0,
     ) -> None:
         super().__init__(parent)
+        self._planned_sets = planned_sets  # plan id → sets planned (domain.set_count)
         self.setObjectName("sessionDetail")
         self._plan_name = plan_name
         self.detail: SessionDetail | None = None
@@ -125,7 +128,8 @@ class SessionDetailPanel(QWidget):
             fmt.status(s.status),
             fmt.duration(duration),
             f"pain {fmt.pain_change(s.pain_before, s.pain_after)}",
-            f"{len(detail.sets)} sets",
+            # Counted as the summary and the list count them: one set per set number.
+            f"{format_sets_done(sets_done(detail.sets), self._planned_sets(s.plan_id))} sets",
         ]
         if s.status == "stopped_pain" and s.stop_exercise_id:
             where = self.sets_model._exercise_name(s.stop_exercise_id)

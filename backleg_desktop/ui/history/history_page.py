@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import LoggedSet
+from backleg_desktop.domain.records import records_held
+from backleg_desktop.domain.set_count import sets_planned
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.ui.history import lookup
 from backleg_desktop.ui.history.detail_panel import SessionDetailPanel
@@ -55,14 +57,11 @@ SESSIONS_TAB, PROGRESS_TAB, RECORDS_TAB, CALENDAR_TAB = range(4)
 
 
 def record_sessions(workouts: WorkoutService, exercise_ids: list[str]) -> set[int]:
-    """Ids of the sessions that hold a personal record in any of `exercise_ids`."""
+    """Ids of the sessions that hold a personal record in any of `exercise_ids`, by the
+    rule the session summary's "records beaten" follows (domain.records.records_held)."""
     session_ids: set[int] = set()
     for exercise_id in exercise_ids:
-        records = workouts.records(exercise_id)
-        session_ids.update(e.session_id for e in records.heaviest_by_reps)
-        session_ids.update(e.session_id for e in records.most_reps_by_load)
-        if records.best_volume is not None:
-            session_ids.add(records.best_volume.session_id)
+        session_ids.update(records_held(workouts.records(exercise_id)))
     return session_ids
 
 
@@ -133,7 +132,9 @@ class HistoryPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
-        self.detail = SessionDetailPanel(self.exercise_name, self.plan_name, self._edit_set, tab)
+        self.detail = SessionDetailPanel(
+            self.exercise_name, self.plan_name, self._edit_set, tab, planned_sets=self.planned_sets
+        )
         self.detail.delete_set_requested.connect(self.delete_set)
         self.detail.delete_session_requested.connect(self.delete_session)
 
@@ -218,6 +219,9 @@ class HistoryPage(QWidget):
 
     def exercise_name(self, exercise_id: str) -> str:
         return lookup.exercise_name(self.library, exercise_id)
+
+    def planned_sets(self, plan_id: str | None) -> int:
+        return sets_planned(self.library.plans.get(plan_id or ""))
 
     def plan_name(self, plan_id: str | None, fallback: str) -> str:
         plan = self.library.plans.get(plan_id or "")

@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import SessionSummary
+from backleg_desktop.domain.set_count import format_sets_done, sets_planned
 from backleg_desktop.ui.history import formatting as fmt
 
 if TYPE_CHECKING:
@@ -99,10 +100,8 @@ class SessionTableModel(QAbstractTableModel):
         self._sorted_all: list[SessionSummary] | None = None  # for sorts done here
         self._total = 0
         self._record_sessions: frozenset[int] = frozenset()
-        self._planned_sets = {
-            plan.id: sum(i.sets.high * (2 if i.per_leg else 1) for i in plan.items)
-            for plan in library.plans.values()
-        }
+        # Counted as the session summary counts them (domain.set_count).
+        self._planned_sets = {plan.id: sets_planned(plan) for plan in library.plans.values()}
         self._load(0)
 
     # --- what is shown --------------------------------------------------------------
@@ -242,8 +241,8 @@ class SessionTableModel(QAbstractTableModel):
         if column == DURATION:
             return fmt.duration(summary.duration_s)
         if column == SETS:
-            planned = self._planned_sets.get(s.plan_id or "")
-            return f"{summary.sets_done}/{planned}" if planned else str(summary.sets_done)
+            planned = self._planned_sets.get(s.plan_id or "", 0)
+            return format_sets_done(summary.sets_done, planned)
         if column == VOLUME:
             return fmt.kg(summary.volume_kg) if summary.volume_kg else fmt.NO_VALUE
         if column == PAIN:
