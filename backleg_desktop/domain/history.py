@@ -121,6 +121,15 @@ class SessionSummary:
 
 
 @dataclass(frozen=True)
+class BackAnswer:
+    """A "How is your back?" answer after an exercise (the exercise_pain table)."""
+
+    exercise_id: str
+    pain: int
+    asked_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class ImportedSession:
     """A workout read from a file, ready to be stored in one transaction with the others."""
 
@@ -138,3 +147,4 @@ class ImportedSession:
     # The start time as the file wrote it when it gave no zone ("2025-10-20T18:02:11"):
     # a re-import matches on it, whatever the machine's time zone is then.
     source_time: str | None = None
+    back_answers: tuple[BackAnswer, ...] = ()  # the JSON backup carries them
