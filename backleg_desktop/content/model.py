@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from backleg_desktop.content.red_flags import RedFlagCard
+
+if TYPE_CHECKING:  # disc_content reads with the loader's fields, which import this module
+    from backleg_desktop.content.disc_content import DiscContent
 from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.one_leg import OneLegMode
 from backleg_desktop.domain.set_work import SetWork, work_of
@@ -141,6 +144,7 @@ class Library:
     avoid: tuple[AvoidCategory, ...]
     guidance: Guidance
     figures: FigureBook = field(default_factory=FigureBook)  # content/figure_loader.py
+    disc: DiscContent | None = None  # the herniated-disc question (content/disc_content.py)
     source_files: tuple[str, ...] = field(default=(), compare=False)
 
     def exercise(self, exercise_id: str) -> Exercise:
