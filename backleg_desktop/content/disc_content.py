@@ -22,6 +22,7 @@ DISC_FILE = "disc.toml"
 class DiscMove:
     exercise_id: str
     text: str  # why it needs the go-ahead, or how to do the safer choice
+    bodyweight: bool = False  # a safer choice done with no added load
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,9 @@ def read_disc(f: FieldReader, fields: FieldsFactory) -> DiscContent:
         result = []
         for index, table in enumerate(f.tables(key), start=1):
             move = fields(table, f"{f.where}: {key} {index}", f.errors)
-            result.append(DiscMove(move.ident("exercise"), move.text(text_key)))
+            exercise_id, text = move.ident("exercise"), move.text(text_key)
+            bodyweight = key == "safer" and move.boolean("bodyweight", default=False)
+            result.append(DiscMove(exercise_id, text, bodyweight))
             move.finish()
         return tuple(result)
 

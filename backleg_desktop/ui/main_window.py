@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
     from backleg_desktop.content.model import Library
     from backleg_desktop.services.store import Store
+    from backleg_desktop.ui.disc import DiscMarks
+    from backleg_desktop.ui.disc_question import DiscQuestionDialog
     from backleg_desktop.ui.disclaimer import DisclaimerDialog
     from backleg_desktop.ui.history import HistoryPage
     from backleg_desktop.ui.pages.avoid import AvoidPage
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
     library: Library
     exercises_page: ExercisesPage
     session: SessionWiring
+    disc: DiscMarks  # the herniated-disc answer's marks (ui/disc_wiring.py)
     # The menu bar, built by window_menus.build_menus() in complete().
     file_menu: QMenu
     go_menu: QMenu
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow):
         self._location: Location | None = None
         self._complete = False
         self.disclaimer_dialog: DisclaimerDialog | None = None
+        self.disc_dialog: DiscQuestionDialog | None = None
 
         self.setWindowTitle(WINDOW_TITLE)
         self.setMinimumSize(800, 560)
@@ -133,6 +137,7 @@ class MainWindow(QMainWindow):
         if self._complete:
             raise RuntimeError("the main window is complete already")
         from backleg_desktop.ui import resources
+        from backleg_desktop.ui.disc_wiring import install_disc
         from backleg_desktop.ui.pages.exercises import ExercisesPage
         from backleg_desktop.ui.session.install import install_session
         from backleg_desktop.ui.window_menus import build_menus
@@ -161,6 +166,7 @@ class MainWindow(QMainWindow):
         self.add_page(EXERCISE_DETAIL, "Exercise", self._make_exercise_page, in_sidebar=False)
         # The guided session: first in the sidebar, built on first use; its menu and keys.
         self.session = install_session(self)
+        self.disc = install_disc(self)  # marks what a herniated disc should clear first
         self.exercises_page.proxy.layoutChanged.connect(self._show_match_count)
         self.exercises_page.proxy.rowsInserted.connect(self._show_match_count)
         self.exercises_page.proxy.rowsRemoved.connect(self._show_match_count)
@@ -372,6 +378,7 @@ class MainWindow(QMainWindow):
         if self.disclaimer_dialog is None:
             dialog = DisclaimerDialog(self.library.guidance.disclaimer, self)
             dialog.accepted.connect(lambda: remember_accepted(self.settings))
+            dialog.accepted.connect(self.ask_disc_question)  # the one question after it
             self.disclaimer_dialog = dialog
         self.disclaimer_dialog.open()
         return self.disclaimer_dialog
@@ -380,8 +387,15 @@ class MainWindow(QMainWindow):
         from backleg_desktop.ui.disclaimer import disclaimer_accepted
 
         if disclaimer_accepted(self.settings):
+            self.ask_disc_question()  # not answered yet (first asked in a later version)
             return None
         return self.show_disclaimer()
+
+    def ask_disc_question(self) -> DiscQuestionDialog | None:
+        """The one-time herniated-disc question, unless it has an answer already."""
+        from backleg_desktop.ui.disc_wiring import ask_disc_question
+
+        return ask_disc_question(self)
 
     # -- window state ---------------------------------------------------------------
     def bring_to_front(self) -> None:

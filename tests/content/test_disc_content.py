@@ -43,6 +43,7 @@ def test_the_article_s_moves_to_clear_first_and_its_safer_choices(
         "reverse-lunge",
     ]
     assert "bodyweight only" in disc.safer[2].text
+    assert [m.bodyweight for m in disc.safer] == [False, False, True]  # offered with no load
     assert disc.rules.clear_first == frozenset(clear)
 
 

@@ -78,6 +78,11 @@ class CardGridView(QListView):
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()  # headers span the new width
 
+    def relayout(self) -> None:
+        """The cards' size or badges changed (a herniated-disc answer): lay out again."""
+        self.scheduleDelayedItemsLayout()
+        self.viewport().update()
+
 
 class ExercisesPage(QWidget):
     link_activated = Signal(str)
