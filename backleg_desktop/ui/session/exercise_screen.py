@@ -264,6 +264,8 @@ class ExerciseScreen(QWidget):
         left.addLayout(heading_row)
         left.addWidget(self.target)
         left.addWidget(self.progression)
+        self.notices = QVBoxLayout()  # marks others add (the herniated-disc one)
+        left.addLayout(self.notices)
         left.addSpacing(8)
         left.addWidget(self.status)
         left.addWidget(self.timer)

@@ -55,6 +55,7 @@ Action = Literal[
     "less_rest",
     "previous_cue",
     "next_cue",
+    "disc_swap",
 ]
 ENTER = (K.Key_Return, K.Key_Enter)
 CHOICE_OF_KEY: dict[Qt.Key, ChoiceId] = {K.Key_Q: "quick", K.Key_R: "rest", K.Key_A: "anyway"}
@@ -101,6 +102,7 @@ TABLE: tuple[KeyRow, ...] = (
     ),
     KeyRow("previous_cue", (K.Key_Left,), screen="exercise", needs_session=True),
     KeyRow("next_cue", (K.Key_Right,), screen="exercise", needs_session=True),
+    KeyRow("disc_swap", (K.Key_D,), mods="none", screen="exercise", needs_session=True),
 )
 
 _EXACT = {
@@ -179,6 +181,9 @@ def bind(page: SessionPage, row: KeyRow, event: QKeyEvent | None) -> Callable[[]
             caution = page.summary_screen.caution
             return caution.red_flags_requested.emit if caution.links_red_flags else None
         return pain.red_flags_requested.emit if pain.links_red_flags else None
+    if row.action == "disc_swap":
+        offer = running.disc_offer  # only on the screen of a move a disc should clear first
+        return offer.swap_first if offer.can_swap() else None
     actions: dict[Action, Callable[[], None]] = {
         "stop_for_pain": page.stop_for_pain,
         "start_chosen_plan": page.chooser.request_start,

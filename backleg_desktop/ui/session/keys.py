@@ -37,6 +37,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Session", "F", "Pain check-in at 7–10: the red-flag signs"),
     ("Session", "Space", "Start the set · log the set · skip the rest · finish"),
     ("Session", "Left / Right", "Step through the form cues"),
+    ("Session", "D", "Herniated disc: do the gentler choice offered instead of this move"),
     ("Session", "0 – 9 (rest)", "After an exercise's last set: how is your back? (optional)"),
     ("Session", "G (rest)", "Your back got worse: switch to the Gentle day"),
     ("Session", "P", "Pause or resume the rest"),

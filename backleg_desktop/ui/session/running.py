@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from backleg_desktop.domain.session_flow import SessionFlow, Step
 from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.ui.session import texts
+from backleg_desktop.ui.session.disc_offer import DiscOffer
 from backleg_desktop.ui.timers import RECOMMENDED_FINAL_APPROACH_MS, TimerDriver
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class RunningSession(QObject):
         self.rest_driver.setObjectName("sessionRestDriver")
         self.rest_driver.display_changed.connect(self._show_rest_seconds)
         self.rest_driver.finished.connect(self._rest_over)
+        self.disc_offer = DiscOffer(self)  # the herniated-disc mark and its swap
 
     @property
     def flow(self) -> SessionFlow | None:
@@ -237,6 +239,7 @@ class RunningSession(QObject):
         for button in (self.page.chrome.skip_set_button, self.page.chrome.skip_exercise_button):
             button.setEnabled(not finished)  # nothing is left to skip
         if finished or step is None:
+            self.disc_offer.show_for(None, flow.state)
             screen.show_finished(plan.name)
             self.forget_shown()  # an undo shows the exercise, its inputs and cues afresh
             self.page.show_screen(screen)
@@ -246,6 +249,7 @@ class RunningSession(QObject):
         name = texts.exercise_name(self.library, step.exercise_id)
         screen.show_step(step, name, texts.next_text(self.library, flow.steps, step))
         screen.show_hint(self.controller.hint(step.exercise_id))  # cached: asked once
+        self.disc_offer.show_for(step, flow.state)
         if flow.state == "in_set":
             timer = flow.hold_timer if step.is_hold else flow.set_timer
             screen.show_in_set(timer.display_seconds(), step.side, hold=step.is_hold)
