@@ -115,7 +115,7 @@ class SessionSummary:
     """A row of the history list: a session plus figures computed from its sets."""
 
     session: SessionRecord
-    sets_done: int  # working, drop and failure sets; warm-ups are not counted
+    sets_done: int | None  # domain.set_count.sets_done; None when not asked for
     volume_kg: float  # reps × load over the same sets
     duration_s: float | None
 

@@ -49,7 +49,15 @@ def counts_as_done(kind: str) -> bool:
 
 def sets_done(sets: Iterable[SetKey]) -> int:
     """How many sets were done: distinct (exercise, set number), warm-ups left out."""
-    return len({(s.exercise_id, s.set_number) for s in sets if counts_as_done(s.kind)})
+    return sets_done_of((s.exercise_id, s.set_number, s.kind) for s in sets)
+
+
+def sets_done_of(keys: Iterable[tuple[str, int, str]]) -> int:
+    """The same count from plain (exercise id, set number, kind) rows: what History's
+    list reads from the database for thousands of sessions at once."""
+    return len(
+        {(exercise_id, number) for exercise_id, number, kind in keys if kind not in NOT_DONE_KINDS}
+    )
 
 
 def sets_planned(plan: _Plan | None) -> int:

@@ -54,17 +54,24 @@ class HistoryQueries:
         since: datetime | None = None,
         until: datetime | None = None,
         newest_first: bool = True,
+        count_sets: bool = True,
     ) -> list[SessionSummary]:
         """A page of sessions with their set count and volume (warm-ups not in the volume).
 
-        `since` is inclusive and `until` exclusive.
+        `since` is inclusive and `until` exclusive. `count_sets=False` skips the count of
+        sets done (None), which reads every set: for views that show no counts.
         """
         check.whole_number("offset", offset, 0, 2**62)
         check.whole_number("limit", limit, 0, 100_000)
         where = _filter(plan_id, exercise_id, since, until)
         with self._db.read_conn() as conn:
             return repo.list_sessions(
-                conn, where, offset=offset, limit=limit, newest_first=newest_first
+                conn,
+                where,
+                offset=offset,
+                limit=limit,
+                newest_first=newest_first,
+                count_sets=count_sets,
             )
 
     def count_sessions(
@@ -127,7 +134,12 @@ class HistoryQueries:
             earlier = [
                 s.session
                 for s in repo.list_sessions(
-                    conn, where, offset=0, limit=SESSIONS_AT_TOP + 1, newest_first=True
+                    conn,
+                    where,
+                    offset=0,
+                    limit=SESSIONS_AT_TOP + 1,
+                    newest_first=True,
+                    count_sets=False,
                 )
                 if s.session.id != anchor_id
             ]

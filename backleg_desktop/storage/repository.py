@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from operator import attrgetter
-from typing import Any, NamedTuple, cast
+from itertools import groupby
+from operator import attrgetter, itemgetter
+from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -36,7 +37,7 @@ from backleg_desktop.domain.history import (
     user_exercise_id,
 )
 from backleg_desktop.domain.records import ExercisePoint, SetFigures
-from backleg_desktop.domain.set_count import sets_done
+from backleg_desktop.domain.set_count import sets_done_of
 from backleg_desktop.storage.models import ExercisePainRow, SessionRow, SetRow, UserExerciseRow
 from backleg_desktop.storage.types import UTCDateTime, from_utc_text, to_utc_text
 
@@ -155,8 +156,15 @@ def _not_warmup() -> ColumnElement[bool]:
 
 
 def list_sessions(
-    conn: Connection, where: SessionFilter, *, offset: int, limit: int, newest_first: bool
+    conn: Connection,
+    where: SessionFilter,
+    *,
+    offset: int,
+    limit: int,
+    newest_first: bool,
+    count_sets: bool = True,
 ) -> list[SessionSummary]:
+    """`count_sets=False` leaves `sets_done` None: counting reads every set's row."""
     order = (
         (SessionRow.started_at.desc(), SessionRow.id.desc())
         if newest_first
@@ -183,7 +191,7 @@ def list_sessions(
         .order_by(started, ident)
     )
     rows = conn.execute(query).all()
-    done = _sets_done(conn, page)
+    done = _sets_done(conn, [row.id for row in rows]) if count_sets else None
     summaries = []
     for row in rows:
         record = session_record(row)
@@ -193,29 +201,32 @@ def list_sessions(
             else None
         )
         summaries.append(
-            SessionSummary(record, done.get(record.id, 0), float(row.volume), duration)
+            SessionSummary(
+                record,
+                None if done is None else done.get(record.id, 0),
+                float(row.volume),
+                duration,
+            )
         )
     return summaries
 
 
-class _SetKey(NamedTuple):
-    session_id: int
-    exercise_id: str
-    set_number: int
-    kind: str
+def _sets_done(conn: Connection, session_ids: Sequence[int]) -> dict[int, int]:
+    """Sets done per session, counted by domain.set_count like the summary and the
+    detail (so the three never disagree); only the four columns it needs, by index."""
+    done: dict[int, int] = {}
+    for at in range(0, len(session_ids), _IDS_PER_QUERY):
+        query = (
+            select(SetRow.session_id, SetRow.exercise_id, SetRow.set_number, SetRow.kind)
+            .where(SetRow.session_id.in_(session_ids[at : at + _IDS_PER_QUERY]))
+            .order_by(SetRow.session_id)
+        )
+        for sid, group in groupby(conn.execute(query), itemgetter(0)):
+            done[sid] = sets_done_of(r[1:] for r in group)
+    return done
 
 
-def _sets_done(conn: Connection, page: Any) -> dict[int, int]:
-    """Sets done per session of `page`, counted by domain.set_count like the summary
-    and the detail (so the three never disagree); only the four columns it needs."""
-    query = select(SetRow.session_id, SetRow.exercise_id, SetRow.set_number, SetRow.kind).join(
-        page, page.c.id == SetRow.session_id
-    )
-    by_session: dict[int, list[_SetKey]] = {}
-    for row in conn.execute(query):
-        key = _SetKey(*row)
-        by_session.setdefault(key.session_id, []).append(key)
-    return {session_id: sets_done(keys) for session_id, keys in by_session.items()}
+_IDS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 
 
 def count_sessions(conn: Connection, where: SessionFilter) -> int:

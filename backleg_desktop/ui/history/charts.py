@@ -393,7 +393,9 @@ class ProgressView(QWidget):
 
     def show_pain_chart(self) -> None:
         total = self.workouts.count_sessions()
-        summaries = self.workouts.list_sessions(limit=max(total, 1), newest_first=False)
+        summaries = self.workouts.list_sessions(
+            limit=max(total, 1), newest_first=False, count_sets=False
+        )
         summaries = [s for s in summaries if plausible_time(s.session.started_at)]
         before, after = weekly_pain(summaries)
         self.pain_chart.clear()

@@ -71,7 +71,7 @@ def _pain_key(s: SessionSummary) -> tuple[int, int]:
 _PY_SORT_KEYS: dict[int, Callable[[SessionSummary], Any]] = {
     PLAN: lambda s: (s.session.plan_id or "", s.session.name.casefold()),
     DURATION: lambda s: -1.0 if s.duration_s is None else s.duration_s,
-    SETS: lambda s: s.sets_done,
+    SETS: lambda s: s.sets_done or 0,
     VOLUME: lambda s: s.volume_kg,
     PAIN: _pain_key,
     STATUS: lambda s: fmt.status(s.session.status),
@@ -242,7 +242,7 @@ class SessionTableModel(QAbstractTableModel):
             return fmt.duration(summary.duration_s)
         if column == SETS:
             planned = self._planned_sets.get(s.plan_id or "", 0)
-            return format_sets_done(summary.sets_done, planned)
+            return format_sets_done(summary.sets_done or 0, planned)
         if column == VOLUME:
             return fmt.kg(summary.volume_kg) if summary.volume_kg else fmt.NO_VALUE
         if column == PAIN:
