@@ -100,3 +100,20 @@ def test_a_bad_answer_names_its_place_and_imports_nothing(tmp_path: Path) -> Non
     assert code != 0
     assert "sessions[0].exercise_pain[1].pain" in err
     assert sessions_in(second) == 0
+
+
+def test_a_restored_backup_has_its_answers(tmp_path: Path) -> None:
+    """`backleg restore` puts back a daily backup, the answers' table with it."""
+    from datetime import date
+
+    from backleg_desktop.services.backups import make_daily_backup
+
+    data = tmp_path / "data"
+    first, _second = seed(data)
+    backup = make_daily_backup(data, date(2026, 11, 22))
+    assert backup is not None
+    with open_store(data, load_library(), make_daily_backup=False) as store:
+        store.workouts.set_exercise_pain(first, "leg-extension", 9)  # after the backup
+    code, _out, err = run_cli(data, "restore", str(backup))
+    assert (code, err) == (0, ""), err
+    assert answers_by_start(data)[START] == {"leg-extension": 4, "goblet-squat": 6}
