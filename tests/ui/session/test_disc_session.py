@@ -62,6 +62,9 @@ def test_yes_marks_the_goblet_squat_and_d_does_the_leg_extension_instead(drive) 
     # exercise a plan has twice, so the two never collide.
     assert [(s.exercise_id, s.set_number) for s in stored] == [("leg-extension", 4)]
     assert page.progress.text().endswith("1 of 14 sets logged")
+    drive.advance(20)
+    drive.space()  # the rest after it ends: stored on the swapped-in set, as for any other
+    assert drive.stored().sets[0].rest_taken_s == 20
 
 
 def test_the_rdl_offers_the_leg_curl_first_and_the_lunge_is_bodyweight(drive, store) -> None:
