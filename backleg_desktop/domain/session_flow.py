@@ -20,10 +20,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
+from backleg_desktop.domain.flow_results import (
+    FlowError,
+    RestTaken,
+    StopPoint,
+    Undone,
+    Unskipped,
+    _Skip,
+)
 from backleg_desktop.domain.history import SessionStatus, SetEntry
 from backleg_desktop.domain.hold_timer import HoldTimer
 from backleg_desktop.domain.pain import validate_pain_level
@@ -62,54 +69,6 @@ __all__ = [
 FlowState = Literal["pain_check", "ready", "in_set", "resting", "finished", "ended"]
 PrimaryAction = Literal["confirm_pain", "start_set", "log_set", "skip_rest", "finish", "none"]
 StepStatus = Literal["pending", "done", "skipped"]
-
-
-@dataclass(frozen=True)
-class RestTaken:
-    """A rest that just ended, for the caller to store as the set's `rest_taken_s`."""
-
-    key: SetKey  # the set the rest followed
-    planned_s: float
-    taken_s: float
-    skipped: bool
-
-
-@dataclass(frozen=True)
-class Undone:
-    """What `undo_last()` removed: delete the stored set with this key."""
-
-    key: SetKey
-    step: Step | None  # where the cursor went back to; None if the set was not in the plan
-
-
-@dataclass(frozen=True)
-class Unskipped:
-    """What `undo_last()` took back when the last action was a skip: nothing to delete;
-    the flow stands ready on `step`, the first set that was skipped, again."""
-
-    step: Step
-    whole_exercise: bool
-
-
-@dataclass(frozen=True)
-class _Skip:
-    """A skip on the undo stack: the steps it marked, and where the cursor stood."""
-
-    indices: tuple[int, ...]
-    cursor: int
-    whole_exercise: bool
-
-
-@dataclass(frozen=True)
-class StopPoint:
-    """Where a session was stopped for pain (stored as stop_exercise_id/stop_set_number)."""
-
-    exercise_id: str
-    set_number: int
-
-
-class FlowError(RuntimeError):
-    """An operation that makes no sense in the current state (a bug in the caller)."""
 
 
 _PRIMARY_ACTIONS: dict[FlowState, PrimaryAction] = {

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from backleg_desktop.content.model import Library, Plan
-from backleg_desktop.domain.checkin import GENTLE_DAY_ID, QUICK_ADD_ON_ID, CheckIn, CheckInOffer
-from backleg_desktop.domain.history import LoggedSet, SessionDetail, SetEntry
+from backleg_desktop.domain.checkin import GENTLE_DAY_ID, QUICK_ADD_ON_ID, CheckIn
+from backleg_desktop.domain.history import LoggedSet, SessionDetail
 from backleg_desktop.domain.lighter_loads import is_lighter_day
-from backleg_desktop.domain.pain import PainAdvice, advise
+from backleg_desktop.domain.pain import advise
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import (
     Prefill,
@@ -32,71 +31,26 @@ from backleg_desktop.domain.session_flow import (
     Step,
     Unskipped,
 )
-from backleg_desktop.domain.summary import SessionReport, summarize
+from backleg_desktop.domain.summary import summarize
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.session_lookups import SessionLookups
 from backleg_desktop.services.session_recorder import SessionRecorder
+from backleg_desktop.services.session_results import (
+    CheckInAdvice,
+    SessionEvents,
+    SetLogged,
+    Summary,
+    Undo,
+)
 
 if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
     from backleg_desktop.services.workouts import WorkoutService
 
+# The results are re-exported: callers import the session's answers here.
+__all__ = ["CheckInAdvice", "SessionController", "SessionEvents", "SetLogged", "Summary", "Undo"]
+
 P = ParamSpec("P")
 T = TypeVar("T")
-
-
-class SessionEvents(Protocol):
-    """What the controller tells its owner (the session page, or a test)."""
-
-    def store_failed(self, message: str) -> None:
-        """A store call failed; `message` says what went wrong, for the user."""
-
-    def session_active(self, active: bool) -> None:
-        """A stored session started (or resumed): True; it ended: False."""
-
-    def set_completed(self, step: Step) -> None:
-        """The flow moved past `step` and the set is about to be written: start the
-        next countdown now, so storing can never hold it up."""
-
-    def store_called(self) -> None:
-        """A store call returned: a write may have been queued (the file was busy) or
-        written; the owner retries what waits (services/pending_writes.py)."""
-
-
-@dataclass(frozen=True)
-class CheckInAdvice:
-    """What the level chosen means for today (the content's words) and what each key
-    starts (domain.checkin)."""
-
-    advice: PainAdvice
-    offer: CheckInOffer
-
-
-@dataclass(frozen=True)
-class SetLogged:
-    """`log_set`'s answer: the step done, the set as logged, and the set as stored (None:
-    it was not, or it is `queued` and written on a retry)."""
-
-    step: Step
-    entry: SetEntry
-    stored: LoggedSet | None
-    queued: bool = False
-
-
-@dataclass(frozen=True)
-class Undo:
-    """`undo_last_set`'s answer: the set taken back (None: it could not be deleted), or
-    the skip taken back (nothing is deleted for a skip)."""
-
-    removed: LoggedSet | None
-    unskipped: Unskipped | None = None
-
-
-@dataclass(frozen=True)
-class Summary:
-    """The stored session and the summary's figures for it."""
-
-    detail: SessionDetail
-    report: SessionReport
 
 
 class SessionController:
