@@ -23,10 +23,12 @@ class RestTaken:
 
 @dataclass(frozen=True)
 class Undone:
-    """What `undo_last()` removed: delete the stored set with this key."""
+    """What `undo_last()` removed: delete the stored rows with these `keys` (one, or the
+    left and right rows of an alternating set; `key` is the last of them)."""
 
     key: SetKey
     step: Step | None  # where the cursor went back to; None if the set was not in the plan
+    keys: tuple[SetKey, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -193,18 +193,21 @@ class SessionController:
         flow.start_set()
         return True
 
-    def log_set(self, reps: int | None, load_kg: float | None) -> SetLogged | None:
-        """Log the set under way with these values; None when no set is under way."""
+    def log_set(
+        self, reps: int | None, load_kg: float | None, *, right_reps: int | None = None
+    ) -> SetLogged | None:
+        """Log the set under way with these values (an alternating set: `reps` for the
+        left leg, `right_reps` for the right); None when no set is under way."""
         flow, recorder = self.flow, self.recorder
         if flow is None or recorder is None or flow.state != "in_set":
             return None
         step = flow.current_step
         assert step is not None  # "in_set" always has a step
-        entry = flow.complete_set(reps, load_kg)
+        entries = flow.complete_set_rows(reps, load_kg, right_reps=right_reps)
         self.events.set_completed(step)
-        stored = self._call(recorder.log, entry)
-        queued = stored is None and bool(recorder.pending)
-        return SetLogged(step, entry, stored, queued)
+        stored = tuple(self._call(recorder.log, entry) for entry in entries)
+        queued = stored[-1] is None and bool(recorder.pending)
+        return SetLogged(step, entries[-1], stored[-1], queued, entries, stored)
 
     @property
     def resting(self) -> bool:
@@ -233,11 +236,19 @@ class SessionController:
         self.flow.rest_timer.adjust(seconds)
         return True
 
-    def correct_last_set(self, reps: int, load_kg: float | None) -> LoggedSet | None:
+    def correct_last_set(
+        self, reps: int, load_kg: float | None, *, left_reps: int | None = None
+    ) -> LoggedSet | None:
+        """Correct the set just logged; for an alternating set, the load of both rows,
+        `left_reps` on the left row and `reps` on the right. Returns the last row."""
         flow, recorder = self.flow, self.recorder
         if flow is None or recorder is None or flow.last_logged is None:
             return None
-        return self._call(recorder.correct, flow.last_logged, reps=reps, load_kg=load_kg)
+        updated = None
+        for key in flow.last_logged_rows:
+            side_reps = left_reps if key.side == "left" and left_reps is not None else reps
+            updated = self._call(recorder.correct, key, reps=side_reps, load_kg=load_kg)
+        return updated
 
     def can_skip(self) -> bool:
         return self.flow is not None and self.flow.state in ("ready", "in_set", "resting")
@@ -264,7 +275,9 @@ class SessionController:
             return None
         if isinstance(undone, Unskipped):
             return Undo(None, undone)
-        return Undo(self._call(recorder.undo, undone.key))
+        removed = [self._call(recorder.undo, key) for key in undone.keys or (undone.key,)]
+        rows = tuple(row for row in removed if row is not None)
+        return Undo(removed[-1], removed_rows=rows)
 
     def prefill(self, step: Step) -> Prefill:
         """The reps and load to show before `step`: today's latest, else last time's."""

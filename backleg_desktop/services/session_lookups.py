@@ -8,6 +8,7 @@ Plain Python over `WorkoutService` (no Qt); the session controller owns one and 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from backleg_desktop.domain.history import LoggedSet
@@ -60,7 +61,7 @@ class SessionLookups:
             return values  # today's own numbers (already the lighter offer, or typed)
         offer = offered_load(values.load_kg, lighter_pain)
         note = f"{offer.reason} (last time {values.load_kg:g} kg)" if offer.reason else None
-        return Prefill(values.reps, offer.load_kg, note)
+        return replace(values, load_kg=offer.load_kg, note=note)
 
     def hint(
         self, exercise_id: str, plan_id: str, session_id: int, today_pain: int | None

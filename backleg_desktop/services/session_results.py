@@ -46,12 +46,15 @@ class CheckInAdvice:
 @dataclass(frozen=True)
 class SetLogged:
     """`log_set`'s answer: the step done, the set as logged, and the set as stored (None:
-    it was not, or it is `queued` and written on a retry)."""
+    it was not, or it is `queued` and written on a retry). For an alternating set these
+    are its right row; `entries` and `stored_rows` hold both (left, right)."""
 
     step: Step
     entry: SetEntry
     stored: LoggedSet | None
     queued: bool = False
+    entries: tuple[SetEntry, ...] = ()
+    stored_rows: tuple[LoggedSet | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class Undo:
 
     removed: LoggedSet | None
     unskipped: Unskipped | None = None
+    removed_rows: tuple[LoggedSet, ...] = ()  # both rows of an alternating set (left first)
 
 
 @dataclass(frozen=True)
