@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from backleg_desktop.content.red_flags import RedFlagCard
+from backleg_desktop.content.warm_up import WarmUp
 from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.one_leg import OneLegMode
 from backleg_desktop.domain.set_work import SetWork, work_of
@@ -132,6 +133,7 @@ class Guidance:
     sharp_pain: str  # what to do on sharp pain: always stop
     basics: tuple[GuidanceSection, ...] = ()  # why leg day helps the back, rest, no equipment
     red_flags: RedFlagCard | None = None  # see a doctor now: beyond the article
+    warm_up: WarmUp | None = None  # the mobility warm-up before the first set
 
 
 @dataclass(frozen=True)
