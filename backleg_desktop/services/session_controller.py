@@ -286,6 +286,11 @@ class SessionController:
             return Prefill(reps=step.reps_low, load_kg=None)
         return self.lookups.prefill(step, recorder.session_id, recorder.logged, self.lighter_pain)
 
+    def last_time(self, exercise_id: str) -> list[LoggedSet]:
+        """The sets of the last session before this one that had `exercise_id`."""
+        recorder = self.recorder
+        return [] if recorder is None else self.lookups.last_sets(exercise_id, recorder.session_id)
+
     def hint(self, exercise_id: str) -> ProgressionHint | None:
         """The progression hint for this exercise, asked of the store once per session."""
         if self.plan is None or self.recorder is None or self.flow is None:

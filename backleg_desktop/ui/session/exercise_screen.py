@@ -23,6 +23,7 @@ from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Step
 from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.ui.session.exercise_panels import CueList, HintPanel, IllustrationArea
+from backleg_desktop.ui.session.safety_panel import SafetyPanel
 from backleg_desktop.ui.session.texts import how_text, set_text, side_text, target_text
 from backleg_desktop.ui.session.widgets import READY_COLOR, action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
@@ -55,6 +56,10 @@ class ExerciseScreen(QWidget):
         self.target.setObjectName("targetLabel")
         self.how = muted(paragraph(""))  # a one-leg move: alternate, or one side then the other
         self.how.setObjectName("howToDoTheSet")
+        self.last_time = muted(paragraph(""))  # "Last time: 3 × 13 at 25 kg"
+        self.last_time.setObjectName("lastTimeLabel")
+        self.warm_up_offer = paragraph("")  # the first exercise: W runs the mobility warm-up
+        self.warm_up_offer.setObjectName("warmUpOffer")
         self.progression = HintPanel(self)
 
         self.status = big_label("", 2.2)
@@ -119,6 +124,9 @@ class ExerciseScreen(QWidget):
 
         self.cues = CueList(self)
         self.illustration = IllustrationArea(self, clock=clock, figures=figures)
+        self.safety = SafetyPanel(self)
+        # Open, the lists take the figure's place, so the cues stay in view.
+        self.safety.toggle.toggled.connect(lambda open_: self.illustration.setVisible(not open_))
 
         left = QVBoxLayout()
         left.setSpacing(10)
@@ -131,6 +139,8 @@ class ExerciseScreen(QWidget):
         left.addLayout(heading_row)
         left.addWidget(self.target)
         left.addWidget(self.how)
+        left.addWidget(self.last_time)
+        left.addWidget(self.warm_up_offer)
         left.addWidget(self.progression)
         left.addSpacing(8)
         left.addWidget(self.status)
@@ -148,6 +158,7 @@ class ExerciseScreen(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.illustration)
         right.addWidget(self.cues, 1)
+        right.addWidget(self.safety)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2)
@@ -164,6 +175,13 @@ class ExerciseScreen(QWidget):
         self.illustration.show()
         self.cues.set_cues(exercise.cues if exercise else ())
         self.illustration.show_exercise(exercise)
+        self.safety.show_exercise(exercise)  # collapsed again for each new exercise
+
+    def show_extras(self, last_time: str, warm_up_offer: str) -> None:
+        """Last time's numbers, and the warm-up's offer on the first exercise ("": none)."""
+        for label, text in ((self.last_time, last_time), (self.warm_up_offer, warm_up_offer)):
+            label.setText(text)
+            label.setVisible(bool(text))
 
     def show_hint(self, hint: ProgressionHint | None) -> None:
         self.progression.show_hint(hint)
@@ -217,7 +235,11 @@ class ExerciseScreen(QWidget):
         self.left_reps.interpretText()
         return self.left_reps.value()
 
-    def show_ready(self, set_number: int, *, after_rest: bool, hold: bool = False) -> None:
+    def show_ready(
+        self, set_number: int, *, after_rest: bool, hold: bool = False, extra: bool = False
+    ) -> None:
+        """Ready for a set; `extra`: an optional set above the plan's minimum ("2–3 sets"),
+        which D leaves out."""
         self.status.setText(f"Ready for set {set_number}")
         palette = self.status.palette()
         if after_rest:
@@ -226,6 +248,12 @@ class ExerciseScreen(QWidget):
         self.status.show()
         self.timer.hide()
         self.hint.setText(f"Press Space to start the {'hold' if hold else 'set'}.")
+        if extra:
+            self.status.setText(f"Set {set_number} is an extra set")
+            self.hint.setText(
+                "You have done the sets the plan asks for. Space starts this one; "
+                "D leaves it out today."
+            )
         self.primary_button.setText("Start hold  [Space]" if hold else "Start set  [Space]")
         self.illustration.figure.stop()
 
@@ -260,6 +288,7 @@ class ExerciseScreen(QWidget):
         self.progression.show_hint(None)
         self.load_note.hide()
         self.how.hide()
+        self.show_extras("", "")
         self.status.setPalette(self._normal_status_palette)
         self.status.setText("All sets done")
         self.status.show()
@@ -267,5 +296,11 @@ class ExerciseScreen(QWidget):
         self.hint.setText("Press Space to finish the session.")
         self.primary_button.setText("Finish  [Space]")
         self.illustration.figure.stop()
-        for widget in (*self._inputs, *self._left_inputs, self.cues, self.illustration):
+        for widget in (
+            *self._inputs,
+            *self._left_inputs,
+            self.cues,
+            self.illustration,
+            self.safety,
+        ):
             widget.hide()  # nothing is left to type in or to do

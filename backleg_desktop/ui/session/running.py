@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from backleg_desktop.domain.last_time import last_time_text
 from backleg_desktop.domain.session_flow import SessionFlow, Step
 from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.ui.session import texts
@@ -194,6 +195,21 @@ class RunningSession(QObject):
         self.show_current()  # first: a new screen clears the message line
         self.page.say(message)
 
+    def extra_set_offered(self) -> bool:
+        """Ready for a set above the plan's minimum ("2–3 sets": the third)."""
+        flow = self.flow
+        step = None if flow is None else flow.current_step
+        return flow is not None and flow.state == "ready" and step is not None and step.optional
+
+    def decline_extra_set(self) -> None:
+        """D: leave the optional set(s) out; Ctrl+Z takes that back like any skip."""
+        if not self.extra_set_offered():
+            return
+        assert self.flow is not None and self.flow.current_step is not None
+        step = self.flow.current_step
+        name = texts.exercise_name(self.library, step.exercise_id)
+        self._skip(True, f"{name}: set {step.set_number} left out today.")
+
     def undo_last_set(self) -> None:
         if not self.controller.is_active:
             return
@@ -264,11 +280,15 @@ class RunningSession(QObject):
         name = texts.exercise_name(self.library, step.exercise_id)
         screen.show_step(step, name, texts.next_text(self.library, flow.steps, step))
         screen.show_hint(self.controller.hint(step.exercise_id))  # cached: asked once
+        last_time = last_time_text(self.controller.last_time(step.exercise_id))  # cached too
+        screen.show_extras(last_time, self.page.warm_up.offer())
         if flow.state == "in_set":
             timer = flow.hold_timer if step.is_hold else flow.set_timer
             screen.show_in_set(timer.display_seconds(), step.side, hold=step.is_hold)
         else:
-            screen.show_ready(step.set_number, after_rest=self._after_rest, hold=step.is_hold)
+            screen.show_ready(
+                step.set_number, after_rest=self._after_rest, hold=step.is_hold, extra=step.optional
+            )
         self.page.show_screen(screen)
 
     def _prefill(self, step: Step) -> None:
