@@ -36,6 +36,7 @@ class ExerciseScreen(QWidget):
     """Shown before, during and between the sides of a set; the page fills it in."""
 
     primary_requested = Signal()  # the big button: start, log or finish
+    decline_requested = Signal()  # leave an optional extra set out (D)
 
     def __init__(
         self,
@@ -119,6 +120,9 @@ class ExerciseScreen(QWidget):
         self.primary_button.setFont(scaled_font(self.primary_button.font(), 1.3, bold=True))
         self.primary_button.setMinimumHeight(self.primary_button.fontMetrics().height() * 2 + 12)
         self.primary_button.clicked.connect(self.primary_requested)
+        self.decline_button = action_button("Leave it out", "D", "declineExtraSet", self)
+        self.decline_button.clicked.connect(self.decline_requested)
+        self.decline_button.hide()
         self.next_label = big_label("", 1.2, bold=False)
         self.next_label.setObjectName("nextLabel")
 
@@ -150,15 +154,17 @@ class ExerciseScreen(QWidget):
         left.addSpacing(6)
         button_row = QHBoxLayout()
         button_row.addWidget(self.primary_button)
+        button_row.addWidget(self.decline_button)
         button_row.addStretch(1)
         left.addLayout(button_row)
         left.addStretch(1)
+        left.addWidget(self.safety)  # its line here; open, its lists take the figure's place
         left.addWidget(self.next_label)
 
         right = QVBoxLayout()
+        right.addWidget(self.safety.body)
         right.addWidget(self.illustration)
         right.addWidget(self.cues, 1)
-        right.addWidget(self.safety)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2)
@@ -248,6 +254,7 @@ class ExerciseScreen(QWidget):
         self.status.show()
         self.timer.hide()
         self.hint.setText(f"Press Space to start the {'hold' if hold else 'set'}.")
+        self.decline_button.setVisible(extra)
         if extra:
             self.status.setText(f"Set {set_number} is an extra set")
             self.hint.setText(
@@ -259,6 +266,7 @@ class ExerciseScreen(QWidget):
 
     def show_in_set(self, seconds: int, side: str, *, hold: bool = False) -> None:
         """A set under way: `seconds` counts up, or for a hold down to 0."""
+        self.decline_button.hide()
         self.status.hide()
         self.timer.show()
         self.timer.setText(format_mmss(seconds))
@@ -295,7 +303,9 @@ class ExerciseScreen(QWidget):
         self.timer.hide()
         self.hint.setText("Press Space to finish the session.")
         self.primary_button.setText("Finish  [Space]")
+        self.decline_button.hide()
         self.illustration.figure.stop()
+        self.safety.set_expanded(False)
         for widget in (
             *self._inputs,
             *self._left_inputs,

@@ -158,6 +158,7 @@ class SessionPage(QWidget):
         self.pain_screen.level_changed.connect(check_in.level_changed)
         running = self.running
         self.exercise_screen.primary_requested.connect(self.primary_action)
+        self.exercise_screen.decline_requested.connect(running.decline_extra_set)
         self.rest_screen.skip_requested.connect(self.primary_action)
         self.rest_screen.pause_requested.connect(running.toggle_pause)
         self.rest_screen.adjust_requested.connect(running.adjust_rest)

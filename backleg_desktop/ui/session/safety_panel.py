@@ -1,6 +1,9 @@
 """Mid-session: the move's warning signs and easier options, collapsed under one line
 until I opens them (or a click), so they are there when a set starts to feel wrong
-without crowding the screen while it does not."""
+without crowding the screen while it does not.
+
+The exercise screen puts the line (the panel itself) in its left column and the lists
+(`body`) in the right one, where they take the figure's place while open."""
 
 from __future__ import annotations
 
@@ -18,8 +21,9 @@ class SafetyPanel(Collapsible):
     def __init__(self, parent: QWidget | None = None) -> None:
         self._body = QFrame()
         self._body.setObjectName("safetyPanelBody")
+        self._body.setFrameShape(QFrame.Shape.StyledPanel)
         self._layout = QVBoxLayout(self._body)
-        self._layout.setContentsMargins(8, 0, 0, 0)
+        self._layout.setContentsMargins(12, 10, 12, 10)
         super().__init__(TITLE, self._body, parent)
         self.setObjectName("safetyPanel")
         self.toggle.setObjectName("safetyPanelToggle")
