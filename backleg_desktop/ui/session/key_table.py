@@ -158,11 +158,11 @@ TABLE: tuple[KeyRow, ...] = (
     ),
     KeyRow(
         "red_flags", (K.Key_F,), mods="none", screen="pain",
-        shown="F", does="Check-in at 7–10, or the summary after a stop: the red-flag signs",
+        shown="F", does="Check-in at 7–10, or a summary that cautions you: the red-flag signs",
     ),
     KeyRow(
         "red_flags", (K.Key_F,), mods="none", screen="summary",
-        shown="F", does="Check-in at 7–10, or the summary after a stop: the red-flag signs",
+        shown="F", does="Check-in at 7–10, or a summary that cautions you: the red-flag signs",
     ),
     KeyRow(
         "skip_exercise", (K.Key_S,), mods="shift", needs_session=True,

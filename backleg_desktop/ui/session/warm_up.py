@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from backleg_desktop.content.warm_up import WarmUp
+from backleg_desktop.domain.checkin import GENTLE_DAY_ID
 from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.domain.warm_up import WarmUpRun
 from backleg_desktop.ui.session.widgets import CountdownRing, big_label
@@ -120,9 +121,12 @@ class WarmUpActions(QObject):
 
     def offered(self) -> bool:
         """On the first exercise's screen, before its first set: nothing logged or
-        skipped yet, the first set ready to start."""
+        skipped yet, the first set ready to start. Not on the Gentle day: that plan is
+        the flare-up's gentle movement already, and squats and swings are not for it."""
         flow = self.page.flow
         if self.run is None or flow is None or not self.page.is_active:
+            return False
+        if flow.plan.id == GENTLE_DAY_ID:
             return False
         step = flow.current_step
         return (

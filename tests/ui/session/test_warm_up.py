@@ -82,3 +82,12 @@ def test_skipping_the_first_set_during_the_warm_up_stops_it(drive) -> None:
     drive.key(K.Key_S)
     assert page.current_screen() is page.exercise_screen and not page.warm_up.running
     assert not page.warm_up.driver.is_active
+
+
+def test_the_gentle_day_offers_no_warm_up(drive) -> None:
+    page = drive.page
+    drive.start(pain="8")  # Enter at 7–10 starts the Gentle day
+    assert page.plan.id == "gentle-day"
+    assert page.exercise_screen.warm_up_offer.isHidden()
+    drive.key(K.Key_W)
+    assert page.current_screen() is page.exercise_screen
