@@ -178,7 +178,7 @@ TABLE: tuple[KeyRow, ...] = (
     ),
     KeyRow(
         "more_rest", (K.Key_Plus, K.Key_Equal), screen="rest", needs_session=True,
-        shown="+", does="Add 15 seconds of rest",
+        shown="+ (or =)", does="Add 15 seconds of rest",
     ),
     KeyRow(
         "less_rest",
@@ -186,7 +186,7 @@ TABLE: tuple[KeyRow, ...] = (
         texts=("−",),
         screen="rest",
         needs_session=True,
-        shown="−", does="Take 15 seconds of rest away",
+        shown="− (or -)", does="Take 15 seconds of rest away",
     ),
     KeyRow(
         "previous_cue", (K.Key_Left,), screen="exercise", needs_session=True,

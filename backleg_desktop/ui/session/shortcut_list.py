@@ -27,10 +27,20 @@ def shortcut_entries(window: QMainWindow) -> list[Entry]:
     return [*session_menu, *session, *figure_entries(), *others]
 
 
+# The order a session goes through its screens; keys for any screen sit after the
+# check-in's (the table itself is ordered by which row must win, not for reading).
+READING_ORDER = ("chooser", "resume", "pain", None, "exercise", "warmup", "rest", "summary")
+
+
+def _reading_place(screen: str | None) -> int:
+    return READING_ORDER.index(screen) if screen in READING_ORDER else len(READING_ORDER)
+
+
 def session_entries() -> list[Entry]:
-    """The key table's rows, once each (a key with the same words on two screens is one)."""
+    """The key table's rows, once each (a key with the same words on two screens is one),
+    in the order a session meets them."""
     entries: list[Entry] = []
-    for row in TABLE:
+    for row in sorted(TABLE, key=lambda row: _reading_place(row.screen)):
         entry = ("Session", row.shown, row.does)
         if entry not in entries:
             entries.append(entry)
