@@ -20,6 +20,7 @@ from backleg_desktop.content.model import (
 from backleg_desktop.content.one_leg_field import read_one_leg_mode
 from backleg_desktop.content.red_flags import RED_FLAGS_KEY, read_red_flags
 from backleg_desktop.content.timed_plans import read_timed_plan
+from backleg_desktop.content.warm_up import WARM_UP_KEY, read_warm_up
 from backleg_desktop.domain.pain import PAIN_MAX, PAIN_MIN
 
 EXERCISES_FILE = "exercises.toml"
@@ -152,6 +153,7 @@ def guidance(
         sharp_pain=f.text("sharp_pain"),
         basics=tuple(groups["basics"]),
         red_flags=read_red_flags(f._get(RED_FLAGS_KEY, True), Fields, GUIDANCE_FILE, errors),
+        warm_up=read_warm_up(f._get(WARM_UP_KEY, False), Fields, GUIDANCE_FILE, errors),
     )
     f.finish()
     return guidance, sections, bands

@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from backleg_desktop.content.red_flags import RedFlagCard
-
-if TYPE_CHECKING:  # disc_content reads with the loader's fields, which import this module
-    from backleg_desktop.content.disc_content import DiscContent
+from backleg_desktop.content.warm_up import WarmUp
 from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.one_leg import OneLegMode
 from backleg_desktop.domain.set_work import SetWork, work_of
+
+if TYPE_CHECKING:  # disc_content reads with the loader's fields, which import this module
+    from backleg_desktop.content.disc_content import DiscContent
 
 ExerciseRole = Literal["main", "supporting"]
 PlanSource = Literal["article", "backleg"]  # the trainer's plan, or Backleg's suggestion
@@ -135,6 +136,7 @@ class Guidance:
     sharp_pain: str  # what to do on sharp pain: always stop
     basics: tuple[GuidanceSection, ...] = ()  # why leg day helps the back, rest, no equipment
     red_flags: RedFlagCard | None = None  # see a doctor now: beyond the article
+    warm_up: WarmUp | None = None  # the mobility warm-up before the first set
 
 
 @dataclass(frozen=True)

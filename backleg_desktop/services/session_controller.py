@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from backleg_desktop.content.model import Library, Plan
-from backleg_desktop.domain.checkin import GENTLE_DAY_ID, QUICK_ADD_ON_ID, CheckIn, CheckInOffer
-from backleg_desktop.domain.history import LoggedSet, SessionDetail, SetEntry
+from backleg_desktop.domain.checkin import GENTLE_DAY_ID, QUICK_ADD_ON_ID, CheckIn
+from backleg_desktop.domain.history import LoggedSet, SessionDetail
 from backleg_desktop.domain.lighter_loads import is_lighter_day
-from backleg_desktop.domain.pain import PainAdvice, advise
+from backleg_desktop.domain.pain import advise
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import (
     Prefill,
@@ -32,71 +31,26 @@ from backleg_desktop.domain.session_flow import (
     Step,
     Unskipped,
 )
-from backleg_desktop.domain.summary import SessionReport, summarize
+from backleg_desktop.domain.summary import summarize
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.session_lookups import SessionLookups
 from backleg_desktop.services.session_recorder import SessionRecorder
+from backleg_desktop.services.session_results import (
+    CheckInAdvice,
+    SessionEvents,
+    SetLogged,
+    Summary,
+    Undo,
+)
 
 if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
     from backleg_desktop.services.workouts import WorkoutService
 
+# The results are re-exported: callers import the session's answers here.
+__all__ = ["CheckInAdvice", "SessionController", "SessionEvents", "SetLogged", "Summary", "Undo"]
+
 P = ParamSpec("P")
 T = TypeVar("T")
-
-
-class SessionEvents(Protocol):
-    """What the controller tells its owner (the session page, or a test)."""
-
-    def store_failed(self, message: str) -> None:
-        """A store call failed; `message` says what went wrong, for the user."""
-
-    def session_active(self, active: bool) -> None:
-        """A stored session started (or resumed): True; it ended: False."""
-
-    def set_completed(self, step: Step) -> None:
-        """The flow moved past `step` and the set is about to be written: start the
-        next countdown now, so storing can never hold it up."""
-
-    def store_called(self) -> None:
-        """A store call returned: a write may have been queued (the file was busy) or
-        written; the owner retries what waits (services/pending_writes.py)."""
-
-
-@dataclass(frozen=True)
-class CheckInAdvice:
-    """What the level chosen means for today (the content's words) and what each key
-    starts (domain.checkin)."""
-
-    advice: PainAdvice
-    offer: CheckInOffer
-
-
-@dataclass(frozen=True)
-class SetLogged:
-    """`log_set`'s answer: the step done, the set as logged, and the set as stored (None:
-    it was not, or it is `queued` and written on a retry)."""
-
-    step: Step
-    entry: SetEntry
-    stored: LoggedSet | None
-    queued: bool = False
-
-
-@dataclass(frozen=True)
-class Undo:
-    """`undo_last_set`'s answer: the set taken back (None: it could not be deleted), or
-    the skip taken back (nothing is deleted for a skip)."""
-
-    removed: LoggedSet | None
-    unskipped: Unskipped | None = None
-
-
-@dataclass(frozen=True)
-class Summary:
-    """The stored session and the summary's figures for it."""
-
-    detail: SessionDetail
-    report: SessionReport
 
 
 class SessionController:
@@ -239,18 +193,21 @@ class SessionController:
         flow.start_set()
         return True
 
-    def log_set(self, reps: int | None, load_kg: float | None) -> SetLogged | None:
-        """Log the set under way with these values; None when no set is under way."""
+    def log_set(
+        self, reps: int | None, load_kg: float | None, *, right_reps: int | None = None
+    ) -> SetLogged | None:
+        """Log the set under way with these values (an alternating set: `reps` for the
+        left leg, `right_reps` for the right); None when no set is under way."""
         flow, recorder = self.flow, self.recorder
         if flow is None or recorder is None or flow.state != "in_set":
             return None
         step = flow.current_step
         assert step is not None  # "in_set" always has a step
-        entry = flow.complete_set(reps, load_kg)
+        entries = flow.complete_set_rows(reps, load_kg, right_reps=right_reps)
         self.events.set_completed(step)
-        stored = self._call(recorder.log, entry)
-        queued = stored is None and bool(recorder.pending)
-        return SetLogged(step, entry, stored, queued)
+        stored = tuple(self._call(recorder.log, entry) for entry in entries)
+        queued = stored[-1] is None and bool(recorder.pending)
+        return SetLogged(step, entries[-1], stored[-1], queued, entries, stored)
 
     @property
     def resting(self) -> bool:
@@ -279,11 +236,19 @@ class SessionController:
         self.flow.rest_timer.adjust(seconds)
         return True
 
-    def correct_last_set(self, reps: int, load_kg: float | None) -> LoggedSet | None:
+    def correct_last_set(
+        self, reps: int, load_kg: float | None, *, left_reps: int | None = None
+    ) -> LoggedSet | None:
+        """Correct the set just logged; for an alternating set, the load of both rows,
+        `left_reps` on the left row and `reps` on the right. Returns the last row."""
         flow, recorder = self.flow, self.recorder
         if flow is None or recorder is None or flow.last_logged is None:
             return None
-        return self._call(recorder.correct, flow.last_logged, reps=reps, load_kg=load_kg)
+        updated = None
+        for key in flow.last_logged_rows:
+            side_reps = left_reps if key.side == "left" and left_reps is not None else reps
+            updated = self._call(recorder.correct, key, reps=side_reps, load_kg=load_kg)
+        return updated
 
     def can_skip(self) -> bool:
         return self.flow is not None and self.flow.state in ("ready", "in_set", "resting")
@@ -310,7 +275,9 @@ class SessionController:
             return None
         if isinstance(undone, Unskipped):
             return Undo(None, undone)
-        return Undo(self._call(recorder.undo, undone.key))
+        removed = [self._call(recorder.undo, key) for key in undone.keys or (undone.key,)]
+        rows = tuple(row for row in removed if row is not None)
+        return Undo(removed[-1], removed_rows=rows)
 
     def prefill(self, step: Step) -> Prefill:
         """The reps and load to show before `step`: today's latest, else last time's."""
@@ -318,6 +285,11 @@ class SessionController:
         if recorder is None:
             return Prefill(reps=step.reps_low, load_kg=None)
         return self.lookups.prefill(step, recorder.session_id, recorder.logged, self.lighter_pain)
+
+    def last_time(self, exercise_id: str) -> list[LoggedSet]:
+        """The sets of the last session before this one that had `exercise_id`."""
+        recorder = self.recorder
+        return [] if recorder is None else self.lookups.last_sets(exercise_id, recorder.session_id)
 
     def hint(self, exercise_id: str) -> ProgressionHint | None:
         """The progression hint for this exercise, asked of the store once per session."""

@@ -8,6 +8,7 @@ Plain Python over `WorkoutService` (no Qt); the session controller owns one and 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from backleg_desktop.domain.history import LoggedSet
@@ -48,11 +49,7 @@ class SessionLookups:
         With `lighter_pain` (a check-in of 4 or more), a load that comes from an earlier
         session is offered about 20 % lighter and says why; one typed today is kept.
         """
-        if step.exercise_id not in self._last_time and self.workouts is not None:
-            workouts, exercise_id = self.workouts, step.exercise_id
-            found = self._ask(lambda: workouts.last_sets(exercise_id, before_session_id=session_id))
-            self._last_time[exercise_id] = list(found or [])
-        last_time = self._last_time.get(step.exercise_id, [])
+        last_time = self.last_sets(step.exercise_id, session_id)
         values = prefill(step, last_time, today)
         if lighter_pain is None or values.load_kg is None:
             return values
@@ -60,7 +57,15 @@ class SessionLookups:
             return values  # today's own numbers (already the lighter offer, or typed)
         offer = offered_load(values.load_kg, lighter_pain)
         note = f"{offer.reason} (last time {values.load_kg:g} kg)" if offer.reason else None
-        return Prefill(values.reps, offer.load_kg, note)
+        return replace(values, load_kg=offer.load_kg, note=note)
+
+    def last_sets(self, exercise_id: str, session_id: int) -> list[LoggedSet]:
+        """The sets of the last session before `session_id` that had this exercise."""
+        if exercise_id not in self._last_time and self.workouts is not None:
+            workouts = self.workouts
+            found = self._ask(lambda: workouts.last_sets(exercise_id, before_session_id=session_id))
+            self._last_time[exercise_id] = list(found or [])
+        return self._last_time.get(exercise_id, [])
 
     def hint(
         self, exercise_id: str, plan_id: str, session_id: int, today_pain: int | None

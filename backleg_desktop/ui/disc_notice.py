@@ -18,7 +18,7 @@ from backleg_desktop.ui.widgets import paragraph, scaled_font
 
 TITLE = "Check with your doctor or physical therapist first"
 TINT_LIGHT, TINT_DARK = "#fdf0d5", "#4d3b12"  # amber: a caution, not a stop
-SWAP_KEY = "D"
+SWAP_KEY = "X"
 
 
 class DiscNotice(QFrame):

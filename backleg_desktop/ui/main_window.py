@@ -213,6 +213,19 @@ class MainWindow(QMainWindow):
         self.go_menu.insertAction(self.go_separator, action)
         self._page_actions[key] = action
 
+    def order_go_menu(self) -> None:
+        """Put the Go menu's page entries, and their Ctrl+1…9, in the sidebar's order
+        (after a page was moved in the sidebar, as the session page is)."""
+        from PySide6.QtGui import QKeySequence
+
+        for number, key in enumerate(self.sidebar.keys(), start=1):
+            action = self._page_actions.get(key)
+            if action is None:
+                continue
+            self.go_menu.removeAction(action)
+            self.go_menu.insertAction(self.go_separator, action)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}") if number <= 9 else QKeySequence())
+
     def page(self, key: str) -> QWidget:
         """The page widget, built now if it was added as a factory."""
         factory = self._factories.pop(key, None)

@@ -44,11 +44,12 @@ class SessionWiring(QObject):
         window.installEventFilter(self)
 
     def _move_to_the_top(self) -> None:
-        """First in the sidebar. Installed after the other pages, so Ctrl+1 stays Exercises
-        (and Ctrl+N, "Start session", is the key for this page)."""
+        """First in the sidebar, and so first in the Go menu with Ctrl+1 (the other pages
+        follow in the sidebar's order); Ctrl+N, "Start session", opens it too."""
         sidebar = self.window.sidebar
         row = sidebar.keys().index(PAGE_KEY)
         sidebar.insertItem(0, sidebar.takeItem(row))
+        self.window.order_go_menu()
 
     # -- the page ----------------------------------------------------------------------
     @property

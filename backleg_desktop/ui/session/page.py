@@ -41,6 +41,7 @@ from backleg_desktop.ui.session.rest_screen import RestScreen
 from backleg_desktop.ui.session.running import RunningSession
 from backleg_desktop.ui.session.screens import NoticeScreen, PlanChooser, ResumeScreen
 from backleg_desktop.ui.session.summary_screen import SummaryScreen
+from backleg_desktop.ui.session.warm_up import WarmUpActions
 
 if TYPE_CHECKING:
     from backleg_desktop.services.workouts import WorkoutService
@@ -106,6 +107,7 @@ class SessionPage(QWidget):
         self.rest_screen = RestScreen(self, clock=clock)
         self.summary_screen = SummaryScreen(library, pool or QThreadPool.globalInstance(), self)
         self.notice_screen = NoticeScreen(self)
+        self.warm_up = WarmUpActions(self)  # W on the first exercise's screen
         self._screens: dict[QWidget, str] = {
             self.chooser: "chooser",
             self.resume_screen: "resume",
@@ -115,6 +117,8 @@ class SessionPage(QWidget):
             self.summary_screen: "summary",
             self.notice_screen: "notice",
         }
+        if self.warm_up.screen is not None:
+            self._screens[self.warm_up.screen] = "warmup"
         self.stack = QStackedWidget(self)
         for screen in self._screens:
             self.stack.addWidget(screen)
@@ -154,6 +158,7 @@ class SessionPage(QWidget):
         self.pain_screen.level_changed.connect(check_in.level_changed)
         running = self.running
         self.exercise_screen.primary_requested.connect(self.primary_action)
+        self.exercise_screen.decline_requested.connect(running.decline_extra_set)
         self.rest_screen.skip_requested.connect(self.primary_action)
         self.rest_screen.pause_requested.connect(running.toggle_pause)
         self.rest_screen.adjust_requested.connect(running.adjust_rest)
@@ -162,6 +167,7 @@ class SessionPage(QWidget):
         self.summary_screen.red_flags_requested.connect(self.red_flags_requested)
         self.summary_screen.records_failed.connect(lambda message: self.say(message, error=True))
         self.notice_screen.done_requested.connect(self.back_to_plans)
+        self.screen_changed.connect(self.warm_up.left)  # another screen: the warm-up stops
         chrome = self.chrome
         chrome.skip_set_button.clicked.connect(running.skip_set)
         chrome.skip_exercise_button.clicked.connect(running.skip_exercise)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import LoggedSet, SessionRecord, SetEntry
+from backleg_desktop.domain.one_leg import OneLegMode, how_to_do_the_set
 from backleg_desktop.domain.session_flow import Step, Unskipped
 from backleg_desktop.services.session_records import RecordBeaten
 
@@ -20,6 +21,19 @@ SIDE_TEXT = {"left": "Left leg", "right": "Right leg", "both": ""}
 def exercise_name(library: Library, exercise_id: str) -> str:
     exercise = library.exercises.get(exercise_id)
     return exercise.name if exercise else exercise_id
+
+
+def side_text(step: Step) -> str:
+    """ "Left leg", "Right leg", "Both legs, alternating"; "" for a two-legged move."""
+    return "Both legs, alternating" if step.alternating else SIDE_TEXT[step.side]
+
+
+def how_text(step: Step) -> str:
+    """How a one-leg set is done (domain.one_leg); "" for a hold or a two-legged move."""
+    if step.side == "both" or step.is_hold:
+        return ""
+    mode: OneLegMode = "alternate" if step.alternating else "one-side-then-other"
+    return how_to_do_the_set(mode, step.reps_text)
 
 
 def target_text(step: Step) -> str:
@@ -52,7 +66,7 @@ def up_next(library: Library, following: Step | None) -> tuple[str, str]:
         return "Finish", ""
     parts = (
         f"Set {following.set_number} of {following.total_sets}",
-        SIDE_TEXT[following.side],
+        side_text(following),
         target_text(following).removeprefix("Target: "),
     )
     return exercise_name(library, following.exercise_id), " · ".join(p for p in parts if p)
@@ -77,6 +91,18 @@ def describe_set(library: Library, logged: LoggedSet | SetEntry) -> str:
         f"{exercise_name(library, logged.exercise_id)}, set {logged.set_number}{side}: "
         f"{logged.reps or 0} reps × {load}"
     )
+
+
+def describe_rows(library: Library, rows: Sequence[LoggedSet | SetEntry]) -> str:
+    """One logged set: `describe_set` for one row; the two rows of an alternating set as
+    "Reverse lunge, set 2: left 8, right 7 reps × 10 kg"."""
+    if len(rows) < 2:
+        return describe_set(library, rows[-1])
+    first = rows[0]
+    load = "no load" if first.load_kg is None else f"{first.load_kg:g} kg"
+    legs = ", ".join(f"{row.side} {row.reps or 0}" for row in rows)
+    name = exercise_name(library, first.exercise_id)
+    return f"{name}, set {first.set_number}: {legs} reps × {load}"
 
 
 def unskipped_message(library: Library, unskipped: Unskipped) -> str:

@@ -44,13 +44,13 @@ def test_yes_marks_the_goblet_squat_and_d_does_the_leg_extension_instead(drive) 
     assert box.text.text().startswith("You told Backleg you have a herniated disc.")
     assert "weighted squat" in box.text.text()  # why, from the content
     assert [b.text() for b in box.swap_buttons] == [
-        "Leg extension  [D]",
+        "Leg extension  [X]",
         "Lying leg curl",
         "Reverse lunge (bodyweight)",
     ]
     assert "back against the pad" in box.swap_buttons[0].toolTip()
     assert not page.exercise_screen.progression.isVisibleTo(page)  # no "more load" here
-    drive.key(K.Key_D)
+    drive.key(K.Key_X)
     screen = page.exercise_screen
     assert screen.name.text() == "Leg extension" and screen.set_label.text() == "Set 1 of 3"
     assert "12–15" in screen.target.text()  # the leg extension's reps, the squat's 3 sets
@@ -80,7 +80,7 @@ def test_the_rdl_offers_the_leg_curl_first_and_the_lunge_is_bodyweight(drive, st
     page, box = drive.page, notice(drive)
     assert page.exercise_screen.name.text() == "Split-stance Romanian deadlift"
     assert [b.text() for b in box.swap_buttons] == [
-        "Lying leg curl  [D]",
+        "Lying leg curl  [X]",
         "Leg extension",
         "Reverse lunge (bodyweight)",
     ]
@@ -103,7 +103,7 @@ def test_no_swap_once_a_set_of_the_move_is_logged(drive) -> None:
     box = notice(drive)
     assert box.isVisibleTo(drive.page.exercise_screen)  # still marked
     assert not box.swap_buttons[0].isEnabled()
-    drive.key(K.Key_D)
+    drive.key(K.Key_X)
     assert drive.page.exercise_screen.name.text() == "Goblet squat"
 
 
@@ -112,7 +112,7 @@ def test_no_and_not_asked_change_nothing(drive, value) -> None:  # type: ignore[
     answer(drive, value)
     to_goblet_squat(drive)
     assert not notice(drive).isVisibleTo(drive.page.exercise_screen)
-    drive.key(K.Key_D)
+    drive.key(K.Key_X)
     assert drive.page.exercise_screen.name.text() == "Goblet squat"
     assert drive.page.flow.state == "ready"
 

@@ -27,13 +27,24 @@ def test_what_comes_next_through_a_plan(library) -> None:  # type: ignore[no-unt
     assert texts.next_text(library, steps, by_key[("leg-extension", 3, "both")]) == (
         "Next: Goblet squat"
     )
-    left = by_key[("reverse-lunge", 1, "left")]
+    left = by_key[("split-stance-rdl", 1, "left")]
     assert texts.next_text(library, steps, left) == "Next: right leg, no rest"
     assert texts.next_text(library, steps, steps[-1]) == "Next: finish"
-    assert texts.up_next(library, by_key[("reverse-lunge", 2, "left")]) == (
+    lunge1 = by_key[("reverse-lunge", 1, "right")]  # alternating: one step, both legs
+    assert texts.next_text(library, steps, lunge1) == "Next: set 2 of 3"
+    assert texts.up_next(library, by_key[("reverse-lunge", 2, "right")]) == (
         "Reverse lunge",
-        "Set 2 of 3 · Left leg · 8 reps per leg",
+        "Set 2 of 3 · Both legs, alternating · 8 reps per leg",
     )
+    assert texts.up_next(library, by_key[("split-stance-rdl", 2, "left")]) == (
+        "Split-stance Romanian deadlift",
+        "Set 2 of 2 · Left leg · 8–10 reps per leg",
+    )
+    assert texts.how_text(lunge1) == (
+        "Alternate legs rep by rep: 8 on each leg. Log both legs' reps together."
+    )
+    assert texts.how_text(left) == "Do all 8–10 reps on one leg, then the same on the other."
+    assert texts.how_text(steps[0]) == ""
     assert texts.up_next(library, None) == ("Finish", "")
 
 
@@ -44,6 +55,10 @@ def test_progress_and_a_logged_set_in_words(library) -> None:  # type: ignore[no
     )
     assert texts.describe_set(library, logged("reverse-lunge", "left")) == (
         "Reverse lunge, set 2 (left): 8 reps × 20 kg"
+    )
+    rows = [logged("reverse-lunge", "left"), logged("reverse-lunge", "right")]
+    assert (
+        texts.describe_rows(library, rows) == "Reverse lunge, set 2: left 8, right 8 reps × 20 kg"
     )
     assert texts.describe_set(library, logged("user:Step-ups", load=None)) == (
         "user:Step-ups, set 2: 8 reps × no load"
