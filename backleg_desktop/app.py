@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -85,11 +85,12 @@ def report_content_error(error: ContentError, parent: QWidget | None = None) -> 
     return EXIT_CONTENT_ERROR
 
 
-def _make_application() -> QApplication:
+def _make_application(qt_args: Sequence[str] = ()) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    application = QApplication(sys.argv[:1])
+    # Qt's own options (-style, -platform, -reverse, …) are Qt's to apply.
+    application = QApplication([*sys.argv[:1], *qt_args])
     application.setApplicationName("Backleg")
     application.setApplicationVersion(__version__)
     application.setOrganizationName("Backleg")
@@ -97,8 +98,8 @@ def _make_application() -> QApplication:
     return application
 
 
-def run_gui(data_dir: Path) -> int:
-    application = _make_application()
+def run_gui(data_dir: Path, *, qt_args: Sequence[str] = ()) -> int:
+    application = _make_application(qt_args)
     # Only the standard library: the folder and its locks come before the first frame.
     from backleg_desktop.storage.lock import InstanceLock, folder_lock
     from backleg_desktop.storage.paths import ensure_private_dir, ensure_private_file
