@@ -19,6 +19,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from backleg_desktop import __version__
+from backleg_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -142,13 +143,22 @@ def run_gui(data_dir: Path, *, qt_args: Sequence[str] = ()) -> int:
     application.aboutToQuit.connect(instance.release)
     application.aboutToQuit.connect(data_lock.release_shared)
 
+    # The theme first, so even the first frame is drawn in its colours.
+    theme = apply_theme(open_settings(data_dir))
     window = create_main_window(data_dir=data_dir)  # the frame; completed after painting
+    theme.scheme_changed.connect(lambda _scheme: _retint(window))
     instance.activation_requested.connect(window.bring_to_front)
     window.show()
     # Everything below waits until the first frame has been painted.
     bench = os.environ.get(BENCH_ENV)
     QTimer.singleShot(0, lambda: _first_paint_done(window, instance, bench))
     return application.exec()
+
+
+def _retint(window: MainWindow) -> None:
+    from backleg_desktop.ui.page_icons import retint_page_icons
+
+    retint_page_icons(window)
 
 
 def _share_folder(data_lock: FolderLock, wait_s: float = 3.0) -> bool:
