@@ -29,6 +29,7 @@ from backleg_desktop.domain.session_caution import cheer_records, session_cautio
 from backleg_desktop.domain.session_flow import RestChoice, SessionFlow, Step
 from backleg_desktop.services.session_controller import SessionController
 from backleg_desktop.services.session_recorder import SessionRecorder
+from backleg_desktop.ui.rest_prefs import read_custom_rests
 from backleg_desktop.ui.session import key_table, texts
 from backleg_desktop.ui.session.back_check import BackCheckActions
 from backleg_desktop.ui.session.check_in import CheckInActions
@@ -60,6 +61,8 @@ class SessionAlert(Protocol):
     """What the page needs of `ui.alerts.RestAlert` (tests pass one that records)."""
 
     def fire(self, title: str = ..., message: str = ...) -> object: ...
+
+    def countdown(self, seconds_left: int) -> object: ...
 
     def hide_tray(self) -> None: ...
 
@@ -93,7 +96,13 @@ class SessionPage(QWidget):
         # The wall clock catches a suspend during rest; only meaningful with the real clock.
         if wall_clock is None and clock is time.monotonic:
             wall_clock = time.time
-        self.controller = SessionController(library, self, clock=clock, wall_clock=wall_clock)
+        self.controller = SessionController(
+            library,
+            self,
+            clock=clock,
+            wall_clock=wall_clock,
+            rest_lengths=lambda: read_custom_rests(settings),  # Preferences → Rest
+        )
         # Writes the store could not make at once are kept and retried (never dropped).
         self.saving = PendingRetry(lambda: self.controller.recorder, self)
         self.saving.status_changed.connect(lambda text, problem: self.say(text, error=problem))
@@ -385,9 +394,13 @@ class SessionPage(QWidget):
     def alert(self) -> SessionAlert:
         if self._alert is None:
             from backleg_desktop.ui.alerts import RestAlert
+            from backleg_desktop.ui.sound_prefs import read_sound_prefs
 
             # A child of the page: the tray icon it may make goes when the page goes.
-            self._alert = RestAlert(self.window(), parent=self)
+            # Preferences → Sound is read before each sound, so changes count at once.
+            self._alert = RestAlert(
+                self.window(), parent=self, prefs=lambda: read_sound_prefs(self.settings)
+            )
         return self._alert
 
     def _hide_tray(self) -> None:
