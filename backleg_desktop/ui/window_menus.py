@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from backleg_desktop import __version__
+from backleg_desktop.ui.help_menu import add_help_actions, show_about
 
 if TYPE_CHECKING:
     from backleg_desktop.domain.records import ImportSummary
@@ -66,6 +66,7 @@ def build_menus(window: MainWindow) -> None:
     )
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
     window.help_menu.addAction(window.disclaimer_action)
+    add_help_actions(window)  # Open data folder, Report a problem
     window.help_menu.addSeparator()
     window.help_menu.addAction(window.about_action)
 
@@ -115,16 +116,4 @@ def _history_not_ready(window: MainWindow) -> None:
         window,
         "Backleg",
         "Your workout history is not open, so there is nothing to read or write.",
-    )
-
-
-def show_about(window: MainWindow) -> None:
-    QMessageBox.about(
-        window,
-        "About Backleg",
-        f"<h3>Backleg {__version__}</h3>"
-        "<p>A workout companion for training your legs while looking after a sore "
-        "lower back: exercises with step-by-step cues, two ready-made plans, and what "
-        "to leave out.</p>"
-        "<p>General information only, not medical advice.</p>",
     )
