@@ -7,6 +7,7 @@ so every load shown anywhere goes through `format_load` (or `load_number`) here.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Literal, get_args
 
 Unit = Literal["kg", "lb"]
@@ -68,3 +69,70 @@ def same_shown_load(load_kg: float, shown: float, unit: Unit, decimals: int = DE
     """Whether `shown` (in `unit`) is how `load_kg` is displayed: then the stored value
     is kept as it was, so showing a load in the other unit never shifts it."""
     return math.isclose(round(from_kg(load_kg, unit), decimals), shown, abs_tol=1e-9)
+
+
+@dataclass(frozen=True)
+class LoadUnits:
+    """The user's unit and load step: what every screen formats and reads loads with."""
+
+    unit: Unit = DEFAULT_UNIT
+    step: float = DEFAULT_STEP[DEFAULT_UNIT]  # in `unit`
+
+    @property
+    def decimals(self) -> int:
+        return step_decimals(self.step)
+
+    @property
+    def step_kg(self) -> float:
+        """The step in kilograms: lighter loads are rounded to the user's own grid."""
+        return to_kg(self.step, self.unit)
+
+    def text(self, load_kg: float) -> str:
+        """ "55 lb"."""
+        return format_load(load_kg, self.unit, self.decimals)
+
+    def number(self, load_kg: float) -> str:
+        """ "55"."""
+        return load_number(load_kg, self.unit, self.decimals)
+
+    def volume(self, volume_kg: float) -> str:
+        return format_volume(volume_kg, self.unit)
+
+    def shown(self, load_kg: float) -> float:
+        """The load as a number in `unit`, rounded as it is displayed."""
+        return round(from_kg(load_kg, self.unit), self.decimals)
+
+    def to_kg(self, value: float) -> float:
+        return to_kg(value, self.unit)
+
+
+KILOGRAMS = LoadUnits()
+
+
+# Whether a logged load is one dumbbell's or everything lifted; the content says which
+# for the moves done with a weight in each hand (exercises.toml, `load_is`).
+LoadIs = Literal["per dumbbell", "total"]
+LOAD_IS: tuple[LoadIs, ...] = get_args(LoadIs)
+
+
+def needs_load_is(equipment: tuple[str, ...]) -> bool:
+    """A move done with two dumbbells must say what its load counts."""
+    return any("dumbbells" in item.lower() for item in equipment)
+
+
+def load_is_problem(value: str, equipment: tuple[str, ...]) -> str | None:
+    """Why `value` cannot be an exercise's `load_is`, or None if it can."""
+    if not value:
+        if needs_load_is(equipment):
+            return 'is required for a move with two dumbbells: "per dumbbell" or "total"'
+        return None
+    if value not in LOAD_IS:
+        return f'must be "per dumbbell" or "total", not {value!r}'
+    return None
+
+
+def load_label(load_is: LoadIs | None) -> str:
+    """The words after "Load": " per dumbbell", " (total)", or nothing."""
+    if load_is == "per dumbbell":
+        return " per dumbbell"
+    return " (total)" if load_is == "total" else ""
