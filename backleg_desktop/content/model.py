@@ -13,6 +13,7 @@ from backleg_desktop.content.red_flags import RedFlagCard
 from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.one_leg import OneLegMode
 from backleg_desktop.domain.set_work import SetWork, work_of
+from backleg_desktop.domain.units import LoadIs
 
 ExerciseRole = Literal["main", "supporting"]
 PlanSource = Literal["article", "backleg"]  # the trainer's plan, or Backleg's suggestion
@@ -65,6 +66,7 @@ class Exercise:
     # Words from EQUIPMENT_TAGS, for filtering; the loader requires at least one.
     equipment_tags: tuple[str, ...] = ()
     one_leg_mode: OneLegMode | None = None  # one-sided only: "alternate" or one side, then other
+    load_is: LoadIs | None = None  # "per dumbbell" or "total"; required with two dumbbells
 
 
 @dataclass(frozen=True)

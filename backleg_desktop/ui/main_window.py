@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from backleg_desktop.ui.pages.exercises import ExercisesPage
     from backleg_desktop.ui.pages.guidance import GuidancePage
     from backleg_desktop.ui.pages.plans import PlansPage
+    from backleg_desktop.ui.preferences.dialog import PreferencesDialog
+    from backleg_desktop.ui.preferences.prefs import Preferences
     from backleg_desktop.ui.session.install import SessionWiring
 
 WINDOW_TITLE = "Backleg"
@@ -77,6 +79,11 @@ class MainWindow(QMainWindow):
     disclaimer_action: QAction
     about_action: QAction
     go_separator: QAction  # page entries go above it, Back below
+    # Edit → Preferences… (ui/preferences/install.py); `preferences.changed` after OK/Apply.
+    preferences: Preferences
+    edit_menu: QMenu
+    preferences_action: QAction
+    preferences_dialog: PreferencesDialog | None
 
     def __init__(
         self,
@@ -134,6 +141,7 @@ class MainWindow(QMainWindow):
             raise RuntimeError("the main window is complete already")
         from backleg_desktop.ui import resources
         from backleg_desktop.ui.pages.exercises import ExercisesPage
+        from backleg_desktop.ui.preferences.install import install_preferences
         from backleg_desktop.ui.session.install import install_session
         from backleg_desktop.ui.window_menus import build_menus
 
@@ -142,6 +150,7 @@ class MainWindow(QMainWindow):
         self.sidebar.finish_setup()
         self.sidebar.page_requested.connect(self.show_page)
         build_menus(self)
+        install_preferences(self)
         self.statusBar().setSizeGripEnabled(True)
 
         # Only the first page is built now; the others on first use.
