@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 
 from backleg_desktop.ui.preferences.rest_section import RestSection
 from backleg_desktop.ui.rest_prefs import (
@@ -26,11 +26,11 @@ def test_remembered_rests_are_kept_within_bounds_and_bad_ones_ignored(tmp_path) 
     assert read_custom_rests(ini(tmp_path)) == {"leg-extension": 15, "goblet-squat": 600}
 
 
-def test_rest_section_shows_edits_forgets_and_stores(qtbot, tmp_path, library) -> None:
+def test_rest_section_shows_edits_forgets_and_stores(qtbot, tmp_path, library, main_window) -> None:
     settings = ini(tmp_path)
     remember_rest(settings, "leg-extension", 75)
     remember_rest(settings, "goblet-squat", 120)
-    section = RestSection(library)
+    section = RestSection(main_window)
     qtbot.addWidget(section)
     section.show()
     section.load(settings)
@@ -55,3 +55,20 @@ def test_rest_section_shows_edits_forgets_and_stores(qtbot, tmp_path, library) -
     assert section.table.isHidden() and section.empty.isVisibleTo(section)
     section.apply(settings)
     assert read_custom_rests(settings) == {}
+
+
+def test_preferences_rest_changes_the_default_beside_the_plans(qtbot, main_window) -> None:
+    from backleg_desktop.ui.preferences.install import show_preferences
+
+    main_window.session.start()
+    chooser = main_window.session.page.chooser
+    assert chooser.rest_choice.currentData() == "bottom"
+    dialog = show_preferences(main_window)
+    section = dialog.section(RestSection)
+    assert isinstance(section, RestSection)
+    dialog.show_section(RestSection)
+    middle = section.choices["middle"]
+    qtbot.mouseClick(middle, Qt.MouseButton.LeftButton, pos=QPoint(12, middle.height() // 2))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert chooser.rest_choice.currentData() == "middle"
+    assert read_rest_choice(main_window.settings) == "middle"

@@ -95,9 +95,11 @@ def test_the_notification_can_be_switched_off(qtbot, effects, monkeypatch) -> No
     assert alert.fire().notified and len(tray.messages) == 1
 
 
-def test_sound_section_loads_applies_and_greys_out_what_needs_sound(qtbot, tmp_path) -> None:
+def test_sound_section_loads_applies_and_greys_out_what_needs_sound(
+    qtbot, tmp_path, main_window
+) -> None:
     settings = ini(tmp_path)
-    section = SoundSection()
+    section = SoundSection(main_window)
     qtbot.addWidget(section)
     section.load(settings)
     assert section.sound.isChecked() and section.volume.value() == 80
@@ -114,8 +116,8 @@ def test_sound_section_loads_applies_and_greys_out_what_needs_sound(qtbot, tmp_p
     assert read_sound_prefs(ini(tmp_path)) == SoundPrefs(False, 55, False, False)
 
 
-def test_try_it_plays_the_chime_at_the_chosen_volume(qtbot, tmp_path, effects) -> None:
-    section = SoundSection()
+def test_try_it_plays_the_chime_at_the_chosen_volume(qtbot, tmp_path, effects, main_window) -> None:
+    section = SoundSection(main_window)
     qtbot.addWidget(section)
     section.load(ini(tmp_path))
     section.volume.setValue(30)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -160,10 +160,12 @@ def image_values(image) -> list[int]:  # type: ignore[no-untyped-def]
     ]
 
 
-def test_theme_section_loads_applies_and_persists(qtbot, qapp, restore_palette, tmp_path) -> None:
+def test_theme_section_loads_applies_and_persists(
+    qtbot, qapp, restore_palette, tmp_path, main_window
+) -> None:
     path = str(tmp_path / "settings.ini")
     settings = QSettings(path, QSettings.Format.IniFormat)
-    section = ThemeSection()
+    section = ThemeSection(main_window)
     qtbot.addWidget(section)
     section.load(settings)
     assert section.buttons["system"].isChecked()
@@ -171,7 +173,7 @@ def test_theme_section_loads_applies_and_persists(qtbot, qapp, restore_palette, 
     section.apply(settings)
     settings.sync()
     assert _window_colour(qapp) == "#2b2b2b"
-    again = ThemeSection()
+    again = ThemeSection(main_window)
     qtbot.addWidget(again)
     again.load(QSettings(path, QSettings.Format.IniFormat))  # as after a restart
     assert again.buttons["dark"].isChecked() and not again.buttons["system"].isChecked()
@@ -195,3 +197,25 @@ def test_sidebar_icons_are_redrawn_in_the_new_text_colour(main_window, qapp, res
     restore_palette.set_choice("dark")
     retint_page_icons(main_window)
     assert light_ink < 80 and icon_ink() > 180  # dark ink on light, light ink on dark
+
+
+def test_dark_from_the_preferences_dialog_survives_a_restart(
+    qtbot, qapp, restore_palette, main_window, data_dir, library
+) -> None:
+    from backleg_desktop.app import create_main_window
+    from backleg_desktop.ui.preferences.install import show_preferences
+
+    dialog = show_preferences(main_window)
+    section = dialog.section(ThemeSection)
+    assert isinstance(section, ThemeSection)
+    dialog.show_section(ThemeSection)
+    dark = section.buttons["dark"]
+    qtbot.mouseClick(dark, Qt.MouseButton.LeftButton, pos=QPoint(12, dark.height() // 2))
+    assert dark.isChecked()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert _window_colour(qapp) == "#2b2b2b"
+    restore_palette.set_choice("light")  # as a fresh start would have it, before settings
+    again = create_main_window(data_dir=data_dir, library=library)
+    qtbot.addWidget(again)
+    theme.apply_theme(again.settings)  # what app.run_gui does at start
+    assert _window_colour(qapp) == "#2b2b2b"

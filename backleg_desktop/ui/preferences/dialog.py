@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.ui.preferences.data_section import DataFolderSection
+from backleg_desktop.ui.preferences.rest_section import RestSection
 from backleg_desktop.ui.preferences.safety_section import SafetySection
 from backleg_desktop.ui.preferences.section import PreferencesSection
 from backleg_desktop.ui.preferences.session_section import SessionSection
+from backleg_desktop.ui.preferences.sound_section import SoundSection
+from backleg_desktop.ui.preferences.theme_section import ThemeSection
 from backleg_desktop.ui.preferences.units_section import UnitsSection
 
 if TYPE_CHECKING:
@@ -34,6 +37,9 @@ SECTIONS: tuple[type[PreferencesSection], ...] = (
     UnitsSection,
     SessionSection,
     SafetySection,
+    RestSection,
+    SoundSection,
+    ThemeSection,
     DataFolderSection,
 )
 

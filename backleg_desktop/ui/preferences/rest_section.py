@@ -38,6 +38,7 @@ from backleg_desktop.ui.widgets import muted
 
 if TYPE_CHECKING:
     from backleg_desktop.content.model import IntRange, Library
+    from backleg_desktop.ui.main_window import MainWindow
 
 ID_ROLE = 0x0100  # Qt.ItemDataRole.UserRole: the exercise id behind a row
 
@@ -45,10 +46,10 @@ ID_ROLE = 0x0100  # Qt.ItemDataRole.UserRole: the exercise id behind a row
 class RestSection(PreferencesSection):
     title = "Rest"
 
-    def __init__(self, library: Library | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, main_window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(main_window, parent)
         self.setObjectName("restSection")
-        self.library = library
+        self.library: Library = main_window.library
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Rest between sets, within each plan's range:", self))
         self.group = QButtonGroup(self)
@@ -112,8 +113,6 @@ class RestSection(PreferencesSection):
 
     def _example(self) -> tuple[str, IntRange] | None:
         """An exercise from the first plan whose range is wide enough to show the choice."""
-        if self.library is None:
-            return None
         for plan in self.library.plans.values():
             for item in plan.items:
                 rest = item.rest_seconds
@@ -123,7 +122,7 @@ class RestSection(PreferencesSection):
         return None
 
     def _name(self, exercise_id: str) -> str:
-        exercise = None if self.library is None else self.library.exercises.get(exercise_id)
+        exercise = self.library.exercises.get(exercise_id)
         return exercise.name if exercise is not None else exercise_id
 
     # -- the table -------------------------------------------------------------------

@@ -22,13 +22,14 @@ from backleg_desktop.ui.widgets import muted
 
 if TYPE_CHECKING:
     from backleg_desktop.ui.alerts import RestAlert  # QtMultimedia only when a sound plays
+    from backleg_desktop.ui.main_window import MainWindow
 
 
 class SoundSection(PreferencesSection):
     title = "Sound"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, main_window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(main_window, parent)
         self.setObjectName("soundSection")
         self._try_alert: RestAlert | None = None  # made on the first "Try it"
         self._try_prefs = SoundPrefs()

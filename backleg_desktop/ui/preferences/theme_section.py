@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from backleg_desktop.ui.preferences.section import PreferencesSection
+
+if TYPE_CHECKING:
+    from backleg_desktop.ui.main_window import MainWindow
 from backleg_desktop.ui.theme import (
     THEME_CHOICES,
     THEME_KEY,
@@ -32,8 +37,8 @@ _DESCRIPTIONS: dict[ThemeChoice, str] = {
 class ThemeSection(PreferencesSection):
     title = "Theme"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, main_window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(main_window, parent)
         self.setObjectName("themeSection")
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)

@@ -77,6 +77,8 @@ class SessionWiring(QObject):
             page.set_workouts(self._workouts)
         self._page = page
         self.tray = SessionTray(self.window, page)  # the tray icon while a session runs
+        # Preferences → Rest may change the default shown beside the plans.
+        self.window.preferences.changed.connect(page.show_rest_choice)
         self._update_actions()
         return page
 

@@ -178,6 +178,10 @@ class SessionPage(QWidget):
         chrome.end_button.clicked.connect(self.end_session)
         chrome.stop_button.clicked.connect(self.stop_for_pain)
 
+    def show_rest_choice(self) -> None:
+        """The stored default rest, beside the plans (after Preferences → Rest changed it)."""
+        self.chooser.set_rest_choice(read_rest_choice(self.settings))
+
     # -- store -------------------------------------------------------------------------
     def set_workouts(self, workouts: WorkoutService) -> None:
         self.controller.attach(workouts)
