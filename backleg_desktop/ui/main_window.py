@@ -177,6 +177,9 @@ class MainWindow(QMainWindow):
             self.sidebar.remove_entry(key)  # reserved for the first frame, never added
         self._complete = True
         self.show_page("exercises", remember=False)
+        from backleg_desktop.ui.window_state import install_window_state
+
+        install_window_state(self)  # the last page, and splitters as their pages appear
 
     # -- pages ----------------------------------------------------------------------
     def add_page(
@@ -284,6 +287,13 @@ class MainWindow(QMainWindow):
     @property
     def history_page(self) -> HistoryPage:
         return cast("HistoryPage", self.page("history"))
+
+    def is_built(self, key: str) -> bool:
+        """The page exists already (not a factory waiting for its first use)."""
+        return key in self._pages and key not in self._factories
+
+    def current_exercise_id(self) -> str | None:
+        return None if self._location is None else self._location.exercise_id
 
     def history_built(self) -> bool:
         return "history" in self._pages and "history" not in self._factories
