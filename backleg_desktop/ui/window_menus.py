@@ -85,7 +85,7 @@ def import_history(window: MainWindow) -> None:
     if window.store is None:
         _history_not_ready(window)
         return
-    dialog = import_history(window, window.store.workouts, window.library)
+    dialog = import_history(window, window.store.workouts, window.library, settings=window.settings)
     if dialog is not None:
         dialog.imported.connect(lambda summary: _after_import(window, summary))
 
@@ -101,14 +101,14 @@ def export_history(window: MainWindow) -> None:
     if window.store is None:
         _history_not_ready(window)
         return
-    export_history(window, window.store.workouts, window.library)
+    export_history(window, window.store.workouts, window.library, settings=window.settings)
 
 
 def print_handout(window: MainWindow) -> None:
     # Imported here so QtPrintSupport stays out of start-up.
     from backleg_desktop.ui.handout_dialog import print_handout
 
-    print_handout(window, window.library, window.data_dir)
+    print_handout(window, window.library, window.data_dir, window.settings)
 
 
 def _history_not_ready(window: MainWindow) -> None:

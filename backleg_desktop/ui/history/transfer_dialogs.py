@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import QSettings, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +36,7 @@ from backleg_desktop.services.transfer import (
     preview,
     read_sessions,
 )
+from backleg_desktop.ui.file_dialogs import last_folder, remember_folder, suggested_path
 from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history.worker import Job, Work, start_job
 
@@ -276,11 +277,14 @@ def import_history(
     library: Library,
     *,
     pool: QThreadPool | None = None,
+    settings: QSettings | None = None,
 ) -> ImportDialog | None:
     """File → Import…: ask for a file, then open the preview dialog (non-blocking)."""
-    path, _filter = QFileDialog.getOpenFileName(parent, "Import workouts", "", IMPORT_FILTER)
+    start = str(last_folder(settings))  # the last folder used; home at first
+    path, _filter = QFileDialog.getOpenFileName(parent, "Import workouts", start, IMPORT_FILTER)
     if not path:
         return None
+    remember_folder(settings, Path(path))
     dialog = ImportDialog(workouts, library, Path(path), parent, pool=pool)
     dialog.open()
     return dialog
@@ -292,14 +296,17 @@ def export_history(
     library: Library,
     *,
     pool: QThreadPool | None = None,
+    settings: QSettings | None = None,
 ) -> Job | None:
     """File → Export…: CSV (one row per set) or, for a .json name, the full JSON backup."""
+    # A dated name without a suffix: the type chosen in the dialog adds .csv or .json.
     path, chosen = QFileDialog.getSaveFileName(
-        parent, "Export workouts", "backleg.csv", EXPORT_FILTER
+        parent, "Export workouts", suggested_path(settings, ""), EXPORT_FILTER
     )
     if not path:
         return None
     target = Path(path)
+    remember_folder(settings, target)
     if not target.suffix:
         target = target.with_suffix(".json" if "json" in chosen.lower() else ".csv")
 
