@@ -123,6 +123,7 @@ class HistoryPage(QWidget):
 
         self.table = QTableView(tab)
         self.table.setObjectName("sessionsTable")
+        self.table.setAccessibleName("Sessions")
         self.table.setSortingEnabled(False)  # turned on once a model is set
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
