@@ -34,7 +34,7 @@ from backleg_desktop.ui.rest_prefs import (
 )
 from backleg_desktop.ui.session.page import REST_CHOICE_KEY, read_rest_choice
 from backleg_desktop.ui.session.screens import REST_CHOICES
-from backleg_desktop.ui.widgets import muted
+from backleg_desktop.ui.widgets import heading, muted
 
 if TYPE_CHECKING:
     from backleg_desktop.content.model import IntRange, Library
@@ -51,6 +51,7 @@ class RestSection(PreferencesSection):
         self.setObjectName("restSection")
         self.library: Library = main_window.library
         layout = QVBoxLayout(self)
+        layout.addWidget(heading("Rest", 2))
         layout.addWidget(QLabel("Rest between sets, within each plan's range:", self))
         self.group = QButtonGroup(self)
         self.choices: dict[RestChoice, QRadioButton] = {}

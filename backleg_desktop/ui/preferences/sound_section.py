@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.ui.preferences.section import PreferencesSection
 from backleg_desktop.ui.sound_prefs import SoundPrefs, read_sound_prefs, write_sound_prefs
-from backleg_desktop.ui.widgets import muted
+from backleg_desktop.ui.widgets import heading, muted
 
 if TYPE_CHECKING:
     from backleg_desktop.ui.alerts import RestAlert  # QtMultimedia only when a sound plays
@@ -64,6 +64,7 @@ class SoundSection(PreferencesSection):
         volume_label.setBuddy(self.volume)
         form.addRow(volume_label, volume_row)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading("Sound", 2))
         layout.addWidget(self.sound)
         layout.addLayout(form)
         layout.addWidget(self.countdown)

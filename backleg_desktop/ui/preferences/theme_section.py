@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
@@ -20,7 +20,7 @@ from backleg_desktop.ui.theme import (
     system_scheme,
     theme_controller,
 )
-from backleg_desktop.ui.widgets import muted
+from backleg_desktop.ui.widgets import heading, muted
 
 _LABELS: dict[ThemeChoice, str] = {
     "system": "&System: follow the desktop's light or dark setting",
@@ -41,6 +41,7 @@ class ThemeSection(PreferencesSection):
         super().__init__(main_window, parent)
         self.setObjectName("themeSection")
         layout = QVBoxLayout(self)
+        layout.addWidget(heading("Theme", 2))
         self.group = QButtonGroup(self)
         self.buttons: dict[ThemeChoice, QRadioButton] = {}
         for choice in THEME_CHOICES:
@@ -62,10 +63,13 @@ class ThemeSection(PreferencesSection):
         self.buttons[read_theme(settings)].setChecked(True)
         application = QGuiApplication.instance()
         assert isinstance(application, QGuiApplication)
-        now = system_scheme(application)
+        if application.styleHints().colorScheme() == Qt.ColorScheme.Unknown:
+            now = "Your desktop does not say whether it is light or dark, so System means light."
+        else:
+            now = f"Your desktop asks for {system_scheme(application)} colours now."
         self.note.setText(
-            f"Your desktop asks for {now} colours now. Both themes keep text at a "
-            "contrast of at least 4.5 to 1, so it stays readable in a bright room or a dim one."
+            f"{now} Both themes keep text at a contrast of at least 4.5 to 1, "
+            "so it stays readable in a bright room or a dim one."
         )
 
     def apply(self, settings: QSettings) -> None:
