@@ -72,6 +72,8 @@ class SessionWiring(QObject):
         page.screen_changed.connect(self._update_actions)
         if self._workouts is not None:
             page.set_workouts(self._workouts)
+        preferences = self.window.preferences  # loads in the unit chosen in Preferences
+        preferences.changed.connect(lambda: page.set_units(preferences.load_units()))
         self._page = page
         self._update_actions()
         return page
