@@ -84,7 +84,8 @@ def import_history(window: MainWindow) -> None:
     if window.store is None:
         _history_not_ready(window)
         return
-    dialog = import_history(window, window.store.workouts, window.library)
+    units = window.preferences.load_units()
+    dialog = import_history(window, window.store.workouts, window.library, units=units)
     if dialog is not None:
         dialog.imported.connect(lambda summary: _after_import(window, summary))
 
