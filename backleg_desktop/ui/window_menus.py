@@ -85,7 +85,10 @@ def import_history(window: MainWindow) -> None:
     if window.store is None:
         _history_not_ready(window)
         return
-    dialog = import_history(window, window.store.workouts, window.library, settings=window.settings)
+    units = window.preferences.load_units()
+    dialog = import_history(
+        window, window.store.workouts, window.library, units=units, settings=window.settings
+    )
     if dialog is not None:
         dialog.imported.connect(lambda summary: _after_import(window, summary))
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import SessionSummary
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.ui.history import formatting as fmt
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class SessionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._workouts = workouts
         self._library = library
+        self.units: LoadUnits = KILOGRAMS  # the volume column's unit (HistoryPage sets it)
         self._page_size = page_size
         self._filter = HistoryFilter()
         self._sort_column = DATE
@@ -245,7 +247,7 @@ class SessionTableModel(QAbstractTableModel):
             planned = self._planned_sets.get(s.plan_id or "")
             return f"{summary.sets_done}/{planned}" if planned else str(summary.sets_done)
         if column == VOLUME:
-            return fmt.kg(summary.volume_kg) if summary.volume_kg else fmt.NO_VALUE
+            return self.units.volume(summary.volume_kg) if summary.volume_kg else fmt.NO_VALUE
         if column == PAIN:
             return fmt.pain_change(s.pain_before, s.pain_after)
         if column == STATUS:

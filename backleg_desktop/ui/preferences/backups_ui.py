@@ -42,7 +42,7 @@ def back_up_now(window: MainWindow) -> str:
 
 def session_running(window: MainWindow) -> bool:
     session = getattr(window, "session", None)
-    return bool(session is not None and session.built and session.page.is_active())
+    return bool(session is not None and session.built and session.page.is_active)
 
 
 def restore(window: MainWindow, backup_path: Path) -> str:

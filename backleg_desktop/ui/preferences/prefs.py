@@ -11,7 +11,7 @@ from typing import Literal
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from backleg_desktop.domain.units import DEFAULT_STEP, STEP_RANGE, Unit, parse_unit
+from backleg_desktop.domain.units import DEFAULT_STEP, STEP_RANGE, LoadUnits, Unit, parse_unit
 
 UNIT_KEY = "units/load"
 STEP_KEYS: dict[Unit, str] = {"kg": "units/step_kg", "lb": "units/step_lb"}
@@ -40,6 +40,11 @@ class Preferences(QObject):
             return DEFAULT_STEP[unit]
         low, high = STEP_RANGE[unit]
         return step if low <= step <= high else DEFAULT_STEP[unit]
+
+    def load_units(self) -> LoadUnits:
+        """The unit and its step, as every screen formats and reads loads."""
+        unit = self.load_unit()
+        return LoadUnits(unit, self.load_step(unit))
 
     # -- safety and session --------------------------------------------------------
     def herniated_disc(self) -> DiscAnswer | None:

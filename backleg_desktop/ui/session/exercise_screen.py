@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -24,13 +23,14 @@ from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Step
 from backleg_desktop.domain.timers import format_mmss
+from backleg_desktop.domain.units import load_label
 from backleg_desktop.ui.figures.panel import FigurePanel
+from backleg_desktop.ui.load_input import LoadSpinBox
 from backleg_desktop.ui.session.texts import SIDE_TEXT, set_text, target_text
 from backleg_desktop.ui.session.widgets import READY_COLOR, action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
 
 MAX_REPS = 999
-MAX_LOAD_KG = 1000.0
 
 
 class CueList(QFrame):
@@ -215,22 +215,17 @@ class ExerciseScreen(QWidget):
         self.reps.setObjectName("repsInput")
         self.reps.setRange(0, MAX_REPS)
         self.reps.setAccessibleName("Reps")
-        self.load = QDoubleSpinBox(self)
+        self.load = LoadSpinBox("Load", self)
         self.load.setObjectName("loadInput")
-        self.load.setRange(0.0, MAX_LOAD_KG)
-        self.load.setDecimals(1)
-        self.load.setSingleStep(1.0)
-        self.load.setSuffix(" kg")
-        self.load.setSpecialValueText("no load")  # 0 means bodyweight: stored as no load
-        self.load.setAccessibleName("Load in kilograms")
         for box in (self.reps, self.load):
             box.setFont(scaled_font(box.font(), 1.6, bold=True))
             box.setKeyboardTracking(False)
-            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("000.0 kg") + 60)
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("000.00 lb") + 60)
         inputs = QGridLayout()
         reps_label = QLabel("&Reps", self)
         reps_label.setBuddy(self.reps)
-        load_label = QLabel("&Load", self)
+        self.load_label = load_label = QLabel("&Load", self)
+        load_label.setObjectName("loadLabel")  # "Load per dumbbell" where the content says
         load_label.setBuddy(self.load)
         self._inputs = (reps_label, load_label, self.reps, self.load)  # hidden for a hold
         inputs.addWidget(reps_label, 0, 0)
@@ -295,6 +290,9 @@ class ExerciseScreen(QWidget):
         self.illustration.show()
         self.cues.set_cues(exercise.cues if exercise else ())
         self.illustration.show_exercise(exercise)
+        what = load_label(exercise.load_is if exercise else None)
+        self.load_label.setText(f"&Load{what}")
+        self.load.set_counts(what.strip(" ()"))
 
     def show_hint(self, hint: ProgressionHint | None) -> None:
         self.progression.show_hint(hint)
@@ -315,16 +313,14 @@ class ExerciseScreen(QWidget):
     def set_values(self, reps: int, load_kg: float | None, note: str | None = None) -> None:
         """Pre-fill the inputs; `note` says why the load is not last time's."""
         self.reps.setValue(reps)
-        self.load.setValue(load_kg or 0.0)
+        self.load.set_load_kg(load_kg)
         self.load_note.setText(note or "")
         self.load_note.setVisible(bool(note))
 
     def values(self) -> tuple[int, float | None]:
         """The reps and load shown (spin boxes commit any typed text first)."""
-        for box in (self.reps, self.load):
-            box.interpretText()
-        load = round(self.load.value(), 2)
-        return self.reps.value(), (load if load > 0 else None)
+        self.reps.interpretText()
+        return self.reps.value(), self.load.load_kg()
 
     def show_ready(self, set_number: int, *, after_rest: bool, hold: bool = False) -> None:
         self.status.setText(f"Ready for set {set_number}")

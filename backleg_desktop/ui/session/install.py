@@ -65,7 +65,7 @@ class SessionWiring(QObject):
         return self._page is not None
 
     def _build_page(self) -> QWidget:
-        from backleg_desktop.ui.session.page import SessionPage
+        from backleg_desktop.ui.session.page import SessionPage, read_rest_choice
         from backleg_desktop.ui.session_tray import SessionTray
 
         page = SessionPage(self.window.library, self.window.settings, clock=self.window.clock)
@@ -75,10 +75,14 @@ class SessionWiring(QObject):
         page.screen_changed.connect(self._update_actions)
         if self._workouts is not None:
             page.set_workouts(self._workouts)
+        preferences = self.window.preferences  # loads in the unit chosen in Preferences
+        preferences.changed.connect(lambda: page.set_units(preferences.load_units()))
         self._page = page
         self.tray = SessionTray(self.window, page)  # the tray icon while a session runs
         # Preferences → Rest may change the default shown beside the plans.
-        self.window.preferences.changed.connect(page.show_rest_choice)
+        self.window.preferences.changed.connect(
+            lambda: page.chooser.set_rest_choice(read_rest_choice(page.settings))
+        )
         self._update_actions()
         return page
 

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.session_caution import cheer_records, session_caution
 from backleg_desktop.domain.session_flow import RestChoice, SessionFlow, Step
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services.session_controller import SessionController
 from backleg_desktop.services.session_recorder import SessionRecorder
+from backleg_desktop.ui.preferences.prefs import Preferences
 from backleg_desktop.ui.rest_prefs import read_custom_rests
 from backleg_desktop.ui.session import key_table, texts
 from backleg_desktop.ui.session.back_check import BackCheckActions
@@ -140,6 +142,8 @@ class SessionPage(QWidget):
         self.back_check = BackCheckActions(self)
         self.set_driver, self.rest_driver = self.running.set_driver, self.running.rest_driver
 
+        self.units = KILOGRAMS
+        self.set_units(Preferences(settings).load_units())
         self._connect()
         self.chooser.set_rest_choice(read_rest_choice(settings))
         self.chooser.set_ready(False, "Opening your history…")
@@ -178,9 +182,13 @@ class SessionPage(QWidget):
         chrome.end_button.clicked.connect(self.end_session)
         chrome.stop_button.clicked.connect(self.stop_for_pain)
 
-    def show_rest_choice(self) -> None:
-        """The stored default rest, beside the plans (after Preferences → Rest changed it)."""
-        self.chooser.set_rest_choice(read_rest_choice(self.settings))
+    def set_units(self, units: LoadUnits) -> None:
+        """Type and show loads in `units` from now on (Preferences → Units)."""
+        self.units = units
+        self.exercise_screen.load.set_units(units)
+        self.rest_screen.load.set_units(units)
+        self.summary_screen.units = units
+        self.controller.lookups.set_units(units)
 
     # -- store -------------------------------------------------------------------------
     def set_workouts(self, workouts: WorkoutService) -> None:

@@ -111,7 +111,7 @@ class RunningSession(QObject):
             self.page.say("That set could not be saved; the session carries on.", error=True)
         if self.flow is not None and self.flow.state == "resting" and (logged or done.queued):
             shown = logged if logged is not None else done.entry  # kept, written on a retry
-            description = texts.describe_set(self.library, shown)
+            description = texts.describe_set(self.library, shown, self.page.units)
             if logged is None:
                 description += " (not saved yet)"
             hold = done.step.is_hold
@@ -181,7 +181,9 @@ class RunningSession(QObject):
     def correct_last_set(self, reps: int, load_kg: float | None) -> None:
         updated = self.controller.correct_last_set(reps, load_kg)
         if updated is not None:
-            self.rest_screen.show_corrected(texts.describe_set(self.library, updated))
+            self.rest_screen.show_corrected(
+                texts.describe_set(self.library, updated, self.page.units)
+            )
 
     # -- skip and undo ---------------------------------------------------------------
     def skip_set(self) -> None:
@@ -213,7 +215,9 @@ class RunningSession(QObject):
         if undo.unskipped is not None:
             self.page.say(texts.unskipped_message(self.library, undo.unskipped))
         elif undo.removed is not None:
-            self.page.say(f"Undone: {texts.describe_set(self.library, undo.removed)}")
+            self.page.say(
+                f"Undone: {texts.describe_set(self.library, undo.removed, self.page.units)}"
+            )
             self.exercise_screen.set_values(undo.removed.reps or 0, undo.removed.load_kg)
 
     # -- showing ---------------------------------------------------------------------
