@@ -29,7 +29,7 @@ _DARK: dict[QPalette.ColorRole, tuple[str, str | None]] = {
     _R.Button: ("#3a3a3a", "#303030"),
     _R.ButtonText: ("#e8e8e8", "#7f7f7f"),
     _R.BrightText: ("#ffffff", None),
-    _R.Highlight: ("#2a64a0", "#3a3a3a"),
+    _R.Highlight: ("#3b78b5", "#3a3a3a"),  # white text 4.6:1; as a figure accent 3:1 or more
     _R.HighlightedText: ("#ffffff", "#7f7f7f"),
     _R.PlaceholderText: ("#ababab", "#7f7f7f"),
     _R.ToolTipBase: ("#3a3a3a", None),
@@ -41,7 +41,7 @@ _DARK: dict[QPalette.ColorRole, tuple[str, str | None]] = {
     _R.Mid: ("#5a5a5a", None),
     _R.Dark: ("#181818", None),
     _R.Shadow: ("#0c0c0c", None),
-    _R.Accent: ("#2a64a0", "#3a3a3a"),
+    _R.Accent: ("#3b78b5", "#3a3a3a"),
 }
 _LIGHT: dict[QPalette.ColorRole, tuple[str, str | None]] = {
     _R.Window: ("#efefef", None),

@@ -219,3 +219,13 @@ def test_dark_from_the_preferences_dialog_survives_a_restart(
     qtbot.addWidget(again)
     theme.apply_theme(again.settings)  # what app.run_gui does at start
     assert _window_colour(qapp) == "#2b2b2b"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_accent_stands_out_as_a_graphic(scheme: theme.Scheme) -> None:
+    """Figures draw the moving leg and the cards their selection in Highlight: WCAG asks
+    3:1 for graphics against what they are drawn on."""
+    palette = theme.palette_for(scheme)
+    for background in (R.Window, R.Base):
+        ratio = contrast(palette.color(R.Highlight), palette.color(background))
+        assert ratio >= 3.0, (background.name, ratio)
