@@ -125,11 +125,11 @@ class ThemeController(QObject):
     def _apply(self) -> None:
         choice = self._choice
         scheme = system_scheme(self._application) if choice == "system" else choice
-        if scheme == self._scheme:
-            return
+        changed = scheme != self._scheme
         self._scheme = scheme
         self._application.setPalette(palette_for(scheme))
-        self.scheme_changed.emit(scheme)
+        if changed:
+            self.scheme_changed.emit(scheme)
 
 
 def theme_controller(application: QGuiApplication | None = None) -> ThemeController:

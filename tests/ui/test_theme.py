@@ -229,3 +229,16 @@ def test_the_accent_stands_out_as_a_graphic(scheme: theme.Scheme) -> None:
     for background in (R.Window, R.Base):
         ratio = contrast(palette.color(R.Highlight), palette.color(background))
         assert ratio >= 3.0, (background.name, ratio)
+
+
+def test_an_ok_that_leaves_the_theme_as_it_was_leaves_the_palette_alone(
+    qtbot, qapp, restore_palette, main_window
+) -> None:
+    from backleg_desktop.ui.preferences.install import show_preferences
+
+    marker = QPalette(qapp.palette())
+    marker.setColor(R.Window, QColor("#123456"))  # whatever the platform gave
+    qapp.setPalette(marker)
+    dialog = show_preferences(main_window)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert _window_colour(qapp) == "#123456"

@@ -74,5 +74,8 @@ class ThemeSection(PreferencesSection):
 
     def apply(self, settings: QSettings) -> None:
         choice = self.choice()
+        controller = theme_controller()
+        # At once, no restart; an OK that changed nothing leaves the palette alone.
+        if choice != read_theme(settings) or choice != controller.choice:
+            controller.set_choice(choice)
         settings.setValue(THEME_KEY, choice)
-        theme_controller().set_choice(choice)  # at once: no restart
