@@ -45,6 +45,11 @@ def test_55_lb_typed_is_stored_in_kilograms_and_shown_as_55_lb_again(qtbot, driv
     assert "pounds" in load.accessibleName()
     type_load(drive, "55")
     assert load.text() == "55 lb"
+    load.setFocus()
+    drive.qtbot.keyClick(load, Qt.Key.Key_Up)  # the step, in pounds
+    assert load.text() == "60 lb"
+    drive.qtbot.keyClick(load, Qt.Key.Key_Down)
+    assert load.text() == "55 lb"
     drive.do_set()
     [stored] = drive.stored().sets
     assert math.isclose(stored.load_kg, 55 * KG_PER_LB, abs_tol=1e-9)  # 24.95 kg, exact
