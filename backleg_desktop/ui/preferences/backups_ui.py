@@ -128,7 +128,8 @@ class RestoreDialog(QDialog):
         if first is not None:
             self.tree.setCurrentItem(first)
         self._update()
-        self.resize(self.tree.sizeHint().width() + 80, 360)
+        columns = sum(self.tree.columnWidth(c) for c in range(3))
+        self.resize(max(columns + 64, self.fontMetrics().averageCharWidth() * 60), 360)
 
     def chosen(self) -> Path | None:
         item = self.tree.currentItem()

@@ -65,6 +65,10 @@ class PreferencesDialog(QDialog):
             self.section_list.fontMetrics().horizontalAdvance(s.title) for s in self.sections
         )
         self.section_list.setFixedWidth(width + 48)
+        self.section_list.setSpacing(3)
+        # Room for a section's explanations without wrapping every few words.
+        chars = self.fontMetrics().averageCharWidth()
+        self.setMinimumSize(chars * 84, self.fontMetrics().height() * 24)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok

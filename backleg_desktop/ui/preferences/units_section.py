@@ -42,7 +42,8 @@ class UnitsSection(PreferencesSection):
             box.setSuffix(f" {unit}")
             box.setAccessibleName(f"Load step in {UNIT_NAMES[unit]}")
             box.setAccessibleDescription(
-                "How much + and − change a load, and the grid a lighter load is rounded to."
+                "How much the load box's arrows change a load, and the grid a lighter load is "
+                "rounded down to."
             )
             self.step_boxes[unit] = box
             form.addRow(f"Step in {UNIT_NAMES[unit]}:", box)
@@ -52,8 +53,9 @@ class UnitsSection(PreferencesSection):
         layout.addWidget(
             paragraph(
                 "Your history is always kept in kilograms, so changing the unit changes only "
-                "how loads are typed and shown. The step is what + and − add or take away "
-                "during a session, and a lighter load on a sore day is rounded down to it."
+                "how loads are typed and shown. The step is what the load box's arrows (or "
+                "Up and Down) add or take away during a session, and a lighter load offered "
+                "on a sore day is rounded down to it."
             )
         )
         layout.addStretch(1)

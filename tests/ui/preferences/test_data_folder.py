@@ -9,7 +9,8 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 
 from backleg_desktop.services import backups
 from backleg_desktop.ui.preferences.data_section import DataFolderSection
@@ -138,3 +139,27 @@ def test_back_up_now_with_no_history_yet_says_so(qtbot, main_window) -> None:
     section = data_section(main_window)
     section.back_up_now()
     assert section.status.text() == "There is no history to back up yet: log a set first."
+
+
+class UrlCatcher(QObject):
+    """Takes file: URLs in place of the desktop's file manager (QDesktopServices'
+    own hook for this), so the test sees what Open folder asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url)
+
+
+def test_open_folder_opens_the_data_folder(qtbot, main_window, data_dir) -> None:
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        section = data_section(main_window)
+        qtbot.mouseClick(section.open_button, Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [url.toLocalFile() for url in catcher.opened] == [str(data_dir)]

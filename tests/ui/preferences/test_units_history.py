@@ -67,7 +67,7 @@ def test_history_shows_and_edits_loads_in_pounds(qtbot, session_window, store) -
     page.tabs.setCurrentIndex(RECORDS_TAB)
     records = page.tab_widget(RECORDS_TAB)
     records.select("reverse-lunge")
-    assert records.heaviest.topLevelItem(0).text(1) == "55 lb"
+    assert records.heaviest.topLevelItem(0).text(1) == "55 lb per dumbbell"
     assert records.volume_label.text().startswith("880 lb on ")
 
     page.tabs.setCurrentIndex(PROGRESS_TAB)

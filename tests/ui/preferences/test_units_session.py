@@ -45,6 +45,11 @@ def test_55_lb_typed_is_stored_in_kilograms_and_shown_as_55_lb_again(qtbot, driv
     assert "pounds" in load.accessibleName()
     type_load(drive, "55")
     assert load.text() == "55 lb"
+    load.setFocus()
+    drive.qtbot.keyClick(load, Qt.Key.Key_Up)  # the step, in pounds
+    assert load.text() == "60 lb"
+    drive.qtbot.keyClick(load, Qt.Key.Key_Down)
+    assert load.text() == "55 lb"
     drive.do_set()
     [stored] = drive.stored().sets
     assert math.isclose(stored.load_kg, 55 * KG_PER_LB, abs_tol=1e-9)  # 24.95 kg, exact
@@ -104,3 +109,18 @@ def test_two_dumbbell_moves_say_the_load_is_per_dumbbell(qtbot, drive) -> None:
     first = drive.stored().sets[0]
     assert (first.exercise_id, first.load_kg) == ("reverse-lunge", 10.0)
     assert texts.describe_set(drive.window.library, first).endswith("× 10 kg per dumbbell")
+
+
+def test_the_summary_speaks_pounds(qtbot, drive, store) -> None:
+    from tests.ui.session.test_summary_records import one_set_then_end, seed_earlier
+
+    seed_earlier(store)  # 12 × 20 kg two days ago
+    choose_pounds(qtbot, drive.window)
+    one_set_then_end(drive, 12, 50 * KG_PER_LB)  # 50 lb, heavier than 20 kg (44.09 lb)
+    summary = drive.page.summary_screen
+    assert summary.values["volume"].text() == "600 lb"
+    assert "best 50 lb" in summary.exercises.text()
+    qtbot.waitUntil(lambda: "heaviest" in summary.records.text(), timeout=5000)
+    assert summary.records.text() == (
+        "Leg extension: heaviest yet, 50 lb × 12\nLeg extension: most volume in one session, 600 lb"
+    )
