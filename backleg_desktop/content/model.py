@@ -14,6 +14,7 @@ from backleg_desktop.content.warm_up import WarmUp
 from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.one_leg import OneLegMode
 from backleg_desktop.domain.set_work import SetWork, work_of
+from backleg_desktop.domain.units import LoadIs
 
 if TYPE_CHECKING:  # disc_content reads with the loader's fields, which import this module
     from backleg_desktop.content.disc_content import DiscContent
@@ -69,6 +70,7 @@ class Exercise:
     # Words from EQUIPMENT_TAGS, for filtering; the loader requires at least one.
     equipment_tags: tuple[str, ...] = ()
     one_leg_mode: OneLegMode | None = None  # one-sided only: "alternate" or one side, then other
+    load_is: LoadIs | None = None  # "per dumbbell" or "total"; required with two dumbbells
 
 
 @dataclass(frozen=True)

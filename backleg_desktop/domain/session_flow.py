@@ -19,7 +19,7 @@ States::
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -103,6 +103,7 @@ class SessionFlow:
         logged: Sequence[SetLike] = (),
         *,
         rest_choice: RestChoice = "bottom",
+        rest_overrides: Mapping[str, int] | None = None,
         ask_pain: bool | None = None,
         clock: Clock = time.monotonic,
         wall_clock: Clock | None = None,
@@ -116,7 +117,7 @@ class SessionFlow:
         can store `rest_taken_s` on the set the rest followed.
         """
         self.plan = plan
-        self.steps: tuple[Step, ...] = build_steps(plan, library, rest_choice)
+        self.steps: tuple[Step, ...] = build_steps(plan, library, rest_choice, rest_overrides)
         self.set_timer = SetTimer(clock)
         self.hold_timer = HoldTimer(clock, wall_clock)  # a hold counts down its seconds
         self.rest_timer = RestTimer(clock, wall_clock)

@@ -162,13 +162,19 @@ def planned_rest(rest: RangeLike, choice: RestChoice = "bottom") -> int:
 
 
 def build_steps(
-    plan: PlanLike, library: ExerciseSource, rest_choice: RestChoice = "bottom"
+    plan: PlanLike,
+    library: ExerciseSource,
+    rest_choice: RestChoice = "bottom",
+    rest_overrides: Mapping[str, int] | None = None,
 ) -> tuple[Step, ...]:
     """Every set of the plan in order: one step per set, or per side for a one-sided
     exercise done one side then the other (see the module docstring).
 
     An exercise the library does not know (a user exercise) counts as two-sided.
+    `rest_overrides` (exercise id → seconds) are the user's own rest lengths; they take
+    the place of the plan's range for those exercises.
     """
+    overrides = rest_overrides or {}
     planned: list[tuple[int, PlanItemLike, int, tuple[Side, ...], int]] = []
     sets_before: dict[str, int] = {}  # sets of the same exercise earlier in the plan
     for item_index, item in enumerate(plan.items):
@@ -197,7 +203,10 @@ def build_steps(
                 reps_low=item.reps.low if item.reps is not None else 0,
                 reps_high=item.reps.high if item.reps is not None else 0,
                 per_leg=item.per_leg,
-                rest_after_s=None if no_rest else planned_rest(item.rest_seconds, rest_choice),
+                rest_after_s=None
+                if no_rest
+                else overrides.get(item.exercise_id)
+                or planned_rest(item.rest_seconds, rest_choice),
                 log_set_number=log_set_number,
                 # A hold counts down the low end of its range: the gentler choice.
                 hold_s=None if item.hold_seconds is None else item.hold_seconds.low,

@@ -21,6 +21,7 @@ from backleg_desktop.domain.progression import (
     outcome_of,
 )
 from backleg_desktop.domain.records import ExercisePoint, ExerciseRecords, compute_records
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services import validation as check
 from backleg_desktop.services.history_db import HistoryDb, session_row
 from backleg_desktop.storage import repository as repo
@@ -112,6 +113,7 @@ class HistoryQueries:
         *,
         before_session_id: int | None = None,
         after_session_id: int | None = None,
+        units: LoadUnits = KILOGRAMS,
     ) -> ProgressionHint | None:
         """The suggestion to show as `exercise_id` comes up in plan `plan_id`, or None.
 
@@ -152,7 +154,12 @@ class HistoryQueries:
             ]
         when: HintTime = "next time" if after_session_id is not None else "today"
         return exercise_screen_hint(
-            exercise_id, item.reps.high, outcomes, self._easier_plan_name(plan_id), when=when
+            exercise_id,
+            item.reps.high,
+            outcomes,
+            self._easier_plan_name(plan_id),
+            when=when,
+            units=units,
         )
 
     def _easier_plan_name(self, plan_id: str) -> str | None:

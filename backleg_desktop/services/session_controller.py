@@ -14,7 +14,7 @@ reports that it did nothing (None or False), so the session carries on.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from backleg_desktop.content.model import Library, Plan
@@ -63,8 +63,11 @@ class SessionController:
         *,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] | None = None,
+        rest_lengths: Callable[[], Mapping[str, int]] | None = None,
     ) -> None:
+        """`rest_lengths` gives the user's own rest per exercise id, asked for each new flow."""
         self.library = library
+        self.rest_lengths = rest_lengths
         self.events = events
         self.clock = clock
         self.wall_clock = wall_clock  # catches a suspend during rest (see RestTimer)
@@ -387,6 +390,7 @@ class SessionController:
             self.library,
             resumed.sets if resumed is not None else (),
             rest_choice=rest_choice,
+            rest_overrides=self.rest_lengths() if self.rest_lengths is not None else None,
             ask_pain=False if resumed is not None else None,
             clock=self.clock,
             wall_clock=self.wall_clock,

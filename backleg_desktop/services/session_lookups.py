@@ -16,6 +16,7 @@ from backleg_desktop.domain.lighter_loads import offered_load
 from backleg_desktop.domain.load_gate import load_increase_block
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Prefill, Step, prefill
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services.errors import BacklegError
 
 if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
@@ -30,12 +31,18 @@ class SessionLookups:
     def __init__(self, report: Callable[[str], None]) -> None:
         self._report = report
         self.workouts: WorkoutService | None = None
+        self.units: LoadUnits = KILOGRAMS  # the user's unit: offers and hints are in it
         self.hints: dict[str, ProgressionHint | None] = {}
         self._last_time: dict[str, list[LoggedSet]] = {}
 
     def forget(self) -> None:
         self._last_time.clear()
         self.hints.clear()
+
+    def set_units(self, units: LoadUnits) -> None:
+        if units != self.units:
+            self.units = units
+            self.hints.clear()  # their text names loads in the old unit
 
     def prefill(
         self,
@@ -55,8 +62,10 @@ class SessionLookups:
             return values
         if any(s.exercise_id == step.exercise_id for s in today):
             return values  # today's own numbers (already the lighter offer, or typed)
-        offer = offered_load(values.load_kg, lighter_pain)
-        note = f"{offer.reason} (last time {values.load_kg:g} kg)" if offer.reason else None
+        # Rounded down on the user's own grid (5 lb, not 2.5 kg, for someone in pounds).
+        offer = offered_load(values.load_kg, lighter_pain, step_kg=self.units.step_kg)
+        last = self.units.text(values.load_kg)
+        note = f"{offer.reason} (last time {last})" if offer.reason else None
         return replace(values, load_kg=offer.load_kg, note=note)
 
     def last_sets(self, exercise_id: str, session_id: int) -> list[LoggedSet]:
@@ -82,7 +91,7 @@ class SessionLookups:
                 if workouts is None
                 else self._ask(
                     lambda: workouts.progression_hint(
-                        exercise_id, plan_id, before_session_id=session_id
+                        exercise_id, plan_id, before_session_id=session_id, units=self.units
                     )
                 )
             )

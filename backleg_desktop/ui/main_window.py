@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from backleg_desktop.ui.pages.exercises import ExercisesPage
     from backleg_desktop.ui.pages.guidance import GuidancePage
     from backleg_desktop.ui.pages.plans import PlansPage
+    from backleg_desktop.ui.preferences.dialog import PreferencesDialog
+    from backleg_desktop.ui.preferences.prefs import Preferences
     from backleg_desktop.ui.session.install import SessionWiring
 
 WINDOW_TITLE = "Backleg"
@@ -80,6 +82,11 @@ class MainWindow(QMainWindow):
     disclaimer_action: QAction
     about_action: QAction
     go_separator: QAction  # page entries go above it, Back below
+    # Edit → Preferences… (ui/preferences/install.py); `preferences.changed` after OK/Apply.
+    preferences: Preferences
+    edit_menu: QMenu
+    preferences_action: QAction
+    preferences_dialog: PreferencesDialog | None
 
     def __init__(
         self,
@@ -139,6 +146,7 @@ class MainWindow(QMainWindow):
         from backleg_desktop.ui import resources
         from backleg_desktop.ui.disc_wiring import install_disc
         from backleg_desktop.ui.pages.exercises import ExercisesPage
+        from backleg_desktop.ui.preferences.install import install_preferences
         from backleg_desktop.ui.session.install import install_session
         from backleg_desktop.ui.window_menus import build_menus
 
@@ -147,6 +155,7 @@ class MainWindow(QMainWindow):
         self.sidebar.finish_setup()
         self.sidebar.page_requested.connect(self.show_page)
         build_menus(self)
+        install_preferences(self)
         self.statusBar().setSizeGripEnabled(True)
 
         # Only the first page is built now; the others on first use.
@@ -174,6 +183,9 @@ class MainWindow(QMainWindow):
             self.sidebar.remove_entry(key)  # reserved for the first frame, never added
         self._complete = True
         self.show_page("exercises", remember=False)
+        from backleg_desktop.ui.window_state import install_window_state
+
+        install_window_state(self)  # the last page, and splitters as their pages appear
 
     # -- pages ----------------------------------------------------------------------
     def add_page(
@@ -267,6 +279,8 @@ class MainWindow(QMainWindow):
         from backleg_desktop.ui.history import HistoryPage
 
         page = HistoryPage(self.library)
+        page.set_units(self.preferences.load_units())  # and again whenever they change:
+        self.preferences.changed.connect(lambda: page.set_units(self.preferences.load_units()))
         self.store_attached.connect(page.set_store)
         if self.store is not None:
             page.set_store(self.store)
@@ -294,6 +308,13 @@ class MainWindow(QMainWindow):
     @property
     def history_page(self) -> HistoryPage:
         return cast("HistoryPage", self.page("history"))
+
+    def is_built(self, key: str) -> bool:
+        """The page exists already (not a factory waiting for its first use)."""
+        return key in self._pages and key not in self._factories
+
+    def current_exercise_id(self) -> str | None:
+        return None if self._location is None else self._location.exercise_id
 
     def history_built(self) -> bool:
         return "history" in self._pages and "history" not in self._factories

@@ -96,6 +96,20 @@ def test_the_rest_setting_picks_bottom_middle_or_top(library: Library) -> None:
     assert top[0].rest_after_s == 60 and top[6].rest_after_s == 90
 
 
+def test_an_exercise_s_own_rest_replaces_the_plan_s_range(library: Library) -> None:
+    plan = library.plan("strength")
+    first = plan.items[0].exercise_id
+    plain = build_steps(plan, library, "top")
+    own = build_steps(plan, library, "top", rest_overrides={first: 75})
+    for before, after in zip(plain, own, strict=True):
+        if before.exercise_id == first and before.rest_after_s is not None:
+            assert after.rest_after_s == 75
+        else:
+            assert after == before  # other exercises, and "no rest here", are untouched
+    flow = SessionFlow(plan, library, rest_choice="top", rest_overrides={first: 75}, ask_pain=False)
+    assert flow.steps == own
+
+
 def test_a_whole_quick_add_on_session_with_sides_and_rests(library: Library) -> None:
     clock = FakeClock()
     rests: list[RestTaken] = []

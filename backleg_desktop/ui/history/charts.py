@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.calendar_stats import week_start
 from backleg_desktop.domain.records import ExercisePoint
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits, from_kg
 from backleg_desktop.services.validation import plausible_time
 from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history import lookup
@@ -46,6 +47,13 @@ if TYPE_CHECKING:
 
 TOP_LOAD, VOLUME, REPS = "top_load", "volume", "reps"
 METRICS = {TOP_LOAD: "Top-set load (kg)", VOLUME: "Volume (kg)", REPS: "Reps"}
+
+
+def metric_title(metric: str, units: LoadUnits = KILOGRAMS) -> str:
+    """ "Top-set load (lb)": the metric's name in the user's unit."""
+    return METRICS[metric].replace("(kg)", f"({units.unit})")
+
+
 MARKERS_UP_TO = 60  # draw point markers while there are few enough to see them
 WEEKLY_PAIN_FROM = 120  # more sessions than this: plot pain after as weekly means
 
@@ -222,7 +230,9 @@ class TimeChart(QChartView):
             axis.setMinorGridLineColor(grid)
 
 
-def exercise_points(points: Sequence[ExercisePoint], metric: str) -> list[ChartPoint]:
+def exercise_points(
+    points: Sequence[ExercisePoint], metric: str, units: LoadUnits = KILOGRAMS
+) -> list[ChartPoint]:
     chosen: list[ChartPoint] = []
     for p in points:
         value: float | None
@@ -234,16 +244,21 @@ def exercise_points(points: Sequence[ExercisePoint], metric: str) -> list[ChartP
             value = float(p.total_reps)
         if value is None:
             continue
-        chosen.append(ChartPoint(p.started_at, value, p.session_id, partial(_label, p)))
+        if metric != REPS:
+            value = from_kg(value, units.unit)
+        chosen.append(ChartPoint(p.started_at, value, p.session_id, partial(_label, p, units)))
     return chosen
 
 
-def side_points(points: Sequence[ExercisePoint], side: str) -> list[ChartPoint]:
+def side_points(
+    points: Sequence[ExercisePoint], side: str, units: LoadUnits = KILOGRAMS
+) -> list[ChartPoint]:
     chosen = []
     for p in points:
         value = p.top_load_left_kg if side == "left" else p.top_load_right_kg
         if value is not None:
-            chosen.append(ChartPoint(p.started_at, value, p.session_id, partial(_label, p)))
+            shown = from_kg(value, units.unit)
+            chosen.append(ChartPoint(p.started_at, shown, p.session_id, partial(_label, p, units)))
     return chosen
 
 
@@ -270,10 +285,10 @@ def weekly_mean(points: Sequence[ChartPoint], what: str) -> list[ChartPoint]:
     return averaged
 
 
-def _label(p: ExercisePoint) -> str:
-    load = fmt.kg(p.top_load_kg)
+def _label(p: ExercisePoint, units: LoadUnits = KILOGRAMS) -> str:
+    load = fmt.load(p.top_load_kg, units)
     return (
-        f"{fmt.local_date_time(p.started_at)}: top set {load}, volume {fmt.kg(p.volume_kg)}, "
+        f"{fmt.local_date_time(p.started_at)}: top set {load}, volume {units.volume(p.volume_kg)}, "
         f"{p.total_reps} reps, pain {fmt.pain_change(p.pain_before, p.pain_after)}"
     )
 
@@ -306,12 +321,17 @@ class ProgressView(QWidget):
     session_requested = Signal(int)
 
     def __init__(
-        self, workouts: WorkoutService, library: Library, parent: QWidget | None = None
+        self,
+        workouts: WorkoutService,
+        library: Library,
+        parent: QWidget | None = None,
+        units: LoadUnits = KILOGRAMS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressView")
         self.workouts = workouts
         self.library = library
+        self.units = units  # loads and their axis in the user's unit
 
         self.exercise_combo = QComboBox(self)
         self.exercise_combo.setObjectName("chartExercise")
@@ -319,8 +339,8 @@ class ProgressView(QWidget):
             self.exercise_combo.addItem(name, exercise_id)
         self.metric_combo = QComboBox(self)
         self.metric_combo.setObjectName("chartMetric")
-        for key, label in METRICS.items():
-            self.metric_combo.addItem(label, key)
+        for key in METRICS:
+            self.metric_combo.addItem(metric_title(key, units), key)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("chartEmpty")
         controls = QHBoxLayout()
@@ -370,12 +390,13 @@ class ProgressView(QWidget):
         points = [p for p in points if plausible_time(p.started_at)]
         name = lookup.exercise_name(self.library, exercise_id or "")
         chart.chart().setTitle(f"{name}: {METRICS[metric].split(' (')[0].lower()} over time")
-        chart.set_left_title(METRICS[metric])
+        chart.set_left_title(metric_title(metric, self.units))
         if lookup.is_one_sided(self.library, exercise_id or "") and metric == TOP_LOAD:
-            chart.add_series("Left leg", side_points(points, "left"))
-            chart.add_series("Right leg", side_points(points, "right"))
+            chart.add_series("Left leg", side_points(points, "left", self.units))
+            chart.add_series("Right leg", side_points(points, "right", self.units))
         else:
-            chart.add_series(METRICS[metric].split(" (")[0], exercise_points(points, metric))
+            series = exercise_points(points, metric, self.units)
+            chart.add_series(METRICS[metric].split(" (")[0], series)
         pain = pain_after_points(points)
         if len(pain) > WEEKLY_PAIN_FROM:
             # Day-by-day pain over years is a solid block of ink; weekly means show the trend.

@@ -62,6 +62,7 @@ class SessionDetailPanel(QWidget):
         self.sets_model = SetsTableModel(exercise_name, on_edit, self)
         self.sets_view = QTableView(self)
         self.sets_view.setObjectName("setsView")
+        self.sets_view.setAccessibleName("Sets of this session")
         self.sets_view.setModel(self.sets_model)
         self.sets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sets_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

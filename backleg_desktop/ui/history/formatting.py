@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from backleg_desktop.domain.units import LoadUnits
+
 STATUS_LABELS = {
     "completed": "Completed",
     "ended_early": "Ended early",
@@ -52,6 +54,13 @@ def kg(value: float | None, *, unit: bool = True) -> str:
         return NO_VALUE
     text = f"{value:,.1f}".rstrip("0").rstrip(".")
     return f"{text} kg" if unit else text
+
+
+def load(value: float | None, units: LoadUnits, *, unit: bool = True) -> str:
+    """A stored load (kg) in the user's unit: "55 lb", or "55" for a column that says lb."""
+    if value is None:
+        return NO_VALUE
+    return units.text(value) if unit else units.number(value)
 
 
 def pain_change(before: int | None, after: int | None) -> str:

@@ -28,6 +28,7 @@ from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import LoggedSet
 from backleg_desktop.domain.records import records_held
 from backleg_desktop.domain.set_count import sets_planned
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.ui.history import lookup
 from backleg_desktop.ui.history.detail_panel import SessionDetailPanel
@@ -85,12 +86,16 @@ class HistoryPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self._lazy_tabs: dict[int, QWidget] = {}
         self._stale_tabs: set[int] = set()
+        self.units = KILOGRAMS  # loads in the user's unit (set_units, from Preferences)
 
         title = heading("History", 1, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("historyTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._build_sessions_tab(), "Sessions")
+        self.detail.sets_model.load_words = lambda exercise_id: lookup.load_words(
+            library, exercise_id
+        )
         for name in ("Progress", "Records", "Calendar"):
             holder = QWidget(self)
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
@@ -122,6 +127,7 @@ class HistoryPage(QWidget):
 
         self.table = QTableView(tab)
         self.table.setObjectName("sessionsTable")
+        self.table.setAccessibleName("Sessions")
         self.table.setSortingEnabled(False)  # turned on once a model is set
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -161,6 +167,7 @@ class HistoryPage(QWidget):
         self.workouts = workouts
         self.undo_stack.clear()
         self.model = SessionTableModel(workouts, self.library, parent=self)
+        self.model.units = self.units
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.table.setModel(self.model)
@@ -264,7 +271,7 @@ class HistoryPage(QWidget):
             self.detail.show_detail(None)
             return
         try:
-            hints = lookup.session_hints(self.workouts, self.library, detail)
+            hints = lookup.session_hints(self.workouts, self.library, detail, self.units)
             back = self.workouts.exercise_pains(session_id)  # "How is your back?" answers
         except BacklegError:
             hints, back = [], {}
@@ -360,6 +367,20 @@ class HistoryPage(QWidget):
         self._changed(None)
         self.mark_records()
 
+    def set_units(self, units: LoadUnits) -> None:
+        """Show loads in `units` from now on: the list, the open session, the other tabs."""
+        if units == self.units:
+            return
+        self.units = units
+        self.detail.sets_model.set_units(units)
+        if self.model is not None:
+            self.model.units = units
+            self.model.refresh()
+        self._stale_tabs = set(self._lazy_tabs)
+        self._tab_shown(self.tabs.currentIndex())
+        if self.detail.detail is not None:
+            self.show_session(self.detail.detail.session.id, select=False)
+
     def _tell(self, message: str) -> None:
         QMessageBox.warning(self, "Backleg", message)
 
@@ -391,11 +412,11 @@ class HistoryPage(QWidget):
         if index == PROGRESS_TAB:
             from backleg_desktop.ui.history.charts import ProgressView  # loads QtCharts
 
-            view = ProgressView(workouts, self.library, holder)
+            view = ProgressView(workouts, self.library, holder, self.units)
         elif index == RECORDS_TAB:
             from backleg_desktop.ui.history.records_view import RecordsView
 
-            view = RecordsView(workouts, self.library, holder)
+            view = RecordsView(workouts, self.library, holder, self.units)
         else:
             from backleg_desktop.ui.history.calendar_view import CalendarView
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import SessionSummary
 from backleg_desktop.domain.set_count import format_sets_done, sets_planned
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.ui.history import formatting as fmt
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ class SessionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._workouts = workouts
         self._library = library
+        self.units: LoadUnits = KILOGRAMS  # the volume column's unit (HistoryPage sets it)
         self._page_size = page_size
         self._filter = HistoryFilter()
         self._sort_column = DATE
@@ -244,7 +246,7 @@ class SessionTableModel(QAbstractTableModel):
             planned = self._planned_sets.get(s.plan_id or "", 0)
             return format_sets_done(summary.sets_done or 0, planned)
         if column == VOLUME:
-            return fmt.kg(summary.volume_kg) if summary.volume_kg else fmt.NO_VALUE
+            return self.units.volume(summary.volume_kg) if summary.volume_kg else fmt.NO_VALUE
         if column == PAIN:
             return fmt.pain_change(s.pain_before, s.pain_after)
         if column == STATUS:

@@ -169,5 +169,7 @@ class ExerciseDetailPage(QWidget):
             self.player.next()
         elif plain and event.key() == Qt.Key.Key_Left:
             self.player.previous()
+        elif plain and event.key() == Qt.Key.Key_Escape:
+            self.back_requested.emit()  # as ‹ Back does; a child using Escape takes it first
         else:
             super().keyPressEvent(event)

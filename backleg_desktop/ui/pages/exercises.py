@@ -144,6 +144,9 @@ class ExercisesPage(QWidget):
         self.setTabOrder(self.search, self.muscle_filter)
         self.setTabOrder(self.muscle_filter, self.equipment_filter)
         self.setTabOrder(self.equipment_filter, self.grid)
+        # Coming back to the page (‹ Back, Escape, Alt+Left) puts the keyboard on the cards,
+        # on the card that was opened: the view keeps its current index.
+        self.setFocusProxy(self.grid)
 
     # -- public ---------------------------------------------------------------------
     def visible_exercise_ids(self) -> list[str]:

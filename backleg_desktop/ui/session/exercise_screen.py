@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,8 @@ from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Step
 from backleg_desktop.domain.timers import format_mmss
+from backleg_desktop.domain.units import load_label
+from backleg_desktop.ui.load_input import LoadSpinBox
 from backleg_desktop.ui.session.exercise_panels import CueList, HintPanel, IllustrationArea
 from backleg_desktop.ui.session.safety_panel import SafetyPanel
 from backleg_desktop.ui.session.texts import how_text, set_text, side_text, target_text
@@ -29,7 +30,6 @@ from backleg_desktop.ui.session.widgets import READY_COLOR, action_button, big_l
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
 
 MAX_REPS = 999
-MAX_LOAD_KG = 1000.0
 
 
 class ExerciseScreen(QWidget):
@@ -81,24 +81,19 @@ class ExerciseScreen(QWidget):
         self.left_reps.setObjectName("leftRepsInput")
         self.left_reps.setRange(0, MAX_REPS)
         self.left_reps.setAccessibleName("Left leg reps")
-        self.load = QDoubleSpinBox(self)
+        self.load = LoadSpinBox("Load", self)
         self.load.setObjectName("loadInput")
-        self.load.setRange(0.0, MAX_LOAD_KG)
-        self.load.setDecimals(1)
-        self.load.setSingleStep(1.0)
-        self.load.setSuffix(" kg")
-        self.load.setSpecialValueText("no load")  # 0 means bodyweight: stored as no load
-        self.load.setAccessibleName("Load in kilograms")
         for box in (self.left_reps, self.reps, self.load):
             box.setFont(scaled_font(box.font(), 1.6, bold=True))
             box.setKeyboardTracking(False)
-            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("000.0 kg") + 60)
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("000.00 lb") + 60)
         inputs = QGridLayout()
         self.left_reps_label = QLabel("L&eft leg reps", self)
         self.left_reps_label.setBuddy(self.left_reps)
         self.reps_label = QLabel("&Reps", self)
         self.reps_label.setBuddy(self.reps)
-        load_label = QLabel("&Load", self)
+        self.load_label = load_label = QLabel("&Load", self)
+        load_label.setObjectName("loadLabel")  # "Load per dumbbell" where the content says
         load_label.setBuddy(self.load)
         self._inputs = (self.reps_label, load_label, self.reps, self.load)  # hidden for a hold
         self._left_inputs = (self.left_reps_label, self.left_reps)  # alternating sets only
@@ -183,6 +178,9 @@ class ExerciseScreen(QWidget):
         self.illustration.show()
         self.cues.set_cues(exercise.cues if exercise else ())
         self.illustration.show_exercise(exercise)
+        what = load_label(exercise.load_is if exercise else None)
+        self.load_label.setText(f"&Load{what}")
+        self.load.set_counts(what.strip(" ()"))
         self.safety.show_exercise(exercise)  # collapsed again for each new exercise
 
     def show_extras(self, last_time: str, warm_up_offer: str) -> None:
@@ -225,16 +223,14 @@ class ExerciseScreen(QWidget):
         alternating set shows `left_reps` beside `reps` (the right leg's)."""
         self.left_reps.setValue(reps if left_reps is None else left_reps)
         self.reps.setValue(reps)
-        self.load.setValue(load_kg or 0.0)
+        self.load.set_load_kg(load_kg)
         self.load_note.setText(note or "")
         self.load_note.setVisible(bool(note))
 
     def values(self) -> tuple[int, float | None]:
         """The reps and load shown (spin boxes commit any typed text first)."""
-        for box in (self.reps, self.load):
-            box.interpretText()
-        load = round(self.load.value(), 2)
-        return self.reps.value(), (load if load > 0 else None)
+        self.reps.interpretText()
+        return self.reps.value(), self.load.load_kg()
 
     def left_reps_value(self) -> int | None:
         """An alternating set's left-leg reps; None for any other set."""

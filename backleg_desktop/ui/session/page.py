@@ -27,8 +27,11 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.session_caution import cheer_records, session_caution
 from backleg_desktop.domain.session_flow import RestChoice, SessionFlow, Step
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services.session_controller import SessionController
 from backleg_desktop.services.session_recorder import SessionRecorder
+from backleg_desktop.ui.preferences.prefs import Preferences
+from backleg_desktop.ui.rest_prefs import read_custom_rests
 from backleg_desktop.ui.session import key_table, texts
 from backleg_desktop.ui.session.back_check import BackCheckActions
 from backleg_desktop.ui.session.check_in import CheckInActions
@@ -62,6 +65,8 @@ class SessionAlert(Protocol):
 
     def fire(self, title: str = ..., message: str = ...) -> object: ...
 
+    def countdown(self, seconds_left: int) -> object: ...
+
     def hide_tray(self) -> None: ...
 
 
@@ -94,7 +99,13 @@ class SessionPage(QWidget):
         # The wall clock catches a suspend during rest; only meaningful with the real clock.
         if wall_clock is None and clock is time.monotonic:
             wall_clock = time.time
-        self.controller = SessionController(library, self, clock=clock, wall_clock=wall_clock)
+        self.controller = SessionController(
+            library,
+            self,
+            clock=clock,
+            wall_clock=wall_clock,
+            rest_lengths=lambda: read_custom_rests(settings),  # Preferences → Rest
+        )
         # Writes the store could not make at once are kept and retried (never dropped).
         self.saving = PendingRetry(lambda: self.controller.recorder, self)
         self.saving.status_changed.connect(lambda text, problem: self.say(text, error=problem))
@@ -135,6 +146,8 @@ class SessionPage(QWidget):
         self.back_check = BackCheckActions(self)
         self.set_driver, self.rest_driver = self.running.set_driver, self.running.rest_driver
 
+        self.units = KILOGRAMS
+        self.set_units(Preferences(settings).load_units())
         self._connect()
         self.chooser.set_rest_choice(read_rest_choice(settings))
         self.chooser.set_ready(False, "Opening your history…")
@@ -174,6 +187,14 @@ class SessionPage(QWidget):
         chrome.undo_button.clicked.connect(self.undo_last_set)
         chrome.end_button.clicked.connect(self.end_session)
         chrome.stop_button.clicked.connect(self.stop_for_pain)
+
+    def set_units(self, units: LoadUnits) -> None:
+        """Type and show loads in `units` from now on (Preferences → Units)."""
+        self.units = units
+        self.exercise_screen.load.set_units(units)
+        self.rest_screen.load.set_units(units)
+        self.summary_screen.units = units
+        self.controller.lookups.set_units(units)
 
     # -- store -------------------------------------------------------------------------
     def set_workouts(self, workouts: WorkoutService) -> None:
@@ -391,9 +412,13 @@ class SessionPage(QWidget):
     def alert(self) -> SessionAlert:
         if self._alert is None:
             from backleg_desktop.ui.alerts import RestAlert
+            from backleg_desktop.ui.sound_prefs import read_sound_prefs
 
             # A child of the page: the tray icon it may make goes when the page goes.
-            self._alert = RestAlert(self.window(), parent=self)
+            # Preferences → Sound is read before each sound, so changes count at once.
+            self._alert = RestAlert(
+                self.window(), parent=self, prefs=lambda: read_sound_prefs(self.settings)
+            )
         return self._alert
 
     def _hide_tray(self) -> None:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -18,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backleg_desktop.ui.load_input import LoadSpinBox
 from backleg_desktop.ui.session.back_question import BackQuestion
-from backleg_desktop.ui.session.exercise_screen import MAX_LOAD_KG, MAX_REPS
+from backleg_desktop.ui.session.exercise_screen import MAX_REPS
 from backleg_desktop.ui.session.widgets import CountdownRing, action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
 
@@ -76,13 +76,8 @@ class RestScreen(QWidget):
         self.left_reps.setObjectName("correctLeftReps")
         self.left_reps.setRange(0, MAX_REPS)
         self.left_reps.setAccessibleName("Correct the left leg's reps of the set just logged")
-        self.load = QDoubleSpinBox(self)
+        self.load = LoadSpinBox("Correct the load of the set just logged", self)
         self.load.setObjectName("correctLoad")
-        self.load.setRange(0.0, MAX_LOAD_KG)
-        self.load.setDecimals(1)
-        self.load.setSuffix(" kg")
-        self.load.setSpecialValueText("no load")
-        self.load.setAccessibleName("Correct the load of the set just logged")
         grid = QGridLayout()
         self.reps_label, load_label = QLabel("Reps", self), QLabel("Load", self)
         self.left_reps_label = QLabel("Left reps", self)
@@ -156,7 +151,7 @@ class RestScreen(QWidget):
         self.reps_label.setText("Reps" if left_reps is None else "Right reps")
         self.logged_title.setText("Just logged" if hold else "Just logged (you can correct it now)")
         self.reps.setValue(reps or 0)
-        self.load.setValue(load_kg or 0.0)
+        self.load.set_load_kg(load_kg)
         self.correction_status.setText("")
         self._loading = False
 
@@ -178,5 +173,4 @@ class RestScreen(QWidget):
     def _corrected(self) -> None:
         if self._loading:
             return
-        load = round(self.load.value(), 2)
-        self.correction_made.emit(self.reps.value(), load if load > 0 else None)
+        self.correction_made.emit(self.reps.value(), self.load.load_kg())

@@ -14,8 +14,10 @@ from PySide6.QtCore import QObject
 from backleg_desktop.domain.last_time import last_time_text
 from backleg_desktop.domain.session_flow import SessionFlow, Step
 from backleg_desktop.domain.timers import format_mmss
+from backleg_desktop.ui.rest_prefs import remember_rest, remembers_adjustments
 from backleg_desktop.ui.session import texts
 from backleg_desktop.ui.session.disc_offer import DiscOffer
+from backleg_desktop.ui.sound_prefs import COUNTDOWN_SECONDS
 from backleg_desktop.ui.timers import RECOMMENDED_FINAL_APPROACH_MS, TimerDriver
 
 if TYPE_CHECKING:
@@ -36,6 +38,8 @@ class RunningSession(QObject):
         self._cues_for: str | None = None
         self._after_rest = False
         self._rest_ran_out = False  # the window title says "Rest over" until the next set
+        self._beeped_at: int | None = None  # the countdown second last beeped in this rest
+        self._rest_adjusted = 0  # seconds added (or taken) with ± in this rest
 
         self.set_driver = TimerDriver(page)
         self.set_driver.setObjectName("sessionSetDriver")
@@ -115,7 +119,7 @@ class RunningSession(QObject):
         if self.flow is not None and self.flow.state == "resting" and (logged or done.queued):
             shown = logged if logged is not None else done.entry  # kept, written on a retry
             rows = [s or e for s, e in zip(done.stored_rows, done.entries, strict=True)]
-            description = texts.describe_rows(self.library, rows or [shown])
+            description = texts.describe_rows(self.library, rows or [shown], self.page.units)
             if logged is None:
                 description += " (not saved yet)"
             hold = done.step.is_hold
@@ -130,6 +134,8 @@ class RunningSession(QObject):
         assert flow is not None
         self.set_driver.stop()
         if flow.state == "resting":
+            self._beeped_at = None
+            self._rest_adjusted = 0
             following = texts.up_next(self.library, flow.current_step)
             self.rest_screen.start(int(step.rest_after_s or 0), *following)
             self.rest_driver.start(flow.rest_timer)
@@ -163,12 +169,25 @@ class RunningSession(QObject):
             self._show_title()
 
     def adjust_rest(self, seconds: int) -> None:
+        after = None if self.flow is None else self.flow.resting_after
         if not self.controller.adjust_rest(seconds):
             return
+        self._rest_adjusted += seconds
         self.rest_driver.tick()  # shows the new time; ends the rest if none is left
         flow = self.flow
         if flow is not None and flow.state == "resting":
             self._show_rest_seconds(flow.rest_timer.display_seconds())
+            if after is not None and after.rest_after_s:
+                self._remember_rest(after.exercise_id, after.rest_after_s + self._rest_adjusted)
+
+    def _remember_rest(self, exercise_id: str, seconds: int) -> None:
+        """±15 s sets this exercise's rest for next time too (Preferences → Rest)."""
+        settings = self.page.settings
+        if not remembers_adjustments(settings):
+            return
+        kept = remember_rest(settings, exercise_id, seconds)
+        name = texts.exercise_name(self.library, exercise_id)
+        self.page.say(f"{name} will rest {format_mmss(kept)} from next time (Preferences → Rest).")
 
     def correct_last_set(self, reps: int, load_kg: float | None) -> None:
         left = self.rest_screen.left_reps_value()  # an alternating set: both legs
@@ -179,7 +198,7 @@ class RunningSession(QObject):
         rows = [s for s in recorder.logged if s.exercise_id == updated.exercise_id]
         rows = [s for s in rows if s.set_number == updated.set_number]
         shown = rows if left is not None and len(rows) > 1 else [updated]
-        self.rest_screen.show_corrected(texts.describe_rows(self.library, shown))
+        self.rest_screen.show_corrected(texts.describe_rows(self.library, shown, self.page.units))
 
     # -- skip and undo ---------------------------------------------------------------
     def skip_set(self) -> None:
@@ -227,7 +246,7 @@ class RunningSession(QObject):
             self.page.say(texts.unskipped_message(self.library, undo.unskipped))
         elif undo.removed is not None:
             rows = undo.removed_rows or (undo.removed,)
-            self.page.say(f"Undone: {texts.describe_rows(self.library, rows)}")
+            self.page.say(f"Undone: {texts.describe_rows(self.library, rows, self.page.units)}")
             left = rows[0].reps if len(rows) > 1 else None
             self.exercise_screen.set_values(
                 undo.removed.reps or 0, undo.removed.load_kg, left_reps=left
@@ -314,5 +333,11 @@ class RunningSession(QObject):
 
     def _show_rest_seconds(self, seconds: int) -> None:
         self.rest_screen.show_seconds(seconds)
-        if self.flow is not None and self.flow.state == "resting":
+        flow = self.flow
+        if flow is not None and flow.state == "resting":
             self._show_title()
+            # A short beep as each of the last 3 s begins (Preferences → Sound); once each.
+            due = seconds in COUNTDOWN_SECONDS and seconds != self._beeped_at
+            if due and not flow.rest_timer.is_paused:
+                self._beeped_at = seconds
+                self.page.alert.countdown(seconds)

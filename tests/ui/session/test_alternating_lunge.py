@@ -41,7 +41,7 @@ def test_one_screen_and_one_space_log_both_legs(drive) -> None:
     drive.space()  # one Space: both legs logged, and the rest starts
     assert page.current_screen() is page.rest_screen
     assert page.rest_screen.logged_text.text() == (
-        "Reverse lunge, set 1: left 8, right 7 reps × 10 kg"
+        "Reverse lunge, set 1: left 8, right 7 reps × 10 kg per dumbbell"
     )
     rows = [(s.side, s.reps, s.load_kg, s.set_number, s.duration_s) for s in drive.stored().sets]
     assert rows == [("left", 8, 10.0, 1, 40.0), ("right", 7, 10.0, 1, 40.0)]
@@ -61,7 +61,9 @@ def test_the_next_set_carries_each_legs_reps_and_a_correction_fixes_both(drive) 
     rest.left_reps.setValue(7)  # a correction while resting: the left leg did 7
     stored = {s.side: (s.reps, s.load_kg) for s in drive.stored().sets}
     assert stored == {"left": (7, 12.0), "right": (8, 12.0)}
-    assert rest.logged_text.text() == "Reverse lunge, set 1: left 7, right 8 reps × 12 kg"
+    assert (
+        rest.logged_text.text() == "Reverse lunge, set 1: left 7, right 8 reps × 12 kg per dumbbell"
+    )
     drive.space()  # skip the rest
     assert (screen.left_reps.value(), screen.reps.value(), screen.load.value()) == (7, 8, 12)
 

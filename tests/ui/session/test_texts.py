@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from backleg_desktop.domain.history import LoggedSet, SessionRecord
 from backleg_desktop.domain.session_flow import build_steps
+from backleg_desktop.domain.units import LoadUnits
 from backleg_desktop.services.session_records import RecordBeaten
 from backleg_desktop.ui.session import texts
 
@@ -54,11 +55,16 @@ def test_progress_and_a_logged_set_in_words(library) -> None:  # type: ignore[no
         "Strength session · exercise 2 of 5 · 1 of 14 sets logged"
     )
     assert texts.describe_set(library, logged("reverse-lunge", "left")) == (
-        "Reverse lunge, set 2 (left): 8 reps × 20 kg"
+        "Reverse lunge, set 2 (left): 8 reps × 20 kg per dumbbell"
+    )
+    in_pounds = LoadUnits("lb", 5.0)
+    assert texts.describe_set(library, logged("reverse-lunge", "left"), in_pounds) == (
+        "Reverse lunge, set 2 (left): 8 reps × 44.09 lb per dumbbell"
     )
     rows = [logged("reverse-lunge", "left"), logged("reverse-lunge", "right")]
     assert (
-        texts.describe_rows(library, rows) == "Reverse lunge, set 2: left 8, right 8 reps × 20 kg"
+        texts.describe_rows(library, rows)
+        == "Reverse lunge, set 2: left 8, right 8 reps × 20 kg per dumbbell"
     )
     assert texts.describe_set(library, logged("user:Step-ups", load=None)) == (
         "user:Step-ups, set 2: 8 reps × no load"
@@ -76,6 +82,18 @@ def test_records_and_where_a_session_stopped(library) -> None:  # type: ignore[n
     assert lines == [
         "Goblet squat: heaviest yet, 22.5 kg × 8",
         "Goblet squat: most volume in one session, 1,240 kg",
+    ]
+    in_pounds = texts.record_lines(
+        library,
+        [
+            RecordBeaten("goblet-squat", "heaviest", load_kg=55 * 0.45359237, reps=8),
+            RecordBeaten("goblet-squat", "volume", volume_kg=1240.0),
+        ],
+        LoadUnits("lb", 5.0),
+    )
+    assert in_pounds == [
+        "Goblet squat: heaviest yet, 55 lb × 8",
+        "Goblet squat: most volume in one session, 2,734 lb",
     ]
     stopped = SessionRecord(
         id=1, plan_id="strength", name="Strength session", started_at=NOW, ended_at=NOW,
