@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from backleg_desktop.domain.units import LoadUnits
+from backleg_desktop.services.validation import MAX_LOAD_KG
 
 STATUS_LABELS = {
     "completed": "Completed",
@@ -61,6 +62,13 @@ def load(value: float | None, units: LoadUnits, *, unit: bool = True) -> str:
     if value is None:
         return NO_VALUE
     return units.text(value) if unit else units.number(value)
+
+
+def edit_problem(error: Exception, units: LoadUnits) -> str:
+    """Why an edit was refused; a load's limits in the unit it was typed in, not in kg."""
+    if getattr(error, "field", None) == "load_kg":
+        return f"A load must be between 0 and {units.text(MAX_LOAD_KG)}. Nothing was changed."
+    return str(error)
 
 
 def pain_change(before: int | None, after: int | None) -> str:

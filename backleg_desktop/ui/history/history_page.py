@@ -30,6 +30,7 @@ from backleg_desktop.domain.records import records_held
 from backleg_desktop.domain.set_count import sets_planned
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history import lookup
 from backleg_desktop.ui.history.detail_panel import SessionDetailPanel
 from backleg_desktop.ui.history.filter_bar import HistoryFilterBar
@@ -308,7 +309,7 @@ class HistoryPage(QWidget):
         try:
             self.workouts.update_set(logged.id, **{field: value})
         except BacklegError as error:
-            self._tell(str(error))
+            self._tell(fmt.edit_problem(error, self.units))
             return False
         self.undo_stack.push(
             EditSetCommand(

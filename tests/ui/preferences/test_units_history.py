@@ -7,6 +7,7 @@ import math
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from backleg_desktop.domain.history import SetEntry
 from backleg_desktop.ui.history.history_page import PROGRESS_TAB, RECORDS_TAB
@@ -34,7 +35,7 @@ def seed(store) -> int:  # type: ignore[no-untyped-def]
     return session.id
 
 
-def test_history_shows_and_edits_loads_in_pounds(qtbot, session_window, store) -> None:
+def test_history_shows_and_edits_loads_in_pounds(qtbot, session_window, store, monkeypatch) -> None:
     session_id = seed(store)
     window = session_window
     choose_pounds(qtbot, window)
@@ -63,6 +64,13 @@ def test_history_shows_and_edits_loads_in_pounds(qtbot, session_window, store) -
     detail = store.workouts.session_detail(session_id)
     [edited] = [s.load_kg for s in detail.sets if s.exercise_id == "leg-extension"]
     assert math.isclose(edited, 90 * KG_PER_LB)
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _parent, _title, text: told.append(text))
+    )
+    assert not sets.setData(shown["leg-extension"], "5000")  # 2,268 kg: refused
+    assert told == ["A load must be between 0 and 2,204.62 lb. Nothing was changed."]
 
     page.tabs.setCurrentIndex(RECORDS_TAB)
     records = page.tab_widget(RECORDS_TAB)
