@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from backleg_desktop.ui.pages.exercises import ExercisesPage
     from backleg_desktop.ui.pages.guidance import GuidancePage
     from backleg_desktop.ui.pages.plans import PlansPage
+    from backleg_desktop.ui.plans.book import PlanBook
     from backleg_desktop.ui.session.install import SessionWiring
 
 WINDOW_TITLE = "Backleg"
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
     library: Library
     exercises_page: ExercisesPage
     session: SessionWiring
+    plan_book: PlanBook
     # The menu bar, built by window_menus.build_menus() in complete().
     file_menu: QMenu
     go_menu: QMenu
@@ -143,6 +145,10 @@ class MainWindow(QMainWindow):
         self.sidebar.page_requested.connect(self.show_page)
         build_menus(self)
         self.statusBar().setSizeGripEnabled(True)
+        from backleg_desktop.ui.plans.book import PlanBook
+
+        self.plan_book = PlanBook(library, self)  # every plan, built-in and your own
+        self.store_attached.connect(self.plan_book.attach)
 
         # Only the first page is built now; the others on first use.
         self.exercises_page = ExercisesPage(library)
@@ -232,7 +238,9 @@ class MainWindow(QMainWindow):
     def _make_plans(self) -> QWidget:
         from backleg_desktop.ui.pages.plans import PlansPage
 
-        return PlansPage(self.library)
+        page = PlansPage(self.library, self.plan_book)
+        page.start_requested.connect(self.session.start_plan)
+        return page
 
     def _make_avoid(self) -> QWidget:
         from backleg_desktop.ui.pages.avoid import AvoidPage

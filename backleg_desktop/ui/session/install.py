@@ -66,6 +66,9 @@ class SessionWiring(QObject):
         from backleg_desktop.ui.session.page import SessionPage
 
         page = SessionPage(self.window.library, self.window.settings, clock=self.window.clock)
+        # Every plan, your own too, from the window's plan book (ui/plans/book.py).
+        page.chooser.set_source(self.window.plan_book.plans)
+        self.window.plan_book.changed.connect(page.chooser.refresh)
         page.title_prefix_changed.connect(self._set_title)
         page.red_flags_requested.connect(self._show_red_flags)
         page.active_changed.connect(lambda _active: self._update_actions())
@@ -164,7 +167,17 @@ class SessionWiring(QObject):
         if page.current_screen() in (page.summary_screen, page.notice_screen):
             page.back_to_plans()
         elif not page.is_active and page.current_screen() is page.chooser:
+            page.chooser.refresh()  # the filter cleared and the Strength session chosen
             page.chooser.setFocus()  # its list of plans
+
+    def start_plan(self, plan_id: str) -> None:
+        """The Plans page's Start: that plan's check-in, unless a session is under way."""
+        page = self.page
+        self.start()
+        if page.is_active or page.current_screen() is not page.chooser:
+            page.say("Finish or end the session under way before you start another.")
+            return
+        page.choose_plan(plan_id)
 
     def _end(self) -> None:
         if self._page is not None:

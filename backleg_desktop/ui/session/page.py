@@ -354,6 +354,7 @@ class SessionPage(QWidget):
         if screen is not self.rest_screen:
             self.title_prefix_changed.emit("")
         if screen is self.chooser:
+            self.chooser.refresh()  # plans saved or used since; the Strength session chosen
             self.chooser.setFocus()  # its list of plans
         elif screen is self.pain_screen and not self.pain_screen.after:
             self.pain_screen.focus_level()
