@@ -187,7 +187,7 @@ class PlansPage(QWidget):
         buttons["duplicate"].clicked.connect(lambda: self._duplicate(plan))
         if own:
             buttons["edit"].clicked.connect(lambda: self._edit(plan))
-            buttons["rename"].clicked.connect(lambda: actions.rename_plan(self, self.book, plan))
+            buttons["rename"].clicked.connect(lambda: self._rename(plan))
             buttons["delete"].clicked.connect(lambda: actions.delete_plan(self, self.book, plan))
         for name in ("duplicate", "edit", "rename", "delete"):
             if name in buttons:
@@ -225,6 +225,11 @@ class PlansPage(QWidget):
 
     def _edit(self, plan: Plan) -> None:
         self._opened(actions.edit_plan(self, self.book, plan))
+
+    def _rename(self, plan: Plan) -> None:
+        renamed = actions.rename_plan(self, self.book, plan)
+        if renamed is not None:
+            self.show_plan(renamed.id)
 
     def _opened(self, editor: actions.PlanEditor) -> None:
         self.editor = editor

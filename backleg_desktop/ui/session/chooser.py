@@ -3,8 +3,9 @@
 Built-in plans first with the Strength session first and chosen, so Ctrl+N then Enter
 starts it as it always has; then your own, most recently used first (the order
 services/plan_catalog.py gives). Up and Down choose, Enter starts. Typing a letter puts
-it in the filter field above the list and the list keeps only the plans whose name has
-it; Up and Down still move through what is left, and Esc clears the filter.
+it in the filter field above the list, and the list keeps only the plans whose name has
+every word typed; Up and Down still move through what is left, and Esc clears the
+filter.
 """
 
 from __future__ import annotations
@@ -189,11 +190,12 @@ class PlanChooser(QWidget):
         self.filter.insert(text)
 
     def _apply_filter(self, text: str) -> None:
-        wanted = text.strip().casefold()
+        words = text.casefold().split()  # each word somewhere in the name, in any order
         first_shown = None
         for row in range(self.plans.count()):
             item = self.plans.item(row)
-            hidden = bool(wanted) and wanted not in str(item.data(NAME_ROLE))
+            name = str(item.data(NAME_ROLE))
+            hidden = not all(word in name for word in words)
             item.setHidden(hidden)
             if not hidden and first_shown is None:
                 first_shown = row
