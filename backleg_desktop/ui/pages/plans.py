@@ -9,7 +9,7 @@ every save, rename, delete and import.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -179,6 +179,8 @@ class PlansPage(QWidget):
         item = QListWidgetItem(f"{plan.name}\n{label}", self.list)
         item.setData(PLAN_ID_ROLE, plan.id)
         item.setToolTip(plan.summary)
+        line = self.list.fontMetrics().lineSpacing()
+        item.setSizeHint(QSize(0, line * 2 + 14))  # two lines with room between plans
         table = PlanTable(plan, self.book.exercise_name)
         table.link_activated.connect(self.link_activated)
         detail = PlanDetail(plan, own, table)
