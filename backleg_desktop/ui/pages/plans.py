@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -156,6 +157,8 @@ class PlansPage(QWidget):
     def refresh(self) -> None:
         """Rebuild from the book, keeping the plan that was chosen."""
         chosen = self.current_plan_id()
+        focus = QApplication.focusWidget()
+        had_focus = any(detail.isAncestorOf(focus) for detail in self.details.values())
         self.list.blockSignals(True)
         self.list.clear()
         for detail in self.details.values():
@@ -172,6 +175,8 @@ class PlansPage(QWidget):
         self.stack.setCurrentIndex(row)
         self.new_button.setEnabled(self.book.ready)
         self.new_button.setToolTip("" if self.book.ready else "Your history is not open yet.")
+        if had_focus:  # its buttons are gone (a rename, a delete): the keyboard goes to the list
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add(self, plan: Plan) -> None:
         own = self.book.is_own(plan)

@@ -33,6 +33,7 @@ WARMUP_TEXT = (
     "(with no weight, slower and smaller). They are not counted as working sets."
 )
 PROBLEM_FIELDS = ("exercise_id", "sets", "reps", "hold", "per_leg", "rest", "warmup_sets", "note")
+NO_HOLD_WARMUP = "A timed hold has no warm-up sets: there is no load to halve."
 PER_LEG_OFF = "Only for moves done one leg at a time."
 
 
@@ -183,6 +184,9 @@ class ItemForm(QWidget):
             self.per_leg.setToolTip("" if one_sided else PER_LEG_OFF)
             self.warmup.setValue(item.warmup_sets)
             hold = item.mode == "hold"
+            # A hold has no load to halve, so no warm-ups; a hold given some can go to 0.
+            self.warmup.setEnabled(not hold or item.warmup_sets > 0)
+            self.warmup.setToolTip(NO_HOLD_WARMUP if hold else "")
             self._form.setRowVisible(self.reps, not hold)
             self._form.setRowVisible(self.problems["reps"], not hold and self._has("reps"))
             self._form.setRowVisible(self.hold, hold)

@@ -122,6 +122,7 @@ def test_a_timed_hold_instead_of_reps(qtbot, window, store) -> None:
     form.mode.setCurrentIndex(form.mode.findData("hold"))
     form.mode.activated.emit(form.mode.currentIndex())
     assert form.hold.isVisible() and not form.reps.isVisible()
+    assert not form.warmup.isEnabled()  # a hold has no load to halve
     form.hold.selectAll()
     qtbot.keyClicks(form.hold, "20-30")
     editor.save()
