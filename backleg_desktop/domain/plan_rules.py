@@ -120,6 +120,9 @@ def _item_shape(item: PlanItemLike) -> list[tuple[str, str]]:
     found += _range("rest_seconds", item.rest_seconds, minimum=0)
     if not 0 <= item.warmup_sets <= WARMUP_SETS_MAX:
         found.append(("warmup_sets", f"must be 0 to {WARMUP_SETS_MAX}, not {item.warmup_sets}"))
+    elif item.warmup_sets and item.reps is None:
+        # A warm-up is a set at about half the load; a timed hold has no load to halve.
+        found.append(("warmup_sets", "a timed hold has no warm-up sets"))
     if len(item.note) > NOTE_MAX:
         found.append(("note", f"is longer than {NOTE_MAX} characters"))
     return found

@@ -267,7 +267,7 @@ class SessionFlow:
             exercise_id=step.exercise_id,
             set_number=step.log_set_number,
             side=step.side,
-            kind="working",
+            kind=step.kind,
             reps=reps,
             load_kg=load_kg,
             duration_s=round(duration, 3),

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from backleg_desktop.domain.history import Side
+from backleg_desktop.domain.history import SetKind, Side
 
 RestChoice = Literal["bottom", "middle", "top"]
 
@@ -41,6 +41,8 @@ class PlanItemLike(Protocol):
     def rest_seconds(self) -> RangeLike: ...
     @property
     def hold_seconds(self) -> RangeLike | None: ...
+    @property
+    def warmup_sets(self) -> int: ...  # before the working sets (domain/warmups.py)
 
 
 class PlanLike(Protocol):
@@ -75,6 +77,8 @@ class SetLike(Protocol):
     def reps(self) -> int | None: ...
     @property
     def load_kg(self) -> float | None: ...
+    @property
+    def kind(self) -> SetKind: ...
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,9 @@ class Step:
     rest_after_s: int | None  # rest that follows; None after a left side and the last step
     log_set_number: int  # set_number as stored; counts on if an exercise recurs in a plan
     hold_s: int | None = None  # a timed hold: its countdown (no reps); None for reps
+    # "warmup": one of the item's warm-up sets (set_number counts them, 1..total_sets),
+    # before its working sets; stored as kind "warmup", never a working set or record.
+    kind: SetKind = "working"
 
     @property
     def is_hold(self) -> bool:
@@ -137,6 +144,13 @@ def planned_rest(rest: RangeLike, choice: RestChoice = "bottom") -> int:
     return rest.low
 
 
+def warmup_then_working(warmups: int, working: int) -> list[tuple[int, SetKind]]:
+    """(set number shown, kind) for an item's warm-ups, then its working sets."""
+    return [(n, "warmup") for n in range(1, warmups + 1)] + [
+        (n, "working") for n in range(1, working + 1)
+    ]
+
+
 def build_steps(
     plan: PlanLike, library: ExerciseSource, rest_choice: RestChoice = "bottom"
 ) -> tuple[Step, ...]:
@@ -144,19 +158,22 @@ def build_steps(
 
     An exercise the library does not know (a user exercise) counts as two-sided.
     """
-    planned: list[tuple[int, PlanItemLike, int, Side, int]] = []
+    planned: list[tuple[int, PlanItemLike, int, Side, int, SetKind]] = []
     sets_before: dict[str, int] = {}  # sets of the same exercise earlier in the plan
     for item_index, item in enumerate(plan.items):
         exercise = library.exercises.get(item.exercise_id)
         one_sided = exercise is not None and exercise.one_sided
         sides: tuple[Side, ...] = ("left", "right") if one_sided else ("both",)
         offset = sets_before.get(item.exercise_id, 0)
-        sets_before[item.exercise_id] = offset + item.sets.high
-        for set_number in range(1, item.sets.high + 1):
+        warmups = item.warmup_sets if item.reps is not None else 0  # a hold has none
+        sets_before[item.exercise_id] = offset + warmups + item.sets.high
+        for number, kind in warmup_then_working(warmups, item.sets.high):
+            offset += 1  # stored set numbers count the warm-ups too, in the order done
             for side in sides:
-                planned.append((item_index, item, set_number, side, offset + set_number))
+                planned.append((item_index, item, number, side, offset, kind))
     steps: list[Step] = []
-    for index, (item_index, item, set_number, side, log_set_number) in enumerate(planned):
+    for index, (item_index, item, set_number, side, log_set_number, kind) in enumerate(planned):
+        warmup = kind == "warmup"
         no_rest = index == len(planned) - 1 or side == "left"
         steps.append(
             Step(
@@ -164,8 +181,8 @@ def build_steps(
                 item_index=item_index,
                 exercise_id=item.exercise_id,
                 set_number=set_number,
-                total_sets=item.sets.high,
-                min_sets=item.sets.low,
+                total_sets=item.warmup_sets if warmup else item.sets.high,
+                min_sets=item.warmup_sets if warmup else item.sets.low,
                 side=side,
                 reps_low=item.reps.low if item.reps is not None else 0,
                 reps_high=item.reps.high if item.reps is not None else 0,
@@ -174,6 +191,7 @@ def build_steps(
                 log_set_number=log_set_number,
                 # A hold counts down the low end of its range: the gentler choice.
                 hold_s=None if item.hold_seconds is None else item.hold_seconds.low,
+                kind=kind,
             )
         )
     return tuple(steps)

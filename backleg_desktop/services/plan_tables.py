@@ -30,8 +30,6 @@ def item_table(item: PlanItem, exercise: str | None = None) -> Table:
     """The item as a `[[plan.item]]` table; `exercise` replaces its id (a user
     exercise's name in a plan file). Defaults are left out, as plans.toml does."""
     table: Table = {"exercise": item.exercise_id if exercise is None else exercise}
-    if item.warmup_sets:
-        table["warmup_sets"] = item.warmup_sets
     table["sets"] = range_value(item.sets)
     if item.reps is not None:
         table["reps"] = range_value(item.reps)
@@ -40,6 +38,8 @@ def item_table(item: PlanItem, exercise: str | None = None) -> Table:
     if item.per_leg:
         table["per_leg"] = True
     table["rest_seconds"] = range_value(item.rest_seconds)
+    if item.warmup_sets:
+        table["warmup_sets"] = item.warmup_sets
     if item.note:
         table["note"] = item.note
     return table

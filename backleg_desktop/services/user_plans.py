@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from backleg_desktop.content.field_reader import FieldReader
 from backleg_desktop.content.model import Library, Plan, PlanItem
 from backleg_desktop.domain.history import user_exercise_id, user_exercise_name
-from backleg_desktop.domain.plan_rules import PlanProblem, plan_problems
+from backleg_desktop.domain.plan_rules import ExerciseLike, PlanProblem, plan_problems
 from backleg_desktop.services.errors import BacklegError, StorageError
 from backleg_desktop.services.history_db import HistoryDb
 from backleg_desktop.services.plan_catalog import (
@@ -37,8 +37,9 @@ from backleg_desktop.storage.models import UserPlanRow
 class PlanInvalid(BacklegError):
     """A plan that breaks the plan rules (or whose name is taken); nothing was stored."""
 
-    def __init__(self, problems: Sequence[PlanProblem]) -> None:
+    def __init__(self, problems: Sequence[PlanProblem], plan_index: int | None = None) -> None:
         self.problems = list(problems)
+        self.plan_index = plan_index  # which plan of a `save_all` batch (0-based)
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -58,7 +59,7 @@ class UserPlans:
 
     def __init__(self, db: HistoryDb, library: Library, now: Callable[[], datetime]) -> None:
         self._db = db
-        self._library = library
+        self._library = self.library = library
         self._now = now
 
     def all(self) -> list[Plan]:
@@ -85,21 +86,38 @@ class UserPlans:
         delete, or a restore). PlanInvalid, and nothing stored, if any rule is broken
         or another plan has the name.
         """
+        return self.save_all([plan])[0]
+
+    def save_all(self, plans: Sequence[Plan]) -> list[Plan]:
+        """`save` for several plans in one transaction: all are stored, or none.
+
+        PlanInvalid names the first plan refused (`plan_index`) and why.
+        """
+        with self._db.write() as db:
+            saved = []
+            for index, plan in enumerate(plans):
+                try:
+                    saved.append(self._write(db, plan))
+                except PlanInvalid as invalid:
+                    raise PlanInvalid(invalid.problems, index) from None
+            return saved
+
+    def _write(self, db: Session, plan: Plan) -> Plan:
         if plan.id and not is_user_plan_id(plan.id):
             message = f'"{plan.id}" is a built-in plan; save a copy of it instead'
             raise PlanInvalid([PlanProblem(None, "id", message)])
-        with self._db.write() as db:
-            stored = self._checked(db, plan)
-            row = db.get(UserPlanRow, stored.id)
-            now = self._now()
-            if row is None:
-                row = UserPlanRow(id=stored.id, created_at=now, last_used_at=None)
-                db.add(row)
-            row.name = stored.name
-            row.summary = stored.summary
-            row.items_json = items_json(stored.items)
-            row.updated_at = now
-            return stored
+        stored = self._checked(db, plan)
+        row = db.get(UserPlanRow, stored.id)
+        now = self._now()
+        if row is None:
+            row = UserPlanRow(id=stored.id, created_at=now, last_used_at=None)
+            db.add(row)
+        row.name = stored.name
+        row.summary = stored.summary
+        row.items_json = items_json(stored.items)
+        row.updated_at = now
+        db.flush()  # the next plan of a batch sees this one's name
+        return stored
 
     def delete(self, plan_id: str) -> None:
         """Remove the plan; its sessions keep their plan id and name. No plan: nothing."""
@@ -132,6 +150,11 @@ class UserPlans:
             users = repo.user_exercises(db)
         names = {e.id: e.name for e in self._library.exercises.values()}
         return names | dict(users)
+
+    def plan_exercises(self) -> Mapping[str, ExerciseLike]:
+        """The exercises plan items may name, as the plan rules take them (plan_problems)."""
+        with self._db.read() as db:
+            return known_exercises(self._library, repo.user_exercises(db))
 
     # -- checks ----------------------------------------------------------------------
 

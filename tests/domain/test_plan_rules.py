@@ -73,6 +73,10 @@ def test_a_good_plan_has_no_problems() -> None:
             PlanProblem(0, "warmup_sets", "must be 0 to 2, not 3"),
         ),
         (
+            plan(replace(BRIDGE, reps=None, hold_seconds=IntRange(30, 30), warmup_sets=1)),
+            PlanProblem(0, "warmup_sets", "a timed hold has no warm-up sets"),
+        ),
+        (
             plan(replace(BRIDGE, warmup_sets=-1)),
             PlanProblem(0, "warmup_sets", "must be 0 to 2, not -1"),
         ),

@@ -200,6 +200,9 @@ class ExerciseScreen(QWidget):
         self.side.setObjectName("sideLabel")
         self.target = big_label("", 1.4, bold=False)
         self.target.setObjectName("targetLabel")
+        self.item_note = big_label("", 1.1, bold=False)  # the plan item's own note
+        self.item_note.setObjectName("itemNote")
+        self.item_note.hide()
         self.progression = HintPanel(self)
 
         self.status = big_label("", 2.2)
@@ -263,6 +266,7 @@ class ExerciseScreen(QWidget):
         heading_row.addStretch(1)
         left.addLayout(heading_row)
         left.addWidget(self.target)
+        left.addWidget(self.item_note)
         left.addWidget(self.progression)
         left.addSpacing(8)
         left.addWidget(self.status)
@@ -312,6 +316,11 @@ class ExerciseScreen(QWidget):
         for widget in self._inputs:
             widget.setVisible(not step.is_hold)  # a hold logs its time, not reps or load
 
+    def show_note(self, note: str) -> None:
+        """The plan item's note ("Elbows inside the knees"); hidden when it has none."""
+        self.item_note.setText(f"Note: {note}" if note else "")
+        self.item_note.setVisible(bool(note))
+
     def set_values(self, reps: int, load_kg: float | None, note: str | None = None) -> None:
         """Pre-fill the inputs; `note` says why the load is not last time's."""
         self.reps.setValue(reps)
@@ -326,8 +335,10 @@ class ExerciseScreen(QWidget):
         load = round(self.load.value(), 2)
         return self.reps.value(), (load if load > 0 else None)
 
-    def show_ready(self, set_number: int, *, after_rest: bool, hold: bool = False) -> None:
-        self.status.setText(f"Ready for set {set_number}")
+    def show_ready(
+        self, set_number: int, *, after_rest: bool, hold: bool = False, warmup: bool = False
+    ) -> None:
+        self.status.setText(f"Ready for {'warm-up' if warmup else 'set'} {set_number}")
         palette = self.status.palette()
         if after_rest:
             palette.setColor(QPalette.ColorRole.WindowText, READY_COLOR)
@@ -363,6 +374,7 @@ class ExerciseScreen(QWidget):
         self.set_label.setText("")
         self.side.hide()
         self.target.setText("")
+        self.item_note.hide()
         self.next_label.setText("Next: the summary")
         self.progression.show_hint(None)
         self.load_note.hide()

@@ -19,6 +19,7 @@ from backleg_desktop.ui import resources
 
 if TYPE_CHECKING:  # types only: the page and the store load later, on first use
     from backleg_desktop.services.store import Store
+    from backleg_desktop.services.user_plans import UserPlans
     from backleg_desktop.services.workouts import WorkoutService
     from backleg_desktop.ui.main_window import MainWindow
     from backleg_desktop.ui.session.page import SessionPage
@@ -35,6 +36,7 @@ class SessionWiring(QObject):
         self.window = window
         self._page: SessionPage | None = None
         self._workouts: WorkoutService | None = None  # once the store is open
+        self._plans: UserPlans | None = None
         self.shortcuts_dialog: QWidget | None = None
         icon = resources.icon("session.svg", window.palette())
         window.add_page(PAGE_KEY, "Session", self._build_page, icon)
@@ -74,15 +76,16 @@ class SessionWiring(QObject):
         page.active_changed.connect(lambda _active: self._update_actions())
         page.screen_changed.connect(self._update_actions)
         if self._workouts is not None:
-            page.set_workouts(self._workouts)
+            page.set_workouts(self._workouts, self._plans)
         self._page = page
         self._update_actions()
         return page
 
     def _store_attached(self, store: Store) -> None:
         workouts = self._workouts = store.workouts
+        self._plans = store.plans
         if self._page is not None:
-            self._page.set_workouts(workouts)
+            self._page.set_workouts(workouts, self._plans)
         elif not self._has_unfinished(workouts):
             return  # nothing to resume: leave the page unbuilt until it is asked for
         if self.page.offer_resume():

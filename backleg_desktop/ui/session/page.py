@@ -43,6 +43,7 @@ from backleg_desktop.ui.session.screens import NoticeScreen, PlanChooser, Resume
 from backleg_desktop.ui.session.summary_screen import SummaryScreen
 
 if TYPE_CHECKING:
+    from backleg_desktop.services.user_plans import UserPlans
     from backleg_desktop.services.workouts import WorkoutService
 
 REST_CHOICE_KEY = "session/rest_choice"
@@ -170,8 +171,9 @@ class SessionPage(QWidget):
         chrome.stop_button.clicked.connect(self.stop_for_pain)
 
     # -- store -------------------------------------------------------------------------
-    def set_workouts(self, workouts: WorkoutService) -> None:
-        self.controller.attach(workouts)
+    def set_workouts(self, workouts: WorkoutService, plans: UserPlans | None = None) -> None:
+        """The open history; `plans`: the user's own plans, so they can be run too."""
+        self.controller.attach(workouts, plans)
         self.chooser.set_ready(True, "")
 
     def offer_resume(self) -> bool:

@@ -245,12 +245,16 @@ class RunningSession(QObject):
             self._prefill(step)
         name = texts.exercise_name(self.library, step.exercise_id)
         screen.show_step(step, name, texts.next_text(self.library, flow.steps, step))
+        screen.show_note(plan.items[step.item_index].note)
         screen.show_hint(self.controller.hint(step.exercise_id))  # cached: asked once
         if flow.state == "in_set":
             timer = flow.hold_timer if step.is_hold else flow.set_timer
             screen.show_in_set(timer.display_seconds(), step.side, hold=step.is_hold)
         else:
-            screen.show_ready(step.set_number, after_rest=self._after_rest, hold=step.is_hold)
+            warmup = step.kind == "warmup"
+            screen.show_ready(
+                step.set_number, after_rest=self._after_rest, hold=step.is_hold, warmup=warmup
+            )
         self.page.show_screen(screen)
 
     def _prefill(self, step: Step) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from backleg_desktop.content.model import Library
-from backleg_desktop.domain.history import LoggedSet, SessionRecord, SetEntry
+from backleg_desktop.domain.history import LoggedSet, SessionRecord, SetEntry, user_exercise_name
 from backleg_desktop.domain.session_flow import Step, Unskipped
 from backleg_desktop.services.session_records import RecordBeaten
 
@@ -19,7 +19,9 @@ SIDE_TEXT = {"left": "Left leg", "right": "Right leg", "both": ""}
 
 def exercise_name(library: Library, exercise_id: str) -> str:
     exercise = library.exercises.get(exercise_id)
-    return exercise.name if exercise else exercise_id
+    if exercise is None:  # a user exercise ("user:<name>") goes by its name
+        return user_exercise_name(exercise_id) or exercise_id
+    return exercise.name
 
 
 def target_text(step: Step) -> str:
@@ -29,9 +31,15 @@ def target_text(step: Step) -> str:
     return f"Target: {step.reps_text} reps{' per leg' if step.per_leg else ''}"
 
 
+def set_name(step: Step) -> str:
+    """ "Set 2 of 3", or "Warm-up 1 of 2" for a warm-up set at about half the load."""
+    kind = "Warm-up" if step.kind == "warmup" else "Set"
+    return f"{kind} {step.set_number} of {step.total_sets}"
+
+
 def set_text(step: Step) -> str:
     optional = " (optional)" if step.optional else ""
-    return f"Set {step.set_number} of {step.total_sets}{optional}"
+    return f"{set_name(step)}{optional}"
 
 
 def next_text(library: Library, steps: Sequence[Step], step: Step) -> str:
@@ -40,9 +48,9 @@ def next_text(library: Library, steps: Sequence[Step], step: Step) -> str:
     if following is None:
         return "Next: finish"
     if following.exercise_id == step.exercise_id:
-        if following.set_number == step.set_number:
+        if following.set_number == step.set_number and following.kind == step.kind:
             return f"Next: {SIDE_TEXT[following.side].lower()}, no rest"
-        return f"Next: set {following.set_number} of {following.total_sets}"
+        return f"Next: {set_name(following)[0].lower()}{set_name(following)[1:]}"
     return f"Next: {exercise_name(library, following.exercise_id)}"
 
 
@@ -51,7 +59,7 @@ def up_next(library: Library, following: Step | None) -> tuple[str, str]:
     if following is None:
         return "Finish", ""
     parts = (
-        f"Set {following.set_number} of {following.total_sets}",
+        set_name(following),
         SIDE_TEXT[following.side],
         target_text(following).removeprefix("Target: "),
     )
@@ -67,6 +75,8 @@ def progress_text(plan_name: str, step: Step | None, items: int, done: int, plan
 def describe_set(library: Library, logged: LoggedSet | SetEntry) -> str:
     """ "Reverse lunge, set 2 (left): 8 reps × 10 kg"."""
     side = "" if logged.side == "both" else f" ({logged.side})"
+    if logged.kind == "warmup":
+        side += " (warm-up)"
     load = "no load" if logged.load_kg is None else f"{logged.load_kg:g} kg"
     if logged.reps is None and logged.duration_s is not None:  # a timed hold
         held = f"held {round(logged.duration_s)} s"
