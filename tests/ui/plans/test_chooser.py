@@ -16,7 +16,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def type_keys(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
     """Each key to whatever has focus when it is pressed, as a keyboard does."""
     for char in text:
-        qtbot.keyClicks(focused(), char)
+        target = focused()
+        assert target is not None, "nothing has the keyboard"
+        qtbot.keyClicks(target, char)
 
 
 def ctrl_n(qtbot, window):  # type: ignore[no-untyped-def]
