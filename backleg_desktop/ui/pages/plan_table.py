@@ -94,6 +94,11 @@ class PlanTable(QTableWidget):
         super().showEvent(event)
         self._fit_height()  # the style is final once shown
 
+    def link_text(self, row: int) -> str:
+        """The exercise's name on `row`."""
+        item = self.item(row, 0)
+        return "" if item is None else item.text()
+
     def link_at(self, row: int) -> str:
         item = self.item(row, 0)
         return "" if item is None else str(item.data(LINK_ROLE))

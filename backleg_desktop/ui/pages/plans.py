@@ -101,6 +101,15 @@ class PlanDetail(QWidget):
         if not own:
             column.add(muted(paragraph(BUILT_IN_NOTE)))
         column.add(table)
+        notes = [
+            f"{table.link_text(row)}: {item.note}"
+            for row, item in enumerate(plan.items)
+            if item.note
+        ]
+        if notes:  # shown during the session too, on the exercise's screen
+            self.notes = paragraph("Notes\n" + "\n".join(notes))
+            self.notes.setObjectName(f"planNotes-{plan.id}")
+            column.add(self.notes)
         column.add(muted(paragraph(INTRO)))
         self.scroll_area = VerticalScrollArea(column, self)
         layout = QVBoxLayout(self)
@@ -158,7 +167,9 @@ class PlansPage(QWidget):
         """Rebuild from the book, keeping the plan that was chosen."""
         chosen = self.current_plan_id()
         focus = QApplication.focusWidget()
-        had_focus = any(detail.isAncestorOf(focus) for detail in self.details.values())
+        had_focus = focus is not None and any(
+            detail.isAncestorOf(focus) for detail in self.details.values()
+        )
         self.list.blockSignals(True)
         self.list.clear()
         for detail in self.details.values():

@@ -54,6 +54,8 @@ class DraftProblems:
 def sentence(problem: PlanProblem, names: Callable[[str], str]) -> str:
     """The rules' message as a sentence to read next to the field, with exercise names
     rather than ids where the rules name one."""
+    if problem.field == "name" and problem.message == "must not be empty":
+        return "Give the plan a name."
     if problem.field == "per_leg" and problem.item is not None:
         return "Per leg is only for moves done one leg at a time; this one uses both legs."
     if problem.field == "exercise" and problem.message.startswith("unknown exercise"):

@@ -208,7 +208,7 @@ class PlanEditor(QDialog):
 
     def _resize_to_fit(self) -> None:
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 110, metrics.height() * 34)
+        self.resize(metrics.averageCharWidth() * 135, metrics.height() * 36)
 
     # -- the plan's own fields (undo.PlanFields) ---------------------------------------------
     def plan_field(self, name: str) -> str:

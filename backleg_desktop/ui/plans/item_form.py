@@ -70,10 +70,10 @@ def range_edit(name: str, accessible: str, parent: QWidget) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setObjectName(f"field-{name}")
     edit.setAccessibleName(accessible)
-    edit.setPlaceholderText("e.g. 3 or 12–15")
+    edit.setPlaceholderText("3 or 12–15")
     # Digits, spaces and a dash or "to": "12", "12-15", "12 to 15".
     edit.setValidator(QRegularExpressionValidator(r"[0-9 \-–—to]{0,15}", edit))
-    edit.setMaximumWidth(edit.fontMetrics().averageCharWidth() * 16)
+    edit.setMaximumWidth(edit.fontMetrics().averageCharWidth() * 20)
     return edit
 
 
@@ -147,6 +147,7 @@ class ItemForm(QWidget):
         layout.addLayout(form)
         layout.addStretch(1)
         self._form = form
+        form.setRowVisible(self.hold, False)  # reps until an item says it is a hold
         self._connect()
 
     def _connect(self) -> None:
