@@ -1,5 +1,6 @@
 """The headless commands: `backleg export PATH`, `backleg import PATH`, `backleg backups`,
-`backleg restore BACKUP` and `backleg handout PLAN_ID OUT.pdf`.
+`backleg restore BACKUP`, `backleg handout PLAN_ID OUT.pdf` and `backleg plans export|import
+PATH` (cli_plans.py).
 
 No Qt is imported on this path (a test checks it), and the database is opened like any
 other client, so export and import work while the app is open (SQLite WAL lets a reader
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from backleg_desktop.cli_plans import plans_command
 from backleg_desktop.content.loader import ContentError, load_library
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import ImportedSession
@@ -65,6 +67,8 @@ def _run(args: argparse.Namespace, data_dir: Path, out: TextIO, err: TextIO) -> 
             return _restore(Path(args.backup), data_dir, out, err)
         if args.command == "handout":
             return _handout(args.plan_id, Path(args.out), data_dir, library, out, err)
+        if args.command == "plans":
+            return plans_command(args.plans_command, Path(args.path), data_dir, library, out)
     except (BacklegError, ContentError) as error:
         print(error, file=err)
         return 1

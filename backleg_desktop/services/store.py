@@ -33,7 +33,6 @@ from backleg_desktop.services.errors import (
     file_error,
     storage_errors,
 )
-from backleg_desktop.services.history_db import HistoryDb
 from backleg_desktop.services.user_plans import UserPlans
 from backleg_desktop.services.workouts import WorkoutService, utc_now
 from backleg_desktop.storage import schema, sqlite_files
@@ -103,8 +102,7 @@ def open_store(
     workouts = WorkoutService(engine, library, db_path=db_path, now=now)
     # Sets a killed window had queued go in before anything reads the history.
     notices.extend(pending_journal.replay(data_dir, workouts))
-    plans = UserPlans(HistoryDb(engine, db_path), library, now)
-    store = Store(data_dir, db_path, workouts, plans, notices, engine, lock)
+    store = Store(data_dir, db_path, workouts, workouts.plans, notices, engine, lock)
     if make_daily_backup:
         try:
             backups.make_daily_backup(data_dir, now().astimezone().date())

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Literal
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -32,6 +33,8 @@ from backleg_desktop.services.plan_catalog import (
 from backleg_desktop.services.plan_tables import item_label, item_reader, item_table, read_item
 from backleg_desktop.storage import repository as repo
 from backleg_desktop.storage.models import UserPlanRow
+
+MergeOutcome = Literal["added", "updated", "unchanged"]
 
 
 class PlanInvalid(BacklegError):
@@ -101,6 +104,36 @@ class UserPlans:
                 except PlanInvalid as invalid:
                     raise PlanInvalid(invalid.problems, index) from None
             return saved
+
+    def merge(self, plans: Sequence[Plan]) -> list[tuple[str, MergeOutcome]]:
+        """Bring in plans from a file or a backup, matched to the stored ones by name (any
+        case): a new name is "added" (keeping its `user-plan:` id when that is free, so
+        restored sessions still point at it), a plan that differs "updated" in place, an
+        identical one "unchanged". One transaction: all, or PlanInvalid and none."""
+        outcomes: list[tuple[str, MergeOutcome]] = []
+        with self._db.write() as db:
+            rows = db.execute(select(UserPlanRow)).scalars()
+            stored = {row.name.casefold(): _plan_of(row) for row in rows}
+            for index, plan in enumerate(plans):
+                old = stored.get(plan.name.strip().casefold())
+                try:
+                    if old is None:
+                        free = is_user_plan_id(plan.id) and db.get(UserPlanRow, plan.id) is None
+                        saved = self._write(db, replace(plan, id=plan.id if free else ""))
+                        outcomes.append((saved.name, "added"))
+                        continue
+                    candidate = self._checked(db, replace(plan, id=old.id))
+                    if (candidate.name, candidate.summary, candidate.items) == (
+                        old.name,
+                        old.summary,
+                        old.items,
+                    ):
+                        outcomes.append((old.name, "unchanged"))
+                    else:
+                        outcomes.append((self._write(db, candidate).name, "updated"))
+                except PlanInvalid as invalid:
+                    raise PlanInvalid(invalid.problems, index) from None
+        return outcomes
 
     def _write(self, db: Session, plan: Plan) -> Plan:
         if plan.id and not is_user_plan_id(plan.id):

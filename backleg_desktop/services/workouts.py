@@ -28,6 +28,7 @@ from backleg_desktop.services.session_log import (
     Unset,
     utc_now,
 )
+from backleg_desktop.services.user_plans import UserPlans
 
 __all__ = ["DEFAULT_SESSION_NAME", "UNSET", "Unset", "WorkoutService", "utc_now"]
 
@@ -83,3 +84,6 @@ class WorkoutService:
 
         # Importing.
         self.import_sessions = importing.import_sessions
+
+        # The user's own plans (the same as `store.plans`): JSON backups carry them.
+        self.plans = UserPlans(db, library, now)
