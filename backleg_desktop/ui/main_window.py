@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
     quit_action: QAction
     import_action: QAction
     export_action: QAction
+    import_plans_action: QAction  # ui/plans/file_actions.py
+    export_plans_action: QAction
     print_handout_action: QAction
     back_action: QAction
     disclaimer_action: QAction

@@ -95,6 +95,6 @@ class PlanBook(QObject):
         self._own_plans().delete(plan_id)
         self.changed.emit()
 
-    def mark_used(self, plan_id: str) -> None:
-        if self.store is not None and plan_id.startswith("user-plan:"):
-            self._own_plans().mark_used(plan_id)
+    def reload(self) -> None:
+        """Plans changed outside the book (File → Import plans…): tell everyone."""
+        self.changed.emit()

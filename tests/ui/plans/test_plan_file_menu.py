@@ -1,0 +1,97 @@
+"""File → Export plans… and Import plans…: a dated file name, what became of each plan,
+and a bad file's problems (file, plan, item, field) in a message with nothing imported."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from backleg_desktop.ui.plans.file_actions import default_file_name, export_plan_file
+from tests.ui.plans.test_plans_page import own_plan
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The paths the file dialogs answer with (in order), and what they were offered."""
+    answers: list[str] = []
+    offered: list[str] = []
+
+    def ask(parent, title, where, filters):  # type: ignore[no-untyped-def]
+        offered.append(where)
+        return (answers.pop(0) if answers else "", filters)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(ask))
+    return answers, offered
+
+
+def test_the_file_menu_has_both_entries_after_export(window) -> None:
+    names = [action.objectName() for action in window.file_menu.actions()]
+    at = names.index("exportAction")
+    assert names[at + 1 : at + 3] == ["importPlansAction", "exportPlansAction"]
+
+
+def test_export_offers_a_dated_name_and_import_says_what_happened(
+    window, store, library, answers, dialogs, tmp_path: Path
+) -> None:
+    paths, offered = dialogs
+    mine = own_plan(store, library, "Garden day")
+    target = tmp_path / "shared"
+    paths.append(str(target))  # no suffix typed: .toml is added
+    assert export_plan_file(window, today=date(2026, 12, 1)) == target.with_suffix(".toml")
+    assert offered[-1].endswith("backleg-plans-2026-12-01.toml")
+    assert default_file_name(date(2026, 12, 1)) == "backleg-plans-2026-12-01.toml"
+    written = target.with_suffix(".toml")
+    assert 'name = "Garden day"' in written.read_text(encoding="utf-8")
+    assert answers.told[-1][0] == "Plans exported"
+
+    store.plans.delete(mine.id)
+    window.plan_book.reload()
+    window.show_page("plans")
+    paths.append(str(written))
+    window.import_plans_action.trigger()
+    title, text = answers.told[-1]
+    assert title == "Plans imported" and "Garden day: added" in text
+    (back,) = store.plans.all()
+    assert back.items == mine.items and back.name == mine.name
+    assert back.id in window.plans_page.details  # the page shows it at once
+
+    paths.append(str(written))
+    window.import_plans_action.trigger()  # the same file again: no second copy
+    assert "Garden day: unchanged" in answers.told[-1][1]
+    assert len(store.plans.all()) == 1
+
+
+def test_a_bad_file_imports_nothing_and_says_where(window, store, answers, dialogs, tmp_path):  # type: ignore[no-untyped-def]
+    paths, _offered = dialogs
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[[plan]]\nname = "Good one"\n\n[[plan.item]]\nexercise = "glute-bridge"\n'
+        "sets = 2\nreps = 10\nrest_seconds = 30\n\n"
+        '[[plan]]\nname = "Backwards"\n\n[[plan.item]]\nexercise = "glute-bridge"\n'
+        "sets = 2\nreps = [12, 8]\nrest_seconds = 30\n",
+        encoding="utf-8",
+    )
+    paths.append(str(bad))
+    window.import_plans_action.trigger()
+    title, text = answers.told[-1]
+    assert title == "Plans not imported" and "nothing was imported" in text.casefold()
+    assert "bad.toml" in text and "reps" in text and "Backwards" in text
+    assert store.plans.all() == []  # all or nothing: not even the good plan
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[[plan]]\nname = "Oops\n', encoding="utf-8")
+    paths.append(str(broken))
+    window.import_plans_action.trigger()
+    text = answers.told[-1][1]
+    assert "broken.toml" in text and "line 2" in text and "not valid TOML" in text
+
+
+def test_export_with_no_plans_of_your_own_says_how_to_make_one(window, answers, dialogs) -> None:
+    _paths, offered = dialogs
+    window.export_plans_action.trigger()
+    assert "no plans of your own" in answers.told[-1][1]
+    assert offered == []  # no file dialog for nothing to write
