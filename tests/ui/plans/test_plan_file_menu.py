@@ -95,3 +95,39 @@ def test_export_with_no_plans_of_your_own_says_how_to_make_one(window, answers, 
     window.export_plans_action.trigger()
     assert "no plans of your own" in answers.told[-1][1]
     assert offered == []  # no file dialog for nothing to write
+
+
+def test_a_plan_exported_and_imported_into_a_fresh_folder_is_the_same(
+    qtbot, window, store, library, answers, dialogs, tmp_path: Path, fake_clock
+) -> None:
+    """The issue's walk-through, second half: export, then import in a new data folder."""
+    from backleg_desktop.app import create_main_window
+    from backleg_desktop.services.store import open_store
+    from backleg_desktop.ui.disclaimer import remember_accepted
+    from tests.support.stores import close_when_jobs_are_done
+
+    paths, _offered = dialogs
+    mine = own_plan(store, library, "Strength, my way")
+    shared = tmp_path / "shared.toml"
+    paths.append(str(shared))
+    window.export_plans_action.trigger()
+
+    fresh = tmp_path / "fresh"
+    fresh.mkdir(mode=0o700)
+    other_store = open_store(fresh, library, make_daily_backup=False)
+    other = create_main_window(data_dir=fresh, library=library, clock=fake_clock)
+    remember_accepted(other.settings)
+    qtbot.addWidget(other)
+    try:
+        other.attach_store(other_store)
+        paths.append(str(shared))
+        other.import_plans_action.trigger()
+        assert "Strength, my way: added" in answers.told[-1][1]
+        (copy,) = other_store.plans.all()
+        assert (copy.name, copy.summary, copy.items) == (mine.name, mine.summary, mine.items)
+        assert copy.id != mine.id  # a plan of this history's own, with its own id
+        chooser_ids = [plan.id for plan in other.plan_book.plans()]
+        assert chooser_ids[-1] == copy.id
+    finally:
+        other.close()
+        close_when_jobs_are_done(other_store)
