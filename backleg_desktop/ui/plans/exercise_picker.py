@@ -1,8 +1,9 @@
 """Pick exercises to add to a plan: the whole library and your own exercises, searchable.
 
 A QSortFilterProxyModel over one QStandardItemModel: every word typed must appear in the
-exercise's name, equipment or muscles. Up and Down move through the list while you type,
-Enter adds what is selected (several with Ctrl or Shift), a double-click adds one.
+exercise's name, equipment, muscles or sides ("one leg"). Up and Down move through the
+list while you type, Enter adds what is selected (several with Ctrl or Shift), a
+double-click adds one.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def exercise_model(
             details += " · one leg at a time"
         row = QStandardItem(f"{exercise.name}\n{details}")
         row.setData(exercise.id, ID_ROLE)
-        words = (exercise.name, *exercise.equipment_tags, *exercise.target_muscles)
+        sides = "one leg at a time" if exercise.one_sided else "both legs"
+        words = (exercise.name, *exercise.equipment_tags, *exercise.target_muscles, sides)
         row.setData(" ".join(words).casefold(), SEARCH_ROLE)
         row.setEditable(False)
         model.appendRow(row)
@@ -133,7 +135,7 @@ class ExercisePicker(QDialog):
         self.list.doubleClicked.connect(lambda _index: self.accept())
         self.list.selectionModel().selectionChanged.connect(lambda *_: self._update())
         self._select_first()
-        self.resize(self.fontMetrics().averageCharWidth() * 60, self.fontMetrics().height() * 30)
+        self.resize(self.fontMetrics().averageCharWidth() * 70, self.fontMetrics().height() * 34)
         self.search.setFocus()
 
     def chosen_ids(self) -> list[str]:

@@ -165,3 +165,30 @@ def test_leaving_with_changes_asks_first(qtbot, window, answers, store) -> None:
     answers.append(QMessageBox.StandardButton.Yes)
     editor.reject()
     assert not editor.isVisible() and store.plans.all() == []
+
+
+def test_the_picker_offers_your_own_exercises_too(qtbot, window, store) -> None:
+    store.workouts.add_user_exercise("Kettlebell swing")
+    editor = new_editor(qtbot, window)
+    qtbot.keyClicks(editor.name, "Swings")
+    add_exercise(qtbot, editor, "swing")
+    assert names_in(editor) == ["Kettlebell swing"]
+    assert "Your own exercise" in editor.form.about.text()
+    assert not editor.form.per_leg.isEnabled()  # counted as both legs, as the session does
+    editor.save()
+    (plan,) = store.plans.all()
+    assert plan.items[0].exercise_id == "user:Kettlebell swing"
+
+
+def test_the_picker_filters_on_every_word_and_adds_several_at_once(qtbot, window) -> None:
+    editor = new_editor(qtbot, window)
+    qtbot.keyClick(editor.list, Qt.Key.Key_Insert)
+    picker = editor.picker
+    qtbot.keyClicks(picker.search, "bodyweight one leg")
+    names = [picker.proxy.index(r, 0).data().split("\n")[0] for r in range(picker.proxy.rowCount())]
+    assert {"Reverse lunge", "Clamshell", "Step-up"} <= set(names)
+    assert "Glute bridge" not in names  # both legs together: filtered out
+    picker.list.selectAll()
+    count = len(picker.chosen_ids())
+    picker.accept()
+    assert editor.model.rowCount() == count > 1
