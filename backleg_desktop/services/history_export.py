@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from backleg_desktop.content.model import Library
+from backleg_desktop.services.backup_plans import plans_block
 from backleg_desktop.services.own_files import refuse_own_file
 from backleg_desktop.services.transfer import ExerciseMatcher, ExportSummary, export_to_path
 
@@ -28,4 +29,7 @@ def export_history(workouts: WorkoutService, library: Library, path: Path) -> Ex
     def name_of(exercise_id: str) -> str:
         return users.get(exercise_id) or matcher.display_name(exercise_id)
 
-    return export_to_path(path, workouts.iter_export_rows(), name_of, sorted(users.items()))
+    plans = plans_block(workouts.plans.all())  # the JSON backup carries the user's plans
+    return export_to_path(
+        path, workouts.iter_export_rows(), name_of, sorted(users.items()), user_plans=plans
+    )

@@ -153,3 +153,29 @@ def test_a_deleted_user_plan_cannot_be_chosen_and_its_session_can_be_resumed(
     later = controller_for(store, library, fake_clock)
     assert later.choose(plan.id, "bottom") is None
     assert later.find_unfinished() is not None and not later.can_resume
+
+
+def test_the_strength_session_copied_with_bridges_runs_and_travels_in_a_file(
+    store: Store, library: Library, fake_clock: FakeClock, tmp_path: Path
+) -> None:
+    from backleg_desktop.services.plan_files import import_plans, write_plan_file
+
+    strength = library.plan("strength")
+    swapped = (replace(strength.items[0], exercise_id="glute-bridge"), *strength.items[1:])
+    mine = store.plans.save(
+        replace(strength, id="", name="Strength at home", items=swapped, source="user")
+    )
+    controller = controller_for(store, library, fake_clock)
+    assert controller.choose(mine.id, "bottom") == mine and controller.begin(1)
+    assert run_plan(controller, fake_clock) == 9 + 6 + 4
+    assert controller.finish()
+    summary = controller.summary()
+    assert summary is not None and summary.detail.session.plan_id == mine.id
+    assert {s.exercise_id for s in summary.detail.sets} >= {"glute-bridge"}
+    assert "leg-extension" not in {s.exercise_id for s in summary.detail.sets}
+    path = tmp_path / "mine.toml"
+    write_plan_file(path, store.plans.all(), store.data_dir)
+    with open_store(tmp_path / "fresh", library, make_daily_backup=False) as fresh:
+        assert import_plans(fresh, path) == [("Strength at home", "added")]
+        (copied,) = fresh.plans.all()
+        assert (copied.name, copied.summary, copied.items) == (mine.name, mine.summary, mine.items)

@@ -6,7 +6,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +25,7 @@ def export_to_path(
     user_exercises: Sequence[tuple[str, str]] = (),
     *,
     now: datetime | None = None,
+    user_plans: Sequence[Mapping[str, object]] = (),
 ) -> ExportSummary:
     """Write CSV, or the JSON backup when `path` ends in .json.
 
@@ -43,7 +44,12 @@ def export_to_path(
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             if is_json_path(path):
                 summary = write_json(
-                    rows, out, exercise_name, user_exercises, exported_at=now or datetime.now(UTC)
+                    rows,
+                    out,
+                    exercise_name,
+                    user_exercises,
+                    exported_at=now or datetime.now(UTC),
+                    user_plans=user_plans,
                 )
             else:
                 summary = write_csv(rows, out, exercise_name)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.records import ImportSummary
 from backleg_desktop.services import history_export
+from backleg_desktop.services.backup_plans import restore_backup_plans
 from backleg_desktop.services.transfer import (
     ExportSummary,
     ImportPreview,
@@ -157,6 +158,7 @@ class ImportDialog(QDialog):
             _progress: Callable[[int], None], should_cancel: Callable[[], bool]
         ) -> tuple[ImportPreview, ImportSummary]:
             found = preview(path, library, unit)
+            restore_backup_plans(workouts, path, dry_run=True)  # a backup's plans, checked
             summary = workouts.import_sessions(
                 read_sessions(path, library, unit, fmt=found.format),
                 dry_run=True,
@@ -212,11 +214,13 @@ class ImportDialog(QDialog):
         def work(
             progress: Callable[[int], None], should_cancel: Callable[[], bool]
         ) -> ImportSummary:
-            return workouts.import_sessions(
+            summary = workouts.import_sessions(
                 read_sessions(path, library, unit, fmt=fmt_found),
                 progress=progress,
                 should_cancel=should_cancel,
             )
+            restore_backup_plans(workouts, path)  # a JSON backup's plans and exercises
+            return summary
 
         self._run(work, self._imported)
 
