@@ -93,6 +93,7 @@ def import_history(window: MainWindow) -> None:
 
 
 def _after_import(window: MainWindow, _summary: ImportSummary) -> None:
+    window.plan_book.reload()  # a JSON backup may bring plans of your own
     if window.history_built():  # show what was imported
         window.history_page.refresh()
 

@@ -131,3 +131,34 @@ def test_a_plan_exported_and_imported_into_a_fresh_folder_is_the_same(
     finally:
         other.close()
         close_when_jobs_are_done(other_store)
+
+
+def test_a_backup_imported_with_file_import_brings_its_plans_to_the_page(
+    qtbot, window, store, library, answers, dialogs, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from backleg_desktop.services.history_export import export_history
+
+    paths, _offered = dialogs
+    mine = own_plan(store, library, "Back from the backup")
+    done = store.workouts.start_session(mine.id, pain_before=2)
+    store.workouts.finish_session(done.id, pain_after=2)
+    backup = tmp_path / "history.json"
+    export_history(store.workouts, library, backup)
+    store.workouts.delete_session(done.id)  # a new history, as far as the import can tell
+    store.plans.delete(mine.id)
+    window.plan_book.reload()
+    window.show_page("plans")
+    assert mine.id not in window.plans_page.details
+
+    paths.append(str(backup))
+    window.import_action.trigger()  # File → Import…, the history's own import
+    dialog = next(d for d in window.findChildren(QDialog) if d.isVisible())
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        dialog.import_button.click()
+    names = [plan.name for plan in window.plan_book.plans()]
+    assert "Back from the backup" in names
+    back = next(plan for plan in store.plans.all() if plan.name == "Back from the backup")
+    assert back.id in window.plans_page.details  # the page shows it without a restart
