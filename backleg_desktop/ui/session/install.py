@@ -174,12 +174,18 @@ class SessionWiring(QObject):
             page.chooser.setFocus()  # its list of plans
 
     def start_plan(self, plan_id: str) -> None:
-        """The Plans page's Start: that plan's check-in, unless a session is under way."""
+        """The Plans page's Start: that plan's check-in. Not over a session under way, nor
+        over the offer to resume one; from a check-in (nothing stored yet), a summary or a
+        notice it goes straight to the new plan's check-in."""
         page = self.page
-        self.start()
-        if page.is_active or page.current_screen() is not page.chooser:
+        self.window.show_page(PAGE_KEY)
+        if page.is_active:
             page.say("Finish or end the session under way before you start another.")
             return
+        if page.current_screen() is page.resume_screen:
+            page.say("Resume or end the unfinished session first.")
+            return
+        page.back_to_plans()
         page.choose_plan(plan_id)
 
     def _end(self) -> None:

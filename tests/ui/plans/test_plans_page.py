@@ -128,3 +128,24 @@ def test_delete_a_plan_that_has_history(qtbot, window, store, library, answers) 
     history = window.history_page
     qtbot.waitUntil(lambda: history.model is not None and history.model.rowCount() == 1)
     assert history.model.summary_at(0).session.name == "Garden day"
+
+
+def test_start_never_replaces_a_session_under_way(qtbot, window, fake_clock) -> None:
+    from tests.ui.session.conftest import Driver, FakeAlert
+
+    drive = Driver(qtbot, window, fake_clock)
+    drive.page._alert = FakeAlert()
+    window.show_page("plans")
+    window.plans_page.details["quick-add-on"].buttons["start"].click()
+    assert drive.page.plan.id == "quick-add-on"  # at its check-in: nothing stored yet
+    window.show_page("plans")
+    window.plans_page.details["gentle-day"].buttons["start"].click()
+    assert drive.page.plan.id == "gentle-day"  # so another plan simply takes its place
+    drive.type("2")
+    drive.enter()
+    drive.do_set()
+    window.show_page("plans")
+    window.plans_page.details["strength"].buttons["start"].click()
+    assert window.current_page_key() == "session"
+    assert drive.page.plan.id == "gentle-day" and drive.page.is_active
+    assert "end the session under way" in drive.page.message.text()
