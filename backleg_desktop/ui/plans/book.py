@@ -79,6 +79,14 @@ class PlanBook(QObject):
         exercise = self.library.exercises.get(exercise_id)
         return exercise is not None and exercise.one_sided
 
+    def about(self, exercise_id: str) -> str:
+        """ "One leg at a time · Bodyweight, Mat", for the editor's form."""
+        exercise = self.library.exercises.get(exercise_id)
+        if exercise is None:
+            return "Your own exercise: logged as both legs together."
+        sides = "One leg at a time" if exercise.one_sided else "Both legs together"
+        return f"{sides} · {', '.join(exercise.equipment_tags or exercise.equipment)}"
+
     # -- changing (each may raise a BacklegError with a message for the user) -------------
     def _own_plans(self):  # type: ignore[no-untyped-def]
         if self.store is None:

@@ -16,14 +16,12 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -38,7 +36,7 @@ from backleg_desktop.ui.plans.book import PlanBook
 from backleg_desktop.ui.plans.checks import DraftProblems, draft_problems
 from backleg_desktop.ui.plans.draft import Draft, new_item, to_plan
 from backleg_desktop.ui.plans.item_form import ItemForm, ProblemLabel
-from backleg_desktop.ui.plans.items_model import PlanItemsModel
+from backleg_desktop.ui.plans.items_model import PlanItemsModel, items_view
 from backleg_desktop.ui.plans.undo import AddItems, MoveItem, RemoveItem, SetItemField, SetPlanField
 from backleg_desktop.ui.plans.undo_keys import UndoKeys
 from backleg_desktop.ui.widgets import muted, paragraph
@@ -79,18 +77,7 @@ class PlanEditor(QDialog):
 
         self.model = PlanItemsModel(book.exercise_name, self)
         self.model.set_items(draft.items)
-        self.list = QListView(self)
-        self.list.setObjectName("planItems")
-        self.list.setAccessibleName("Exercises in the plan, in order")
-        self.list.setModel(self.model)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.list.setDropIndicatorShown(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setWordWrap(True)
-        self.list.setSpacing(2)
-        self.list.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
+        self.list = items_view(self.model, self)
 
         self.add_button = QPushButton("&Add exercises…", self)
         self.add_button.setObjectName("addItems")
@@ -98,6 +85,9 @@ class PlanEditor(QDialog):
         self.remove_button = QPushButton("&Remove", self)
         self.remove_button.setObjectName("removeItem")
         self.remove_button.setToolTip("Take the chosen exercise out of the plan (Delete)")
+        self.replace_button = QPushButton("Re&place…", self)
+        self.replace_button.setObjectName("replaceItem")
+        self.replace_button.setToolTip("Another exercise in its place, with the same numbers")
         self.up_button = QPushButton("Move &up", self)
         self.up_button.setObjectName("moveUp")
         self.up_button.setToolTip("Alt+Up, or drag it")
@@ -150,6 +140,7 @@ class PlanEditor(QDialog):
         left_layout.addWidget(self.items_problem)
         row1, row2 = QHBoxLayout(), QHBoxLayout()
         row1.addWidget(self.add_button)
+        row1.addWidget(self.replace_button)
         row1.addWidget(self.remove_button)
         row2.addWidget(self.up_button)
         row2.addWidget(self.down_button)
@@ -180,6 +171,7 @@ class PlanEditor(QDialog):
         self.form.field_edited.connect(self._item_edited)
         self.add_button.clicked.connect(self.pick_exercises)
         self.remove_button.clicked.connect(self.remove_current)
+        self.replace_button.clicked.connect(self.pick_replacement)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(1))
         self.save_button.clicked.connect(self.save)
@@ -260,6 +252,33 @@ class PlanEditor(QDialog):
         picker.open()
         self.picker = picker  # tests reach it here
 
+    def pick_replacement(self) -> None:
+        from backleg_desktop.ui.plans.exercise_picker import ExercisePicker
+
+        row = self.current_row()
+        if row is None:
+            return
+        name = self.model.exercise_name(row)
+        picker = ExercisePicker(self.book.library, self.user_exercises, self, replacing=name)
+        picker.accepted.connect(lambda: self.replace_current(picker.chosen_ids()[:1]))
+        picker.finished.connect(lambda _result: picker.deleteLater())
+        picker.open()
+        self.picker = picker
+
+    def replace_current(self, exercise_ids: list[str]) -> None:
+        """The chosen item gets another exercise and keeps its numbers; per leg goes when
+        the new one uses both legs (one undo step for both)."""
+        row = self.current_row()
+        if row is None or not exercise_ids or exercise_ids[0] == self.model.item(row).exercise_id:
+            return
+        new_id = exercise_ids[0]
+        old = self.model.exercise_name(row)
+        self.stack.beginMacro(f"Replace {old} with {self.book.exercise_name(new_id)}")
+        self.push(SetItemField(self.model, row, "exercise_id", new_id, self.after))
+        if self.model.item(row).per_leg and not self.book.one_sided(new_id):
+            self.push(SetItemField(self.model, row, "per_leg", False, self.after))
+        self.stack.endMacro()
+
     def remove_current(self) -> None:
         row = self.current_row()
         if row is not None:
@@ -288,6 +307,7 @@ class PlanEditor(QDialog):
         row = self.current_row()
         count = self.model.rowCount()
         self.remove_button.setEnabled(row is not None)
+        self.replace_button.setEnabled(row is not None)
         self.up_button.setEnabled(row is not None and row > 0)
         self.down_button.setEnabled(row is not None and row < count - 1)
         if row is None:
@@ -298,17 +318,10 @@ class PlanEditor(QDialog):
         self.form.show_item(
             item,
             self.model.exercise_name(row),
-            self._about(item.exercise_id),
+            self.book.about(item.exercise_id),
             self.book.one_sided(item.exercise_id),
         )
         self.form.show_problems(self.problems.of_item(row))
-
-    def _about(self, exercise_id: str) -> str:
-        exercise = self.book.library.exercises.get(exercise_id)
-        if exercise is None:
-            return "Your own exercise: log it as both legs together."
-        sides = "One leg at a time" if exercise.one_sided else "Both legs together"
-        return f"{sides} · {', '.join(exercise.equipment_tags or exercise.equipment)}"
 
     def check(self) -> DraftProblems:
         self.problems = draft_problems(

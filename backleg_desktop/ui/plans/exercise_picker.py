@@ -89,10 +89,13 @@ class ExercisePicker(QDialog):
         library: Library,
         user_exercises: Sequence[tuple[str, str]],
         parent: QWidget | None = None,
+        *,
+        replacing: str | None = None,
     ) -> None:
+        """`replacing`: the name of the exercise one chosen here takes the place of."""
         super().__init__(parent)
         self.setObjectName("exercisePicker")
-        self.setWindowTitle("Add exercises")
+        self.setWindowTitle("Add exercises" if replacing is None else f"Replace {replacing}")
         self.source = exercise_model(library, user_exercises, self)
         self.proxy = WordFilter(self)
         self.proxy.setSourceModel(self.source)
@@ -107,7 +110,11 @@ class ExercisePicker(QDialog):
         self.list = QListView(self)
         self.list.setObjectName("exerciseChoices")
         self.list.setModel(self.proxy)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection
+            if replacing is None
+            else QAbstractItemView.SelectionMode.SingleSelection
+        )
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSpacing(2)
         self.list.setAlternatingRowColors(True)
@@ -118,7 +125,7 @@ class ExercisePicker(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.add_button.setText("&Add to plan")
+        self.add_button.setText("&Add to plan" if replacing is None else "&Replace")
         self.add_button.setDefault(True)  # Enter in the search adds what is selected
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from backleg_desktop.ui.plans.draft import DraftItem, parse_range
 
@@ -196,3 +197,20 @@ class PlanItemsModel(QAbstractListModel):
         if to != source:
             self.move_requested.emit(source, to)
         return True
+
+
+def items_view(model: PlanItemsModel, parent: QWidget) -> QListView:
+    """The editor's list of items: one chosen at a time, reordered by dragging."""
+    view = QListView(parent)
+    view.setObjectName("planItems")
+    view.setAccessibleName("Exercises in the plan, in order")
+    view.setModel(model)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)  # moveRows, above
+    view.setDefaultDropAction(Qt.DropAction.MoveAction)
+    view.setDropIndicatorShown(True)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(True)
+    view.setSpacing(2)
+    view.setMinimumWidth(view.fontMetrics().averageCharWidth() * 36)
+    return view

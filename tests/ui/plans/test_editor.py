@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.plans.conftest import add_exercise, names_in, new_editor
+from tests.ui.plans.conftest import activate, add_exercise, names_in, new_editor
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -192,3 +192,23 @@ def test_the_picker_filters_on_every_word_and_adds_several_at_once(qtbot, window
     count = len(picker.chosen_ids())
     picker.accept()
     assert editor.model.rowCount() == count > 1
+
+
+def test_replace_keeps_the_numbers_and_drops_per_leg_for_a_two_leg_move(qtbot, window) -> None:
+    editor = new_editor(qtbot, window)
+    qtbot.keyClicks(editor.name, "Swap")
+    add_exercise(qtbot, editor, "reverse lunge")
+    before = editor.model.item(0)
+    assert before.per_leg
+    editor.replace_button.click()
+    picker = editor.picker
+    activate(qtbot, picker)
+    assert picker.windowTitle() == "Replace Reverse lunge"
+    qtbot.keyClicks(picker.search, "glute bridge")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    after = editor.model.item(0)
+    assert names_in(editor) == ["Glute bridge"]
+    assert (after.sets, after.reps, after.rest) == (before.sets, before.reps, before.rest)
+    assert not after.per_leg and not editor.problems.count  # nothing left to fix
+    editor.stack.undo()  # one step takes back both
+    assert editor.model.item(0) == before
