@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from backleg_desktop.content.field_reader import FieldReader
 from backleg_desktop.content.fields import Fields
 from backleg_desktop.content.model import Plan
 from backleg_desktop.content.timed_plans import report_problems
@@ -28,7 +29,13 @@ from backleg_desktop.domain.history import user_exercise_name
 from backleg_desktop.domain.plan_rules import ExerciseLike, plan_problems
 from backleg_desktop.services.errors import ImportFormatError
 from backleg_desktop.services.plan_catalog import UserExercise, is_user_plan_id
-from backleg_desktop.services.plan_tables import item_label, item_reader, item_table, read_item
+from backleg_desktop.services.plan_tables import (
+    item_label,
+    item_reader,
+    item_table,
+    read_item,
+    without_empty,
+)
 from backleg_desktop.services.user_plans import MergeOutcome, PlanInvalid
 
 if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
@@ -68,11 +75,11 @@ def restore_backup_plans(
     for name in users:
         known.setdefault(f"user:{name}", UserExercise(name))
     plans = _read_plans(path, top.get(PLANS_KEY, []), known)
-    if dry_run:
-        return []
-    for name in users:  # the exercises first: the plans may use them
-        workouts.add_user_exercise(name)
     try:
+        if dry_run:  # the backup's user exercises are not stored yet: count them as known
+            return workouts.plans.merge_preview(plans, users)
+        for name in users:  # the exercises first: the plans may use them
+            workouts.add_user_exercise(name)
         return workouts.plans.merge(plans)
     except PlanInvalid as invalid:
         index = invalid.plan_index or 0
@@ -113,7 +120,7 @@ def _read_plans(path: Path, raw: object, known: Mapping[str, ExerciseLike]) -> l
         if not isinstance(entry, dict):
             errors.append(f"{where}: expected an object")
             continue
-        f = Fields(entry, where, errors)
+        f = Fields(without_empty(entry), where, errors)
         plan_id = f.text("id", required=False)
         name, summary = f.text("name"), f.text("summary", required=False)
         readers = [
@@ -136,7 +143,7 @@ def _read_plans(path: Path, raw: object, known: Mapping[str, ExerciseLike]) -> l
     return plans
 
 
-def _stored_id(reader: Any) -> str:
-    exercise = str(reader.text("exercise"))
+def _stored_id(reader: FieldReader) -> str:
+    exercise = reader.text("exercise")
     name = user_exercise_name(exercise)
     return exercise if name is None else f"user:{name.strip()}"

@@ -38,7 +38,13 @@ from backleg_desktop.domain.history import USER_PREFIX, user_exercise_name
 from backleg_desktop.domain.plan_rules import ExerciseLike, plan_problems
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.own_files import refuse_own_file
-from backleg_desktop.services.plan_tables import item_label, item_reader, item_table, read_item
+from backleg_desktop.services.plan_tables import (
+    item_label,
+    item_reader,
+    item_table,
+    read_item,
+    without_empty,
+)
 from backleg_desktop.services.transfer.writing import refuse_to_replace
 from backleg_desktop.services.user_plans import MergeOutcome, PlanInvalid
 
@@ -89,7 +95,7 @@ def read_plan_file(path: Path, known_exercises: Mapping[str, ExerciseLike]) -> l
     for index, table in enumerate(top.tables("plan"), start=1):
         name = table.get("name")
         label = f"plan {index}" + (f' "{name.strip()}"' if isinstance(name, str) else "")
-        plan = _read_plan(Fields(table, f"{path}: {label}", errors), known_exercises)
+        plan = _read_plan(Fields(without_empty(table), f"{path}: {label}", errors), known_exercises)
         key = plan.name.casefold()
         if key and key in seen:
             errors.append(

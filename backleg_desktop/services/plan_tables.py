@@ -46,7 +46,13 @@ def item_table(item: PlanItem, exercise: str | None = None) -> Table:
 
 
 def item_reader(table: ItemTable, where: str, errors: list[str]) -> FieldReader:
-    return Fields(table, where, errors)
+    return Fields(without_empty(table), where, errors)
+
+
+def without_empty(table: ItemTable) -> ItemTable:
+    """`table` without an empty `summary` or `note`: optional text left blank is no text
+    (the content loader, for its own files, insists that what is there says something)."""
+    return {k: v for k, v in table.items() if not (k in ("summary", "note") and v == "")}
 
 
 def read_item(reader: FieldReader, exercise: Callable[[FieldReader], str]) -> PlanItem:

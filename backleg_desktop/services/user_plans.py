@@ -135,6 +135,36 @@ class UserPlans:
                     raise PlanInvalid(invalid.problems, index) from None
         return outcomes
 
+    def merge_preview(
+        self, plans: Sequence[Plan], new_exercises: Sequence[str] = ()
+    ) -> list[tuple[str, MergeOutcome]]:
+        """What `merge(plans)` would do, writing nothing; PlanInvalid as it would.
+
+        `new_exercises`: names of user exercises that will be added first (a backup's).
+        """
+        outcomes: list[tuple[str, MergeOutcome]] = []
+        with self._db.read() as db:
+            rows = db.execute(select(UserPlanRow)).scalars()
+            stored = {row.name.casefold(): _plan_of(row) for row in rows}
+            for index, plan in enumerate(plans):
+                old = stored.get(plan.name.strip().casefold())
+                try:
+                    new_id = old.id if old else ""
+                    candidate = self._checked(db, replace(plan, id=new_id), new_exercises)
+                except PlanInvalid as invalid:
+                    raise PlanInvalid(invalid.problems, index) from None
+                if old is None:
+                    outcomes.append((candidate.name, "added"))
+                elif (candidate.name, candidate.summary, candidate.items) == (
+                    old.name,
+                    old.summary,
+                    old.items,
+                ):
+                    outcomes.append((old.name, "unchanged"))
+                else:
+                    outcomes.append((candidate.name, "updated"))
+        return outcomes
+
     def _write(self, db: Session, plan: Plan) -> Plan:
         if plan.id and not is_user_plan_id(plan.id):
             message = f'"{plan.id}" is a built-in plan; save a copy of it instead'
@@ -191,9 +221,12 @@ class UserPlans:
 
     # -- checks ----------------------------------------------------------------------
 
-    def _checked(self, db: Session, plan: Plan) -> Plan:
-        """`plan` as it would be stored (id, trimmed name, user exercise ids as stored)."""
+    def _checked(self, db: Session, plan: Plan, new_exercises: Sequence[str] = ()) -> Plan:
+        """`plan` as it would be stored (id, trimmed name, user exercise ids as stored);
+        `new_exercises`: user exercise names to count as stored too."""
         users = repo.user_exercises(db)
+        names = {name.casefold() for _, name in users}
+        users += [(user_exercise_id(n), n) for n in new_exercises if n.casefold() not in names]
         by_name = {name.casefold(): exercise_id for exercise_id, name in users}
         items = tuple(_canonical(item, by_name) for item in plan.items)
         stored = replace(

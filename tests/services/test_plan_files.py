@@ -92,3 +92,13 @@ def test_every_problem_in_a_file_is_listed_with_its_plan_item_and_field(tmp_path
         "an item has either reps or hold_seconds, never both",
         f'{path}: plan 1 "A", item 1 (glute-bridge): field "reps": low 10 is greater than high 8',
     ]
+
+
+def test_blank_optional_text_is_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(
+        '[[plan]]\nname = "A"\nsummary = ""\n\n[[plan.item]]\nexercise = "glute-bridge"\n'
+        'sets = [2, 3]\nreps = [8, 10]\nrest_seconds = 30\nnote = ""\n',
+        encoding="utf-8",
+    )
+    assert read_plan_file(path, KNOWN) == [Plan("", "A", "", (BRIDGE,), "user")]

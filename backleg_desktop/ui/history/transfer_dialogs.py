@@ -156,21 +156,21 @@ class ImportDialog(QDialog):
 
         def work(
             _progress: Callable[[int], None], should_cancel: Callable[[], bool]
-        ) -> tuple[ImportPreview, ImportSummary]:
+        ) -> tuple[ImportPreview, ImportSummary, list[str]]:
             found = preview(path, library, unit)
-            restore_backup_plans(workouts, path, dry_run=True)  # a backup's plans, checked
+            plans = restore_backup_plans(workouts, path, dry_run=True)  # a backup's plans
             summary = workouts.import_sessions(
                 read_sessions(path, library, unit, fmt=found.format),
                 dry_run=True,
                 should_cancel=should_cancel,
             )
-            return found, summary
+            return found, summary, [name for name, done in plans if done != "unchanged"]
 
         self._run(work, self._previewed)
 
-    def _previewed(self, result: tuple[ImportPreview, ImportSummary]) -> None:
+    def _previewed(self, result: tuple[ImportPreview, ImportSummary, list[str]]) -> None:
         self._job_ended()
-        found, summary = result
+        found, summary, plans = result
         self.preview_data, self.dry_run = found, summary
         self.format_label.setText(found.format.label)
         self._show_unit(found.format.uses_unit_option)
@@ -193,8 +193,11 @@ class ImportDialog(QDialog):
         self.counts["exercises"].setText(f"{exercises}: {names}" if names else exercises)
         self.progress.setRange(0, max(found.sessions, 1))
         self.progress.setValue(0)
-        if summary.sessions_added:
-            self.status.setText("Nothing has been imported yet. Check the figures, then Import.")
+        if summary.sessions_added or plans:
+            also = f" It also brings back your plans: {', '.join(plans)}." if plans else ""
+            self.status.setText(
+                f"Nothing has been imported yet. Check the figures, then Import.{also}"
+            )
             self.import_button.setEnabled(True)
         else:
             self.status.setText("Everything in this file is already in your history.")
