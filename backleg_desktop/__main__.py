@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     handout.add_argument("plan_id", metavar="PLAN_ID", help="a plan id, e.g. strength")
     handout.add_argument("out", metavar="OUT.pdf", help="the PDF file to write")
+    plans = commands.add_parser("plans", help="export or import your own plans (TOML)")
+    plan_actions = plans.add_subparsers(dest="plans_command", metavar="ACTION", required=True)
+    plans_export = plan_actions.add_parser("export", help="write all of your own plans to PATH")
+    plans_export.add_argument("path", metavar="PATH")
+    plans_import = plan_actions.add_parser("import", help="add the plans in PATH to your own")
+    plans_import.add_argument("path", metavar="PATH")
     return parser
 
 

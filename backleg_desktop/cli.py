@@ -1,5 +1,6 @@
 """The headless commands: `backleg export PATH`, `backleg import PATH`, `backleg backups`,
-`backleg restore BACKUP` and `backleg handout PLAN_ID OUT.pdf`.
+`backleg restore BACKUP`, `backleg handout PLAN_ID OUT.pdf` and `backleg plans export|import
+PATH` (cli_plans.py).
 
 No Qt is imported on this path (a test checks it), and the database is opened like any
 other client, so export and import work while the app is open (SQLite WAL lets a reader
@@ -21,10 +22,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from backleg_desktop.cli_plans import plans_command
 from backleg_desktop.content.loader import ContentError, load_library
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import ImportedSession
 from backleg_desktop.services import backups
+from backleg_desktop.services.backup_plans import restore_backup_plans
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.history_export import export_history
 from backleg_desktop.services.own_files import refuse_own_file
@@ -65,6 +68,8 @@ def _run(args: argparse.Namespace, data_dir: Path, out: TextIO, err: TextIO) -> 
             return _restore(Path(args.backup), data_dir, out, err)
         if args.command == "handout":
             return _handout(args.plan_id, Path(args.out), data_dir, library, out, err)
+        if args.command == "plans":
+            return plans_command(args.plans_command, Path(args.path), data_dir, library, out)
     except (BacklegError, ContentError) as error:
         print(error, file=err)
         return 1
@@ -140,7 +145,9 @@ def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: Tex
         with open_store(data_dir, library, make_daily_backup=not args.dry_run) as store:
             for notice in store.notices:
                 print(notice, file=out)
+            restore_backup_plans(store.workouts, source, dry_run=True)  # checked before
             summary = store.workouts.import_sessions(read, dry_run=args.dry_run)
+            plans = [] if args.dry_run else restore_backup_plans(store.workouts, source)
     unit_note = ""
     if fmt.uses_unit_option:
         unit_note = f", weights read as {args.unit}"
@@ -156,6 +163,7 @@ def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: Tex
         f"{'would create' if args.dry_run else 'created'} "
         f"{_plural(summary.user_exercises_created, 'user exercise')}.",
     ]
+    lines += [f'Plan "{name}": {outcome}.' for name, outcome in plans]
     if args.dry_run:
         lines.append("Dry run: nothing was written.")
     print("\n".join(lines), file=out)

@@ -87,7 +87,10 @@ def test_an_unknown_plan_is_named_and_fails(tmp_path: Path) -> None:
         "--data-dir", str(tmp_path / "d"), "handout", "legs-day", str(tmp_path / "x.pdf")
     )
     assert done.returncode == 1
-    assert "there is no plan 'legs-day' (plans: strength, quick-add-on, gentle-day)" in done.stderr
+    assert (
+        "there is no plan 'legs-day' (plans: strength, quick-add-on, gentle-day, home-bodyweight)"
+        in (done.stderr)
+    )
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "x.pdf").exists()
 

@@ -72,4 +72,4 @@ def test_the_wheel_ships_the_content_and_loads_it(tmp_path: Path) -> None:
         "reverse-lunge",
         "split-stance-rdl",
     ]
-    assert found["plans"] == ["strength", "quick-add-on", "gentle-day"]
+    assert found["plans"] == ["strength", "quick-add-on", "gentle-day", "home-bodyweight"]

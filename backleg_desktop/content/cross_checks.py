@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from backleg_desktop.content.entries import AVOID_FILE, EXERCISES_FILE, PLANS_FILE
 from backleg_desktop.content.fields import Labelled
 from backleg_desktop.content.model import AvoidCategory, Exercise, GuidanceSection, PainBand, Plan
+from backleg_desktop.content.timed_plans import check_exercises
 
 
 def unique_ids(
@@ -54,15 +55,8 @@ def exercise_references(
         check(where, "related", exercise.related)
         if exercise.id and exercise.id in exercise.related:
             errors.append(f'{where}: field "related": an exercise cannot be related to itself')
-    for plan in plans:
-        for index, item in enumerate(plan.items, start=1):
-            where = f'{PLANS_FILE}: plan "{plan.id}", item {index} ({item.exercise_id})'
-            check(where, "exercise", [item.exercise_id])
-            target = by_id.get(item.exercise_id)
-            if item.per_leg and target and target.id not in flawed and not target.one_sided:
-                errors.append(
-                    f'{where}: field "per_leg": "{target.id}" is not a one-sided exercise'
-                )
+    # The plan rules' own reference checks (domain/plan_rules.py), one home for them.
+    check_exercises(PLANS_FILE, plans, by_id, errors, flawed)
     for category in avoid:
         check(f'{AVOID_FILE}: category "{category.id}"', "swaps", category.swaps)
     for where, section in sections:

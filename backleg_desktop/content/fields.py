@@ -112,26 +112,40 @@ class Fields:
             return None
         return self._check_int(key, value, minimum, maximum)
 
-    def int_range(self, key: str, *, minimum: int) -> IntRange:
-        """A number (`3`) or an inclusive range written as a two-item list (`[12, 15]`)."""
+    def int_pair(self, key: str) -> IntRange:
+        """A whole number (`3`) or an inclusive range as a two-number list (`[12, 15]`).
+
+        Only the shape is checked here; whether the numbers are big enough and in order
+        is a plan rule (domain/plan_rules.py), checked once the plan is read.
+        """
         value = self._get(key, required=True)
-        placeholder = IntRange(minimum, minimum)
+        placeholder = IntRange(1, 1)  # harmless: the loader raises before it is used
         if value is None:
             return placeholder
         if isinstance(value, list):
             if len(value) != 2:
                 self.error(key, f"a range must have exactly 2 numbers, not {len(value)}")
                 return placeholder
-            low = self._check_int(key, value[0], minimum, None, label="low ")
-            high = self._check_int(key, value[1], minimum, None, label="high ")
-            if low is None or high is None:
-                return placeholder
-            if low > high:
-                self.error(key, f"low {low} is greater than high {high}")
-                return placeholder
-            return IntRange(low, high)
-        single = self._check_int(key, value, minimum, None)
+            low = self._whole(key, value[0], "low ")
+            high = self._whole(key, value[1], "high ")
+            return placeholder if low is None or high is None else IntRange(low, high)
+        single = self._whole(key, value, "")
         return placeholder if single is None else IntRange(single, single)
+
+    def whole_number(self, key: str, *, default: int) -> int:
+        """An optional whole number, `default` when absent; its bounds are checked elsewhere."""
+        value = self._get(key, required=False)
+        if value is None:
+            return default
+        checked = self._whole(key, value, "")
+        return default if checked is None else checked
+
+    def _whole(self, key: str, value: object, label: str) -> int | None:
+        # bool is an int subclass in Python; `sets = true` is a typo, not the number 1.
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(key, f"{label}must be a whole number, not {type_name(value)}")
+            return None
+        return value
 
     def _check_int(
         self, key: str, value: object, minimum: int, maximum: int | None, label: str = ""

@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # disc_content reads with the loader's fields, which import t
     from backleg_desktop.content.disc_content import DiscContent
 
 ExerciseRole = Literal["main", "supporting"]
-PlanSource = Literal["article", "backleg"]  # the trainer's plan, or Backleg's suggestion
+# The trainer's plan, Backleg's suggestion built on it, or a plan of the user's own.
+PlanSource = Literal["article", "backleg", "user"]
 
 # The fixed words the equipment filter offers. `Exercise.equipment` stays free text for
 # people to read ("Two dumbbells (optional)"); the tags are what the filter matches, so
@@ -76,7 +77,11 @@ class Exercise:
 @dataclass(frozen=True)
 class PlanItem:
     """One exercise of a plan: each set is `reps`, or a timed hold of `hold_seconds`
-    (exactly one of the two; the loader checks)."""
+    (exactly one of the two; domain/plan_rules.py checks, for shipped and user plans).
+
+    `warmup_sets` (0–2) come before the working sets at about half the working load;
+    `note` is shown during the session.
+    """
 
     exercise_id: str
     sets: IntRange
@@ -84,6 +89,8 @@ class PlanItem:
     per_leg: bool  # reps count for each leg
     rest_seconds: IntRange
     hold_seconds: IntRange | None = None
+    warmup_sets: int = 0
+    note: str = ""
 
     @property
     def work(self) -> SetWork:

@@ -52,9 +52,11 @@ def read_warm_up(
     moves = []
     for index, table in enumerate(f.tables("move"), start=1):
         m = fields(table, f"{where}: warm-up move {index}", errors)
-        seconds = m.int_range("seconds", minimum=MIN_MOVE_SECONDS)
+        seconds = m.int_pair("seconds")
         if not seconds.is_single:
             m.error("seconds", "must be one number of seconds, not a range")
+        elif seconds.low < MIN_MOVE_SECONDS:
+            m.error("seconds", f"must be at least {MIN_MOVE_SECONDS}")
         moves.append(WarmUpMove(name=m.text("name"), seconds=seconds.low, how=m.text("how")))
         m.finish()
     warm_up = WarmUp(

@@ -32,7 +32,7 @@ def step_rows(
             exercise_id=step.exercise_id,
             set_number=step.log_set_number,
             side=side,
-            kind="working",
+            kind=step.kind,
             reps=right if step.alternating and side == "right" else reps,
             load_kg=load_kg,
             duration_s=round(duration_s, 3),

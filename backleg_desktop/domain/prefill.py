@@ -46,8 +46,9 @@ def prefill(
 def _prefill_side(
     step: Step, last_time: Sequence[SetLike], this_session: Sequence[SetLike]
 ) -> Prefill:
-    before = [s for s in last_time if s.exercise_id == step.exercise_id]
-    today = [s for s in this_session if s.exercise_id == step.exercise_id]
+    # Warm-ups are at half the load: a working set never learns its numbers from one.
+    before = [s for s in last_time if s.exercise_id == step.exercise_id and s.kind != "warmup"]
+    today = [s for s in this_session if s.exercise_id == step.exercise_id and s.kind != "warmup"]
 
     def values(logged: SetLike) -> Prefill:
         reps = logged.reps if logged.reps is not None else step.reps_low

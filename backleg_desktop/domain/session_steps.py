@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from backleg_desktop.domain.history import Side
+from backleg_desktop.domain.history import SetKind, Side
 from backleg_desktop.domain.one_leg import OneLegMode, set_steps
 
 RestChoice = Literal["bottom", "middle", "top"]
@@ -46,6 +46,8 @@ class PlanItemLike(Protocol):
     def rest_seconds(self) -> RangeLike: ...
     @property
     def hold_seconds(self) -> RangeLike | None: ...
+    @property
+    def warmup_sets(self) -> int: ...  # before the working sets (domain/warmups.py)
 
 
 class PlanLike(Protocol):
@@ -82,6 +84,8 @@ class SetLike(Protocol):
     def reps(self) -> int | None: ...
     @property
     def load_kg(self) -> float | None: ...
+    @property
+    def kind(self) -> SetKind: ...
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,9 @@ class Step:
     # Alternating legs: the sides this one step logs, ("left", "right"); `side` is then
     # "right", the row the rest is stored on. Empty: the step logs `side` alone.
     sides: tuple[Side, ...] = ()
+    # "warmup": one of the item's warm-up sets (set_number counts them, 1..total_sets),
+    # before its working sets; stored as kind "warmup", never a working set or record.
+    kind: SetKind = "working"
 
     @property
     def is_hold(self) -> bool:
@@ -161,6 +168,13 @@ def planned_rest(rest: RangeLike, choice: RestChoice = "bottom") -> int:
     return rest.low
 
 
+def warmup_then_working(warmups: int, working: int) -> list[tuple[int, SetKind]]:
+    """(set number shown, kind) for an item's warm-ups, then its working sets."""
+    return [(n, "warmup") for n in range(1, warmups + 1)] + [
+        (n, "working") for n in range(1, working + 1)
+    ]
+
+
 def build_steps(
     plan: PlanLike,
     library: ExerciseSource,
@@ -175,7 +189,7 @@ def build_steps(
     the place of the plan's range for those exercises.
     """
     overrides = rest_overrides or {}
-    planned: list[tuple[int, PlanItemLike, int, tuple[Side, ...], int]] = []
+    planned: list[tuple[int, PlanItemLike, int, tuple[Side, ...], int, SetKind]] = []
     sets_before: dict[str, int] = {}  # sets of the same exercise earlier in the plan
     for item_index, item in enumerate(plan.items):
         exercise = library.exercises.get(item.exercise_id)
@@ -183,13 +197,16 @@ def build_steps(
         mode = exercise.one_leg_mode if exercise is not None else None
         per_set = set_steps(one_sided, mode)
         offset = sets_before.get(item.exercise_id, 0)
-        sets_before[item.exercise_id] = offset + item.sets.high
-        for set_number in range(1, item.sets.high + 1):
+        warmups = item.warmup_sets if item.reps is not None else 0  # a hold has none
+        sets_before[item.exercise_id] = offset + warmups + item.sets.high
+        for number, kind in warmup_then_working(warmups, item.sets.high):
+            offset += 1  # stored set numbers count the warm-ups too, in the order done
             for sides in per_set:
-                planned.append((item_index, item, set_number, sides, offset + set_number))
+                planned.append((item_index, item, number, sides, offset, kind))
     steps: list[Step] = []
-    for index, (item_index, item, set_number, sides, log_set_number) in enumerate(planned):
+    for index, (item_index, item, set_number, sides, log_set_number, kind) in enumerate(planned):
         side = sides[-1]  # an alternating set's rest goes on its right row
+        warmup = kind == "warmup"
         no_rest = index == len(planned) - 1 or side == "left"
         steps.append(
             Step(
@@ -197,8 +214,8 @@ def build_steps(
                 item_index=item_index,
                 exercise_id=item.exercise_id,
                 set_number=set_number,
-                total_sets=item.sets.high,
-                min_sets=item.sets.low,
+                total_sets=item.warmup_sets if warmup else item.sets.high,
+                min_sets=item.warmup_sets if warmup else item.sets.low,
                 side=side,
                 reps_low=item.reps.low if item.reps is not None else 0,
                 reps_high=item.reps.high if item.reps is not None else 0,
@@ -211,6 +228,7 @@ def build_steps(
                 # A hold counts down the low end of its range: the gentler choice.
                 hold_s=None if item.hold_seconds is None else item.hold_seconds.low,
                 sides=sides if len(sides) > 1 else (),
+                kind=kind,
             )
         )
     return tuple(steps)

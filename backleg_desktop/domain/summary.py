@@ -82,7 +82,8 @@ def summarize(
     order = dict.fromkeys([*planned, *(s.exercise_id for s in sets)])
     lines = []
     for exercise_id in order:
-        mine = [s for s in sets if s.exercise_id == exercise_id]
+        # Warm-ups are never working sets: not done sets, not volume, not the best load.
+        mine = [s for s in sets if s.exercise_id == exercise_id and s.kind != "warmup"]
         loads = [s.load_kg for s in mine if s.load_kg is not None]
         lines.append(
             ExerciseLine(

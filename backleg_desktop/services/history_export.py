@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from backleg_desktop.content.model import Library
+from backleg_desktop.services.backup_plans import plans_block
 from backleg_desktop.services.own_files import refuse_own_file
 from backleg_desktop.services.transfer import ExerciseMatcher, ExportSummary, export_to_path
 from backleg_desktop.services.transfer.writing import is_json_path
@@ -31,4 +32,7 @@ def export_history(workouts: WorkoutService, library: Library, path: Path) -> Ex
 
     rows = workouts.iter_export_rows()
     answers = workouts.all_back_answers() if is_json_path(path) else None
-    return export_to_path(path, rows, name_of, sorted(users.items()), back_answers=answers)
+    plans = plans_block(workouts.plans.all())  # the JSON backup carries the user's plans
+    return export_to_path(
+        path, rows, name_of, sorted(users.items()), back_answers=answers, user_plans=plans
+    )

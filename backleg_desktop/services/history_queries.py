@@ -3,10 +3,10 @@ records and the progression hint, user exercises, and the rows to export. No Qt 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
-from backleg_desktop.content.model import Library
+from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.history import (
     LoggedSet,
     SessionDetail,
@@ -28,7 +28,13 @@ from backleg_desktop.storage import repository as repo
 
 
 class HistoryQueries:
-    def __init__(self, db: HistoryDb, library: Library) -> None:
+    def __init__(
+        self,
+        db: HistoryDb,
+        library: Library,
+        user_plan: Callable[[str], Plan | None] = lambda _plan_id: None,
+    ) -> None:
+        self._user_plan = user_plan  # a plan of the user's own by id (hints for it too)
         self._db = db
         self._library = library
 
@@ -122,7 +128,7 @@ class HistoryQueries:
         before it (History: what that session suggests for next time, worded so), or the
         newest. Three small queries: fast enough to call each time an exercise comes up.
         """
-        plan = self._library.plans.get(plan_id)
+        plan = self._library.plans.get(plan_id) or self._user_plan(plan_id)
         item = next((i for i in plan.items if i.exercise_id == exercise_id), None) if plan else None
         if item is None or item.reps is None:  # a timed hold has no reps or load to add
             return None

@@ -34,6 +34,7 @@ from backleg_desktop.domain.session_flow import (
 from backleg_desktop.domain.summary import summarize
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.session_lookups import SessionLookups
+from backleg_desktop.services.session_plans import SessionPlans
 from backleg_desktop.services.session_recorder import SessionRecorder
 from backleg_desktop.services.session_results import (
     CheckInAdvice,
@@ -44,6 +45,7 @@ from backleg_desktop.services.session_results import (
 )
 
 if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
+    from backleg_desktop.services.user_plans import UserPlans
     from backleg_desktop.services.workouts import WorkoutService
 
 # The results are re-exported: callers import the session's answers here.
@@ -80,9 +82,11 @@ class SessionController:
         self.lighter_pain: int | None = None  # loads offered lighter because of this level
         self.back_pain: int | None = None  # the latest "How is your back?" answer today
         self.lookups = SessionLookups(events.store_failed)
+        self.plans = SessionPlans(library)  # built-in plans, and the user's once attached
 
-    def attach(self, workouts: WorkoutService) -> None:
+    def attach(self, workouts: WorkoutService, plans: UserPlans | None = None) -> None:
         self.workouts = self.lookups.workouts = workouts
+        self.plans.user = plans
         self.lookups.forget()
 
     # -- state -------------------------------------------------------------------------
@@ -123,11 +127,11 @@ class SessionController:
     def can_resume(self) -> bool:
         """The unfinished session's plan is one we know (else it can only be ended)."""
         detail = self.pending_resume
-        return detail is not None and detail.session.plan_id in self.library.plans
+        return detail is not None and self.plans.find(detail.session.plan_id) is not None
 
     def resume(self, rest_choice: RestChoice) -> bool:
         detail = self.pending_resume
-        plan = self.library.plans.get(detail.session.plan_id or "") if detail else None
+        plan = self.plans.find(detail.session.plan_id) if detail else None
         if detail is None or plan is None or self.workouts is None:
             return False
         self.pending_resume = None
@@ -147,7 +151,7 @@ class SessionController:
         if detail is None or self.workouts is None:
             return False
         self.pending_resume = None
-        self.plan = self.library.plans.get(detail.session.plan_id or "")
+        self.plan = self.plans.find(detail.session.plan_id)
         self.recorder = SessionRecorder.resume(self.workouts, detail)
         return self._call(self.recorder.end_early) is not None
 
@@ -181,6 +185,7 @@ class SessionController:
         if recorder is None:
             return False
         self.recorder = recorder
+        self._call(self.plans.started, plan)  # a user plan moves to the front of the list
         self.check_in = self.back_pain = None
         self.lighter_pain = pain_before if lighter and is_lighter_day(pain_before) else None
         self.lookups.forget()  # "last time" is now the session before this one
@@ -369,8 +374,10 @@ class SessionController:
             self.events.session_active(False)
         return stored
 
-    def _new_flow(self, plan_id: str, rest_choice: RestChoice) -> Plan:
-        self.plan = self.library.plan(plan_id)
+    def _new_flow(self, plan_id: str, rest_choice: RestChoice) -> Plan | None:
+        self.plan = self.plans.find(plan_id)
+        if self.plan is None:  # a user plan deleted since the list was shown
+            return None
         self.flow = self._flow(self.plan, rest_choice, None)
         self.recorder = None
         plans = self.library.plans

@@ -27,8 +27,9 @@ from backleg_desktop.services import validation as check
 from backleg_desktop.services.errors import ValidationError
 from backleg_desktop.services.exercise_ids import ExerciseIds
 from backleg_desktop.services.history_db import HistoryDb, session_row, set_row
+from backleg_desktop.services.plan_catalog import is_user_plan_id
 from backleg_desktop.storage import repository as repo
-from backleg_desktop.storage.models import SessionRow, SetRow
+from backleg_desktop.storage.models import SessionRow, SetRow, UserPlanRow
 
 
 class Unset(enum.Enum):
@@ -69,7 +70,9 @@ class SessionLog:
         started_at: datetime | None = None,
         name: str | None = None,
     ) -> SessionRecord:
-        if plan_id is not None and plan_id not in self._library.plans:
+        if is_user_plan_id(plan_id):  # a plan of the user's own: its name as it is now
+            name = name if name is not None else self._user_plan_name(str(plan_id))
+        elif plan_id is not None and plan_id not in self._library.plans:
             raise ValidationError("plan_id", plan_id, f"plan_id {plan_id!r} is not a known plan")
         if name is None:
             name = self._library.plans[plan_id].name if plan_id else DEFAULT_SESSION_NAME
@@ -88,6 +91,13 @@ class SessionLog:
             db.add(row)
             db.flush()
             return repo.session_record(row)
+
+    def _user_plan_name(self, plan_id: str) -> str:
+        with self._db.read() as db:
+            row = db.get(UserPlanRow, plan_id)
+        if row is None:
+            raise ValidationError("plan_id", plan_id, f"plan_id {plan_id!r} is not a known plan")
+        return row.name
 
     def _close(
         self,

@@ -17,6 +17,12 @@ from backleg_desktop.domain.load_gate import load_increase_block
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Prefill, Step, prefill
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
+from backleg_desktop.domain.warmups import (
+    first_working_step,
+    is_warmup,
+    warmup_prefill,
+    working_only,
+)
 from backleg_desktop.services.errors import BacklegError
 
 if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
@@ -56,11 +62,14 @@ class SessionLookups:
         With `lighter_pain` (a check-in of 4 or more), a load that comes from an earlier
         session is offered about 20 % lighter and says why; one typed today is kept.
         """
+        if is_warmup(step):  # half of what the item's first working set is offered
+            working = self.prefill(first_working_step(step), session_id, today, lighter_pain)
+            return warmup_prefill(working)
         last_time = self.last_sets(step.exercise_id, session_id)
         values = prefill(step, last_time, today)
         if lighter_pain is None or values.load_kg is None:
             return values
-        if any(s.exercise_id == step.exercise_id for s in today):
+        if any(s.exercise_id == step.exercise_id for s in working_only(today)):
             return values  # today's own numbers (already the lighter offer, or typed)
         # Rounded down on the user's own grid (5 lb, not 2.5 kg, for someone in pounds).
         offer = offered_load(values.load_kg, lighter_pain, step_kg=self.units.step_kg)

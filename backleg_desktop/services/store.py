@@ -33,6 +33,7 @@ from backleg_desktop.services.errors import (
     file_error,
     storage_errors,
 )
+from backleg_desktop.services.user_plans import UserPlans
 from backleg_desktop.services.workouts import WorkoutService, utc_now
 from backleg_desktop.storage import schema, sqlite_files
 from backleg_desktop.storage.engine import BUSY_TIMEOUT_MS, make_engine, writer
@@ -45,6 +46,7 @@ class Store:
     data_dir: Path
     db_path: Path
     workouts: WorkoutService
+    plans: UserPlans  # the user's own plans (services/user_plans.py)
     notices: list[str] = field(default_factory=list)
     _engine: Engine | None = field(default=None, repr=False)
     _lock: FolderLock | None = field(default=None, repr=False)
@@ -100,7 +102,7 @@ def open_store(
     workouts = WorkoutService(engine, library, db_path=db_path, now=now)
     # Sets a killed window had queued go in before anything reads the history.
     notices.extend(pending_journal.replay(data_dir, workouts))
-    store = Store(data_dir, db_path, workouts, notices, engine, lock)
+    store = Store(data_dir, db_path, workouts, workouts.plans, notices, engine, lock)
     if make_daily_backup:
         try:
             backups.make_daily_backup(data_dir, now().astimezone().date())

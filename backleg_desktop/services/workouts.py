@@ -15,12 +15,13 @@ from typing import final
 
 from sqlalchemy import Engine
 
-from backleg_desktop.content.model import Library
+from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.services.exercise_ids import ExerciseIds
 from backleg_desktop.services.exercise_pain import ExercisePainLog
 from backleg_desktop.services.history_db import HistoryDb
 from backleg_desktop.services.history_queries import HistoryQueries
 from backleg_desktop.services.importing import Importing
+from backleg_desktop.services.plan_catalog import is_user_plan_id
 from backleg_desktop.services.session_log import (
     DEFAULT_SESSION_NAME,
     UNSET,
@@ -28,6 +29,7 @@ from backleg_desktop.services.session_log import (
     Unset,
     utc_now,
 )
+from backleg_desktop.services.user_plans import UserPlans
 
 __all__ = ["DEFAULT_SESSION_NAME", "UNSET", "Unset", "WorkoutService", "utc_now"]
 
@@ -49,7 +51,8 @@ class WorkoutService:
         db = HistoryDb(engine, db_path)
         exercises = ExerciseIds(library)
         log = SessionLog(db, library, exercises, now)
-        queries = HistoryQueries(db, library)
+        plans = UserPlans(db, library, now)
+        queries = HistoryQueries(db, library, lambda plan_id: _user_plan(plans, plan_id))
         importing = Importing(db, exercises)
 
         # Session lifecycle and set logging.
@@ -84,3 +87,10 @@ class WorkoutService:
 
         # Importing.
         self.import_sessions = importing.import_sessions
+
+        # The user's own plans (the same as `store.plans`): JSON backups carry them.
+        self.plans = plans
+
+
+def _user_plan(plans: UserPlans, plan_id: str) -> Plan | None:
+    return plans.get(plan_id) if is_user_plan_id(plan_id) else None

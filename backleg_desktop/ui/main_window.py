@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from backleg_desktop.ui.pages.exercises import ExercisesPage
     from backleg_desktop.ui.pages.guidance import GuidancePage
     from backleg_desktop.ui.pages.plans import PlansPage
+    from backleg_desktop.ui.plans.book import PlanBook
     from backleg_desktop.ui.preferences.dialog import PreferencesDialog
     from backleg_desktop.ui.preferences.prefs import Preferences
     from backleg_desktop.ui.session.install import SessionWiring
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
     exercises_page: ExercisesPage
     session: SessionWiring
     disc: DiscMarks  # the herniated-disc answer's marks (ui/disc_wiring.py)
+    plan_book: PlanBook
     # The menu bar, built by window_menus.build_menus() in complete().
     file_menu: QMenu
     go_menu: QMenu
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
     quit_action: QAction
     import_action: QAction
     export_action: QAction
+    import_plans_action: QAction  # ui/plans/file_actions.py
+    export_plans_action: QAction
     print_handout_action: QAction
     back_action: QAction
     disclaimer_action: QAction
@@ -157,6 +161,10 @@ class MainWindow(QMainWindow):
         build_menus(self)
         install_preferences(self)
         self.statusBar().setSizeGripEnabled(True)
+        from backleg_desktop.ui.plans.book import PlanBook
+
+        self.plan_book = PlanBook(library, self)  # every plan, built-in and your own
+        self.store_attached.connect(self.plan_book.attach)
 
         # Only the first page is built now; the others on first use.
         self.exercises_page = ExercisesPage(library)
@@ -263,7 +271,9 @@ class MainWindow(QMainWindow):
     def _make_plans(self) -> QWidget:
         from backleg_desktop.ui.pages.plans import PlansPage
 
-        return PlansPage(self.library)
+        page = PlansPage(self.library, self.plan_book)
+        page.start_requested.connect(self.session.start_plan)
+        return page
 
     def _make_avoid(self) -> QWidget:
         from backleg_desktop.ui.pages.avoid import AvoidPage

@@ -34,6 +34,9 @@ def build_menus(window: MainWindow) -> None:
     )
     window.file_menu.addAction(window.import_action)
     window.file_menu.addAction(window.export_action)
+    from backleg_desktop.ui.plans.file_actions import add_plan_file_actions
+
+    add_plan_file_actions(window)  # Import plans…, Export plans…
     window.print_handout_action = _action(
         window, "Print &handout…", "printHandoutAction", lambda: print_handout(window)
     )
@@ -94,6 +97,7 @@ def import_history(window: MainWindow) -> None:
 
 
 def _after_import(window: MainWindow, _summary: ImportSummary) -> None:
+    window.plan_book.reload()  # a JSON backup may bring plans of your own
     if window.history_built():  # show what was imported
         window.history_page.refresh()
 

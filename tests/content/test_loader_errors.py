@@ -121,6 +121,22 @@ SINGLE_BREAKS = [
     ),
     pytest.param(
         "plans.toml",
+        "reps = [12, 15]\nrest_seconds = [45, 60]",
+        "reps = [12, 15]\nrest_seconds = [45, 60]\nwarmup_sets = 3",
+        'plans.toml: plan "strength", item 1 (leg-extension): field "warmup_sets": '
+        "must be 0 to 2, not 3",
+        id="too many warm-up sets",
+    ),
+    pytest.param(
+        "plans.toml",
+        "reps = [12, 15]\nrest_seconds = [45, 60]",
+        'reps = [12, 15]\nrest_seconds = [45, 60]\nwarmup_sets = "two"',
+        'plans.toml: plan "strength", item 1 (leg-extension): field "warmup_sets": '
+        "must be a whole number, not text",
+        id="warm-up sets not a number",
+    ),
+    pytest.param(
+        "plans.toml",
         "rest_seconds = [45, 60]",
         "rest_secs = [45, 60]",
         'plans.toml: plan "strength", item 1 (leg-extension): field "rest_secs": '
@@ -455,3 +471,26 @@ def test_every_problem_is_reported_at_once(content: ContentCopy) -> None:
     assert message.startswith("5 problems in Backleg's content files:")
     for error in expected:
         assert f"  - {error}" in message
+
+
+def test_warmup_sets_and_a_note_are_read(content: ContentCopy) -> None:
+    content.edit(
+        "plans.toml",
+        'exercise = "goblet-squat"\nsets = 3',
+        'exercise = "goblet-squat"\nwarmup_sets = 2\nnote = "Elbows inside the knees"\nsets = 3',
+    )
+    item = load_library(content.folder).plan("strength").items[1]
+    assert (item.exercise_id, item.warmup_sets, item.note) == (
+        "goblet-squat",
+        2,
+        "Elbows inside the knees",
+    )
+    assert load_library(content.folder).plan("strength").items[0].warmup_sets == 0
+
+
+def test_a_wrong_field_is_reported_once_not_again_by_the_plan_rules(
+    content: ContentCopy,
+) -> None:
+    content.edit("plans.toml", 'name = "Strength session"', 'name = ""')
+    errors = content.errors()
+    assert errors == ['plans.toml: plan "strength": field "name": must not be empty']

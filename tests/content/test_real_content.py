@@ -164,7 +164,7 @@ def test_plans_match_the_articles_tables_exactly(
 
 
 def test_plans_come_strength_first_and_say_what_they_are_for(library: Library) -> None:
-    assert list(library.plans) == ["strength", "quick-add-on", "gentle-day"]
+    assert list(library.plans) == ["strength", "quick-add-on", "gentle-day", "home-bodyweight"]
     assert "on its own" in library.plan("strength").summary
     add_on = library.plan("quick-add-on").summary.lower()
     assert all(word in add_on for word in ("walking", "cycling", "yoga"))

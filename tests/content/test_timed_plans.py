@@ -12,6 +12,7 @@ from backleg_desktop.content.loader import ContentError, load_library
 from backleg_desktop.content.model import IntRange, Library
 from backleg_desktop.content.timed_plans import (
     GENTLE_DAY_ID,
+    HOME_BODYWEIGHT_ID,
     TimedPlan,
     load_timed_plans,
     source_label,
@@ -31,9 +32,10 @@ def gentle(library: Library) -> TimedPlan:
 
 
 def gentle_text() -> str:
-    """The gentle day's `[[plan]]` block of plans.toml (it comes last), on its own."""
+    """The gentle day's `[[plan]]` block of plans.toml (the home plan follows it), on its own."""
     text = (assets.content_dir() / "plans.toml").read_text(encoding="utf-8")
-    return text[text.index('[[plan]]\nid = "gentle-day"') :]
+    start = text.index('[[plan]]\nid = "gentle-day"')
+    return text[start : text.index(f'[[plan]]\nid = "{HOME_BODYWEIGHT_ID}"')]
 
 
 def test_the_gentle_day_is_backlegs_unloaded_restorative_plan(
@@ -70,8 +72,9 @@ def test_the_breathing_is_a_timed_hold_and_the_rest_are_reps(gentle: TimedPlan) 
 
 
 def test_the_app_loads_the_gentle_day_after_the_articles_plans(library: Library) -> None:
-    assert list(library.plans) == ["strength", "quick-add-on", GENTLE_DAY_ID]
-    assert [p.source for p in library.plans.values()] == ["article", "article", "backleg"]
+    assert list(library.plans) == ["strength", "quick-add-on", GENTLE_DAY_ID, HOME_BODYWEIGHT_ID]
+    sources = [p.source for p in library.plans.values()]
+    assert sources == ["article", "article", "backleg", "backleg"]
     assert not (assets.content_dir() / "staged" / "plans_gentle.toml").exists()
 
 
@@ -166,3 +169,27 @@ def test_a_missing_file_is_reported(tmp_path: Path, library: Library) -> None:
     with pytest.raises(ContentError) as info:
         load_timed_plans(tmp_path / "plans_gentle.toml", library.exercises, Fields)
     assert info.value.errors[0].startswith("plans_gentle.toml: cannot be read")
+
+
+def test_the_home_plan_is_backlegs_bodyweight_day_from_the_articles_moves(
+    library: Library,
+) -> None:
+    home = library.plan(HOME_BODYWEIGHT_ID)
+    assert (home.name, home.source) == ("Home, no equipment", "backleg")
+    assert "Backleg's suggestion" in home.summary and "article" in home.summary
+    assert [i.exercise_id for i in home.items] == [
+        "glute-bridge",
+        "wall-squat",
+        "reverse-lunge",
+        "step-up",
+        "clamshell",
+        "bird-dog",
+    ]
+    for item in home.items:
+        exercise = library.exercise(item.exercise_id)
+        assert "Bodyweight" in exercise.equipment_tags, item.exercise_id
+        assert "Machine" not in exercise.equipment_tags, item.exercise_id
+        assert item.warmup_sets == 0  # nothing to load, so nothing to warm up at half of it
+    wall = home.items[1]
+    assert wall.hold_seconds == IntRange(20, 30) and wall.reps is None and wall.note
+    assert [i.per_leg for i in home.items] == [False, False, True, True, True, False]

@@ -106,3 +106,19 @@ def test_after_a_session_counts_it_and_the_one_before_worded_for_next_time(
     assert hint is not None and hint.kind == "add_load" and hint.session_id == second
     assert hint.text.endswith("about 2 kg more (42 kg) next time.")
     assert workouts.progression_hint("leg-extension", "strength", after_session_id=first) is None
+
+
+def test_a_plan_of_the_users_own_gets_hints_from_its_own_ranges(
+    workouts: WorkoutService, clock: WallClock
+) -> None:
+    from backleg_desktop.content.model import IntRange, Plan, PlanItem
+
+    item = PlanItem("leg-extension", IntRange(3, 3), IntRange(10, 12), False, IntRange(60, 60))
+    mine = workouts.plans.save(Plan("", "Mine", "", (item,), "user"))
+    seed(workouts, clock, (12, 12, 12))
+    seed(workouts, clock, (12, 12, 12))
+    # 12 is the top of this plan's range (the strength session's is 15).
+    hint = workouts.progression_hint("leg-extension", mine.id)
+    assert hint is not None and hint.kind == "add_load"
+    assert workouts.progression_hint("leg-extension", "strength") is None
+    assert workouts.progression_hint("leg-extension", "user-plan:gone") is None

@@ -29,6 +29,7 @@ from backleg_desktop.domain.history import (
     Side,
 )
 from backleg_desktop.services.errors import ImportFormatError
+from backleg_desktop.services.plan_catalog import is_user_plan_id
 from backleg_desktop.services.transfer.backleg_csv import UNNAMED, ExportRow, ExportSummary
 from backleg_desktop.services.transfer.csvio import open_text
 from backleg_desktop.services.transfer.names import USER_PREFIX, ExerciseMatcher, user_exercise_id
@@ -107,6 +108,7 @@ def write_json(
     *,
     exported_at: datetime,
     back_answers: Mapping[int, Sequence[BackAnswer]] | None = None,
+    user_plans: Sequence[Mapping[str, object]] = (),
 ) -> ExportSummary:
     head = {
         "format": FORMAT_NAME,
@@ -114,6 +116,7 @@ def write_json(
         "app_version": __version__,
         "exported_at": format_time(exported_at),
         "user_exercises": [{"id": uid, "name": name} for uid, name in user_exercises],
+        "user_plans": list(user_plans),  # services/backup_plans.py reads them back
     }
     out.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2])
     out.write(',\n "sessions": [')
@@ -325,7 +328,10 @@ class _Reader:
         plan_id = self.text(data, "plan_id", where) or None
         return ImportedSession(
             name=" ".join(self.text(data, "name", where, limit=MAX_NAME).split()) or UNNAMED,
-            plan_id=plan_id if plan_id in self.matcher.library.plans else None,
+            # A user plan's id too: its plan comes back with it (services/backup_plans.py).
+            plan_id=plan_id
+            if plan_id in self.matcher.library.plans or is_user_plan_id(plan_id)
+            else None,
             started_at=started_at,
             ended_at=self.time(data, "ended_at", where),
             status=cast(

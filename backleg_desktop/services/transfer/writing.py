@@ -27,6 +27,7 @@ def export_to_path(
     *,
     now: datetime | None = None,
     back_answers: Mapping[int, Sequence[BackAnswer]] | None = None,
+    user_plans: Sequence[Mapping[str, object]] = (),
 ) -> ExportSummary:
     """Write CSV, or the JSON backup when `path` ends in .json.
 
@@ -51,6 +52,7 @@ def export_to_path(
                     user_exercises,
                     exported_at=now or datetime.now(UTC),
                     back_answers=back_answers,  # the CSV has no column for them
+                    user_plans=user_plans,
                 )
             else:
                 summary = write_csv(rows, out, exercise_name)

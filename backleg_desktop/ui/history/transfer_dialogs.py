@@ -30,6 +30,7 @@ from backleg_desktop.content.model import Library
 from backleg_desktop.domain.records import ImportSummary
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services import history_export
+from backleg_desktop.services.backup_plans import restore_backup_plans
 from backleg_desktop.services.transfer import (
     ExportSummary,
     ImportPreview,
@@ -181,20 +182,21 @@ class ImportDialog(QDialog):
 
         def work(
             _progress: Callable[[int], None], should_cancel: Callable[[], bool]
-        ) -> tuple[ImportPreview, ImportSummary]:
+        ) -> tuple[ImportPreview, ImportSummary, list[str]]:
             found = preview(path, library, unit)
+            plans = restore_backup_plans(workouts, path, dry_run=True)  # a backup's plans
             summary = workouts.import_sessions(
                 read_sessions(path, library, unit, fmt=found.format),
                 dry_run=True,
                 should_cancel=should_cancel,
             )
-            return found, summary
+            return found, summary, [name for name, done in plans if done != "unchanged"]
 
         self._run(work, self._previewed)
 
-    def _previewed(self, result: tuple[ImportPreview, ImportSummary]) -> None:
+    def _previewed(self, result: tuple[ImportPreview, ImportSummary, list[str]]) -> None:
         self._job_ended()
-        found, summary = result
+        found, summary, plans = result
         self.preview_data, self.dry_run = found, summary
         self.format_label.setText(found.format.label)
         self._show_unit(found.format.uses_unit_option)
@@ -218,8 +220,11 @@ class ImportDialog(QDialog):
         self.counts["exercises"].setText(f"{exercises}: {names}" if names else exercises)
         self.progress.setRange(0, max(found.sessions, 1))
         self.progress.setValue(0)
-        if summary.sessions_added:
-            self.status.setText("Nothing has been imported yet. Check the figures, then Import.")
+        if summary.sessions_added or plans:
+            also = f" It also brings back your plans: {', '.join(plans)}." if plans else ""
+            self.status.setText(
+                f"Nothing has been imported yet. Check the figures, then Import.{also}"
+            )
             self.import_button.setEnabled(True)
         else:
             self.status.setText("Everything in this file is already in your history.")
@@ -239,11 +244,13 @@ class ImportDialog(QDialog):
         def work(
             progress: Callable[[int], None], should_cancel: Callable[[], bool]
         ) -> ImportSummary:
-            return workouts.import_sessions(
+            summary = workouts.import_sessions(
                 read_sessions(path, library, unit, fmt=fmt_found),
                 progress=progress,
                 should_cancel=should_cancel,
             )
+            restore_backup_plans(workouts, path)  # a JSON backup's plans and exercises
+            return summary
 
         self._run(work, self._imported)
 

@@ -1,165 +1,227 @@
-"""The Plans page: each plan as a table of exercise, sets, reps and rest."""
+"""The Plans page: every plan in a list (Enter starts the one chosen), and beside it the
+chosen plan: where it comes from, its summary, what you can do with it, and its table.
+
+Built-in plans (the article's and Backleg's suggestions) are read-only; any plan can be
+duplicated into one of your own, and your own can be edited, renamed and deleted
+(ui/plans/actions.py). The plans come from the window's `PlanBook`, so the list follows
+every save, rename, delete and import.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from backleg_desktop.content.model import Library, Plan
-from backleg_desktop.content.timed_plans import source_label
-from backleg_desktop.ui.formatting import format_reps, format_rest, format_sets
-from backleg_desktop.ui.links import exercise_link
+from backleg_desktop.content.timed_plans import SOURCE_LABELS
+from backleg_desktop.ui.pages.plan_table import COLUMNS, LINK_ROLE, PlanTable
+from backleg_desktop.ui.plans import actions
+from backleg_desktop.ui.plans.book import PlanBook
 from backleg_desktop.ui.widgets import (
+    PAGE_MARGIN,
     ReadableColumn,
-    Section,
     VerticalScrollArea,
     heading,
     muted,
     paragraph,
 )
 
-COLUMNS = ("Exercise", "Sets", "Reps", "Rest")
-LINK_ROLE = Qt.ItemDataRole.UserRole + 1
-NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # the exercise's name without a mark
+__all__ = ["COLUMNS", "LINK_ROLE", "PlanTable", "PlansPage"]
+PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OWN_LABEL = "Your own plan"
+SHORT_LABELS = {"article": "The article's plan", "backleg": "Backleg's suggestion"}
+BUILT_IN_NOTE = "Built in, so it stays as it is: duplicate it to make a version of your own."
+INTRO = (
+    "Reps marked “per leg” are done on each side; a hold is timed. Open an exercise "
+    "with a double-click or Enter on its row."
+)
 
 
-class PlanTable(QTableWidget):
-    """A read-only plan table sized to its rows; Enter or double-click opens the exercise."""
+def source_text(plan: Plan) -> str:
+    return SOURCE_LABELS.get(plan.source, OWN_LABEL)
 
-    link_activated = Signal(str)
 
-    def __init__(self, plan: Plan, library: Library, parent: QWidget | None = None) -> None:
-        super().__init__(len(plan.items), len(COLUMNS), parent)
+class PlanList(QListWidget):
+    """The plans, one row each; Enter asks to start the chosen one."""
+
+    start_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.start_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class PlanDetail(QWidget):
+    """One plan: heading, source, summary, its buttons and its table."""
+
+    def __init__(self, plan: Plan, own: bool, table: PlanTable, parent: QWidget | None = None):
+        super().__init__(parent)
         self.plan = plan
-        self.setObjectName(f"planTable-{plan.id}")
-        self.setAccessibleName(f"{plan.name} exercises")
-        self.setHorizontalHeaderLabels(COLUMNS)
-        self.verticalHeader().setVisible(False)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)  # one line per row keeps the fitted height exact
-        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between rows
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for row, item in enumerate(plan.items):
-            name = library.exercise(item.exercise_id).name
-            cells = (name, format_sets(item), format_reps(item), format_rest(item.rest_seconds))
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setData(LINK_ROLE, exercise_link(item.exercise_id))
-                if column == 0:
-                    cell.setToolTip(f"Open {name}")
-                self.setItem(row, column, cell)
-        header = self.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        padding = 2 * self.fontMetrics().averageCharWidth()
-        for column in range(1, len(COLUMNS)):
-            # Fitted to the widest value plus some air, so numbers never touch the grid.
-            self.resizeColumnToContents(column)
-            self.setColumnWidth(column, self.columnWidth(column) + padding)
-        rows = self.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.activated.connect(self._open)
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        # Roomy rows, from the font so they scale with it.
-        self.verticalHeader().setDefaultSectionSize(round(self.fontMetrics().height() * 1.9))
-        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
-        header = self.horizontalHeader().sizeHint().height()
-        self.setFixedHeight(rows + header + 2 * self.frameWidth())
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        self._fit_height()  # font or style changes alter row heights
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._fit_height()  # the style is final once shown
-
-    def mark_rows(self, marked: Callable[[str], bool], badge: str, note: str) -> None:
-        """Mark the exercises `marked` says to clear first (the herniated-disc answer)."""
-        for row, item in enumerate(self.plan.items):
-            cell = self.item(row, 0)
-            if cell is None:
-                continue
-            name = str(cell.data(NAME_ROLE) or cell.text())
-            cell.setData(NAME_ROLE, name)
-            on = marked(item.exercise_id)
-            cell.setText(f"{name}   {badge}" if on else name)
-            cell.setToolTip(note if on else f"Open {name}")
-
-    def link_at(self, row: int) -> str:
-        item = self.item(row, 0)
-        return "" if item is None else str(item.data(LINK_ROLE))
-
-    def _open(self, index: QModelIndex) -> None:
-        link = self.link_at(index.row()) if index.isValid() else ""
-        if link:
-            self.link_activated.emit(link)
+        column = ReadableColumn()
+        column.add(heading(plan.name, 1))
+        source = muted(paragraph(source_text(plan)))
+        source.setObjectName(f"planSource-{plan.id}")
+        column.add(source)
+        if plan.summary:
+            column.add(paragraph(plan.summary))
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        names = ("start", "duplicate") + (("edit", "rename", "delete") if own else ())
+        texts = {
+            "start": "&Start this plan",
+            "duplicate": "D&uplicate…",
+            "edit": "&Edit…",
+            "rename": "Re&name…",
+            "delete": "&Delete…",
+        }
+        for name in names:
+            button = QPushButton(texts[name], self)
+            button.setObjectName(f"plan-{name}")
+            row.addWidget(button)
+            self.buttons[name] = button
+        self.buttons["start"].setToolTip("Enter in the list of plans starts it too")
+        row.addStretch(1)
+        bar = QWidget()
+        bar.setLayout(row)
+        row.setContentsMargins(0, 0, 0, 0)
+        column.add(bar)
+        if not own:
+            column.add(muted(paragraph(BUILT_IN_NOTE)))
+        column.add(table)
+        self.disc_mark = paragraph("")  # the herniated-disc note, when the answer is yes
+        self.disc_mark.setObjectName(f"planDiscMark-{plan.id}")
+        self.disc_mark.hide()
+        column.add(self.disc_mark)
+        notes = [
+            f"{table.link_text(row)}: {item.note}"
+            for row, item in enumerate(plan.items)
+            if item.note
+        ]
+        if notes:  # shown during the session too, on the exercise's screen
+            self.notes = paragraph("Notes\n" + "\n".join(notes))
+            self.notes.setObjectName(f"planNotes-{plan.id}")
+            column.add(self.notes)
+        column.add(muted(paragraph(INTRO)))
+        self.scroll_area = VerticalScrollArea(column, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+        self.setFocusProxy(table)
 
 
 class PlansPage(QWidget):
     link_activated = Signal(str)
+    start_requested = Signal(str)  # plan id
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Library, book: PlanBook | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("plansPage")
+        self.library = library
+        self.book = book if book is not None else PlanBook(library, self)
         self.tables: dict[str, PlanTable] = {}
-        self._sections: dict[str, Section] = {}
-        self._marks: dict[str, QLabel] = {}  # the herniated-disc note under each table
-        page = ReadableColumn()
-        page.add(heading("Plans", 1))
-        page.add(
-            muted(
-                paragraph(
-                    "The trainer's article gives two ways to use its five main exercises; the "
-                    "gentle day is Backleg's own suggestion for a sore day, built on the "
-                    "article. Reps marked “per leg” are done on each side; a hold is timed. "
-                    "Open an exercise with a double-click or Enter on its row."
-                )
-            )
-        )
-        for plan in library.plans.values():
-            section = Section(plan.name)
-            source = muted(paragraph(source_label(plan.source)))
-            source.setObjectName(f"planSource-{plan.id}")
-            section.add(source)
-            section.add(paragraph(plan.summary))
-            table = PlanTable(plan, library)
-            table.link_activated.connect(self.link_activated)
-            section.add(table)
-            mark = section.add(paragraph(""))
-            mark.setObjectName(f"planDiscMark-{plan.id}")
-            mark.hide()
-            self._marks[plan.id] = cast(QLabel, mark)
-            page.add(section)
-            self.tables[plan.id] = table
-            self._sections[plan.id] = section
-        self._scroll = VerticalScrollArea(page, self)
-        layout = QVBoxLayout(self)
+        self.details: dict[str, PlanDetail] = {}
+        self.editor: QWidget | None = None  # the editor open now, for tests
+        self._marker: Callable[[], None] | None = None  # re-marks the plans after a rebuild
+
+        self.list = PlanList(self)
+        self.list.setObjectName("planChoices")
+        self.list.setAccessibleName("Plans")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setSpacing(2)
+        self.list.setWordWrap(True)
+        self.list.setMaximumWidth(self.fontMetrics().averageCharWidth() * 34)
+        self.new_button = QPushButton("&New plan…", self)
+        self.new_button.setObjectName("newPlan")
+        self.stack = QStackedWidget(self)
+
+        side = QVBoxLayout()
+        side.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, 0, PAGE_MARGIN)
+        side.addWidget(heading("Plans", 1, self))
+        side.addWidget(self.list, 1)
+        side.addWidget(self.new_button)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._scroll)
-        first = next(iter(self.tables.values()), None)
-        if first is not None:
-            self.setFocusProxy(first)
+        layout.setSpacing(0)
+        layout.addLayout(side)
+        layout.addWidget(self.stack, 1)
+
+        self.list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.list.start_requested.connect(self.start_current)
+        self.new_button.clicked.connect(self.new_plan)
+        self.book.changed.connect(self.refresh)
+        self.refresh()
+        self.setFocusProxy(self.list)
+
+    # -- the list ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Rebuild from the book, keeping the plan that was chosen."""
+        chosen = self.current_plan_id()
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and any(
+            detail.isAncestorOf(focus) for detail in self.details.values()
+        )
+        self.list.blockSignals(True)
+        self.list.clear()
+        for detail in self.details.values():
+            self.stack.removeWidget(detail)
+            detail.deleteLater()
+        self.tables.clear()
+        self.details.clear()
+        for plan in self.book.plans():
+            self._add(plan)
+        if self._marker is not None:
+            self._marker()
+        self.list.blockSignals(False)
+        ids = list(self.details)
+        row = ids.index(chosen) if chosen in ids else 0
+        self.list.setCurrentRow(row)
+        self.stack.setCurrentIndex(row)
+        self.new_button.setEnabled(self.book.ready)
+        self.new_button.setToolTip("" if self.book.ready else "Your history is not open yet.")
+        if had_focus:  # its buttons are gone (a rename, a delete): the keyboard goes to the list
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _add(self, plan: Plan) -> None:
+        own = self.book.is_own(plan)
+        label = OWN_LABEL if own else SHORT_LABELS.get(str(plan.source), "")
+        item = QListWidgetItem(f"{plan.name}\n{label}", self.list)
+        item.setData(PLAN_ID_ROLE, plan.id)
+        item.setToolTip(plan.summary)
+        line = self.list.fontMetrics().lineSpacing()
+        item.setSizeHint(QSize(0, line * 2 + 14))  # two lines with room between plans
+        table = PlanTable(plan, self.book.exercise_name)
+        table.link_activated.connect(self.link_activated)
+        detail = PlanDetail(plan, own, table)
+        buttons = detail.buttons
+        buttons["start"].clicked.connect(lambda: self.start_requested.emit(plan.id))
+        buttons["duplicate"].clicked.connect(lambda: self._duplicate(plan))
+        if own:
+            buttons["edit"].clicked.connect(lambda: self._edit(plan))
+            buttons["rename"].clicked.connect(lambda: self._rename(plan))
+            buttons["delete"].clicked.connect(lambda: actions.delete_plan(self, self.book, plan))
+        for name in ("duplicate", "edit", "rename", "delete"):
+            if name in buttons:
+                buttons[name].setEnabled(self.book.ready)
+        self.stack.addWidget(detail)
+        self.tables[plan.id] = table
+        self.details[plan.id] = detail
 
     def mark_exercises(
         self,
@@ -170,21 +232,57 @@ class PlansPage(QWidget):
     ) -> None:
         """Mark, in every plan, the exercises `marked` says to clear with a doctor first
         (`note` as their tooltip); under its table, `summary` of their names."""
-        for plan_id, table in self.tables.items():
-            table.mark_rows(marked, badge, note)
-            names = [
-                str(cell.data(NAME_ROLE))
-                for r, item in enumerate(table.plan.items)
-                if marked(item.exercise_id) and (cell := table.item(r, 0)) is not None
-            ]
-            label = self._marks[plan_id]
-            label.setText(summary(names) if names else "")
-            label.setVisible(bool(names))
+
+        def mark() -> None:
+            for plan_id, table in self.tables.items():
+                table.mark_rows(marked, badge, note)
+                names = [
+                    table.link_text(row)
+                    for row, item in enumerate(table.plan.items)
+                    if marked(item.exercise_id)
+                ]
+                label = self.details[plan_id].disc_mark
+                label.setText(summary(names) if names else "")
+                label.setVisible(bool(names))
+
+        self._marker = mark
+        mark()
+
+    def current_plan_id(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(PLAN_ID_ROLE))
+
+    def start_current(self) -> None:
+        plan_id = self.current_plan_id()
+        if plan_id is not None:
+            self.start_requested.emit(plan_id)
 
     def show_plan(self, plan_id: str) -> None:
-        """Scroll the plan into view and put the keyboard on its table."""
+        """Choose the plan and put the keyboard on its table."""
+        ids = list(self.details)
+        if plan_id not in ids:
+            return
+        self.list.setCurrentRow(ids.index(plan_id))
         table = self.tables[plan_id]
-        self._scroll.ensureWidgetVisible(self._sections[plan_id], 0, 0)
         table.setFocus(Qt.FocusReason.OtherFocusReason)
-        if table.currentRow() < 0:
+        if table.currentRow() < 0 and table.rowCount():
             table.selectRow(0)
+
+    # -- the buttons ---------------------------------------------------------------------
+    def new_plan(self) -> None:
+        self._opened(actions.new_plan(self, self.book))
+
+    def _duplicate(self, plan: Plan) -> None:
+        self._opened(actions.duplicate_plan(self, self.book, plan))
+
+    def _edit(self, plan: Plan) -> None:
+        self._opened(actions.edit_plan(self, self.book, plan))
+
+    def _rename(self, plan: Plan) -> None:
+        renamed = actions.rename_plan(self, self.book, plan)
+        if renamed is not None:
+            self.show_plan(renamed.id)
+
+    def _opened(self, editor: actions.PlanEditor) -> None:
+        self.editor = editor
+        editor.saved.connect(lambda plan: self.show_plan(plan.id))

@@ -32,8 +32,8 @@ from backleg_desktop.ui.rest_prefs import (
     remembers_adjustments,
     write_custom_rests,
 )
+from backleg_desktop.ui.session.chooser import REST_CHOICES
 from backleg_desktop.ui.session.page import REST_CHOICE_KEY, read_rest_choice
-from backleg_desktop.ui.session.screens import REST_CHOICES
 from backleg_desktop.ui.widgets import heading, muted
 
 if TYPE_CHECKING:

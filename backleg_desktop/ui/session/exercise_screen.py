@@ -61,6 +61,9 @@ class ExerciseScreen(QWidget):
         self.last_time.setObjectName("lastTimeLabel")
         self.warm_up_offer = paragraph("")  # the first exercise: W runs the mobility warm-up
         self.warm_up_offer.setObjectName("warmUpOffer")
+        self.item_note = big_label("", 1.1, bold=False)  # the plan item's own note
+        self.item_note.setObjectName("itemNote")
+        self.item_note.hide()
         self.progression = HintPanel(self)
 
         self.status = big_label("", 2.2)
@@ -140,6 +143,7 @@ class ExerciseScreen(QWidget):
         left.addWidget(self.how)
         left.addWidget(self.last_time)
         left.addWidget(self.warm_up_offer)
+        left.addWidget(self.item_note)
         left.addWidget(self.progression)
         self.notices = QVBoxLayout()  # marks others add (the herniated-disc one)
         left.addLayout(self.notices)
@@ -211,6 +215,11 @@ class ExerciseScreen(QWidget):
             widget.setVisible(step.alternating and not step.is_hold)
         self.reps_label.setText("R&ight leg reps" if step.alternating else "&Reps")
 
+    def show_note(self, note: str) -> None:
+        """The plan item's note ("Elbows inside the knees"); hidden when it has none."""
+        self.item_note.setText(f"Note: {note}" if note else "")
+        self.item_note.setVisible(bool(note))
+
     def set_values(
         self,
         reps: int,
@@ -240,11 +249,17 @@ class ExerciseScreen(QWidget):
         return self.left_reps.value()
 
     def show_ready(
-        self, set_number: int, *, after_rest: bool, hold: bool = False, extra: bool = False
+        self,
+        set_number: int,
+        *,
+        after_rest: bool,
+        hold: bool = False,
+        extra: bool = False,
+        warmup: bool = False,
     ) -> None:
         """Ready for a set; `extra`: an optional set above the plan's minimum ("2–3 sets"),
         which D leaves out."""
-        self.status.setText(f"Ready for set {set_number}")
+        self.status.setText(f"Ready for {'warm-up' if warmup else 'set'} {set_number}")
         palette = self.status.palette()
         if after_rest:
             palette.setColor(QPalette.ColorRole.WindowText, READY_COLOR)
@@ -290,6 +305,7 @@ class ExerciseScreen(QWidget):
         self.set_label.setText("")
         self.side.hide()
         self.target.setText("")
+        self.item_note.hide()
         self.next_label.setText("Next: the summary")
         self.progression.show_hint(None)
         self.load_note.hide()

@@ -19,6 +19,7 @@ from backleg_desktop.ui import resources
 
 if TYPE_CHECKING:  # types only: the page and the store load later, on first use
     from backleg_desktop.services.store import Store
+    from backleg_desktop.services.user_plans import UserPlans
     from backleg_desktop.services.workouts import WorkoutService
     from backleg_desktop.ui.main_window import MainWindow
     from backleg_desktop.ui.session.page import SessionPage
@@ -36,6 +37,7 @@ class SessionWiring(QObject):
         self.window = window
         self._page: SessionPage | None = None
         self._workouts: WorkoutService | None = None  # once the store is open
+        self._plans: UserPlans | None = None
         self.shortcuts_dialog: QWidget | None = None
         self.tray: SessionTray | None = None  # made with the page
         icon = resources.icon("session.svg", window.palette())
@@ -70,12 +72,15 @@ class SessionWiring(QObject):
         from backleg_desktop.ui.session_tray import SessionTray
 
         page = SessionPage(self.window.library, self.window.settings, clock=self.window.clock)
+        # Every plan, your own too, from the window's plan book (ui/plans/book.py).
+        page.chooser.set_source(self.window.plan_book.plans)
+        self.window.plan_book.changed.connect(page.chooser.refresh)
         page.title_prefix_changed.connect(self._set_title)
         page.red_flags_requested.connect(self._show_red_flags)
         page.active_changed.connect(lambda _active: self._update_actions())
         page.screen_changed.connect(self._update_actions)
         if self._workouts is not None:
-            page.set_workouts(self._workouts)
+            page.set_workouts(self._workouts, self._plans)
         preferences = self.window.preferences  # loads in the unit chosen in Preferences
         preferences.changed.connect(lambda: page.set_units(preferences.load_units()))
         self._page = page
@@ -89,8 +94,9 @@ class SessionWiring(QObject):
 
     def _store_attached(self, store: Store) -> None:
         workouts = self._workouts = store.workouts
+        self._plans = store.plans
         if self._page is not None:
-            self._page.set_workouts(workouts)
+            self._page.set_workouts(workouts, self._plans)
         elif not self._has_unfinished(workouts):
             return  # nothing to resume: leave the page unbuilt until it is asked for
         if self.page.offer_resume():
@@ -175,7 +181,23 @@ class SessionWiring(QObject):
         if page.current_screen() in (page.summary_screen, page.notice_screen):
             page.back_to_plans()
         elif not page.is_active and page.current_screen() is page.chooser:
+            page.chooser.refresh()  # the filter cleared and the Strength session chosen
             page.chooser.setFocus()  # its list of plans
+
+    def start_plan(self, plan_id: str) -> None:
+        """The Plans page's Start: that plan's check-in. Not over a session under way, nor
+        over the offer to resume one; from a check-in (nothing stored yet), a summary or a
+        notice it goes straight to the new plan's check-in."""
+        page = self.page
+        self.window.show_page(PAGE_KEY)
+        if page.is_active:
+            page.say("Finish or end the session under way before you start another.")
+            return
+        if page.current_screen() is page.resume_screen:
+            page.say("Resume or end the unfinished session first.")
+            return
+        page.back_to_plans()
+        page.choose_plan(plan_id)
 
     def _end(self) -> None:
         if self._page is not None:

@@ -47,6 +47,7 @@ from backleg_desktop.ui.session.summary_screen import SummaryScreen
 from backleg_desktop.ui.session.warm_up import WarmUpActions
 
 if TYPE_CHECKING:
+    from backleg_desktop.services.user_plans import UserPlans
     from backleg_desktop.services.workouts import WorkoutService
 
 REST_CHOICE_KEY = "session/rest_choice"
@@ -197,8 +198,9 @@ class SessionPage(QWidget):
         self.controller.lookups.set_units(units)
 
     # -- store -------------------------------------------------------------------------
-    def set_workouts(self, workouts: WorkoutService) -> None:
-        self.controller.attach(workouts)
+    def set_workouts(self, workouts: WorkoutService, plans: UserPlans | None = None) -> None:
+        """The open history; `plans`: the user's own plans, so they can be run too."""
+        self.controller.attach(workouts, plans)
         self.chooser.set_ready(True, "")
 
     def offer_resume(self) -> bool:
@@ -381,6 +383,7 @@ class SessionPage(QWidget):
         if screen is not self.rest_screen:
             self.title_prefix_changed.emit("")
         if screen is self.chooser:
+            self.chooser.refresh()  # plans saved or used since; the Strength session chosen
             self.chooser.setFocus()  # its list of plans
         elif screen is self.pain_screen and not self.pain_screen.after:
             self.pain_screen.focus_level()

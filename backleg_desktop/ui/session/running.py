@@ -301,6 +301,7 @@ class RunningSession(QObject):
             self._prefill(step)
         name = texts.exercise_name(self.library, step.exercise_id)
         screen.show_step(step, name, texts.next_text(self.library, flow.steps, step))
+        screen.show_note(plan.items[step.item_index].note)
         screen.show_hint(self.controller.hint(step.exercise_id))  # cached: asked once
         self.disc_offer.show_for(step, flow.state)
         last_time = last_time_text(self.controller.last_time(step.exercise_id))  # cached too
@@ -309,8 +310,13 @@ class RunningSession(QObject):
             timer = flow.hold_timer if step.is_hold else flow.set_timer
             screen.show_in_set(timer.display_seconds(), step.side, hold=step.is_hold)
         else:
+            warmup = step.kind == "warmup"
             screen.show_ready(
-                step.set_number, after_rest=self._after_rest, hold=step.is_hold, extra=step.optional
+                step.set_number,
+                after_rest=self._after_rest,
+                hold=step.is_hold,
+                extra=step.optional,
+                warmup=warmup,
             )
         self.page.show_screen(screen)
 

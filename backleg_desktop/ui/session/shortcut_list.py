@@ -24,7 +24,7 @@ def shortcut_entries(window: QMainWindow) -> list[Entry]:
     session = [e for e in session_entries() if e[1] not in listed]
     session_menu = [e for e in menus if e[0] == "Session"]
     others = [e for e in menus if e[0] != "Session"]
-    return [*session_menu, *session, *figure_entries(), *others]
+    return [*session_menu, *session, *plan_entries(), *figure_entries(), *others]
 
 
 # The order a session goes through its screens; keys for any screen sit after the
@@ -45,6 +45,18 @@ def session_entries() -> list[Entry]:
         if entry not in entries:
             entries.append(entry)
     return entries
+
+
+def plan_entries() -> list[Entry]:
+    """The chooser's filter, the Plans page and the plan editor (ui/plans/)."""
+    return [
+        ("Plan chooser", "Letters", "Filter the plans by name (Esc clears)"),
+        ("Plans page", "Enter", "Start the plan chosen in the list"),
+        ("Plan editor", "Insert / Delete", "Add exercises / remove the chosen one"),
+        ("Plan editor", "Alt+Up / Alt+Down", "Move the chosen exercise up or down (or drag it)"),
+        ("Plan editor", "Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a change in the editor"),
+        ("Plan editor", "Ctrl+S", "Save the plan (once nothing is wrong)"),
+    ]
 
 
 def figure_entries() -> list[Entry]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from backleg_desktop.content.model import Library
-from backleg_desktop.domain.history import LoggedSet, SessionRecord, SetEntry
+from backleg_desktop.domain.history import LoggedSet, SessionRecord, SetEntry, user_exercise_name
 from backleg_desktop.domain.one_leg import OneLegMode, how_to_do_the_set
 from backleg_desktop.domain.session_flow import Step, Unskipped
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits, load_label
@@ -21,7 +21,9 @@ SIDE_TEXT = {"left": "Left leg", "right": "Right leg", "both": ""}
 
 def exercise_name(library: Library, exercise_id: str) -> str:
     exercise = library.exercises.get(exercise_id)
-    return exercise.name if exercise else exercise_id
+    if exercise is None:  # a user exercise ("user:<name>") goes by its name
+        return user_exercise_name(exercise_id) or exercise_id
+    return exercise.name
 
 
 def side_text(step: Step) -> str:
@@ -44,9 +46,15 @@ def target_text(step: Step) -> str:
     return f"Target: {step.reps_text} reps{' per leg' if step.per_leg else ''}"
 
 
+def set_name(step: Step) -> str:
+    """ "Set 2 of 3", or "Warm-up 1 of 2" for a warm-up set at about half the load."""
+    kind = "Warm-up" if step.kind == "warmup" else "Set"
+    return f"{kind} {step.set_number} of {step.total_sets}"
+
+
 def set_text(step: Step) -> str:
     optional = " (optional)" if step.optional else ""
-    return f"Set {step.set_number} of {step.total_sets}{optional}"
+    return f"{set_name(step)}{optional}"
 
 
 def next_text(library: Library, steps: Sequence[Step], step: Step) -> str:
@@ -55,9 +63,9 @@ def next_text(library: Library, steps: Sequence[Step], step: Step) -> str:
     if following is None:
         return "Next: finish"
     if following.exercise_id == step.exercise_id:
-        if following.set_number == step.set_number:
+        if following.set_number == step.set_number and following.kind == step.kind:
             return f"Next: {SIDE_TEXT[following.side].lower()}, no rest"
-        return f"Next: set {following.set_number} of {following.total_sets}"
+        return f"Next: {set_name(following)[0].lower()}{set_name(following)[1:]}"
     return f"Next: {exercise_name(library, following.exercise_id)}"
 
 
@@ -66,7 +74,7 @@ def up_next(library: Library, following: Step | None) -> tuple[str, str]:
     if following is None:
         return "Finish", ""
     parts = (
-        f"Set {following.set_number} of {following.total_sets}",
+        set_name(following),
         side_text(following),
         target_text(following).removeprefix("Target: "),
     )
@@ -84,6 +92,8 @@ def describe_set(
 ) -> str:
     """ "Reverse lunge, set 2 (left): 8 reps × 10 kg per dumbbell"."""
     side = "" if logged.side == "both" else f" ({logged.side})"
+    if logged.kind == "warmup":
+        side += " (warm-up)"
     load = "no load" if logged.load_kg is None else load_text(library, logged, units)
     if logged.reps is None and logged.duration_s is not None:  # a timed hold
         held = f"held {round(logged.duration_s)} s"

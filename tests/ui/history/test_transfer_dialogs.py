@@ -247,3 +247,27 @@ def test_a_new_unit_replaces_the_running_preview(qtbot, monkeypatch, page, store
     assert dialog.dry_run is not None
     assert dialog.import_button.isEnabled()
     assert dialog.cancel_button.isEnabled()
+
+
+def test_a_json_backup_brings_back_plans_even_with_no_new_session(
+    qtbot, monkeypatch, page, store, tmp_path
+) -> None:
+    from backleg_desktop.content.model import IntRange, Plan, PlanItem
+
+    item = PlanItem("glute-bridge", IntRange(2, 2), IntRange(10, 10), False, IntRange(30, 30))
+    with open_store(tmp_path / "other", page.library, make_daily_backup=False) as other:
+        mine = other.plans.save(Plan("", "Bridges", "", (item,), "user"))
+        backup = tmp_path / "backup.json"
+        from backleg_desktop.services.history_export import export_history
+
+        export_history(other.workouts, page.library, backup)
+    dialog = open_dialog(qtbot, monkeypatch, page, store, backup)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
+    assert "brings back your plans: Bridges" in dialog.status.text()
+    assert store.plans.all() == []  # the preview wrote nothing
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert store.plans.all() == [mine]
+    again = open_dialog(qtbot, monkeypatch, page, store, backup)
+    qtbot.waitUntil(lambda: "already in your history" in again.status.text(), timeout=5000)
+    assert not again.import_button.isEnabled()

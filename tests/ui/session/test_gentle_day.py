@@ -19,7 +19,12 @@ def start_gentle_day(drive, pain: str = "8") -> None:  # type: ignore[no-untyped
 
 
 def test_strength_stays_first_and_selected_in_the_chooser(drive, library) -> None:
-    assert [p.id for p in ordered_plans(library)] == ["strength", "quick-add-on", "gentle-day"]
+    assert [p.id for p in ordered_plans(library)] == [
+        "strength",
+        "quick-add-on",
+        "gentle-day",
+        "home-bodyweight",
+    ]
     drive.window.session.start()
     assert drive.page.chooser.selected_plan_id() == "strength"
     assert "Gentle day" in drive.page.chooser.plans.item(2).text()

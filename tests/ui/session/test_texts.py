@@ -67,7 +67,7 @@ def test_progress_and_a_logged_set_in_words(library) -> None:  # type: ignore[no
         == "Reverse lunge, set 2: left 8, right 8 reps × 20 kg per dumbbell"
     )
     assert texts.describe_set(library, logged("user:Step-ups", load=None)) == (
-        "user:Step-ups, set 2: 8 reps × no load"
+        "Step-ups, set 2: 8 reps × no load"  # a user exercise goes by its name
     )
 
 

@@ -1,0 +1,149 @@
+"""The user's own plans in Backleg's JSON backup (`backleg export FILE.json`).
+
+The backup's top level gets a `user_plans` list next to `user_exercises`:
+
+    "user_plans": [{"id": "user-plan:…", "name": "Home legs", "summary": "",
+                    "items": [{"exercise": "glute-bridge", "sets": 3, "reps": [10, 12],
+                               "rest_seconds": 30}, …]}]
+
+each item with the keys of a `[[plan.item]]` table (services/plan_tables.py) and exercise
+ids as the history stores them. Importing a backup brings the plans back by name, as a
+plan file does (added, updated or unchanged: never a second copy), under their own ids
+when those are free, so the restored sessions still point at their plan; and every user
+exercise the backup lists, used by a set or not. A backup without `user_plans` (older
+Backleg) imports as before. No Qt here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from backleg_desktop.content.field_reader import FieldReader
+from backleg_desktop.content.fields import Fields
+from backleg_desktop.content.model import Plan
+from backleg_desktop.content.timed_plans import report_problems
+from backleg_desktop.domain.history import user_exercise_name
+from backleg_desktop.domain.plan_rules import ExerciseLike, plan_problems
+from backleg_desktop.services.errors import ImportFormatError
+from backleg_desktop.services.plan_catalog import UserExercise, is_user_plan_id
+from backleg_desktop.services.plan_tables import (
+    item_label,
+    item_reader,
+    item_table,
+    read_item,
+    without_empty,
+)
+from backleg_desktop.services.user_plans import MergeOutcome, PlanInvalid
+
+if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
+    from backleg_desktop.services.workouts import WorkoutService
+
+PLANS_KEY = "user_plans"
+_BACKUP_FORMAT = "backleg-backup"  # transfer/backleg_json.py FORMAT_NAME
+
+
+def plans_block(plans: Sequence[Plan]) -> list[dict[str, Any]]:
+    """The `user_plans` list of a backup."""
+    return [
+        {
+            "id": plan.id,
+            "name": plan.name,
+            "summary": plan.summary,
+            "items": [item_table(item) for item in plan.items],
+        }
+        for plan in plans
+    ]
+
+
+def restore_backup_plans(
+    workouts: WorkoutService, path: Path, *, dry_run: bool = False
+) -> list[tuple[str, MergeOutcome]]:
+    """Bring back the plans and user exercises of the backup at `path`.
+
+    Anything that is not a Backleg JSON backup is left to the session readers (they say
+    what is wrong): nothing here, []. ImportFormatError, and nothing stored, for a plan
+    that cannot be read. `dry_run`: only check.
+    """
+    top = _backup_top(path)
+    if top is None:
+        return []
+    users = _user_exercise_names(top)
+    known: dict[str, ExerciseLike] = dict(workouts.plans.plan_exercises())
+    for name in users:
+        known.setdefault(f"user:{name}", UserExercise(name))
+    plans = _read_plans(path, top.get(PLANS_KEY, []), known)
+    try:
+        if dry_run:  # the backup's user exercises are not stored yet: count them as known
+            return workouts.plans.merge_preview(plans, users)
+        for name in users:  # the exercises first: the plans may use them
+            workouts.add_user_exercise(name)
+        return workouts.plans.merge(plans)
+    except PlanInvalid as invalid:
+        index = invalid.plan_index or 0
+        reasons = "; ".join(f'field "{p.field}": {p.message}' for p in invalid.problems)
+        raise ImportFormatError(
+            str(path), None, f'{PLANS_KEY}[{index}] ("{plans[index].name}"): {reasons}'
+        ) from None
+
+
+def _backup_top(path: Path) -> Mapping[str, Any] | None:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            document = json.load(handle)
+    except (OSError, ValueError, RecursionError):
+        return None  # the session reader reports it
+    if not isinstance(document, dict) or document.get("format") != _BACKUP_FORMAT:
+        return None
+    return document
+
+
+def _user_exercise_names(top: Mapping[str, Any]) -> list[str]:
+    listed = top.get("user_exercises", [])
+    names = []
+    for entry in listed if isinstance(listed, list) else []:
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if isinstance(name, str) and name.strip():
+            names.append(name.strip())
+    return names
+
+
+def _read_plans(path: Path, raw: object, known: Mapping[str, ExerciseLike]) -> list[Plan]:
+    if not isinstance(raw, list):
+        raise ImportFormatError(str(path), None, f"{PLANS_KEY}: expected a list")
+    errors: list[str] = []
+    plans = []
+    for index, entry in enumerate(raw):
+        where = f"{PLANS_KEY}[{index}]"
+        if not isinstance(entry, dict):
+            errors.append(f"{where}: expected an object")
+            continue
+        f = Fields(without_empty(entry), where, errors)
+        plan_id = f.text("id", required=False)
+        name, summary = f.text("name"), f.text("summary", required=False)
+        readers = [
+            item_reader(t, f"{where}.items[{i}] {item_label(i, t)}", errors)
+            for i, t in enumerate(f.tables("items"))
+        ]
+        items = tuple(read_item(reader, _stored_id) for reader in readers)
+        f.finish()
+        plan = Plan(
+            id=plan_id if is_user_plan_id(plan_id) else "",
+            name=name,
+            summary=summary,
+            items=items,
+            source="user",
+        )
+        report_problems(plan_problems(plan, known), f, readers)
+        plans.append(plan)
+    if errors:
+        raise ImportFormatError(str(path), None, "; ".join(errors))
+    return plans
+
+
+def _stored_id(reader: FieldReader) -> str:
+    exercise = reader.text("exercise")
+    name = user_exercise_name(exercise)
+    return exercise if name is None else f"user:{name.strip()}"
