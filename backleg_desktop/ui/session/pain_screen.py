@@ -12,9 +12,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -65,10 +66,9 @@ class GuidanceBox(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.advice)
         layout.addWidget(self.note)
-        self._base = self.palette()
+        self._stop = self._tinting = False
 
     def show_advice(self, advice: PainAdvice | None, prompt: str = "", note: str = "") -> None:
-        palette = QPalette(self._base)
         self.note.setText(note)
         self.note.setVisible(bool(note))
         if advice is None:
@@ -79,11 +79,27 @@ class GuidanceBox(QFrame):
             self.title.setText(advice.title)
             self.advice.setText(advice.advice)
             self.advice.setVisible(True)
-            if advice.stop:
-                dark = self._base.color(QPalette.ColorRole.Window).lightness() < 128
-                tint = QColor(WARN_DARK if dark else WARN_LIGHT)
-                palette.setColor(QPalette.ColorRole.Window, tint)
+        self._stop = advice is not None and advice.stop
+        self._tint()
+
+    def _tint(self) -> None:
+        # Only Window is set, so every other role keeps following the theme; light or
+        # dark is read from the theme in use now (a light tint under the dark theme's
+        # light text could not be read).
+        palette = QPalette()
+        if self._stop:
+            parent = self.parentWidget()
+            base = parent.palette() if parent is not None else QApplication.palette(self)
+            dark = base.color(QPalette.ColorRole.Window).lightness() < 128
+            palette.setColor(QPalette.ColorRole.Window, QColor(WARN_DARK if dark else WARN_LIGHT))
+        self._tinting = True
         self.setPalette(palette)
+        self._tinting = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._tinting:
+            self._tint()  # the theme changed while the advice is shown
 
 
 class PainScreen(QWidget):
