@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
     def _make_history(self) -> QWidget:
         from backleg_desktop.ui.history import HistoryPage
 
-        page = HistoryPage(self.library)
+        page = HistoryPage(self.library, plans=self.plan_book.plans)  # yours count "5 of 6" too
         page.set_units(self.preferences.load_units())  # and again whenever they change:
         self.preferences.changed.connect(lambda: page.set_units(self.preferences.load_units()))
         self.store_attached.connect(page.set_store)

@@ -9,6 +9,7 @@ Edits are saved at once; Ctrl+Z (the page's undo stack) reverses them, also save
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer, Signal
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backleg_desktop.content.model import Library
+from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.history import LoggedSet
 from backleg_desktop.domain.records import records_held
 from backleg_desktop.domain.set_count import sets_planned
@@ -77,6 +78,7 @@ class HistoryPage(QWidget):
         parent: QWidget | None = None,
         *,
         pool: QThreadPool | None = None,
+        plans: Callable[[], Iterable[Plan]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("historyPage")
@@ -88,6 +90,9 @@ class HistoryPage(QWidget):
         self._lazy_tabs: dict[int, QWidget] = {}
         self._stale_tabs: set[int] = set()
         self.units = KILOGRAMS  # loads in the user's unit (set_units, from Preferences)
+        # Every plan, the user's own too (the window gives its plan book's), for the
+        # sets planned that "5 of 6" counts against.
+        self.plans = plans or (lambda: library.plans.values())
 
         title = heading("History", 1, self)
         self.tabs = QTabWidget(self)
@@ -167,7 +172,7 @@ class HistoryPage(QWidget):
     def set_workouts(self, workouts: WorkoutService) -> None:
         self.workouts = workouts
         self.undo_stack.clear()
-        self.model = SessionTableModel(workouts, self.library, parent=self)
+        self.model = SessionTableModel(workouts, self.library, plans=self.plans, parent=self)
         self.model.units = self.units
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
@@ -229,7 +234,7 @@ class HistoryPage(QWidget):
         return lookup.exercise_name(self.library, exercise_id)
 
     def planned_sets(self, plan_id: str | None) -> int:
-        return sets_planned(self.library.plans.get(plan_id or ""))
+        return sets_planned(next((p for p in self.plans() if p.id == plan_id), None))
 
     def plan_name(self, plan_id: str | None, fallback: str) -> str:
         plan = self.library.plans.get(plan_id or "")

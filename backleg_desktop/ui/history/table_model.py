@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from backleg_desktop.content.model import Library
+from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.history import SessionSummary
 from backleg_desktop.domain.set_count import format_sets_done, sets_planned
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
@@ -88,11 +88,14 @@ class SessionTableModel(QAbstractTableModel):
         library: Library,
         *,
         page_size: int = PAGE_SIZE,
+        plans: Callable[[], Iterable[Plan]] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._workouts = workouts
         self._library = library
+        # Every plan a session may name, the user's own too (re-read with the rows).
+        self._plans = plans or (lambda: library.plans.values())
         self.units: LoadUnits = KILOGRAMS  # the volume column's unit (HistoryPage sets it)
         self._page_size = page_size
         self._filter = HistoryFilter()
@@ -102,8 +105,7 @@ class SessionTableModel(QAbstractTableModel):
         self._sorted_all: list[SessionSummary] | None = None  # for sorts done here
         self._total = 0
         self._record_sessions: frozenset[int] = frozenset()
-        # Counted as the session summary counts them (domain.set_count).
-        self._planned_sets = {plan.id: sets_planned(plan) for plan in library.plans.values()}
+        self._planned_sets: dict[str, int] = {}
         self._load(0)
 
     # --- what is shown --------------------------------------------------------------
@@ -203,6 +205,8 @@ class SessionTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._sorted_all = None
         self._total = self._workouts.count_sessions(**self._filter.as_kwargs())
+        # Counted as the session summary counts them (domain.set_count).
+        self._planned_sets = {plan.id: sets_planned(plan) for plan in self._plans()}
         self._rows = self._page(0, max(rows_wanted, self._page_size))
         self.endResetModel()
 
