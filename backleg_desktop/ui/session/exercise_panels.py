@@ -16,7 +16,7 @@ from backleg_desktop.content.model import Exercise
 from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.ui.figures.panel import FigurePanel
-from backleg_desktop.ui.widgets import paragraph, scaled_font
+from backleg_desktop.ui.widgets import VerticalScrollArea, paragraph, scaled_font
 
 
 class CueList(QFrame):
@@ -32,7 +32,15 @@ class CueList(QFrame):
         self._title = QLabel("Form cues  (Left / Right to step through)", self)
         self._title.setFont(scaled_font(self._title.font(), 1.0, bold=True))
         self._layout.addWidget(self._title)
-        self._layout.addStretch(1)  # cues sit at the top; labels go in before this
+        # The cues scroll when they are longer than the room left under the figure (at
+        # 1024×700 the lunge's six were squeezed until their lines overlapped).
+        inner = QWidget()
+        self._cue_layout = QVBoxLayout(inner)
+        self._cue_layout.setContentsMargins(0, 0, 0, 0)
+        self._cue_layout.setSpacing(6)
+        self._cue_layout.addStretch(1)  # cues sit at the top; labels go in before this
+        self.cue_scroll = VerticalScrollArea(inner, self)
+        self._layout.addWidget(self.cue_scroll, 1)
         self._labels: list[QLabel] = []
         self._current = 0
         self._base_font = self.font()
@@ -50,16 +58,16 @@ class CueList(QFrame):
 
     def set_cues(self, cues: tuple[str, ...]) -> None:
         for label in self._labels:
-            self._layout.removeWidget(label)
+            self._cue_layout.removeWidget(label)
             label.hide()  # at once: deleteLater waits for the event loop
             label.deleteLater()
         self._labels = []
         for number, cue in enumerate(cues, start=1):
-            label = QLabel(f"{number}. {cue}", self)
+            label = QLabel(f"{number}. {cue}")
             label.setProperty("cue", cue)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            self._layout.insertWidget(self._layout.count() - 1, label)
+            self._cue_layout.insertWidget(self._cue_layout.count() - 1, label)
             self._labels.append(label)
         self.set_current(0)
 
@@ -74,6 +82,7 @@ class CueList(QFrame):
                 QPalette.ColorRole.WindowText if now else QPalette.ColorRole.PlaceholderText
             )
             label.setAccessibleDescription("current cue" if now else "")
+        self.cue_scroll.ensureWidgetVisible(self._labels[self._current], 0, 0)
 
     def step(self, delta: int) -> None:
         self.set_current(self._current + delta)
