@@ -82,7 +82,10 @@ class CueList(QFrame):
                 QPalette.ColorRole.WindowText if now else QPalette.ColorRole.PlaceholderText
             )
             label.setAccessibleDescription("current cue" if now else "")
-        self.cue_scroll.ensureWidgetVisible(self._labels[self._current], 0, 0)
+        if self._current == 0:  # a new exercise starts at the top, whatever was shown
+            self.cue_scroll.verticalScrollBar().setValue(0)
+        else:
+            self.cue_scroll.ensureWidgetVisible(self._labels[self._current], 0, 0)
 
     def step(self, delta: int) -> None:
         self.set_current(self._current + delta)
