@@ -304,7 +304,9 @@ class RunningSession(QObject):
         screen.show_note(plan.items[step.item_index].note)
         screen.show_hint(self.controller.hint(step.exercise_id))  # cached: asked once
         self.disc_offer.show_for(step, flow.state)
-        last_time = last_time_text(self.controller.last_time(step.exercise_id))  # cached too
+        last_time = last_time_text(
+            self.controller.last_time(step.exercise_id), self.page.units
+        )  # cached too
         screen.show_extras(last_time, self.page.warm_up.offer())
         if flow.state == "in_set":
             timer = flow.hold_timer if step.is_hold else flow.set_timer
