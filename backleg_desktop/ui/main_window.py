@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         from backleg_desktop.ui.history import HistoryPage
 
         page = HistoryPage(self.library)
+        page.use_settings(self.settings)
         self.store_attached.connect(page.set_store)
         if self.store is not None:
             page.set_store(self.store)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -19,9 +18,25 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.domain.history import LoggedSet, SessionDetail
 from backleg_desktop.domain.progression import ProgressionHint
+from backleg_desktop.domain.wording import count_of
 from backleg_desktop.ui.history import formatting as fmt
-from backleg_desktop.ui.history.sets_model import NOTE, EditHandler, SetsTableModel
+from backleg_desktop.ui.history.column_chooser import ColumnChooser
+from backleg_desktop.ui.history.sets_model import (
+    EXERCISE,
+    KIND,
+    LOAD,
+    NOTE,
+    NUMBER,
+    REPS,
+    REST,
+    RPE,
+    SIDE,
+    EditHandler,
+    SetsTableModel,
+)
 from backleg_desktop.ui.widgets import heading, muted
+
+SETS_COLUMNS_KEY = "history/set_columns_hidden"
 
 EMPTY_TEXT = "Choose a session in the list to see its sets."
 
@@ -69,9 +84,18 @@ class SessionDetailPanel(QWidget):
         )
         self.sets_view.verticalHeader().hide()
         self.sets_view.setAlternatingRowColors(True)
-        header = self.sets_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.sets_view.setWordWrap(False)
+        # Exercise names stretch and elide (whole in the tooltip); the other columns are
+        # shown while they fit, or as the user chose in the header's menu.
+        self.columns = ColumnChooser(
+            self.sets_view,
+            key=SETS_COLUMNS_KEY,
+            main=(EXERCISE, NUMBER, REPS, LOAD),
+            optional=(RPE, SIDE, KIND, NOTE, REST),
+            stretch=EXERCISE,
+            min_stretch=100,
+            has_values=self.sets_model.has_values,
+        )
         self.sets_view.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.delete_set_button = QPushButton("Delete set", self)
@@ -106,6 +130,10 @@ class SessionDetailPanel(QWidget):
         """`back`: the session's "How is your back?" answers, exercise id → level."""
         self.detail = detail
         self.sets_model.set_detail(detail)
+        self.columns.fit()
+        # Each session starts at its first set, not where the last one was scrolled to.
+        self.sets_view.scrollToTop()
+        self.sets_view.horizontalScrollBar().setValue(0)
         has = detail is not None
         self.sets_view.setVisible(has)
         self.delete_session_button.setEnabled(has)
@@ -125,7 +153,7 @@ class SessionDetailPanel(QWidget):
             fmt.status(s.status),
             fmt.duration(duration),
             f"pain {fmt.pain_change(s.pain_before, s.pain_after)}",
-            f"{len(detail.sets)} sets",
+            count_of(len(detail.sets), "set"),
         ]
         if s.status == "stopped_pain" and s.stop_exercise_id:
             where = self.sets_model._exercise_name(s.stop_exercise_id)

@@ -11,11 +11,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -28,11 +35,18 @@ from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import LoggedSet
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.ui.history import lookup
+from backleg_desktop.ui.history.column_chooser import ColumnChooser
 from backleg_desktop.ui.history.detail_panel import SessionDetailPanel
 from backleg_desktop.ui.history.filter_bar import HistoryFilterBar
 from backleg_desktop.ui.history.table_model import (
     DATE,
+    DURATION,
+    PAIN,
+    PLAN,
     SESSION_ID_ROLE,
+    SETS,
+    STATUS,
+    VOLUME,
     HistoryFilter,
     SessionTableModel,
 )
@@ -52,6 +66,7 @@ if TYPE_CHECKING:
     from backleg_desktop.ui.history.records_view import RecordsView
 
 SESSIONS_TAB, PROGRESS_TAB, RECORDS_TAB, CALENDAR_TAB = range(4)
+SESSION_COLUMNS_KEY = "history/session_columns_hidden"
 
 
 def record_sessions(workouts: WorkoutService, exercise_ids: list[str]) -> set[int]:
@@ -130,8 +145,16 @@ class HistoryPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The plan column stretches and elides; Status, Duration and Volume are shown while
+        # they fit, or as the user chose in the header's menu (remembered in settings).
+        self.columns = ColumnChooser(
+            self.table,
+            key=SESSION_COLUMNS_KEY,
+            main=(DATE, PLAN, SETS, PAIN),
+            optional=(STATUS, DURATION, VOLUME),
+            stretch=PLAN,
+            min_stretch=120,
+        )
 
         self.detail = SessionDetailPanel(self.exercise_name, self.plan_name, self._edit_set, tab)
         self.detail.delete_set_requested.connect(self.delete_set)
@@ -143,6 +166,7 @@ class HistoryPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([440, 390])  # the detail's sets need room at 1024 wide
 
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -201,18 +225,29 @@ class HistoryPage(QWidget):
     def _set_enabled(self, enabled: bool) -> None:
         self.filters.set_usable(enabled)
 
+    def use_settings(self, settings: QSettings) -> None:
+        """Where the columns chosen in the tables' header menus are remembered."""
+        self.columns.use_settings(settings)
+        self.detail.columns.use_settings(settings)
+
     def _size_columns(self) -> None:
+        # Fixed widths from samples: measuring every loaded row would cost more.
         metrics = self.table.fontMetrics()
-        widths = (
-            "Wed 30 Sep 2026, 18:45  ★",
-            "Strength session",
-            "1 h 05 min",
-            "22/19",
-            "12,345 kg",
-            "10 → 10",
+        samples = {
+            DATE: "Wed 30 Sep 2026, 18:45  ★",
+            DURATION: "1 h 05 min",
+            SETS: "22/19",
+            VOLUME: "12,345 kg",
+            PAIN: "10 → 10",
+            STATUS: "Stopped for pain",
+        }
+        header = self.table.horizontalHeader()
+        self.columns.set_widths(
+            {
+                column: max(metrics.horizontalAdvance(sample) + 24, header.sectionSizeHint(column))
+                for column, sample in samples.items()
+            }
         )
-        for column, sample in enumerate(widths):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
 
     # --- names ------------------------------------------------------------------------
 

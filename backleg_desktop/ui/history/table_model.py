@@ -256,6 +256,8 @@ class SessionTableModel(QAbstractTableModel):
         s = summary.session
         if column == DATE and s.id in self._record_sessions:
             return "This session set a personal record."
+        if column == PLAN:  # the whole name, when a narrow column elides it
+            return self._plan_name(summary)
         if column == STATUS and s.notes:
             return s.notes
         if column == PAIN and s.pain_before is not None and s.pain_after is not None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.session_caution import cheer_records, session_caution
 from backleg_desktop.domain.session_flow import RestChoice, SessionFlow, Step
+from backleg_desktop.domain.wording import count_of
 from backleg_desktop.services.session_controller import SessionController
 from backleg_desktop.services.session_recorder import SessionRecorder
 from backleg_desktop.ui.session import key_table, texts
@@ -299,7 +300,8 @@ class SessionPage(QWidget):
         if not self.is_active:
             return
         done, _planned = self.controller.progress()
-        question = f"End this session now? The {done} set(s) you logged are kept."
+        kept = "is" if done == 1 else "are"
+        question = f"End this session now? The {count_of(done, 'set')} you logged {kept} kept."
         if self._confirm("End session", question):  # Enter means yes
             self.running.stop_timers()
             if self.controller.end_early():
