@@ -54,14 +54,15 @@ class HistoryQueries:
         since: datetime | None = None,
         until: datetime | None = None,
         newest_first: bool = True,
+        title: str | None = None,
     ) -> list[SessionSummary]:
         """A page of sessions with their set count and volume (warm-ups not in the volume).
 
-        `since` is inclusive and `until` exclusive.
+        `since` is inclusive and `until` exclusive; `title` picks imported workouts by name.
         """
         check.whole_number("offset", offset, 0, 2**62)
         check.whole_number("limit", limit, 0, 100_000)
-        where = _filter(plan_id, exercise_id, since, until)
+        where = _filter(plan_id, exercise_id, since, until, title)
         with self._db.read_conn() as conn:
             return repo.list_sessions(
                 conn, where, offset=offset, limit=limit, newest_first=newest_first
@@ -74,8 +75,9 @@ class HistoryQueries:
         exercise_id: str | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        title: str | None = None,
     ) -> int:
-        where = _filter(plan_id, exercise_id, since, until)
+        where = _filter(plan_id, exercise_id, since, until, title)
         with self._db.read_conn() as conn:
             return repo.count_sessions(conn, where)
 
@@ -148,6 +150,12 @@ class HistoryQueries:
         easier = self._library.easier_plan(instead_of=plan_id)
         return easier.name if easier is not None else None
 
+    def session_titles(self) -> list[tuple[str | None, str]]:
+        """(plan id, name) of every plan and imported workout title the history holds,
+        newest first: what the History page's plan filter offers."""
+        with self._db.read_conn() as conn:
+            return repo.session_titles(conn)
+
     def user_exercises(self) -> list[tuple[str, str]]:
         """(id, display name) of every user exercise, by name."""
         with self._db.read() as db:
@@ -165,7 +173,8 @@ def _filter(
     exercise_id: str | None,
     since: datetime | None,
     until: datetime | None,
+    title: str | None = None,
 ) -> repo.SessionFilter:
     check.aware_time("since", since)
     check.aware_time("until", until)
-    return repo.SessionFilter(plan_id, exercise_id, since, until)
+    return repo.SessionFilter(plan_id, exercise_id, since, until, title)

@@ -79,6 +79,7 @@ class WorkoutService:
         self.records = queries.records
         self.progression_hint = queries.progression_hint
         self.user_exercises = queries.user_exercises
+        self.session_titles = queries.session_titles
         self.iter_export_rows = queries.iter_export_rows
 
         # Importing.

@@ -22,10 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QMessageBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,18 +33,13 @@ from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import LoggedSet
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.ui.history import lookup
-from backleg_desktop.ui.history.column_chooser import ColumnChooser
 from backleg_desktop.ui.history.detail_panel import SessionDetailPanel
 from backleg_desktop.ui.history.filter_bar import HistoryFilterBar
+from backleg_desktop.ui.history.outside_changes import OutsideChangeWatcher
+from backleg_desktop.ui.history.sessions_table import make_sessions_table, size_columns
 from backleg_desktop.ui.history.table_model import (
     DATE,
-    DURATION,
-    PAIN,
-    PLAN,
     SESSION_ID_ROLE,
-    SETS,
-    STATUS,
-    VOLUME,
     HistoryFilter,
     SessionTableModel,
 )
@@ -66,7 +59,6 @@ if TYPE_CHECKING:
     from backleg_desktop.ui.history.records_view import RecordsView
 
 SESSIONS_TAB, PROGRESS_TAB, RECORDS_TAB, CALENDAR_TAB = range(4)
-SESSION_COLUMNS_KEY = "history/session_columns_hidden"
 
 
 def record_sessions(workouts: WorkoutService, exercise_ids: list[str]) -> set[int]:
@@ -127,6 +119,7 @@ class HistoryPage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self._set_enabled(False)
+        self.outside = OutsideChangeWatcher(self, self.refresh_keeping_selection)
 
     # --- building ---------------------------------------------------------------------
 
@@ -136,25 +129,7 @@ class HistoryPage(QWidget):
         self.filters.changed.connect(self._apply_filters)
         self.filters.clear_button.clicked.connect(self.clear_filters)
 
-        self.table = QTableView(tab)
-        self.table.setObjectName("sessionsTable")
-        self.table.setSortingEnabled(False)  # turned on once a model is set
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        # The plan column stretches and elides; Status, Duration and Volume are shown while
-        # they fit, or as the user chose in the header's menu (remembered in settings).
-        self.columns = ColumnChooser(
-            self.table,
-            key=SESSION_COLUMNS_KEY,
-            main=(DATE, PLAN, SETS, PAIN),
-            optional=(STATUS, DURATION, VOLUME),
-            stretch=PLAN,
-            min_stretch=120,
-        )
+        self.table, self.columns = make_sessions_table(tab)
 
         self.detail = SessionDetailPanel(self.exercise_name, self.plan_name, self._edit_set, tab)
         self.detail.delete_set_requested.connect(self.delete_set)
@@ -194,6 +169,7 @@ class HistoryPage(QWidget):
         self._set_enabled(True)
         self._update_count()
         self._stale_tabs = set(self._lazy_tabs)
+        self.outside.watch(workouts.db_path)
         # Names of user exercises and record markers come after the first rows are shown.
         QTimer.singleShot(0, self, self._after_first_rows)
 
@@ -202,6 +178,7 @@ class HistoryPage(QWidget):
             return
         try:
             self.filters.fill_exercises(self.workouts.user_exercises())
+            self.filters.fill_plans(self.workouts.session_titles())
         except BacklegError:
             return  # the list itself works; names and markers are a nicety
         # Records read every working set (a quarter of a second for ten years): off the
@@ -231,23 +208,7 @@ class HistoryPage(QWidget):
         self.detail.columns.use_settings(settings)
 
     def _size_columns(self) -> None:
-        # Fixed widths from samples: measuring every loaded row would cost more.
-        metrics = self.table.fontMetrics()
-        samples = {
-            DATE: "Wed 30 Sep 2026, 18:45  ★",
-            DURATION: "1 h 05 min",
-            SETS: "22/19",
-            VOLUME: "12,345 kg",
-            PAIN: "10 → 10",
-            STATUS: "Stopped for pain",
-        }
-        header = self.table.horizontalHeader()
-        self.columns.set_widths(
-            {
-                column: max(metrics.horizontalAdvance(sample) + 24, header.sectionSizeHint(column))
-                for column, sample in samples.items()
-            }
-        )
+        size_columns(self.table, self.columns)
 
     # --- names ------------------------------------------------------------------------
 
@@ -373,6 +334,7 @@ class HistoryPage(QWidget):
 
     def _changed(self, session_id: int | None) -> None:
         """Re-read what a change touched: the list, the detail, and the other tabs later."""
+        self.outside.seen()
         if self.model is not None:
             self.model.refresh()
         self._stale_tabs = set(self._lazy_tabs)
@@ -388,8 +350,16 @@ class HistoryPage(QWidget):
             return
         self.undo_stack.clear()  # ids may have changed under the stack
         self.filters.fill_exercises(self.workouts.user_exercises())
+        self.filters.fill_plans(self.workouts.session_titles())
         self._changed(None)
         self.mark_records()
+
+    def refresh_keeping_selection(self) -> None:
+        """Re-read everything after a change outside the window; the session shown stays."""
+        shown = self.detail.detail.session.id if self.detail.detail is not None else None
+        self.refresh()
+        if shown is not None:
+            self.show_session(shown)
 
     def _tell(self, message: str) -> None:
         QMessageBox.warning(self, "Backleg", message)

@@ -50,6 +50,7 @@ class HistoryFilter:
     exercise_id: str | None = None
     since: datetime | None = None  # inclusive, aware
     until: datetime | None = None  # exclusive, aware
+    title: str | None = None  # an imported workout's title
 
     def as_kwargs(self) -> dict[str, Any]:
         return {
@@ -57,6 +58,7 @@ class HistoryFilter:
             "exercise_id": self.exercise_id,
             "since": self.since,
             "until": self.until,
+            "title": self.title,
         }
 
 

@@ -3,10 +3,11 @@ columns chosen from the header menu (remembered), and the detail back at the top
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QTableView
 
 from backleg_desktop.domain.history import ImportedSession, SetEntry
@@ -67,7 +68,11 @@ def window(qtbot, store, real_library, data_dir):  # type: ignore[no-untyped-def
     qtbot.waitExposed(win)
     win.attach_store(store)
     win.show_page("history")
-    return win
+    yield win
+    # The records worker must not be the thread that garbage-collects this window.
+    QThreadPool.globalInstance().waitForDone()
+    win.close()
+    gc.collect()
 
 
 def assert_fits(view: QTableView, main: tuple[int, ...]) -> None:
@@ -141,6 +146,7 @@ def test_header_menu_shows_a_column_and_remembers_it(window, store, qtbot, data_
     other.columns.reset()  # "Show what fits"
     assert other.columns.hidden_by_choice() is None
     assert again.value("history/session_columns_hidden") is None
+    QThreadPool.globalInstance().waitForDone()
 
 
 def test_wide_window_shows_every_column(window, qtbot) -> None:
