@@ -21,6 +21,7 @@ from backleg_desktop.domain.progression import (
     outcome_of,
 )
 from backleg_desktop.domain.records import ExercisePoint, ExerciseRecords, compute_records
+from backleg_desktop.domain.strength_trend import EstimatePoint, session_estimates
 from backleg_desktop.services import validation as check
 from backleg_desktop.services.history_db import HistoryDb, session_row
 from backleg_desktop.storage import repository as repo
@@ -95,6 +96,11 @@ class HistoryQueries:
         """One point per session that did this exercise, oldest first (warm-ups left out)."""
         with self._db.read_conn() as conn:
             return repo.exercise_series(conn, exercise_id)
+
+    def estimated_max_series(self, exercise_id: str) -> list[EstimatePoint]:
+        """Each session's best estimated one-rep max (Epley, sets of 1 to 12 reps)."""
+        with self._db.read_conn() as conn:
+            return session_estimates(repo.record_figures(conn, exercise_id))
 
     def records(self, exercise_id: str) -> ExerciseRecords:
         with self._db.read_conn() as conn:
