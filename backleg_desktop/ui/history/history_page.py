@@ -119,7 +119,8 @@ class HistoryPage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self._set_enabled(False)
-        self.outside = OutsideChangeWatcher(self, self.refresh_keeping_selection)
+        self.outside = OutsideChangeWatcher(self)
+        self.outside.changed_outside.connect(self.refresh_keeping_selection)
 
     # --- building ---------------------------------------------------------------------
 

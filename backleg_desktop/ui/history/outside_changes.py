@@ -4,10 +4,9 @@ and whenever the window becomes active again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -17,10 +16,12 @@ CHECK_INTERVAL_MS = 3000
 
 
 class OutsideChangeWatcher(QObject):
-    def __init__(self, page: QWidget, on_change: Callable[[], None]) -> None:
+    changed_outside = Signal()
+
+    def __init__(self, page: QWidget) -> None:
+        # No Python reference back to the page: a cycle would leave a closed page to the
+        # garbage collector, which may run on a worker thread and must not delete widgets.
         super().__init__(page)
-        self._page = page
-        self._on_change = on_change
         self._watch: DataVersionWatch | None = None
         self.timer = QTimer(self)
         self.timer.setObjectName("historyOutsideChangeTimer")
@@ -46,7 +47,7 @@ class OutsideChangeWatcher(QObject):
         """Refresh if the file changed outside; whether it did."""
         if self._watch is None or not self._watch.changed():
             return False
-        self._on_change()
+        self.changed_outside.emit()
         self.seen()  # what the refresh read is now known
         return True
 
@@ -56,20 +57,24 @@ class OutsideChangeWatcher(QObject):
             self.check()
         if kind in (QEvent.Type.Show, QEvent.Type.Hide):
             self._update_timer()
-        if kind == QEvent.Type.WindowActivate and self._page.isVisible():
+        if kind == QEvent.Type.WindowActivate and self._page_visible():
             self.check()
         return False
 
     def _app_state(self, state: Qt.ApplicationState) -> None:
-        if state == Qt.ApplicationState.ApplicationActive and self._page.isVisible():
+        if state == Qt.ApplicationState.ApplicationActive and self._page_visible():
             self.check()
 
     def _update_timer(self) -> None:
         # Only while History is on screen: a hidden page has nothing to show.
-        if self._watch is not None and self._page.isVisible():
+        if self._watch is not None and self._page_visible():
             self.timer.start()
         else:
             self.timer.stop()
+
+    def _page_visible(self) -> bool:
+        page = self.parent()
+        return isinstance(page, QWidget) and page.isVisible()
 
     def stop(self) -> None:
         self.timer.stop()

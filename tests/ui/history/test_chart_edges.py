@@ -10,6 +10,7 @@ import pytest
 from backleg_desktop.domain.history import ImportedSession, SetEntry
 from backleg_desktop.domain.strength_trend import epley
 from backleg_desktop.ui.history.charts import E1RM_SERIES, ProgressView, time_axis
+from tests.ui.history.test_fits_1024 import dispose
 
 T0 = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 
@@ -45,10 +46,10 @@ def view(qtbot, data_dir, real_library):  # type: ignore[no-untyped-def]
         ]
     )
     widget = ProgressView(store.workouts, real_library)
-    qtbot.addWidget(widget)
     widget.resize(900, 600)
     widget.show()
     yield widget
+    dispose(widget)
     close_when_jobs_are_done(store)
 
 

@@ -7,7 +7,7 @@ import gc
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool
 from PySide6.QtWidgets import QTableView
 
 from backleg_desktop.domain.history import ImportedSession, SetEntry
@@ -62,16 +62,22 @@ def window(qtbot, store, real_library, data_dir):  # type: ignore[no-untyped-def
 
     win = create_main_window(data_dir=data_dir, library=real_library)
     remember_accepted(win.settings)
-    qtbot.addWidget(win)
     win.resize(1024, 700)
     win.show()
     qtbot.waitExposed(win)
     win.attach_store(store)
     win.show_page("history")
     yield win
-    # The records worker must not be the thread that garbage-collects this window.
+    dispose(win)
+
+
+def dispose(widget) -> None:  # type: ignore[no-untyped-def]
+    """Delete a window on this thread now: left to the garbage collector, it could be
+    deleted by whichever thread collects, such as the records worker's."""
     QThreadPool.globalInstance().waitForDone()
-    win.close()
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     gc.collect()
 
 
@@ -134,7 +140,6 @@ def test_header_menu_shows_a_column_and_remembers_it(window, store, qtbot, data_
     from backleg_desktop.ui.history import HistoryPage
 
     other = HistoryPage(window.library)
-    qtbot.addWidget(other)
     other.resize(1024, 600)
     other.use_settings(again)
     other.set_store(store)
@@ -146,7 +151,7 @@ def test_header_menu_shows_a_column_and_remembers_it(window, store, qtbot, data_
     other.columns.reset()  # "Show what fits"
     assert other.columns.hidden_by_choice() is None
     assert again.value("history/session_columns_hidden") is None
-    QThreadPool.globalInstance().waitForDone()
+    dispose(other)
 
 
 def test_wide_window_shows_every_column(window, qtbot) -> None:
