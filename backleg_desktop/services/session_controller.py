@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
 
 from backleg_desktop.content.model import Library, Plan
@@ -33,6 +33,7 @@ from backleg_desktop.domain.session_flow import (
     Unskipped,
 )
 from backleg_desktop.domain.summary import SessionReport, summarize
+from backleg_desktop.services import validation as check
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.session_lookups import SessionLookups
 from backleg_desktop.services.session_recorder import SessionRecorder
@@ -239,14 +240,20 @@ class SessionController:
         flow.start_set()
         return True
 
-    def log_set(self, reps: int | None, load_kg: float | None) -> SetLogged | None:
-        """Log the set under way with these values; None when no set is under way."""
+    def log_set(
+        self, reps: int | None, load_kg: float | None, *, rpe: float | None = None
+    ) -> SetLogged | None:
+        """Log the set under way with these values; None when no set is under way.
+        `rpe`: the optional exertion, 0 to 10 in halves (ValidationError otherwise)."""
         flow, recorder = self.flow, self.recorder
         if flow is None or recorder is None or flow.state != "in_set":
             return None
+        check.rpe_entry(rpe)  # before the flow moves on
         step = flow.current_step
         assert step is not None  # "in_set" always has a step
         entry = flow.complete_set(reps, load_kg)
+        if rpe is not None and step.hold_s is None:
+            entry = replace(entry, rpe=rpe)
         self.events.set_completed(step)
         stored = self._call(recorder.log, entry)
         queued = stored is None and bool(recorder.pending)

@@ -118,6 +118,13 @@ def set_entry(entry: SetEntry, exercise_known: Callable[[str], bool]) -> None:
     number("distance_m", entry.distance_m, 0, MAX_DISTANCE_M, " m")
 
 
+def rpe_entry(value: object) -> None:
+    """An RPE typed in a session: 0 to 10 in halves (imports keep the file's decimals)."""
+    number("rpe", value, 0, MAX_RPE)
+    if value is not None and not (float(value) * 2).is_integer():  # type: ignore[arg-type]
+        raise ValidationError("rpe", value, f"rpe must be a whole or half number (got {value})")
+
+
 def exercise(
     exercise_id: object, exercise_known: Callable[[str], bool], field: str = "exercise_id"
 ) -> None:

@@ -25,6 +25,7 @@ from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Step
 from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.ui.figures.panel import FigurePanel
+from backleg_desktop.ui.session.rpe_field import RpeField
 from backleg_desktop.ui.session.texts import SIDE_TEXT, set_text, target_text
 from backleg_desktop.ui.session.widgets import READY_COLOR, action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
@@ -237,6 +238,8 @@ class ExerciseScreen(QWidget):
         inputs.addWidget(load_label, 0, 1)
         inputs.addWidget(self.reps, 1, 0)
         inputs.addWidget(self.load, 1, 1)
+        self.rpe = RpeField(self)  # optional, off unless the preference is on
+        inputs.addWidget(self.rpe, 0, 2, 2, 1, Qt.AlignmentFlag.AlignLeft)
         self.load_note = big_label("", 1.1, bold=True)
         self.load_note.setObjectName("loadNote")  # "lighter today: pain 5 (was 25 kg)"
         self.load_note.hide()
@@ -311,6 +314,7 @@ class ExerciseScreen(QWidget):
         self.next_label.setText(next_text)
         for widget in self._inputs:
             widget.setVisible(not step.is_hold)  # a hold logs its time, not reps or load
+        self.rpe.show_for(hold=step.is_hold)
 
     def set_values(self, reps: int, load_kg: float | None, note: str | None = None) -> None:
         """Pre-fill the inputs; `note` says why the load is not last time's."""
@@ -373,5 +377,5 @@ class ExerciseScreen(QWidget):
         self.hint.setText("Press Space to finish the session.")
         self.primary_button.setText("Finish  [Space]")
         self.illustration.figure.stop()
-        for widget in (*self._inputs, self.cues, self.illustration):
+        for widget in (*self._inputs, self.rpe, self.cues, self.illustration):
             widget.hide()  # nothing is left to type in or to do

@@ -104,6 +104,7 @@ class SessionPage(QWidget):
         self.resume_screen = ResumeScreen(self)
         self.pain_screen = PainScreen(self, clock=clock)
         self.exercise_screen = ExerciseScreen(self, clock=clock, figures=library.figures)
+        self.exercise_screen.rpe.use_settings(settings)  # the optional RPE box
         self.rest_screen = RestScreen(self, clock=clock)
         self.summary_screen = SummaryScreen(library, pool or QThreadPool.globalInstance(), self)
         self.notice_screen = NoticeScreen(self)

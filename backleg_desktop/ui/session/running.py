@@ -98,7 +98,9 @@ class RunningSession(QObject):
         if self.flow is None or self.flow.state != "in_set":
             return
         reps, load = self.exercise_screen.values()
-        done = self.controller.log_set(reps, load)  # set_completed starts the next timer
+        rpe = self.exercise_screen.rpe.value()
+        done = self.controller.log_set(reps, load, rpe=rpe)  # set_completed starts the next timer
+        self.exercise_screen.rpe.clear()  # each set's RPE is its own
         if done is None:
             return
         logged = done.stored
