@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     import argparse
 
 from backleg_desktop import __version__
+from backleg_desktop.qt_options import HELP as QT_HELP
+from backleg_desktop.qt_options import QtOptionError, split_qt_options
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="backleg",
         description="Backleg: leg training that is kind to a sore lower back.",
+        epilog=QT_HELP,
     )
     parser.add_argument("--version", action="version", version=f"backleg {__version__}")
     parser.add_argument(
@@ -62,12 +65,20 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     from backleg_desktop.storage.paths import resolve_data_dir
 
-    if not (sys.argv[1:] if argv is None else argv):
-        # Plain `backleg`: straight to the window; argparse would cost start-up time.
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = None
+    try:
+        ours, qt_args = split_qt_options(words)
+    except QtOptionError as error:
+        parser = build_parser()
+        parser.error(str(error))  # exits with status 2, as argparse does
+    if not ours:
+        # Plain `backleg` (perhaps with Qt's options): straight to the window; argparse
+        # would cost start-up time.
         from backleg_desktop.app import run_gui
 
-        return run_gui(resolve_data_dir(None, os.environ))
-    args = build_parser().parse_args(argv)
+        return run_gui(resolve_data_dir(None, os.environ), qt_args=qt_args)
+    args = (parser or build_parser()).parse_args(ours)
 
     data_dir = resolve_data_dir(args.data_dir, os.environ)
     if args.command is not None:
@@ -76,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args, data_dir)
     from backleg_desktop.app import run_gui
 
-    return run_gui(data_dir)
+    return run_gui(data_dir, qt_args=qt_args)
 
 
 if __name__ == "__main__":

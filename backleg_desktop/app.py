@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -19,6 +19,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from backleg_desktop import __version__
+from backleg_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -85,11 +86,12 @@ def report_content_error(error: ContentError, parent: QWidget | None = None) -> 
     return EXIT_CONTENT_ERROR
 
 
-def _make_application() -> QApplication:
+def _make_application(qt_args: Sequence[str] = ()) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    application = QApplication(sys.argv[:1])
+    # Qt's own options (-style, -platform, -reverse, …) are Qt's to apply.
+    application = QApplication([*sys.argv[:1], *qt_args])
     application.setApplicationName("Backleg")
     application.setApplicationVersion(__version__)
     application.setOrganizationName("Backleg")
@@ -97,8 +99,8 @@ def _make_application() -> QApplication:
     return application
 
 
-def run_gui(data_dir: Path) -> int:
-    application = _make_application()
+def run_gui(data_dir: Path, *, qt_args: Sequence[str] = ()) -> int:
+    application = _make_application(qt_args)
     # Only the standard library: the folder and its locks come before the first frame.
     from backleg_desktop.storage.lock import InstanceLock, folder_lock
     from backleg_desktop.storage.paths import ensure_private_dir, ensure_private_file
@@ -141,13 +143,22 @@ def run_gui(data_dir: Path) -> int:
     application.aboutToQuit.connect(instance.release)
     application.aboutToQuit.connect(data_lock.release_shared)
 
+    # The theme first, so even the first frame is drawn in its colours.
+    theme = apply_theme(open_settings(data_dir))
     window = create_main_window(data_dir=data_dir)  # the frame; completed after painting
+    theme.scheme_changed.connect(lambda _scheme: _retint(window))
     instance.activation_requested.connect(window.bring_to_front)
     window.show()
     # Everything below waits until the first frame has been painted.
     bench = os.environ.get(BENCH_ENV)
     QTimer.singleShot(0, lambda: _first_paint_done(window, instance, bench))
     return application.exec()
+
+
+def _retint(window: MainWindow) -> None:
+    from backleg_desktop.ui.page_icons import retint_page_icons
+
+    retint_page_icons(window)
 
 
 def _share_folder(data_lock: FolderLock, wait_s: float = 3.0) -> bool:

@@ -1,6 +1,6 @@
 """Generate Backleg's bundled sounds with the standard library only.
 
-    python packaging/make_sounds.py          # writes resources/sounds/rest-over.wav
+    python packaging/make_sounds.py   # writes resources/sounds/rest-over.wav and countdown.wav
 
 The rest-over chime is two soft bell-like notes (E5 then A5, a rising fourth), each a
 sine with a little of its octave and twelfth, a 5 ms attack so it never clicks, and an
@@ -25,6 +25,11 @@ NOTES = ((0.0, 659.25, 1.0, 0.16), (0.2, 880.0, 1.0, 0.20))
 PARTIALS = ((1.0, 1.0), (2.0, 0.25), (3.0, 0.08))  # (multiple, weight): a bell-ish tone
 
 OUTPUT = Path(__file__).resolve().parent.parent / "resources" / "sounds" / "rest-over.wav"
+# The countdown over a rest's last 3 s: one short, soft blip (C6, 80 ms) per second.
+COUNTDOWN = OUTPUT.with_name("countdown.wav")
+COUNTDOWN_HZ = 1046.5
+COUNTDOWN_S = 0.08
+COUNTDOWN_PEAK = 0.35
 
 
 def chime_samples() -> list[float]:
@@ -55,9 +60,21 @@ def write_wav(path: Path, samples: list[float]) -> None:
         out.writeframes(frames)
 
 
+def countdown_samples() -> list[float]:
+    total = int(RATE * COUNTDOWN_S)
+    samples = []
+    for i in range(total):
+        t = i / RATE
+        envelope = min(1.0, t / ATTACK_S) * min(1.0, (COUNTDOWN_S - t) / 0.02)
+        samples.append(COUNTDOWN_PEAK * envelope * math.sin(2 * math.pi * COUNTDOWN_HZ * t))
+    return samples
+
+
 def main() -> None:
     write_wav(OUTPUT, chime_samples())
-    print(f"wrote {OUTPUT} ({OUTPUT.stat().st_size:,} bytes)")
+    write_wav(COUNTDOWN, countdown_samples())
+    for path in (OUTPUT, COUNTDOWN):
+        print(f"wrote {path} ({path.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":

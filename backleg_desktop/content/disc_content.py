@@ -1,7 +1,8 @@
-"""resources/content/staged/disc.toml: the herniated-disc question and its two lists.
+"""resources/content/disc.toml: the herniated-disc question and its two lists.
 
 Read with the loader's field reader (see content.field_reader), so problems name the
-file, entry and field like every other content problem. Not loaded by the app yet.
+file, entry and field like every other content problem. The loader reads it into
+`Library.disc`; `load_disc` reads a file of the same shape on its own.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ DISC_FILE = "disc.toml"
 class DiscMove:
     exercise_id: str
     text: str  # why it needs the go-ahead, or how to do the safer choice
+    bodyweight: bool = False  # a safer choice done with no added load
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class DiscContent:
 def disc_path() -> Path:
     from backleg_desktop import assets
 
-    return assets.content_dir() / "staged" / DISC_FILE
+    return assets.content_dir() / DISC_FILE
 
 
 def read_disc(f: FieldReader, fields: FieldsFactory) -> DiscContent:
@@ -50,7 +52,9 @@ def read_disc(f: FieldReader, fields: FieldsFactory) -> DiscContent:
         result = []
         for index, table in enumerate(f.tables(key), start=1):
             move = fields(table, f"{f.where}: {key} {index}", f.errors)
-            result.append(DiscMove(move.ident("exercise"), move.text(text_key)))
+            exercise_id, text = move.ident("exercise"), move.text(text_key)
+            bodyweight = key == "safer" and move.boolean("bodyweight", default=False)
+            result.append(DiscMove(exercise_id, text, bodyweight))
             move.finish()
         return tuple(result)
 
@@ -69,18 +73,32 @@ def load_disc(path: Path, exercises: Mapping[str, object], fields: FieldsFactory
     """Read and check the file; raise ContentError listing every problem."""
     from backleg_desktop.content.loader import ContentError
 
-    errors: list[str] = []
     try:
         root = tomllib.loads(path.read_bytes().decode("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError([f"{path.name}: cannot be read: {exc}"]) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ContentError([f"{path.name}: invalid TOML: {exc}"]) from exc
-    content = read_disc(fields(root, path.name, errors), fields)
+    errors: list[str] = []
+    content = disc_from_table(root, path.name, exercises, fields, errors)
+    if errors:
+        raise ContentError(errors)
+    return content
+
+
+def disc_from_table(
+    root: Mapping[str, object],
+    name: str,
+    exercises: Mapping[str, object],
+    fields: FieldsFactory,
+    errors: list[str],
+) -> DiscContent:
+    """The content of a parsed file called `name`; its problems are added to `errors`."""
+    content = read_disc(fields(root, name, errors), fields)
     for key, moves in (("clear_first", content.clear_first), ("safer", content.safer)):
         seen: set[str] = set()
         for index, move in enumerate(moves, start=1):
-            where = f'{path.name}: {key} {index}: field "exercise"'
+            where = f'{name}: {key} {index}: field "exercise"'
             if move.exercise_id and move.exercise_id not in exercises:
                 errors.append(f'{where}: unknown exercise id "{move.exercise_id}"')
             if move.exercise_id in seen:
@@ -88,7 +106,5 @@ def load_disc(path: Path, exercises: Mapping[str, object], fields: FieldsFactory
             seen.add(move.exercise_id)
     both = {m.exercise_id for m in content.clear_first} & {m.exercise_id for m in content.safer}
     for exercise_id in sorted(both - {""}):
-        errors.append(f'{path.name}: "{exercise_id}" cannot be both clear_first and safer')
-    if errors:
-        raise ContentError(errors)
+        errors.append(f'{name}: "{exercise_id}" cannot be both clear_first and safer')
     return content

@@ -23,7 +23,9 @@ from backleg_desktop.content.model import (
 from backleg_desktop.content.one_leg_field import read_one_leg_mode
 from backleg_desktop.content.red_flags import RED_FLAGS_KEY, read_red_flags
 from backleg_desktop.content.timed_plans import read_timed_plan
+from backleg_desktop.content.warm_up import WARM_UP_KEY, read_warm_up
 from backleg_desktop.domain.pain import PAIN_MAX, PAIN_MIN
+from backleg_desktop.domain.units import LOAD_IS, LoadIs, load_is_problem
 
 EXERCISES_FILE = "exercises.toml"
 PLANS_FILE = "plans.toml"
@@ -78,6 +80,7 @@ def _exercise(f: Fields) -> Exercise:
         equipment_tags=_equipment_tags(f),
         one_leg_mode=read_one_leg_mode(f, f.table.get("one_sided")),
         aliases=f.texts("aliases", required=False),
+        load_is=_load_is(f),
     )
     f.finish()
     return exercise
@@ -113,6 +116,19 @@ def _equipment_tags(f: Fields) -> tuple[str, ...]:
             f.error("equipment_tags", f"{tag!r} is listed twice")
         seen.add(tag)
     return tags
+
+
+def _load_is(f: Fields) -> LoadIs | None:
+    """What a logged load counts: one dumbbell's weight or the total (two-dumbbell moves
+    must say; the session and History print it beside the load)."""
+    value = f.text("load_is", required=False)
+    raw = f.table.get("equipment")
+    equipment = tuple(e for e in raw if isinstance(e, str)) if isinstance(raw, list) else ()
+    problem = load_is_problem(value, equipment)
+    if problem is not None:
+        f.error("load_is", problem)
+        return None
+    return next((choice for choice in LOAD_IS if choice == value), None)
 
 
 # --- plans ----------------------------------------------------------------------------
@@ -174,6 +190,7 @@ def guidance(
         sharp_pain=f.text("sharp_pain"),
         basics=tuple(groups["basics"]),
         red_flags=read_red_flags(f._get(RED_FLAGS_KEY, True), Fields, GUIDANCE_FILE, errors),
+        warm_up=read_warm_up(f._get(WARM_UP_KEY, False), Fields, GUIDANCE_FILE, errors),
     )
     f.finish()
     return guidance, sections, bands

@@ -15,14 +15,15 @@ from pathlib import Path
 from types import MappingProxyType
 
 from backleg_desktop.content import cross_checks, entries
+from backleg_desktop.content.disc_content import DISC_FILE, disc_from_table
 from backleg_desktop.content.entries import AVOID_FILE, EXERCISES_FILE, GUIDANCE_FILE, PLANS_FILE
-from backleg_desktop.content.fields import ContentError, Table
+from backleg_desktop.content.fields import ContentError, Fields, Table
 from backleg_desktop.content.figure_loader import FIGURES_FILE, load_figures
 from backleg_desktop.content.model import Library
 
 __all__ = ["CONTENT_FILES", "ContentError", "load_library"]
 
-CONTENT_FILES = (EXERCISES_FILE, PLANS_FILE, AVOID_FILE, GUIDANCE_FILE, FIGURES_FILE)
+CONTENT_FILES = (EXERCISES_FILE, PLANS_FILE, AVOID_FILE, GUIDANCE_FILE, FIGURES_FILE, DISC_FILE)
 
 _TOML_POSITION = re.compile(r"^(?P<message>.*?) \(at (?P<where>line \d+, column \d+)\)$")
 
@@ -48,6 +49,11 @@ def load_library(content_dir: Path | None = None) -> Library:
         tables.get(FIGURES_FILE), exercises if EXERCISES_FILE in tables else None, errors
     )
 
+    disc = None
+    if DISC_FILE in tables and EXERCISES_FILE in tables:  # the herniated-disc question
+        known = {e.id: e for e in exercises}
+        disc = disc_from_table(tables[DISC_FILE], DISC_FILE, known, Fields, errors)
+
     cross_checks.unique_ids(exercises, plans, avoid, sections, errors)
     # A file that could not be read is reported once; references into it are not checked,
     # or one missing file would bury that report under a follow-on error per reference.
@@ -64,6 +70,7 @@ def load_library(content_dir: Path | None = None) -> Library:
         avoid=tuple(avoid),
         guidance=guidance,
         figures=figures,
+        disc=disc,
         source_files=tuple(str(content_dir / name) for name in CONTENT_FILES),
     )
 

@@ -7,12 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from backleg_desktop.content.red_flags import RedFlagCard
+from backleg_desktop.content.warm_up import WarmUp
 from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.one_leg import OneLegMode
 from backleg_desktop.domain.set_work import SetWork, work_of
+from backleg_desktop.domain.units import LoadIs
+
+if TYPE_CHECKING:  # disc_content reads with the loader's fields, which import this module
+    from backleg_desktop.content.disc_content import DiscContent
 
 ExerciseRole = Literal["main", "supporting"]
 PlanSource = Literal["article", "backleg"]  # the trainer's plan, or Backleg's suggestion
@@ -89,6 +94,7 @@ class Exercise:
     equipment_tags: tuple[str, ...] = ()
     one_leg_mode: OneLegMode | None = None  # one-sided only: "alternate" or one side, then other
     aliases: tuple[str, ...] = ()  # other names people search by ("RDL")
+    load_is: LoadIs | None = None  # "per dumbbell" or "total"; required with two dumbbells
 
 
 @dataclass(frozen=True)
@@ -156,6 +162,7 @@ class Guidance:
     sharp_pain: str  # what to do on sharp pain: always stop
     basics: tuple[GuidanceSection, ...] = ()  # why leg day helps the back, rest, no equipment
     red_flags: RedFlagCard | None = None  # see a doctor now: beyond the article
+    warm_up: WarmUp | None = None  # the mobility warm-up before the first set
 
 
 @dataclass(frozen=True)
@@ -165,6 +172,7 @@ class Library:
     avoid: tuple[AvoidCategory, ...]
     guidance: Guidance
     figures: FigureBook = field(default_factory=FigureBook)  # content/figure_loader.py
+    disc: DiscContent | None = None  # the herniated-disc question (content/disc_content.py)
     source_files: tuple[str, ...] = field(default=(), compare=False)
 
     def exercise(self, exercise_id: str) -> Exercise:

@@ -115,9 +115,18 @@ class SessionSummary:
     """A row of the history list: a session plus figures computed from its sets."""
 
     session: SessionRecord
-    sets_done: int  # working, drop and failure sets; warm-ups are not counted
+    sets_done: int | None  # domain.set_count.sets_done; None when not asked for
     volume_kg: float  # reps × load over the same sets
     duration_s: float | None
+
+
+@dataclass(frozen=True)
+class BackAnswer:
+    """A "How is your back?" answer after an exercise (the exercise_pain table)."""
+
+    exercise_id: str
+    pain: int
+    asked_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -138,3 +147,4 @@ class ImportedSession:
     # The start time as the file wrote it when it gave no zone ("2025-10-20T18:02:11"):
     # a re-import matches on it, whatever the machine's time zone is then.
     source_time: str | None = None
+    back_answers: tuple[BackAnswer, ...] = ()  # the JSON backup carries them

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from backleg_desktop.domain.session_steps import SetLike, Step
 
@@ -15,6 +15,7 @@ class Prefill:
     reps: int
     load_kg: float | None
     note: str | None = None  # why the load differs from last time's ("lighter today: pain 5")
+    left_reps: int | None = None  # an alternating set: the left leg's (`reps` is the right's)
 
 
 def prefill(
@@ -31,7 +32,20 @@ def prefill(
     2. last time's values for the same set number and side;
     3. last time's closest set on the same side (or any side);
     4. the bottom of the rep range and no load.
+
+    An alternating set (both legs in one step) gets each leg's reps this way, and the
+    load of its right row (both rows carry the same load).
     """
+    if step.alternating:
+        left = _prefill_side(replace(step, side="left", sides=()), last_time, this_session)
+        right = _prefill_side(replace(step, sides=()), last_time, this_session)
+        return replace(right, left_reps=left.reps)
+    return _prefill_side(step, last_time, this_session)
+
+
+def _prefill_side(
+    step: Step, last_time: Sequence[SetLike], this_session: Sequence[SetLike]
+) -> Prefill:
     before = [s for s in last_time if s.exercise_id == step.exercise_id]
     today = [s for s in this_session if s.exercise_id == step.exercise_id]
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from backleg_desktop.domain.history import LoggedSet, SessionRecord
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits, Unit, from_kg, to_kg
 
 HintKind = Literal["add_load", "ease_off"]
 HintTime = Literal["today", "next time"]  # when the hint is read for
@@ -27,6 +28,9 @@ SESSIONS_AT_TOP = 2  # sessions in a row with every set at the top of the range
 SMALL_STEP_FRACTION = 0.05  # about 5 % more load ...
 MIN_STEP_KG = 1.0  # ... but at least the smallest plate or dumbbell step
 MAX_STEP_KG = 2.5  # ... and never a big jump at once
+# The same in pounds, in whole pounds (the smallest dumbbell steps sold in pounds).
+MIN_STEP_LB = 2.0
+MAX_STEP_LB = 5.0
 
 
 @dataclass(frozen=True)
@@ -66,8 +70,12 @@ def outcome_of(
     )
 
 
-def small_load_step(load_kg: float) -> float:
-    """A modest increase for `load_kg`: about 5 %, rounded up to half a kilo, 1 to 2.5 kg."""
+def small_load_step(load_kg: float, unit: Unit = "kg") -> float:
+    """A modest increase for `load_kg`, in kg: about 5 %, rounded up to half a kilo, 1 to
+    2.5 kg; for someone in pounds, rounded up to a whole pound, 2 to 5 lb."""
+    if unit == "lb":
+        pounds = math.ceil(from_kg(load_kg, "lb") * SMALL_STEP_FRACTION)
+        return to_kg(min(MAX_STEP_LB, max(MIN_STEP_LB, pounds)), "lb")
     step = math.ceil(load_kg * SMALL_STEP_FRACTION * 2) / 2
     return min(MAX_STEP_KG, max(MIN_STEP_KG, step))
 
@@ -88,6 +96,7 @@ def load_increase_hint(
     exercise_name: str,
     rep_top: int,
     recent: Sequence[ExerciseOutcome],
+    units: LoadUnits = KILOGRAMS,
 ) -> ProgressionHint | None:
     """Suggest a small load step if the last two outcomes (newest first) earned one."""
     if len(recent) < SESSIONS_AT_TOP:
@@ -103,12 +112,12 @@ def load_increase_hint(
             "harder next time."
         )
         return ProgressionHint("add_load", text, exercise_id, last[0].session_id)
-    step = small_load_step(load)
+    step = small_load_step(load, units.unit)
     new_load = load + step
     text = (
         f"{exercise_name}: every set reached {rep_top} reps in your last two sessions and your "
-        f"back was no worse afterwards. If it feels right, you could try about {_kg(step)} kg "
-        f"more next time ({_kg(new_load)} kg)."
+        f"back was no worse afterwards. If it feels right, you could try about "
+        f"{units.text(step)} more next time ({units.text(new_load)})."
     )
     return ProgressionHint("add_load", text, exercise_id, last[0].session_id, new_load)
 
@@ -135,6 +144,7 @@ def exercise_screen_hint(
     easier_plan_name: str | None = None,
     *,
     when: HintTime = "today",
+    units: LoadUnits = KILOGRAMS,
 ) -> ProgressionHint | None:
     """The hint shown as `exercise_id` comes up in a session, from its earlier outcomes
     (newest first), worded for `when` (History words it for next time). Easing off comes
@@ -155,12 +165,12 @@ def exercise_screen_hint(
             f"exercise. {when.capitalize()} {choice}, and stop if anything feels sharp."
         )
         return ProgressionHint("ease_off", text, exercise_id, last.session_id)
-    hint = load_increase_hint(exercise_id, exercise_id, rep_top, recent)
+    hint = load_increase_hint(exercise_id, exercise_id, rep_top, recent, units)
     if hint is None:
         return None
     step = (
-        f"about {_kg(hint.suggested_load_kg - (last.top_load_kg or 0))} kg more "
-        f"({_kg(hint.suggested_load_kg)} kg)"
+        f"about {units.text(hint.suggested_load_kg - (last.top_load_kg or 0))} more "
+        f"({units.text(hint.suggested_load_kg)})"
         if hint.suggested_load_kg is not None
         else "a slightly harder version"
     )
@@ -169,7 +179,3 @@ def exercise_screen_hint(
         f"rise. If it feels right, you could try {step} {when}."
     )
     return replace(hint, text=text)
-
-
-def _kg(value: float) -> str:
-    return f"{value:g}"

@@ -1,7 +1,8 @@
 """History figures: one exercise's progress over time, its personal records, import counts.
 
-Pure: no Qt, no SQLAlchemy. `compute_records` is the one place that decides what counts as
-a record, so the store and any test agree on it.
+Pure: no Qt, no SQLAlchemy. `compute_records` works out an exercise's bests and
+`records_held` is the one place that decides which of them count as a record a session
+holds, so the session summary ("records beaten") and History's stars always agree.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
+
+RecordKind = Literal["heaviest", "volume"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class ExerciseRecords:
     heaviest_by_reps: tuple[RecordEntry, ...]  # one entry per rep count, fewest reps first
     most_reps_by_load: tuple[RecordEntry, ...]  # one entry per load, lightest first
     best_volume: VolumeRecord | None  # the session with the most volume
+    first_session_id: int | None = None  # the earliest session with a set that counts
 
     @property
     def heaviest(self) -> RecordEntry | None:
@@ -74,6 +79,40 @@ class ExerciseRecords:
     def most_reps_at(self, load_kg: float) -> RecordEntry | None:
         key = _load_key(load_kg)
         return next((e for e in self.most_reps_by_load if _load_key(e.load_kg) == key), None)
+
+
+@dataclass(frozen=True)
+class RecordBeaten:
+    """A personal best a session holds: the heaviest load or the most volume."""
+
+    exercise_id: str
+    kind: RecordKind
+    load_kg: float = 0.0  # "heaviest": the load and its reps
+    reps: int = 0
+    volume_kg: float = 0.0  # "volume": reps × load over the session
+
+
+def records_held(records: ExerciseRecords) -> dict[int, list[RecordBeaten]]:
+    """The records that count, by the session that holds them (heaviest before volume).
+
+    Two records per exercise: the heaviest load lifted and the most volume in one
+    session. The exercise's first session holds none: a first time beats nothing.
+    """
+    held: dict[int, list[RecordBeaten]] = {}
+    first = records.first_session_id
+    heaviest = records.heaviest
+    if heaviest is not None and heaviest.session_id != first:
+        held.setdefault(heaviest.session_id, []).append(
+            RecordBeaten(
+                records.exercise_id, "heaviest", load_kg=heaviest.load_kg, reps=heaviest.reps
+            )
+        )
+    volume = records.best_volume
+    if volume is not None and volume.session_id != first:
+        held.setdefault(volume.session_id, []).append(
+            RecordBeaten(records.exercise_id, "volume", volume_kg=volume.volume_kg)
+        )
+    return held
 
 
 @dataclass(frozen=True)
@@ -124,6 +163,7 @@ def compute_records(exercise_id: str, sets: Iterable[SetFigures]) -> ExerciseRec
         seen = first_seen.get(s.session_id)
         if seen is None or s.performed_at < seen:
             first_seen[s.session_id] = s.performed_at
+    first = min(first_seen, key=lambda sid: (first_seen[sid], sid), default=None)
     best: VolumeRecord | None = None
     for session_id, kg in volume.items():
         when = first_seen[session_id]
@@ -138,4 +178,5 @@ def compute_records(exercise_id: str, sets: Iterable[SetFigures]) -> ExerciseRec
         heaviest_by_reps=tuple(by_reps[r] for r in sorted(by_reps)),
         most_reps_by_load=tuple(by_load[k] for k in sorted(by_load)),
         best_volume=best,
+        first_session_id=first,
     )

@@ -19,13 +19,21 @@ States::
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Literal
 
+from backleg_desktop.domain.flow_results import (
+    FlowError,
+    RestTaken,
+    StopPoint,
+    Undone,
+    Unskipped,
+    _Skip,
+)
 from backleg_desktop.domain.history import SessionStatus, SetEntry
 from backleg_desktop.domain.hold_timer import HoldTimer
+from backleg_desktop.domain.logged_rows import group_logged, step_rows
 from backleg_desktop.domain.pain import validate_pain_level
 from backleg_desktop.domain.prefill import Prefill, prefill
 from backleg_desktop.domain.session_steps import (
@@ -64,54 +72,6 @@ PrimaryAction = Literal["confirm_pain", "start_set", "log_set", "skip_rest", "fi
 StepStatus = Literal["pending", "done", "skipped"]
 
 
-@dataclass(frozen=True)
-class RestTaken:
-    """A rest that just ended, for the caller to store as the set's `rest_taken_s`."""
-
-    key: SetKey  # the set the rest followed
-    planned_s: float
-    taken_s: float
-    skipped: bool
-
-
-@dataclass(frozen=True)
-class Undone:
-    """What `undo_last()` removed: delete the stored set with this key."""
-
-    key: SetKey
-    step: Step | None  # where the cursor went back to; None if the set was not in the plan
-
-
-@dataclass(frozen=True)
-class Unskipped:
-    """What `undo_last()` took back when the last action was a skip: nothing to delete;
-    the flow stands ready on `step`, the first set that was skipped, again."""
-
-    step: Step
-    whole_exercise: bool
-
-
-@dataclass(frozen=True)
-class _Skip:
-    """A skip on the undo stack: the steps it marked, and where the cursor stood."""
-
-    indices: tuple[int, ...]
-    cursor: int
-    whole_exercise: bool
-
-
-@dataclass(frozen=True)
-class StopPoint:
-    """Where a session was stopped for pain (stored as stop_exercise_id/stop_set_number)."""
-
-    exercise_id: str
-    set_number: int
-
-
-class FlowError(RuntimeError):
-    """An operation that makes no sense in the current state (a bug in the caller)."""
-
-
 _PRIMARY_ACTIONS: dict[FlowState, PrimaryAction] = {
     "pain_check": "confirm_pain",
     "ready": "start_set",
@@ -143,6 +103,7 @@ class SessionFlow:
         logged: Sequence[SetLike] = (),
         *,
         rest_choice: RestChoice = "bottom",
+        rest_overrides: Mapping[str, int] | None = None,
         ask_pain: bool | None = None,
         clock: Clock = time.monotonic,
         wall_clock: Clock | None = None,
@@ -156,28 +117,27 @@ class SessionFlow:
         can store `rest_taken_s` on the set the rest followed.
         """
         self.plan = plan
-        self.steps: tuple[Step, ...] = build_steps(plan, library, rest_choice)
+        self.steps: tuple[Step, ...] = build_steps(plan, library, rest_choice, rest_overrides)
         self.set_timer = SetTimer(clock)
         self.hold_timer = HoldTimer(clock, wall_clock)  # a hold counts down its seconds
         self.rest_timer = RestTimer(clock, wall_clock)
         self._utc_now = utc_now
         self._on_rest_taken = on_rest_taken
         self._status: list[StepStatus] = ["pending"] * len(self.steps)
-        self._by_key = {step.key: step for step in self.steps}
-        self._log: list[SetKey] = []  # logged sets, oldest first (the last is corrected)
-        self._actions: list[SetKey | _Skip] = []  # sets logged and skips: what undo walks back
+        self._by_key = {key: step for step in self.steps for key in step.keys}
+        # Logged sets, oldest first (the last is corrected); an alternating set is one
+        # entry of two rows (left, right), so one undo takes back both.
+        self._log: list[tuple[SetKey, ...]] = group_logged(logged, self._by_key)
+        self._actions: list[tuple[SetKey, ...] | _Skip] = list(self._log)  # what undo walks back
         self._resting_after: Step | None = None
         self._end_status: SessionStatus | None = None
         self._stop_point: StopPoint | None = None
         self.pain_before: int | None = None
 
         furthest = -1
-        for logged_set in logged:
-            key = SetKey.of(logged_set)
-            self._log.append(key)
-            self._actions.append(key)
-            step = self._by_key.get(key)
-            if step is not None:
+        for keys in self._log:
+            step = self._by_key.get(keys[0])
+            if step is not None:  # an alternating set with one row stored counts as done
                 self._status[step.index] = "done"
                 furthest = max(furthest, step.index)
         self._cursor = furthest + 1
@@ -198,7 +158,12 @@ class SessionFlow:
     @property
     def last_logged(self) -> SetKey | None:
         """The most recent logged set still standing (what a correction or undo targets)."""
-        return self._log[-1] if self._log else None
+        return self._log[-1][-1] if self._log else None
+
+    @property
+    def last_logged_rows(self) -> tuple[SetKey, ...]:
+        """Every row of the most recent logged set (two for an alternating set)."""
+        return self._log[-1] if self._log else ()
 
     @property
     def resting_after(self) -> Step | None:
@@ -251,8 +216,22 @@ class SessionFlow:
         return step
 
     def complete_set(self, reps: int | None, load_kg: float | None, *, note: str = "") -> SetEntry:
-        """Log the current set with the values shown and move on; returns what to store.
+        """Log the current set with the values shown and move on; returns what to store
+        (for an alternating set, its right row: see `complete_set_rows`)."""
+        return self.complete_set_rows(reps, load_kg, note=note)[-1]
 
+    def complete_set_rows(
+        self,
+        reps: int | None,
+        load_kg: float | None,
+        *,
+        note: str = "",
+        right_reps: int | None = None,
+    ) -> tuple[SetEntry, ...]:
+        """Log the current set and move on; returns the rows to store, in order.
+
+        An alternating set is two rows, left (`reps`) then right (`right_reps`, or the
+        same as the left if None), with one load, one duration and the rest on the right.
         After a left side the right side starts at once (state stays ``in_set``, the set
         timer restarts); otherwise the planned rest starts (``resting``), or the session
         is ``finished`` after the last step.
@@ -263,22 +242,10 @@ class SessionFlow:
         duration = self.set_timer.stop()
         if step.hold_s is not None:  # the time held: the target, or less if ended early
             duration, reps, load_kg = self.hold_timer.end_early(), None, None
-        entry = SetEntry(
-            exercise_id=step.exercise_id,
-            set_number=step.log_set_number,
-            side=step.side,
-            kind="working",
-            reps=reps,
-            load_kg=load_kg,
-            duration_s=round(duration, 3),
-            rest_planned_s=None if step.rest_after_s is None else float(step.rest_after_s),
-            rest_taken_s=None,
-            completed_at=self._utc_now(),
-            note=note,
-        )
+        entries = step_rows(step, reps, right_reps, load_kg, duration, self._utc_now(), note)
         self._status[step.index] = "done"
-        self._log.append(step.key)
-        self._actions.append(step.key)
+        self._log.append(step.keys)
+        self._actions.append(step.keys)
         self._cursor = step.index + 1
         following = self.current_step
         if step.side == "left" and following is not None and following.side == "right":
@@ -294,7 +261,7 @@ class SessionFlow:
             self._state = "resting"
         else:
             self._state = "ready"
-        return entry
+        return entries
 
     def end_rest(self) -> RestTaken | None:
         """The rest is over (its deadline passed, or the caller ends it): get ready.
@@ -345,8 +312,9 @@ class SessionFlow:
         self._state = self._ready_or_finished()
 
     def undo_last(self) -> Undone | Unskipped | None:
-        """Take back the last action: a logged set (the caller deletes the set with
-        `Undone.key`) or a skip (`Unskipped`: nothing was stored, so nothing to delete).
+        """Take back the last action: a logged set (the caller deletes the rows in
+        `Undone.keys`, both rows of an alternating set) or a skip (`Unskipped`: nothing
+        was stored, so nothing to delete).
 
         Any running set or rest is abandoned and the cursor goes back to the undone
         step, ready to do it again. Returns None when nothing was logged or skipped.
@@ -356,18 +324,18 @@ class SessionFlow:
         action = self._actions.pop()
         if isinstance(action, _Skip):
             return self._unskip(action)
-        key = self._log.pop()
-        assert key == action  # every logged set is on the undo stack too
+        keys = self._log.pop()
+        assert keys == action  # every logged set is on the undo stack too
         if self._state == "resting":
             self.rest_timer.skip()  # its set is going away: no rest to record
             self._resting_after = None
         self.set_timer.reset()
-        step = self._by_key.get(key)
+        step = self._by_key.get(keys[0])
         if step is not None:
             self._status[step.index] = "pending"
             self._cursor = step.index
         self._state = self._ready_or_finished()
-        return Undone(key=key, step=step)
+        return Undone(key=keys[-1], step=step, keys=keys)
 
     def finish(self) -> None:
         """End a session whose sets are done (Space in ``finished``): status completed."""
@@ -391,7 +359,7 @@ class SessionFlow:
         self._require("pain_check", "ready", "in_set", "resting", "finished")
         where: Step | None = None
         if self._state != "in_set" and self._log:
-            where = self._by_key.get(self._log[-1])
+            where = self._by_key.get(self._log[-1][0])
         if where is None:
             where = self.current_step or (self.steps[-1] if self.steps else None)
         self._leave_set_or_rest()

@@ -1,8 +1,12 @@
 """A plan laid out as the session's steps, and the rest planned after each.
 
 Each plan item is done for sets 1..sets.high (a "2–3 sets" item plans the top of the
-range; the sets above the bottom are `optional`). A one-sided exercise has a left and a
-right step per set: the right side follows the left with no rest between them.
+range; the sets above the bottom are `optional`). A one-sided exercise is done as its
+content says (domain.one_leg): one side then the other is a left and a right step per
+set, the right following the left with no rest between them; alternating legs (the
+reverse lunge) is one step per set that logs both sides at once, as a left and a right
+row with the same set number, so History, records and counts read it like any other
+one-leg set.
 
 The plan and library are typed structurally (`PlanLike`, `ExerciseSource`) because the
 domain layer sits below the content layer; `content.model.Plan` and `Library` fit.
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from backleg_desktop.domain.history import Side
+from backleg_desktop.domain.one_leg import OneLegMode, set_steps
 
 RestChoice = Literal["bottom", "middle", "top"]
 
@@ -53,10 +58,12 @@ class PlanLike(Protocol):
 class ExerciseLike(Protocol):
     @property
     def one_sided(self) -> bool: ...
+    @property
+    def one_leg_mode(self) -> OneLegMode | None: ...
 
 
 class ExerciseSource(Protocol):
-    """A content `Library`: the flow only asks whether an exercise is one-sided."""
+    """A content `Library`: the flow only asks whether an exercise is one-sided, and how."""
 
     @property
     def exercises(self) -> Mapping[str, ExerciseLike]: ...
@@ -107,10 +114,27 @@ class Step:
     rest_after_s: int | None  # rest that follows; None after a left side and the last step
     log_set_number: int  # set_number as stored; counts on if an exercise recurs in a plan
     hold_s: int | None = None  # a timed hold: its countdown (no reps); None for reps
+    # Alternating legs: the sides this one step logs, ("left", "right"); `side` is then
+    # "right", the row the rest is stored on. Empty: the step logs `side` alone.
+    sides: tuple[Side, ...] = ()
 
     @property
     def is_hold(self) -> bool:
         return self.hold_s is not None
+
+    @property
+    def alternating(self) -> bool:
+        """Legs take turns rep by rep: one step logs the left and the right reps."""
+        return len(self.sides) > 1
+
+    @property
+    def logged_sides(self) -> tuple[Side, ...]:
+        return self.sides or (self.side,)
+
+    @property
+    def keys(self) -> tuple[SetKey, ...]:
+        """Every row this step logs (two for an alternating set)."""
+        return tuple(SetKey(self.exercise_id, self.log_set_number, s) for s in self.logged_sides)
 
     @property
     def optional(self) -> bool:
@@ -138,25 +162,34 @@ def planned_rest(rest: RangeLike, choice: RestChoice = "bottom") -> int:
 
 
 def build_steps(
-    plan: PlanLike, library: ExerciseSource, rest_choice: RestChoice = "bottom"
+    plan: PlanLike,
+    library: ExerciseSource,
+    rest_choice: RestChoice = "bottom",
+    rest_overrides: Mapping[str, int] | None = None,
 ) -> tuple[Step, ...]:
-    """Every set of the plan in order, one step per side for one-sided exercises.
+    """Every set of the plan in order: one step per set, or per side for a one-sided
+    exercise done one side then the other (see the module docstring).
 
     An exercise the library does not know (a user exercise) counts as two-sided.
+    `rest_overrides` (exercise id → seconds) are the user's own rest lengths; they take
+    the place of the plan's range for those exercises.
     """
-    planned: list[tuple[int, PlanItemLike, int, Side, int]] = []
+    overrides = rest_overrides or {}
+    planned: list[tuple[int, PlanItemLike, int, tuple[Side, ...], int]] = []
     sets_before: dict[str, int] = {}  # sets of the same exercise earlier in the plan
     for item_index, item in enumerate(plan.items):
         exercise = library.exercises.get(item.exercise_id)
         one_sided = exercise is not None and exercise.one_sided
-        sides: tuple[Side, ...] = ("left", "right") if one_sided else ("both",)
+        mode = exercise.one_leg_mode if exercise is not None else None
+        per_set = set_steps(one_sided, mode)
         offset = sets_before.get(item.exercise_id, 0)
         sets_before[item.exercise_id] = offset + item.sets.high
         for set_number in range(1, item.sets.high + 1):
-            for side in sides:
-                planned.append((item_index, item, set_number, side, offset + set_number))
+            for sides in per_set:
+                planned.append((item_index, item, set_number, sides, offset + set_number))
     steps: list[Step] = []
-    for index, (item_index, item, set_number, side, log_set_number) in enumerate(planned):
+    for index, (item_index, item, set_number, sides, log_set_number) in enumerate(planned):
+        side = sides[-1]  # an alternating set's rest goes on its right row
         no_rest = index == len(planned) - 1 or side == "left"
         steps.append(
             Step(
@@ -170,10 +203,14 @@ def build_steps(
                 reps_low=item.reps.low if item.reps is not None else 0,
                 reps_high=item.reps.high if item.reps is not None else 0,
                 per_leg=item.per_leg,
-                rest_after_s=None if no_rest else planned_rest(item.rest_seconds, rest_choice),
+                rest_after_s=None
+                if no_rest
+                else overrides.get(item.exercise_id)
+                or planned_rest(item.rest_seconds, rest_choice),
                 log_set_number=log_set_number,
                 # A hold counts down the low end of its range: the gentler choice.
                 hold_s=None if item.hold_seconds is None else item.hold_seconds.low,
+                sides=sides if len(sides) > 1 else (),
             )
         )
     return tuple(steps)

@@ -14,6 +14,12 @@ from datetime import datetime
 from backleg_desktop.domain.history import LoggedSet, SessionRecord, SessionStatus
 from backleg_desktop.domain.pain import format_pain_change, pain_change
 from backleg_desktop.domain.session_steps import PlanLike
+from backleg_desktop.domain.set_count import (
+    counts_as_done,
+    sets_done,
+    sets_planned,
+    sets_planned_min,
+)
 
 
 @dataclass(frozen=True)
@@ -21,7 +27,7 @@ class ExerciseLine:
     """One exercise's part of the session."""
 
     exercise_id: str
-    sets_done: int  # distinct set numbers logged (a one-sided set counts once)
+    sets_done: int  # domain.set_count.sets_done: a one-sided set counts once, warm-ups not
     sets_planned: int  # 0 for an exercise that was not in the plan
     reps_total: int
     volume_kg: float
@@ -65,13 +71,13 @@ def summarize(
 
     Duration runs from the start to `ended_at`; for a session not ended yet, to `now`
     if given, else to its last logged set (None if there is none).
-    A set counts as done when any side of it was logged.
+    Sets done are counted by domain.set_count, as History counts them; warm-ups are
+    neither sets done nor volume.
     """
     planned: dict[str, int] = {}
-    planned_min = 0
     for item in plan.items if plan is not None else ():
         planned[item.exercise_id] = planned.get(item.exercise_id, 0) + item.sets.high
-        planned_min += item.sets.low
+    sets = [s for s in sets if counts_as_done(s.kind)]
 
     order = dict.fromkeys([*planned, *(s.exercise_id for s in sets)])
     lines = []
@@ -81,7 +87,7 @@ def summarize(
         lines.append(
             ExerciseLine(
                 exercise_id=exercise_id,
-                sets_done=len({s.set_number for s in mine}),
+                sets_done=sets_done(mine),
                 sets_planned=planned.get(exercise_id, 0),
                 reps_total=sum(s.reps or 0 for s in mine),
                 volume_kg=sum(s.volume_kg for s in mine),
@@ -92,9 +98,9 @@ def summarize(
     return SessionReport(
         status=session.status,
         duration_s=_duration(session, sets, now),
-        sets_done=sum(line.sets_done for line in lines),
-        sets_planned=sum(planned.values()),
-        sets_planned_min=planned_min,
+        sets_done=sets_done(sets),
+        sets_planned=sets_planned(plan),
+        sets_planned_min=sets_planned_min(plan),
         volume_kg=sum(line.volume_kg for line in lines),
         pain_before=session.pain_before,
         pain_after=session.pain_after,

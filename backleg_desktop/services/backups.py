@@ -70,8 +70,12 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.day, not b.kept), reverse=True)
 
 
-def make_daily_backup(data_dir: Path, today: date, *, keep: int = KEEP_DAILY) -> Path | None:
-    """Copy the database to backups/backleg-<today>.sqlite3 unless today's copy exists.
+def make_daily_backup(
+    data_dir: Path, today: date, *, keep: int = KEEP_DAILY, replace: bool = False
+) -> Path | None:
+    """Copy the database to backups/backleg-<today>.sqlite3 unless today's copy exists
+    (`replace`: Back up now, which brings today's copy up to date; the copy is written
+    aside and renamed, so a failure keeps the old one).
 
     Returns the new copy, or None when there was nothing to do.
     """
@@ -80,7 +84,7 @@ def make_daily_backup(data_dir: Path, today: date, *, keep: int = KEEP_DAILY) ->
         return None
     folder = backups_dir(data_dir)
     dest = folder / backup_name(today)
-    if dest.exists():
+    if dest.exists() and not replace:
         return None
     try:
         folder.mkdir(mode=sqlite_files.DIR_MODE, exist_ok=True)

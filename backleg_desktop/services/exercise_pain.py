@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from backleg_desktop.domain.history import BackAnswer
 from backleg_desktop.services import validation as check
 from backleg_desktop.services.history_db import HistoryDb, session_row
 from backleg_desktop.storage.models import ExercisePainRow
@@ -48,3 +49,18 @@ class ExercisePainLog:
                 .order_by(ExercisePainRow.asked_at, ExercisePainRow.id)
             )
             return {row.exercise_id: row.pain for row in rows}
+
+    def all_back_answers(self) -> dict[int, list[BackAnswer]]:
+        """Every session's answers, session id → answers in the order given (the backup)."""
+        with self._db.read() as db:
+            rows = db.scalars(
+                select(ExercisePainRow).order_by(
+                    ExercisePainRow.session_id, ExercisePainRow.asked_at, ExercisePainRow.id
+                )
+            )
+            answers: dict[int, list[BackAnswer]] = {}
+            for row in rows:
+                answers.setdefault(row.session_id, []).append(
+                    BackAnswer(row.exercise_id, row.pain, row.asked_at)
+                )
+            return answers

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from backleg_desktop.content.model import Library
 from backleg_desktop.services.own_files import refuse_own_file
 from backleg_desktop.services.transfer import ExerciseMatcher, ExportSummary, export_to_path
+from backleg_desktop.services.transfer.writing import is_json_path
 
 if TYPE_CHECKING:
     from backleg_desktop.services.workouts import WorkoutService
@@ -28,4 +29,6 @@ def export_history(workouts: WorkoutService, library: Library, path: Path) -> Ex
     def name_of(exercise_id: str) -> str:
         return users.get(exercise_id) or matcher.display_name(exercise_id)
 
-    return export_to_path(path, workouts.iter_export_rows(), name_of, sorted(users.items()))
+    rows = workouts.iter_export_rows()
+    answers = workouts.all_back_answers() if is_json_path(path) else None
+    return export_to_path(path, rows, name_of, sorted(users.items()), back_answers=answers)

@@ -22,6 +22,7 @@ from backleg_desktop.domain.progression import (
 )
 from backleg_desktop.domain.records import ExercisePoint, ExerciseRecords, compute_records
 from backleg_desktop.domain.strength_trend import EstimatePoint, session_estimates
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services import validation as check
 from backleg_desktop.services.history_db import HistoryDb, session_row
 from backleg_desktop.storage import repository as repo
@@ -56,17 +57,25 @@ class HistoryQueries:
         until: datetime | None = None,
         newest_first: bool = True,
         title: str | None = None,
+        count_sets: bool = True,
     ) -> list[SessionSummary]:
         """A page of sessions with their set count and volume (warm-ups not in the volume).
 
         `since` is inclusive and `until` exclusive; `title` picks imported workouts by name.
+        `count_sets=False` skips the count of sets done (None), which reads every set: for
+        views that show no counts.
         """
         check.whole_number("offset", offset, 0, 2**62)
         check.whole_number("limit", limit, 0, 100_000)
         where = _filter(plan_id, exercise_id, since, until, title)
         with self._db.read_conn() as conn:
             return repo.list_sessions(
-                conn, where, offset=offset, limit=limit, newest_first=newest_first
+                conn,
+                where,
+                offset=offset,
+                limit=limit,
+                newest_first=newest_first,
+                count_sets=count_sets,
             )
 
     def count_sessions(
@@ -113,6 +122,7 @@ class HistoryQueries:
         *,
         before_session_id: int | None = None,
         after_session_id: int | None = None,
+        units: LoadUnits = KILOGRAMS,
     ) -> ProgressionHint | None:
         """The suggestion to show as `exercise_id` comes up in plan `plan_id`, or None.
 
@@ -135,7 +145,12 @@ class HistoryQueries:
             earlier = [
                 s.session
                 for s in repo.list_sessions(
-                    conn, where, offset=0, limit=SESSIONS_AT_TOP + 1, newest_first=True
+                    conn,
+                    where,
+                    offset=0,
+                    limit=SESSIONS_AT_TOP + 1,
+                    newest_first=True,
+                    count_sets=False,
                 )
                 if s.session.id != anchor_id
             ]
@@ -148,7 +163,12 @@ class HistoryQueries:
             ]
         when: HintTime = "next time" if after_session_id is not None else "today"
         return exercise_screen_hint(
-            exercise_id, item.reps.high, outcomes, self._easier_plan_name(plan_id), when=when
+            exercise_id,
+            item.reps.high,
+            outcomes,
+            self._easier_plan_name(plan_id),
+            when=when,
+            units=units,
         )
 
     def _easier_plan_name(self, plan_id: str) -> str | None:

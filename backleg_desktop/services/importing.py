@@ -37,8 +37,9 @@ SPOOL_BYTES = 16 * 2**20  # staged rows stay in memory up to this size, then go 
 
 SessionKey = repo.SessionKey
 # (key, session column values, the session's set rows in repo.SET_COLUMNS order with a
-# None for the session id), as staged between the phases.
-Staged = tuple[SessionKey, dict[str, Any], list[list[Any]]]
+# None for the session id, its "How is your back?" answers), as staged between the phases.
+Answer = tuple[str, int, datetime]  # exercise id, pain, asked at
+Staged = tuple[SessionKey, dict[str, Any], list[list[Any]], list[Answer]]
 _SESSION_ID = repo.SET_COLUMNS.index("session_id")
 _EXERCISE_ID = repo.SET_COLUMNS.index("exercise_id")
 
@@ -109,7 +110,8 @@ class _Checker:
             return
         self._keys.add(key)
         _check_session(imported)
-        sets = [self._set_values(e, imported.started_at) for e in imported.sets]
+        start = imported.started_at
+        sets = [self._set_values(e, start) for e in imported.sets]
         stop = self._exercise(imported.stop_exercise_id) if imported.stop_exercise_id else None
         values = {
             "plan_id": imported.plan_id,
@@ -124,7 +126,12 @@ class _Checker:
             "stop_set_number": imported.stop_set_number,
             "source_time": imported.source_time,
         }
-        self._batch.append((key, values, sets))
+        answers: list[Answer] = []
+        for answer in imported.back_answers:
+            check.pain("exercise_pain", answer.pain)
+            asked = answer.asked_at or imported.ended_at or start
+            answers.append((self._exercise(answer.exercise_id), answer.pain, asked))
+        self._batch.append((key, values, sets, answers))
         self.sessions += 1
         self.sets += len(sets)
         if len(self._batch) >= BATCH_SESSIONS:
@@ -221,21 +228,26 @@ def _write(
     for batch in batches:
         if should_cancel is not None and should_cancel():
             raise _cancelled()
-        fresh = [(values, rows) for key, values, rows in batch if key not in keys]
+        fresh = [(values, rows, answers) for key, values, rows, answers in batch if key not in keys]
         duplicates += len(batch) - len(fresh)
         if renamed:  # a user exercise stored meanwhile under another spelling
-            for values, _ in fresh:
+            for values, _, _ in fresh:
                 stop = values["stop_exercise_id"]
                 values["stop_exercise_id"] = renamed.get(stop, stop)
-        ids = repo.insert_sessions(conn, [values for values, _ in fresh])
+        ids = repo.insert_sessions(conn, [values for values, _, _ in fresh])
         set_rows = []
-        for session_id, (_, rows) in zip(ids, fresh, strict=True):
+        answer_rows = []
+        for session_id, (_, rows, answers) in zip(ids, fresh, strict=True):
             for row in rows:
                 row[_SESSION_ID] = session_id
                 if renamed:
                     row[_EXERCISE_ID] = renamed.get(row[_EXERCISE_ID], row[_EXERCISE_ID])
                 set_rows.append(tuple(row))
+            for exercise_id, pain, asked_at in answers:
+                exercise_id = renamed.get(exercise_id, exercise_id)
+                answer_rows.append((session_id, exercise_id, pain, asked_at))
         repo.insert_set_rows(conn, set_rows)
+        repo.insert_back_answers(conn, answer_rows)
         sessions += len(fresh)
         sets += len(set_rows)
     return ImportSummary(

@@ -14,15 +14,15 @@ reports that it did nothing (None or False), so the session carries on.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from backleg_desktop.content.model import Library, Plan
-from backleg_desktop.domain.checkin import GENTLE_DAY_ID, QUICK_ADD_ON_ID, CheckIn, CheckInOffer
-from backleg_desktop.domain.history import LoggedSet, SessionDetail, SetEntry
+from backleg_desktop.domain.checkin import GENTLE_DAY_ID, QUICK_ADD_ON_ID, CheckIn
+from backleg_desktop.domain.history import LoggedSet, SessionDetail
 from backleg_desktop.domain.lighter_loads import is_lighter_day
-from backleg_desktop.domain.pain import PainAdvice, advise
+from backleg_desktop.domain.pain import advise
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import (
     Prefill,
@@ -32,72 +32,27 @@ from backleg_desktop.domain.session_flow import (
     Step,
     Unskipped,
 )
-from backleg_desktop.domain.summary import SessionReport, summarize
+from backleg_desktop.domain.summary import summarize
 from backleg_desktop.services import validation as check
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.session_lookups import SessionLookups
 from backleg_desktop.services.session_recorder import SessionRecorder
+from backleg_desktop.services.session_results import (
+    CheckInAdvice,
+    SessionEvents,
+    SetLogged,
+    Summary,
+    Undo,
+)
 
 if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
     from backleg_desktop.services.workouts import WorkoutService
 
+# The results are re-exported: callers import the session's answers here.
+__all__ = ["CheckInAdvice", "SessionController", "SessionEvents", "SetLogged", "Summary", "Undo"]
+
 P = ParamSpec("P")
 T = TypeVar("T")
-
-
-class SessionEvents(Protocol):
-    """What the controller tells its owner (the session page, or a test)."""
-
-    def store_failed(self, message: str) -> None:
-        """A store call failed; `message` says what went wrong, for the user."""
-
-    def session_active(self, active: bool) -> None:
-        """A stored session started (or resumed): True; it ended: False."""
-
-    def set_completed(self, step: Step) -> None:
-        """The flow moved past `step` and the set is about to be written: start the
-        next countdown now, so storing can never hold it up."""
-
-    def store_called(self) -> None:
-        """A store call returned: a write may have been queued (the file was busy) or
-        written; the owner retries what waits (services/pending_writes.py)."""
-
-
-@dataclass(frozen=True)
-class CheckInAdvice:
-    """What the level chosen means for today (the content's words) and what each key
-    starts (domain.checkin)."""
-
-    advice: PainAdvice
-    offer: CheckInOffer
-
-
-@dataclass(frozen=True)
-class SetLogged:
-    """`log_set`'s answer: the step done, the set as logged, and the set as stored (None:
-    it was not, or it is `queued` and written on a retry)."""
-
-    step: Step
-    entry: SetEntry
-    stored: LoggedSet | None
-    queued: bool = False
-
-
-@dataclass(frozen=True)
-class Undo:
-    """`undo_last_set`'s answer: the set taken back (None: it could not be deleted), or
-    the skip taken back (nothing is deleted for a skip)."""
-
-    removed: LoggedSet | None
-    unskipped: Unskipped | None = None
-
-
-@dataclass(frozen=True)
-class Summary:
-    """The stored session and the summary's figures for it."""
-
-    detail: SessionDetail
-    report: SessionReport
 
 
 class SessionController:
@@ -110,8 +65,11 @@ class SessionController:
         *,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] | None = None,
+        rest_lengths: Callable[[], Mapping[str, int]] | None = None,
     ) -> None:
+        """`rest_lengths` gives the user's own rest per exercise id, asked for each new flow."""
         self.library = library
+        self.rest_lengths = rest_lengths
         self.events = events
         self.clock = clock
         self.wall_clock = wall_clock  # catches a suspend during rest (see RestTimer)
@@ -241,23 +199,29 @@ class SessionController:
         return True
 
     def log_set(
-        self, reps: int | None, load_kg: float | None, *, rpe: float | None = None
+        self,
+        reps: int | None,
+        load_kg: float | None,
+        *,
+        right_reps: int | None = None,
+        rpe: float | None = None,
     ) -> SetLogged | None:
-        """Log the set under way with these values; None when no set is under way.
-        `rpe`: the optional exertion, 0 to 10 in halves (ValidationError otherwise)."""
+        """Log the set under way with these values (an alternating set: `reps` for the
+        left leg, `right_reps` for the right); None when no set is under way. `rpe`: the
+        optional exertion, 0 to 10 in halves (ValidationError otherwise)."""
         flow, recorder = self.flow, self.recorder
         if flow is None or recorder is None or flow.state != "in_set":
             return None
         check.rpe_entry(rpe)  # before the flow moves on
         step = flow.current_step
         assert step is not None  # "in_set" always has a step
-        entry = flow.complete_set(reps, load_kg)
+        entries = flow.complete_set_rows(reps, load_kg, right_reps=right_reps)
         if rpe is not None and step.hold_s is None:
-            entry = replace(entry, rpe=rpe)
+            entries = tuple(replace(entry, rpe=rpe) for entry in entries)
         self.events.set_completed(step)
-        stored = self._call(recorder.log, entry)
-        queued = stored is None and bool(recorder.pending)
-        return SetLogged(step, entry, stored, queued)
+        stored = tuple(self._call(recorder.log, entry) for entry in entries)
+        queued = stored[-1] is None and bool(recorder.pending)
+        return SetLogged(step, entries[-1], stored[-1], queued, entries, stored)
 
     @property
     def resting(self) -> bool:
@@ -286,11 +250,19 @@ class SessionController:
         self.flow.rest_timer.adjust(seconds)
         return True
 
-    def correct_last_set(self, reps: int, load_kg: float | None) -> LoggedSet | None:
+    def correct_last_set(
+        self, reps: int, load_kg: float | None, *, left_reps: int | None = None
+    ) -> LoggedSet | None:
+        """Correct the set just logged; for an alternating set, the load of both rows,
+        `left_reps` on the left row and `reps` on the right. Returns the last row."""
         flow, recorder = self.flow, self.recorder
         if flow is None or recorder is None or flow.last_logged is None:
             return None
-        return self._call(recorder.correct, flow.last_logged, reps=reps, load_kg=load_kg)
+        updated = None
+        for key in flow.last_logged_rows:
+            side_reps = left_reps if key.side == "left" and left_reps is not None else reps
+            updated = self._call(recorder.correct, key, reps=side_reps, load_kg=load_kg)
+        return updated
 
     def can_skip(self) -> bool:
         return self.flow is not None and self.flow.state in ("ready", "in_set", "resting")
@@ -317,7 +289,9 @@ class SessionController:
             return None
         if isinstance(undone, Unskipped):
             return Undo(None, undone)
-        return Undo(self._call(recorder.undo, undone.key))
+        removed = [self._call(recorder.undo, key) for key in undone.keys or (undone.key,)]
+        rows = tuple(row for row in removed if row is not None)
+        return Undo(removed[-1], removed_rows=rows)
 
     def prefill(self, step: Step) -> Prefill:
         """The reps and load to show before `step`: today's latest, else last time's."""
@@ -325,6 +299,11 @@ class SessionController:
         if recorder is None:
             return Prefill(reps=step.reps_low, load_kg=None)
         return self.lookups.prefill(step, recorder.session_id, recorder.logged, self.lighter_pain)
+
+    def last_time(self, exercise_id: str) -> list[LoggedSet]:
+        """The sets of the last session before this one that had `exercise_id`."""
+        recorder = self.recorder
+        return [] if recorder is None else self.lookups.last_sets(exercise_id, recorder.session_id)
 
     def hint(self, exercise_id: str) -> ProgressionHint | None:
         """The progression hint for this exercise, asked of the store once per session."""
@@ -422,6 +401,7 @@ class SessionController:
             self.library,
             resumed.sets if resumed is not None else (),
             rest_choice=rest_choice,
+            rest_overrides=self.rest_lengths() if self.rest_lengths is not None else None,
             ask_pain=False if resumed is not None else None,
             clock=self.clock,
             wall_clock=self.wall_clock,

@@ -8,6 +8,7 @@ Plain Python over `WorkoutService` (no Qt); the session controller owns one and 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from backleg_desktop.domain.history import LoggedSet
@@ -15,6 +16,7 @@ from backleg_desktop.domain.lighter_loads import offered_load
 from backleg_desktop.domain.load_gate import load_increase_block
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Prefill, Step, prefill
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services.errors import BacklegError
 
 if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
@@ -29,12 +31,18 @@ class SessionLookups:
     def __init__(self, report: Callable[[str], None]) -> None:
         self._report = report
         self.workouts: WorkoutService | None = None
+        self.units: LoadUnits = KILOGRAMS  # the user's unit: offers and hints are in it
         self.hints: dict[str, ProgressionHint | None] = {}
         self._last_time: dict[str, list[LoggedSet]] = {}
 
     def forget(self) -> None:
         self._last_time.clear()
         self.hints.clear()
+
+    def set_units(self, units: LoadUnits) -> None:
+        if units != self.units:
+            self.units = units
+            self.hints.clear()  # their text names loads in the old unit
 
     def prefill(
         self,
@@ -48,19 +56,25 @@ class SessionLookups:
         With `lighter_pain` (a check-in of 4 or more), a load that comes from an earlier
         session is offered about 20 % lighter and says why; one typed today is kept.
         """
-        if step.exercise_id not in self._last_time and self.workouts is not None:
-            workouts, exercise_id = self.workouts, step.exercise_id
-            found = self._ask(lambda: workouts.last_sets(exercise_id, before_session_id=session_id))
-            self._last_time[exercise_id] = list(found or [])
-        last_time = self._last_time.get(step.exercise_id, [])
+        last_time = self.last_sets(step.exercise_id, session_id)
         values = prefill(step, last_time, today)
         if lighter_pain is None or values.load_kg is None:
             return values
         if any(s.exercise_id == step.exercise_id for s in today):
             return values  # today's own numbers (already the lighter offer, or typed)
-        offer = offered_load(values.load_kg, lighter_pain)
-        note = f"{offer.reason} (last time {values.load_kg:g} kg)" if offer.reason else None
-        return Prefill(values.reps, offer.load_kg, note)
+        # Rounded down on the user's own grid (5 lb, not 2.5 kg, for someone in pounds).
+        offer = offered_load(values.load_kg, lighter_pain, step_kg=self.units.step_kg)
+        last = self.units.text(values.load_kg)
+        note = f"{offer.reason} (last time {last})" if offer.reason else None
+        return replace(values, load_kg=offer.load_kg, note=note)
+
+    def last_sets(self, exercise_id: str, session_id: int) -> list[LoggedSet]:
+        """The sets of the last session before `session_id` that had this exercise."""
+        if exercise_id not in self._last_time and self.workouts is not None:
+            workouts = self.workouts
+            found = self._ask(lambda: workouts.last_sets(exercise_id, before_session_id=session_id))
+            self._last_time[exercise_id] = list(found or [])
+        return self._last_time.get(exercise_id, [])
 
     def hint(
         self, exercise_id: str, plan_id: str, session_id: int, today_pain: int | None
@@ -77,7 +91,7 @@ class SessionLookups:
                 if workouts is None
                 else self._ask(
                     lambda: workouts.progression_hint(
-                        exercise_id, plan_id, before_session_id=session_id
+                        exercise_id, plan_id, before_session_id=session_id, units=self.units
                     )
                 )
             )

@@ -68,6 +68,7 @@ class WorkoutService:
         pains = ExercisePainLog(db, now)  # "How is your back?" after an exercise
         self.set_exercise_pain = pains.set_exercise_pain
         self.exercise_pains = pains.exercise_pains
+        self.all_back_answers = pains.all_back_answers
 
         # Reading the history back.
         self.in_progress_session = queries.in_progress_session

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from operator import attrgetter
+from itertools import groupby
+from operator import attrgetter, itemgetter
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -36,7 +37,8 @@ from backleg_desktop.domain.history import (
     user_exercise_id,
 )
 from backleg_desktop.domain.records import ExercisePoint, SetFigures
-from backleg_desktop.storage.models import SessionRow, SetRow, UserExerciseRow
+from backleg_desktop.domain.set_count import sets_done_of
+from backleg_desktop.storage.models import ExercisePainRow, SessionRow, SetRow, UserExerciseRow
 from backleg_desktop.storage.types import UTCDateTime, from_utc_text, to_utc_text
 
 # --- row ↔ domain -----------------------------------------------------------------------
@@ -158,8 +160,15 @@ def _not_warmup() -> ColumnElement[bool]:
 
 
 def list_sessions(
-    conn: Connection, where: SessionFilter, *, offset: int, limit: int, newest_first: bool
+    conn: Connection,
+    where: SessionFilter,
+    *,
+    offset: int,
+    limit: int,
+    newest_first: bool,
+    count_sets: bool = True,
 ) -> list[SessionSummary]:
+    """`count_sets=False` leaves `sets_done` None: counting reads every set's row."""
     order = (
         (SessionRow.started_at.desc(), SessionRow.id.desc())
         if newest_first
@@ -179,25 +188,30 @@ def list_sessions(
     started = page.c.started_at.desc() if newest_first else page.c.started_at
     ident = page.c.id.desc() if newest_first else page.c.id
     query = (
-        # Warm-ups are neither "sets done" against the plan nor volume.
-        select(
-            page,
-            func.count(case((_not_warmup(), SetRow.id))).label("n_sets"),
-            volume.label("volume"),
-        )
+        # Warm-ups are not volume (nor sets done: see _sets_done).
+        select(page, volume.label("volume"))
         .outerjoin(SetRow, SetRow.session_id == page.c.id)
         .group_by(page.c.id)
         .order_by(started, ident)
     )
+    rows = conn.execute(query).all()
+    done = _sets_done(conn, [row.id for row in rows]) if count_sets else None
     summaries = []
-    for row in conn.execute(query):
+    for row in rows:
         record = session_record(row)
         duration = (
             (record.ended_at - record.started_at).total_seconds()
             if record.ended_at is not None
             else None
         )
-        summaries.append(SessionSummary(record, row.n_sets, float(row.volume), duration))
+        summaries.append(
+            SessionSummary(
+                record,
+                None if done is None else done.get(record.id, 0),
+                float(row.volume),
+                duration,
+            )
+        )
     return summaries
 
 
@@ -208,15 +222,31 @@ def session_titles(conn: Connection) -> list[tuple[str | None, str]]:
         .group_by(SessionRow.plan_id, SessionRow.name)
         .order_by(func.max(SessionRow.started_at).desc())
     )
-    seen: set[str] = set()
+    seen: set[str | None] = {None}  # a plan renamed since: its newest name stands for it
     found: list[tuple[str | None, str]] = []
     for plan_id, name, _at in conn.execute(query):
-        if plan_id is not None and plan_id in seen:
-            continue  # a plan renamed since: its newest name stands for it
-        if plan_id is not None:
-            seen.add(plan_id)
-        found.append((plan_id, name))
+        if plan_id not in seen or plan_id is None:
+            found.append((plan_id, name))
+        seen.add(plan_id)
     return found
+
+
+def _sets_done(conn: Connection, session_ids: Sequence[int]) -> dict[int, int]:
+    """Sets done per session, counted by domain.set_count like the summary and the
+    detail (so the three never disagree); only the four columns it needs, by index."""
+    done: dict[int, int] = {}
+    for at in range(0, len(session_ids), _IDS_PER_QUERY):
+        query = (
+            select(SetRow.session_id, SetRow.exercise_id, SetRow.set_number, SetRow.kind)
+            .where(SetRow.session_id.in_(session_ids[at : at + _IDS_PER_QUERY]))
+            .order_by(SetRow.session_id)
+        )
+        for sid, group in groupby(conn.execute(query), itemgetter(0)):
+            done[sid] = sets_done_of(r[1:] for r in group)
+    return done
+
+
+_IDS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 
 
 def count_sessions(conn: Connection, where: SessionFilter) -> int:
@@ -405,3 +435,15 @@ def insert_set_rows(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
     most of an import's write phase, which runs under the write lock."""
     if rows:
         conn.exec_driver_sql(_INSERT_SET_ROWS, list(rows))
+
+
+def insert_back_answers(conn: Connection, rows: Sequence[tuple[int, str, int, datetime]]) -> None:
+    """Imported "How is your back?" answers: (session id, exercise id, pain, asked at)."""
+    if rows:
+        conn.execute(
+            insert(ExercisePainRow),
+            [
+                dict(zip(("session_id", "exercise_id", "pain", "asked_at"), r, strict=True))
+                for r in rows
+            ],
+        )

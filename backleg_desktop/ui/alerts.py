@@ -9,6 +9,7 @@ to `QApplication.beep()`, so the alert never depends on audio working.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -19,6 +20,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from backleg_desktop import assets
+from backleg_desktop.ui.sound_prefs import SoundPrefs
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect  # loaded lazily, see load_multimedia()
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SOUND_FILE = "rest-over.wav"
+COUNTDOWN_FILE = "countdown.wav"
 SoundOutcome = Literal["effect", "beep", "off"]
 
 _multimedia: ModuleType | None = None
@@ -84,10 +87,18 @@ class RestAlert(QObject):
         sound_enabled: bool = True,
         sound_file: Path | None = None,
         tray: QSystemTrayIcon | None = None,
+        prefs: Callable[[], SoundPrefs] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`prefs`, when given, is asked before each sound, so a change in Preferences
+        counts from the next one (sound on/off, volume, countdown, notification)."""
         super().__init__(parent if parent is not None else window)
         self._window = window
+        self._prefs = prefs
+        self._volume = 0.8
+        self._notify_enabled = True
+        self._countdown_enabled = True
+        self._countdown: QSoundEffect | None = None
         self._sound_enabled = sound_enabled
         self._sound_file = sound_file
         self._tray = tray
@@ -127,10 +138,48 @@ class RestAlert(QObject):
             return
         self._prepared = True
         self._effect = self._create_effect()
+        self._countdown = self._create_countdown()
+
+    @property
+    def volume(self) -> float:
+        return self._volume
+
+    def follow_prefs(self) -> None:
+        """Take the current preferences (when a `prefs` source was given)."""
+        if self._prefs is None:
+            return
+        prefs = self._prefs()
+        self._volume = prefs.volume_fraction
+        self._notify_enabled = prefs.notify
+        self._countdown_enabled = prefs.countdown
+        self._sound_enabled = prefs.enabled
+        self.prepare()  # first, so the volume reaches the effects just made
+        for effect in (self._effect, self._countdown):
+            if effect is not None:
+                effect.setVolume(self._volume)
+
+    def countdown(self, seconds_left: int) -> SoundOutcome:
+        """One short beep as a rest's last seconds begin (the caller picks the seconds)."""
+        self.follow_prefs()
+        if not self._sound_enabled or not self._countdown_enabled or self._volume <= 0:
+            return "off"
+        self.prepare()
+        effect = self._countdown
+        if effect is None or effect.status() != type(effect.status()).Ready:
+            QApplication.beep()  # no audio, or still loading: the system's short beep
+            return "beep"
+        effect.play()
+        return "effect"
+
+    def play_chime(self) -> SoundOutcome:
+        """Only the chime (Preferences → Sound's "Try it"): no taskbar alert, no message."""
+        self.follow_prefs()
+        return self._play_sound()
 
     def fire(
         self, title: str = "Rest is over", message: str = "Time for your next set."
     ) -> AlertResult:
+        self.follow_prefs()
         sound = self._play_sound()
         QApplication.alert(self._window, 0)
         notified = self._notify(title, message)
@@ -143,6 +192,15 @@ class RestAlert(QObject):
 
     # -- internals -----------------------------------------------------------------
     def _create_effect(self) -> QSoundEffect | None:
+        effect = self._sound_effect(self.sound_file, "RestAlert.sound")
+        if effect is not None:
+            effect.statusChanged.connect(self._on_status_changed)
+        return effect
+
+    def _create_countdown(self) -> QSoundEffect | None:
+        return self._sound_effect(assets.sound_path(COUNTDOWN_FILE), "RestAlert.countdown")
+
+    def _sound_effect(self, path: Path, name: str) -> QSoundEffect | None:
         multimedia = load_multimedia()
         if multimedia is None:
             return None
@@ -150,14 +208,13 @@ class RestAlert(QObject):
             log.info("no audio output; rest alerts will beep")
             return None
         effect = multimedia.QSoundEffect(self)
-        effect.setObjectName("RestAlert.sound")
-        effect.statusChanged.connect(self._on_status_changed)
-        effect.setVolume(0.8)
-        effect.setSource(QUrl.fromLocalFile(str(self.sound_file)))
+        effect.setObjectName(name)
+        effect.setVolume(self._volume)
+        effect.setSource(QUrl.fromLocalFile(str(path)))
         return effect
 
     def _play_sound(self) -> SoundOutcome:
-        if not self._sound_enabled:
+        if not self._sound_enabled or self._volume <= 0:
             return "off"
         self.prepare()
         effect = self._effect
@@ -189,7 +246,10 @@ class RestAlert(QObject):
             QApplication.beep()
 
     def _notify(self, title: str, message: str) -> bool:
-        if self._window.isActiveWindow() or not QSystemTrayIcon.isSystemTrayAvailable():
+        if not self._notify_enabled:
+            return False
+        away = self._window.isMinimized() or not self._window.isActiveWindow()
+        if not away or not QSystemTrayIcon.isSystemTrayAvailable():
             return False
         tray = self._tray if self._tray is not None else self._make_tray()
         if not tray.isVisible():

@@ -6,8 +6,10 @@ dark themes and scale with the user's font and with QT_SCALE_FACTOR.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from backleg_desktop.content.model import Exercise
@@ -21,6 +23,14 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 ONE_SIDED_BADGE = "One leg at a time"
 PADDING = 12
 RADIUS = 8.0
+CAUTION_BORDER = QColor("#c77c00")  # amber: the herniated-disc mark
+
+
+class CautionSource(Protocol):
+    """Whether cards carry a caution row, and the caution for one (ui.disc.DiscMarks)."""
+
+    def answer(self) -> str | None: ...
+    def is_marked(self, exercise_id: str) -> bool: ...
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -28,6 +38,19 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self._figures = figures or FigureBook()
+        self.caution: CautionSource | None = None  # set by ui.disc.install_disc
+        self.caution_badge = ""
+
+    def caution_row(self) -> bool:
+        """A second badge row, on every card so the grid stays even, after a disc "yes"."""
+        return self.caution is not None and self.caution.answer() == "yes"
+
+    def badges(self, ex: Exercise) -> list[str]:
+        """The badges a card shows, in order."""
+        marked = self.caution is not None and self.caution.is_marked(ex.id)
+        return [
+            b for b, on in ((ONE_SIDED_BADGE, ex.one_sided), (self.caution_badge, marked)) if on
+        ]
 
     # -- geometry -------------------------------------------------------------------
     def card_width(self, font: QFont) -> int:
@@ -57,6 +80,7 @@ class CardDelegate(QStyledItemDelegate):
             + 8
             + line
             + 6  # the badge row (kept even when empty so the grid stays even)
+            + ((line + 10) if self.caution_row() else 0)
             + PADDING
         )
         return QSize(self.card_width(font), height)
@@ -132,19 +156,22 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(QRectF(x, y, width, line), Qt.AlignmentFlag.AlignLeft, equipment)
         y += line + 8
 
-        if ex.one_sided:
-            self._paint_badge(painter, palette, font, QPointF(x, y))
+        for badge in self.badges(ex):  # one row each
+            self._paint_badge(painter, palette, font, QPointF(x, y), badge)
+            y += line + 10
 
-    def _paint_badge(self, painter: QPainter, palette: QPalette, font: QFont, at: QPointF) -> None:
+    def _paint_badge(
+        self, painter: QPainter, palette: QPalette, font: QFont, at: QPointF, text: str
+    ) -> None:
         metrics = QFontMetrics(font)
-        badge = QRectF(
-            at.x(), at.y(), metrics.horizontalAdvance(ONE_SIDED_BADGE) + 16, metrics.height() + 6
-        )
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1))
+        caution = text == self.caution_badge
+        badge = QRectF(at.x(), at.y(), metrics.horizontalAdvance(text) + 16, metrics.height() + 6)
+        border = CAUTION_BORDER if caution else palette.color(QPalette.ColorRole.Highlight)
+        painter.setPen(QPen(border, 2 if caution else 1))
         painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
         painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, ONE_SIDED_BADGE)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_figure(
         self, painter: QPainter, palette: QPalette, area: QRectF, ex: Exercise

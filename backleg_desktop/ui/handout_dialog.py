@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QSettings
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.own_files import refuse_own_file
+from backleg_desktop.ui.file_dialogs import dated_name, last_folder, remember_folder
 from backleg_desktop.ui.handout import paint_handout, paper_palette, set_page_layout
 
 
@@ -29,13 +31,19 @@ def print_to(printer: QPrinter, library: Library, plan: Plan, parent: QWidget) -
     return paint_handout(printer, library, plan, paper_palette(parent.palette()))
 
 
-def print_handout(parent: QWidget, library: Library, data_dir: Path) -> None:
+def print_handout(
+    parent: QWidget, library: Library, data_dir: Path, settings: QSettings | None = None
+) -> None:
     plan = choose_plan(parent, library)
     if plan is None:
         return
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     set_page_layout(printer)
-    printer.setDocName(f"{plan.name}: handout")
+    # Qt's print dialog names its PDF after the document: backleg-strength-handout-2026-12-01.
+    name = dated_name("", middle=f"{plan.id}-handout")
+    printer.setDocName(name)
+    if not QPrinterInfo.availablePrinters():  # a PDF is the only choice: in the last folder
+        printer.setOutputFileName(str(last_folder(settings) / f"{name}.pdf"))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print handout: {plan.name}")
     if dialog.exec() == QPrintDialog.DialogCode.Accepted:
@@ -48,6 +56,8 @@ def print_handout(parent: QWidget, library: Library, data_dir: Path) -> None:
             return
         try:
             print_to(printer, library, plan, parent)
+            if target:
+                remember_folder(settings, Path(target))  # the next dialog starts there
         except OSError:
             # e.g. "Print to file" into a folder that is gone or read-only
             where = printer.outputFileName() or printer.printerName() or "the printer"

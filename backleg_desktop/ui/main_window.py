@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
     from backleg_desktop.content.model import Library
     from backleg_desktop.services.store import Store
+    from backleg_desktop.ui.disc import DiscMarks
+    from backleg_desktop.ui.disc_question import DiscQuestionDialog
     from backleg_desktop.ui.disclaimer import DisclaimerDialog
     from backleg_desktop.ui.history import HistoryPage
     from backleg_desktop.ui.pages.avoid import AvoidPage
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
     from backleg_desktop.ui.pages.exercises import ExercisesPage
     from backleg_desktop.ui.pages.guidance import GuidancePage
     from backleg_desktop.ui.pages.plans import PlansPage
+    from backleg_desktop.ui.preferences.dialog import PreferencesDialog
+    from backleg_desktop.ui.preferences.prefs import Preferences
     from backleg_desktop.ui.session.install import SessionWiring
 
 WINDOW_TITLE = "Backleg"
@@ -65,6 +69,7 @@ class MainWindow(QMainWindow):
     library: Library
     exercises_page: ExercisesPage
     session: SessionWiring
+    disc: DiscMarks  # the herniated-disc answer's marks (ui/disc_wiring.py)
     # The menu bar, built by window_menus.build_menus() in complete().
     file_menu: QMenu
     go_menu: QMenu
@@ -77,6 +82,11 @@ class MainWindow(QMainWindow):
     disclaimer_action: QAction
     about_action: QAction
     go_separator: QAction  # page entries go above it, Back below
+    # Edit → Preferences… (ui/preferences/install.py); `preferences.changed` after OK/Apply.
+    preferences: Preferences
+    edit_menu: QMenu
+    preferences_action: QAction
+    preferences_dialog: PreferencesDialog | None
 
     def __init__(
         self,
@@ -105,6 +115,7 @@ class MainWindow(QMainWindow):
         self._location: Location | None = None
         self._complete = False
         self.disclaimer_dialog: DisclaimerDialog | None = None
+        self.disc_dialog: DiscQuestionDialog | None = None
 
         self.setWindowTitle(WINDOW_TITLE)
         self.setMinimumSize(800, 560)
@@ -133,7 +144,9 @@ class MainWindow(QMainWindow):
         if self._complete:
             raise RuntimeError("the main window is complete already")
         from backleg_desktop.ui import resources
+        from backleg_desktop.ui.disc_wiring import install_disc
         from backleg_desktop.ui.pages.exercises import ExercisesPage
+        from backleg_desktop.ui.preferences.install import install_preferences
         from backleg_desktop.ui.session.install import install_session
         from backleg_desktop.ui.window_menus import build_menus
 
@@ -142,6 +155,7 @@ class MainWindow(QMainWindow):
         self.sidebar.finish_setup()
         self.sidebar.page_requested.connect(self.show_page)
         build_menus(self)
+        install_preferences(self)
         self.statusBar().setSizeGripEnabled(True)
 
         # Only the first page is built now; the others on first use.
@@ -161,6 +175,7 @@ class MainWindow(QMainWindow):
         self.add_page(EXERCISE_DETAIL, "Exercise", self._make_exercise_page, in_sidebar=False)
         # The guided session: first in the sidebar, built on first use; its menu and keys.
         self.session = install_session(self)
+        self.disc = install_disc(self)  # marks what a herniated disc should clear first
         self.exercises_page.proxy.layoutChanged.connect(self._show_match_count)
         self.exercises_page.proxy.rowsInserted.connect(self._show_match_count)
         self.exercises_page.proxy.rowsRemoved.connect(self._show_match_count)
@@ -168,6 +183,9 @@ class MainWindow(QMainWindow):
             self.sidebar.remove_entry(key)  # reserved for the first frame, never added
         self._complete = True
         self.show_page("exercises", remember=False)
+        from backleg_desktop.ui.window_state import install_window_state
+
+        install_window_state(self)  # the last page, and splitters as their pages appear
 
     # -- pages ----------------------------------------------------------------------
     def add_page(
@@ -206,6 +224,19 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
         self.go_menu.insertAction(self.go_separator, action)
         self._page_actions[key] = action
+
+    def order_go_menu(self) -> None:
+        """Put the Go menu's page entries, and their Ctrl+1…9, in the sidebar's order
+        (after a page was moved in the sidebar, as the session page is)."""
+        from PySide6.QtGui import QKeySequence
+
+        for number, key in enumerate(self.sidebar.keys(), start=1):
+            action = self._page_actions.get(key)
+            if action is None:
+                continue
+            self.go_menu.removeAction(action)
+            self.go_menu.insertAction(self.go_separator, action)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}") if number <= 9 else QKeySequence())
 
     def page(self, key: str) -> QWidget:
         """The page widget, built now if it was added as a factory."""
@@ -249,6 +280,8 @@ class MainWindow(QMainWindow):
 
         page = HistoryPage(self.library)
         page.use_settings(self.settings)
+        page.set_units(self.preferences.load_units())  # and again whenever they change:
+        self.preferences.changed.connect(lambda: page.set_units(self.preferences.load_units()))
         self.store_attached.connect(page.set_store)
         if self.store is not None:
             page.set_store(self.store)
@@ -276,6 +309,13 @@ class MainWindow(QMainWindow):
     @property
     def history_page(self) -> HistoryPage:
         return cast("HistoryPage", self.page("history"))
+
+    def is_built(self, key: str) -> bool:
+        """The page exists already (not a factory waiting for its first use)."""
+        return key in self._pages and key not in self._factories
+
+    def current_exercise_id(self) -> str | None:
+        return None if self._location is None else self._location.exercise_id
 
     def history_built(self) -> bool:
         return "history" in self._pages and "history" not in self._factories
@@ -373,6 +413,7 @@ class MainWindow(QMainWindow):
         if self.disclaimer_dialog is None:
             dialog = DisclaimerDialog(self.library.guidance.disclaimer, self)
             dialog.accepted.connect(lambda: remember_accepted(self.settings))
+            dialog.accepted.connect(self.ask_disc_question)  # the one question after it
             self.disclaimer_dialog = dialog
         self.disclaimer_dialog.open()
         return self.disclaimer_dialog
@@ -381,8 +422,15 @@ class MainWindow(QMainWindow):
         from backleg_desktop.ui.disclaimer import disclaimer_accepted
 
         if disclaimer_accepted(self.settings):
+            self.ask_disc_question()  # not answered yet (first asked in a later version)
             return None
         return self.show_disclaimer()
+
+    def ask_disc_question(self) -> DiscQuestionDialog | None:
+        """The one-time herniated-disc question, unless it has an answer already."""
+        from backleg_desktop.ui.disc_wiring import ask_disc_question
+
+        return ask_disc_question(self)
 
     # -- window state ---------------------------------------------------------------
     def bring_to_front(self) -> None:

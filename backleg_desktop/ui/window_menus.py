@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from backleg_desktop import __version__
+from backleg_desktop.ui.help_menu import add_help_actions, show_about
 
 if TYPE_CHECKING:
     from backleg_desktop.domain.records import ImportSummary
@@ -66,6 +66,7 @@ def build_menus(window: MainWindow) -> None:
     )
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
     window.help_menu.addAction(window.disclaimer_action)
+    add_help_actions(window)  # Open data folder, Report a problem
     window.help_menu.addSeparator()
     window.help_menu.addAction(window.about_action)
 
@@ -84,7 +85,10 @@ def import_history(window: MainWindow) -> None:
     if window.store is None:
         _history_not_ready(window)
         return
-    dialog = import_history(window, window.store.workouts, window.library)
+    units = window.preferences.load_units()
+    dialog = import_history(
+        window, window.store.workouts, window.library, units=units, settings=window.settings
+    )
     if dialog is not None:
         dialog.imported.connect(lambda summary: _after_import(window, summary))
 
@@ -100,14 +104,14 @@ def export_history(window: MainWindow) -> None:
     if window.store is None:
         _history_not_ready(window)
         return
-    export_history(window, window.store.workouts, window.library)
+    export_history(window, window.store.workouts, window.library, settings=window.settings)
 
 
 def print_handout(window: MainWindow) -> None:
     # Imported here so QtPrintSupport stays out of start-up.
     from backleg_desktop.ui.handout_dialog import print_handout
 
-    print_handout(window, window.library, window.data_dir)
+    print_handout(window, window.library, window.data_dir, window.settings)
 
 
 def _history_not_ready(window: MainWindow) -> None:
@@ -115,16 +119,4 @@ def _history_not_ready(window: MainWindow) -> None:
         window,
         "Backleg",
         "Your workout history is not open, so there is nothing to read or write.",
-    )
-
-
-def show_about(window: MainWindow) -> None:
-    QMessageBox.about(
-        window,
-        "About Backleg",
-        f"<h3>Backleg {__version__}</h3>"
-        "<p>A workout companion for training your legs while looking after a sore "
-        "lower back: exercises with step-by-step cues, two ready-made plans, and what "
-        "to leave out.</p>"
-        "<p>General information only, not medical advice.</p>",
     )

@@ -1,4 +1,4 @@
-"""The staged herniated-disc content: the question, the moves to clear first, safer choices."""
+"""The herniated-disc content: the question, the moves to clear first, safer choices."""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ def test_the_article_s_moves_to_clear_first_and_its_safer_choices(
         "reverse-lunge",
     ]
     assert "bodyweight only" in disc.safer[2].text
+    assert [m.bodyweight for m in disc.safer] == [False, False, True]  # offered with no load
     assert disc.rules.clear_first == frozenset(clear)
 
 
@@ -77,5 +78,23 @@ def test_a_broken_disc_file_names_the_entry_and_field(
     assert any(expected in error for error in info.value.errors), info.value.errors
 
 
-def test_the_app_does_not_load_it_yet(library: Library) -> None:
-    assert not hasattr(library, "disc")
+def test_the_app_loads_it_into_the_library(library: Library, disc: DiscContent) -> None:
+    assert library.disc == disc
+    assert disc_path().parent.name == "content"  # no longer staged
+
+
+def test_the_loader_reports_a_broken_disc_file_with_the_others(tmp_path: Path) -> None:
+    from backleg_desktop import assets
+
+    folder = tmp_path / "content"
+    shutil.copytree(assets.content_dir(), folder)
+    path = folder / "disc.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"goblet-squat"', '"goblet-sqat"'),
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as info:
+        load_library(folder)
+    assert info.value.errors == [
+        'disc.toml: clear_first 2: field "exercise": unknown exercise id "goblet-sqat"'
+    ]

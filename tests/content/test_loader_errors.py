@@ -407,7 +407,8 @@ def test_an_unknown_file_is_reported(content: ContentCopy) -> None:
     errors = content.errors()
     assert errors == [
         "exercise.toml: unknown content file "
-        "(expected only exercises.toml, plans.toml, avoid.toml, guidance.toml, figures.toml)"
+        "(expected only exercises.toml, plans.toml, avoid.toml, guidance.toml, figures.toml, "
+        "disc.toml)"
     ]
 
 

@@ -44,6 +44,7 @@ def test_default_folder_is_the_bundled_content(library: Library) -> None:
         "avoid.toml",
         "guidance.toml",
         "figures.toml",
+        "disc.toml",
     ]
 
 

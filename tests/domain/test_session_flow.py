@@ -49,6 +49,8 @@ def logged(entry: SetEntry, set_id: int) -> LoggedSet:
 
 def describe(step: Step) -> str:
     side = "" if step.side == "both" else f" {step.side[0].upper()}"
+    if step.alternating:
+        side = " L+R"  # legs take turns: one step logs both
     return f"{step.exercise_id} {step.set_number}/{step.total_sets}{side}"
 
 
@@ -64,24 +66,25 @@ def test_the_strength_plan_has_every_set_and_side_in_order(library: Library) -> 
         "lying-leg-curl 1/3",
         "lying-leg-curl 2/3",
         "lying-leg-curl 3/3",
-        "reverse-lunge 1/3 L",
-        "reverse-lunge 1/3 R",
-        "reverse-lunge 2/3 L",
-        "reverse-lunge 2/3 R",
-        "reverse-lunge 3/3 L",
-        "reverse-lunge 3/3 R",
+        "reverse-lunge 1/3 L+R",  # alternating legs: one step logs both sides
+        "reverse-lunge 2/3 L+R",
+        "reverse-lunge 3/3 L+R",
         "split-stance-rdl 1/2 L",
         "split-stance-rdl 1/2 R",
         "split-stance-rdl 2/2 L",
         "split-stance-rdl 2/2 R",
     ]
-    lunge3 = steps[13]
-    assert lunge3.optional and not steps[11].optional  # 2–3 sets: the third may be skipped
+    lunge3 = steps[11]
+    assert lunge3.optional and not steps[10].optional  # 2–3 sets: the third may be skipped
     assert lunge3.per_leg and lunge3.reps_text == "8"
+    assert lunge3.logged_sides == ("left", "right") and lunge3.side == "right"
+    assert [k.side for k in lunge3.keys] == ["left", "right"]
+    assert not steps[12].alternating and steps[12].logged_sides == ("left",)
     assert steps[0].reps_text == "12–15" and steps[0].reps_low == 12
     # Rest: the bottom of the range, none between sides and none after the last set.
     assert [s.rest_after_s for s in steps[:4]] == [45, 45, 45, 60]
-    assert steps[9].rest_after_s is None and steps[10].rest_after_s == 60
+    assert steps[9].rest_after_s == 60  # after an alternating set (both legs)
+    assert steps[12].rest_after_s is None and steps[13].rest_after_s == 60  # RDL left, right
     assert steps[-1].rest_after_s is None
 
 
@@ -91,6 +94,20 @@ def test_the_rest_setting_picks_bottom_middle_or_top(library: Library) -> None:
     assert planned_rest(IntRange(60, 90), "top") == 90
     top = build_steps(library.plan("strength"), library, rest_choice="top")
     assert top[0].rest_after_s == 60 and top[6].rest_after_s == 90
+
+
+def test_an_exercise_s_own_rest_replaces_the_plan_s_range(library: Library) -> None:
+    plan = library.plan("strength")
+    first = plan.items[0].exercise_id
+    plain = build_steps(plan, library, "top")
+    own = build_steps(plan, library, "top", rest_overrides={first: 75})
+    for before, after in zip(plain, own, strict=True):
+        if before.exercise_id == first and before.rest_after_s is not None:
+            assert after.rest_after_s == 75
+        else:
+            assert after == before  # other exercises, and "no rest here", are untouched
+    flow = SessionFlow(plan, library, rest_choice="top", rest_overrides={first: 75}, ask_pain=False)
+    assert flow.steps == own
 
 
 def test_a_whole_quick_add_on_session_with_sides_and_rests(library: Library) -> None:
@@ -192,13 +209,16 @@ def test_skip_set_and_skip_exercise_move_the_cursor_without_logging(library: Lib
     flow.skip_exercise()  # abandons the running set too
     assert not flow.set_timer.is_running
     assert flow.current_step is not None and flow.current_step.exercise_id == "goblet-squat"
-    assert flow.state == "ready" and flow.progress() == (0, 19)
+    assert flow.state == "ready" and flow.progress() == (0, 16)
     for _ in range(2):
         flow.skip_exercise()
-    assert flow.current_step is not None and describe(flow.current_step) == "reverse-lunge 1/3 L"
-    flow.skip_set()  # on the left side: the whole set, both sides
-    assert flow.current_step is not None and describe(flow.current_step) == "reverse-lunge 2/3 L"
+    assert describe(flow.current_step) == "reverse-lunge 1/3 L+R"
+    flow.skip_set()  # an alternating set: both legs at once
+    assert describe(flow.current_step) == "reverse-lunge 2/3 L+R"
     flow.skip_exercise()
+    assert describe(flow.current_step) == "split-stance-rdl 1/2 L"
+    flow.skip_set()  # on the left side: the whole set, both sides
+    assert describe(flow.current_step) == "split-stance-rdl 2/2 L"
     flow.skip_exercise()
     assert flow.state == "finished" and flow.primary_action() == "finish"
 
@@ -268,7 +288,7 @@ def test_resume_stands_ready_for_the_next_set_after_the_furthest_logged(
     resumed = make_flow(library, logged=stored)
     assert resumed.state == "ready"  # no second pain check-in on resume
     assert resumed.current_step is not None and describe(resumed.current_step) == "goblet-squat 3/3"
-    assert resumed.progress() == (4, 19)
+    assert resumed.progress() == (4, 16)
     assert resumed.last_logged == SetKey("goblet-squat", 2, "both")
     undone = resumed.undo_last()  # what was logged before the crash can be undone
     assert undone is not None and undone.key == SetKey("goblet-squat", 2, "both")
@@ -276,10 +296,10 @@ def test_resume_stands_ready_for_the_next_set_after_the_furthest_logged(
 
 def test_resume_between_the_two_sides_continues_with_the_right(library: Library) -> None:
     left = LoggedSet(
-        1, 1, "reverse-lunge", 2, "left", "working", 8, 10.0, 30.0, None, None, NOW, ""
+        1, 1, "split-stance-rdl", 2, "left", "working", 8, 10.0, 30.0, None, None, NOW, ""
     )
     flow = make_flow(library, logged=[left])
-    assert flow.current_step is not None and describe(flow.current_step) == "reverse-lunge 2/3 R"
+    assert describe(flow.current_step) == "split-stance-rdl 2/2 R"
     assert flow.primary_action() == "start_set"
 
 
@@ -343,7 +363,9 @@ def test_only_optional_sets_left_may_finish(library: Library) -> None:
         id="user-plan",
         name="Lunges",
         summary="",
-        items=(PlanItem("reverse-lunge", IntRange(1, 2), IntRange(8, 8), True, IntRange(60, 60)),),
+        items=(
+            PlanItem("split-stance-rdl", IntRange(1, 2), IntRange(8, 8), True, IntRange(60, 60)),
+        ),
     )
     flow = SessionFlow(plan, library, ask_pain=False, clock=FakeClock())
     flow.start_set()
@@ -383,24 +405,45 @@ def test_prefill_first_time_is_the_bottom_of_the_range_with_no_load(library: Lib
 
 def test_prefill_takes_todays_latest_set_before_last_times(library: Library) -> None:
     steps = build_steps(library.plan("strength"), library)
-    lunge2_right = next(s for s in steps if describe(s) == "reverse-lunge 2/3 R")
+    rdl2_right = next(s for s in steps if describe(s) == "split-stance-rdl 2/2 R")
+    rdl2_left = next(s for s in steps if describe(s) == "split-stance-rdl 2/2 L")
     last_time = [
-        entry("reverse-lunge", 1, "left", 8, 10.0),
-        entry("reverse-lunge", 1, "right", 8, 10.0),
-        entry("reverse-lunge", 2, "left", 7, 12.0),
-        entry("reverse-lunge", 2, "right", 6, 12.5),
+        entry("split-stance-rdl", 1, "left", 8, 10.0),
+        entry("split-stance-rdl", 1, "right", 8, 10.0),
+        entry("split-stance-rdl", 2, "left", 7, 12.0),
+        entry("split-stance-rdl", 2, "right", 6, 12.5),
         entry("goblet-squat", 2, "both", 10, 20.0),
     ]
     # Nothing today yet: last time's values for the same set and side.
-    assert prefill(lunge2_right, last_time) == Prefill(6, 12.5)
+    assert prefill(rdl2_right, last_time) == Prefill(6, 12.5)
     # Set 1 done today: what was typed for it carries on (issue 11), same side first.
-    today = [entry("reverse-lunge", 1, "right", 8, 14.0)]
-    assert prefill(lunge2_right, last_time, today) == Prefill(8, 14.0)
-    lunge3_left = next(s for s in steps if describe(s) == "reverse-lunge 3/3 L")
-    today.append(entry("reverse-lunge", 2, "left", 8, 15.0))
-    assert prefill(lunge3_left, last_time, today) == Prefill(8, 15.0)
-    # Nothing today either: last time's closest set on that side.
-    assert prefill(lunge3_left, last_time) == Prefill(7, 12.0)
+    today = [entry("split-stance-rdl", 1, "right", 8, 14.0)]
+    assert prefill(rdl2_right, last_time, today) == Prefill(8, 14.0)
+    today.append(entry("split-stance-rdl", 1, "left", 9, 15.0))
+    assert prefill(rdl2_left, last_time, today) == Prefill(9, 15.0)
+
+
+def test_prefill_of_an_alternating_set_gives_each_legs_reps(library: Library) -> None:
+    steps = build_steps(library.plan("strength"), library)
+    lunge2, lunge3 = (
+        next(s for s in steps if describe(s) == f"reverse-lunge {n}/3 L+R") for n in (2, 3)
+    )
+    last_time = [
+        entry("reverse-lunge", 1, "left", 8, 10.0),
+        entry("reverse-lunge", 1, "right", 8, 10.0),
+        entry("reverse-lunge", 2, "left", 7, 12.5),
+        entry("reverse-lunge", 2, "right", 6, 12.5),
+    ]
+    # Last time's same set, each leg from its own row.
+    assert prefill(lunge2, last_time) == Prefill(6, 12.5, left_reps=7)
+    # Nothing for set 3 last time: the closest set on each side.
+    assert prefill(lunge3, last_time) == Prefill(6, 12.5, left_reps=7)
+    # Today's set 1 carries on, leg by leg.
+    today = [
+        entry("reverse-lunge", 1, "left", 9, 14.0),
+        entry("reverse-lunge", 1, "right", 8, 14.0),
+    ]
+    assert prefill(lunge2, last_time, today) == Prefill(8, 14.0, left_reps=9)
 
 
 def test_prefill_carries_a_first_sessions_load_to_the_next_set(library: Library) -> None:

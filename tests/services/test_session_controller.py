@@ -104,7 +104,8 @@ def test_a_whole_strength_session_without_qt(controller, events, store, fake_clo
     assert rows_in_db(store, "sessions") == 0  # nothing stored before the check-in
     assert controller.begin(3)
     assert controller.is_active and events.named("session_active") == [True]
-    assert run_plan(controller, fake_clock) == 9 + 6 + 4
+    # 9 two-legged sets, 3 alternating lunge sets (one Space each), 2 RDL sets by side.
+    assert run_plan(controller, fake_clock) == 9 + 3 + 4
     assert controller.progress() == (14, 14)  # sets, not sides: as the summary counts
     assert controller.can_finish and controller.finish()
     assert not controller.is_active and events.named("session_active") == [True, False]

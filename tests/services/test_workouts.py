@@ -233,6 +233,9 @@ def test_list_filters_and_summary_figures(workouts: WorkoutService, clock: WallC
     assert top.sets_done == 2  # the warm-up is neither a set done against the plan…
     assert top.volume_kg == 12 * 24.0 + 10 * 15  # …nor volume
     assert top.duration_s == 30 * 60
+    uncounted = workouts.list_sessions(count_sets=False)  # for views that show no counts
+    assert [s.sets_done for s in uncounted] == [None] * 5
+    assert [s.session for s in uncounted] == [s.session for s in newest]
 
     assert workouts.count_sessions(plan_id="quick-add-on") == 2
     assert workouts.count_sessions(exercise_id="lying-leg-curl") == 3

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from backleg_desktop import app
 from backleg_desktop.content.loader import ContentError
@@ -181,11 +181,11 @@ def test_menus_have_stable_names_for_other_features(main_window) -> None:
     assert main_window.disclaimer_action in help_actions
 
 
-def test_about_box(main_window, monkeypatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda _p, title, _text: shown.append(title))
+def test_about_box(main_window) -> None:
     main_window.about_action.trigger()
-    assert shown == ["About Backleg"]
+    dialog = main_window.findChild(QWidget, "aboutDialog")
+    assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == "About Backleg"
+    dialog.close()
 
 
 def test_help_disclaimer_reopens_the_dialog(qtbot, main_window) -> None:

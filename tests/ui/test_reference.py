@@ -326,7 +326,7 @@ def test_plan_link_on_an_exercise_opens_the_plan(main_window) -> None:
 
 
 def test_follow_a_swap_from_avoid_to_its_exercise(qtbot, main_window) -> None:
-    qtbot.keyClick(focused(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_page_key() == "avoid"
     links = main_window.avoid_page.swap_links["sit-ups-and-leg-raises"]
     assert ("exercise:dead-bug", "Dead bug") in links.links
@@ -356,7 +356,7 @@ def test_guidance_shows_flare_up_faq_and_disclaimer(qtbot, main_window, library)
     assert library.guidance.flare_up[0].paragraphs[0] in labels
 
 
-@pytest.mark.parametrize(("key", "page"), [(1, "exercises"), (2, "plans"), (4, "guidance")])
+@pytest.mark.parametrize(("key", "page"), [(2, "exercises"), (3, "plans"), (5, "guidance")])
 def test_ctrl_number_switches_pages(qtbot, main_window, key: int, page: str) -> None:
     main_window.show_page("avoid")
     qtbot.keyClick(focused(), getattr(Qt.Key, f"Key_{key}"), Qt.KeyboardModifier.ControlModifier)

@@ -19,6 +19,7 @@ from backleg_desktop.domain.history import (
     SESSION_STATUSES,
     SET_KINDS,
     SIDES,
+    BackAnswer,
     ImportedSession,
     LoggedSet,
     SessionRecord,
@@ -53,6 +54,14 @@ from backleg_desktop.services.validation import (
 
 FORMAT_NAME = "backleg-backup"
 FORMAT_VERSION = 1
+BACK_ANSWERS_KEY = "exercise_pain"  # per session; older backups lack it, older readers skip it
+
+
+def _back_answers_json(answers: Sequence[BackAnswer]) -> list[dict[str, object]]:
+    return [
+        {"exercise_id": a.exercise_id, "pain": a.pain, "asked_at": format_time(a.asked_at) or None}
+        for a in answers
+    ]
 
 
 def _set_json(logged: LoggedSet, exercise_name: Callable[[str], str]) -> dict[str, object]:
@@ -74,7 +83,9 @@ def _set_json(logged: LoggedSet, exercise_name: Callable[[str], str]) -> dict[st
     }
 
 
-def _session_json(session: SessionRecord, sets: list[dict[str, object]]) -> str:
+def _session_json(
+    session: SessionRecord, sets: list[dict[str, object]], answers: Sequence[BackAnswer] = ()
+) -> str:
     return json.dumps(
         {
             "name": session.name,
@@ -89,6 +100,7 @@ def _session_json(session: SessionRecord, sets: list[dict[str, object]]) -> str:
             "stop_set_number": session.stop_set_number,
             "source_time": session.source_time,
             "sets": sets,
+            BACK_ANSWERS_KEY: _back_answers_json(answers),
         },
         ensure_ascii=False,
         allow_nan=False,
@@ -102,6 +114,7 @@ def write_json(
     user_exercises: Sequence[tuple[str, str]],
     *,
     exported_at: datetime,
+    back_answers: Mapping[int, Sequence[BackAnswer]] | None = None,
 ) -> ExportSummary:
     head = {
         "format": FORMAT_NAME,
@@ -115,9 +128,11 @@ def write_json(
     sessions = sets_written = 0
     current: SessionRecord | None = None
     sets: list[dict[str, object]] = []
+    answers = back_answers or {}
     for session, logged in rows:
         if current is not None and session.id != current.id:
-            out.write(("\n  " if sessions == 0 else ",\n  ") + _session_json(current, sets))
+            line = _session_json(current, sets, answers.get(current.id, ()))
+            out.write(("\n  " if sessions == 0 else ",\n  ") + line)
             sessions += 1
             sets = []
         current = session
@@ -125,7 +140,8 @@ def write_json(
             sets.append(_set_json(logged, exercise_name))
             sets_written += 1
     if current is not None:
-        out.write(("\n  " if sessions == 0 else ",\n  ") + _session_json(current, sets))
+        line = _session_json(current, sets, answers.get(current.id, ()))
+        out.write(("\n  " if sessions == 0 else ",\n  ") + line)
         sessions += 1
     out.write("\n ]\n}\n")
     return ExportSummary(sessions, sets_written)
@@ -333,7 +349,30 @@ class _Reader:
             stop_exercise_id=self.exercise(data, "stop_exercise_id", where),
             stop_set_number=self.count(data, "stop_set_number", where, MAX_SET_NUMBER, low=1),
             source_time=self.text(data, "source_time", where, limit=32) or None,
+            back_answers=self.back_answers(data, where),
         )
+
+    # -- "How is your back?" answers (exercise_pain); a file without them has none ------
+    def back_answers(self, data: Mapping[str, object], where: str) -> tuple[BackAnswer, ...]:
+        raw = data.get(BACK_ANSWERS_KEY, [])
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            raise self.fail(f"{where}.{BACK_ANSWERS_KEY}", "expected a list")
+        answers: dict[str, BackAnswer] = {}
+        for index, item in enumerate(raw):
+            at = f"{where}.{BACK_ANSWERS_KEY}[{index}]"
+            entry = self.obj(item, at)
+            exercise_id = self.exercise(entry, "exercise_id", at)
+            if exercise_id is None:
+                raise self.fail(f"{at}.exercise_id", "the exercise is missing")
+            if exercise_id in answers:
+                raise self.fail(f"{at}.exercise_id", f"{exercise_id!r} is answered twice")
+            pain = self.count(entry, "pain", at, MAX_PAIN)
+            if pain is None:
+                raise self.fail(f"{at}.pain", "the pain level is missing")
+            answers[exercise_id] = BackAnswer(exercise_id, pain, self.time(entry, "asked_at", at))
+        return tuple(answers.values())
 
     def set(self, data: Mapping[str, object], where: str) -> SetEntry:
         exercise_id = self.exercise(data, "exercise_id", where)

@@ -6,10 +6,11 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from backleg_desktop.domain.history import BackAnswer
 from backleg_desktop.services.transfer.backleg_csv import ExportRow, ExportSummary, write_csv
 from backleg_desktop.services.transfer.backleg_json import write_json
 
@@ -25,6 +26,7 @@ def export_to_path(
     user_exercises: Sequence[tuple[str, str]] = (),
     *,
     now: datetime | None = None,
+    back_answers: Mapping[int, Sequence[BackAnswer]] | None = None,
 ) -> ExportSummary:
     """Write CSV, or the JSON backup when `path` ends in .json.
 
@@ -43,7 +45,12 @@ def export_to_path(
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             if is_json_path(path):
                 summary = write_json(
-                    rows, out, exercise_name, user_exercises, exported_at=now or datetime.now(UTC)
+                    rows,
+                    out,
+                    exercise_name,
+                    user_exercises,
+                    exported_at=now or datetime.now(UTC),
+                    back_answers=back_answers,  # the CSV has no column for them
                 )
             else:
                 summary = write_csv(rows, out, exercise_name)

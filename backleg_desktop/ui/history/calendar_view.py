@@ -192,7 +192,9 @@ class CalendarView(QWidget):
 
     def reload(self) -> CalendarSummary:
         total = self.workouts.count_sessions()
-        summaries = self.workouts.list_sessions(limit=max(total, 1), newest_first=False)
+        summaries = self.workouts.list_sessions(
+            limit=max(total, 1), newest_first=False, count_sets=False
+        )
         self._sessions_by_day = {}
         # A date no calendar can place (year 1 or 9999, from an old import) would overflow
         # below; such sessions stay in the list and the table, just not on the grid.

@@ -13,6 +13,7 @@ from typing import Any
 from backleg_desktop.domain.calendar_stats import week_start
 from backleg_desktop.domain.records import ExercisePoint
 from backleg_desktop.domain.strength_trend import FORMULA, EstimatePoint, WeekTotal
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits, from_kg
 from backleg_desktop.domain.wording import count_of
 from backleg_desktop.ui.history import formatting as fmt
 
@@ -38,7 +39,9 @@ def _text(label: str) -> Callable[[], str]:
     return lambda: label
 
 
-def exercise_points(points: Sequence[ExercisePoint], metric: str) -> list[ChartPoint]:
+def exercise_points(
+    points: Sequence[ExercisePoint], metric: str, units: LoadUnits = KILOGRAMS
+) -> list[ChartPoint]:
     chosen: list[ChartPoint] = []
     for p in points:
         value: float | None
@@ -50,16 +53,21 @@ def exercise_points(points: Sequence[ExercisePoint], metric: str) -> list[ChartP
             value = float(p.total_reps)
         if value is None:
             continue
-        chosen.append(ChartPoint(p.started_at, value, p.session_id, partial(_label, p)))
+        if metric != REPS:
+            value = from_kg(value, units.unit)
+        chosen.append(ChartPoint(p.started_at, value, p.session_id, partial(_label, p, units)))
     return chosen
 
 
-def side_points(points: Sequence[ExercisePoint], side: str) -> list[ChartPoint]:
+def side_points(
+    points: Sequence[ExercisePoint], side: str, units: LoadUnits = KILOGRAMS
+) -> list[ChartPoint]:
     chosen = []
     for p in points:
         value = p.top_load_left_kg if side == "left" else p.top_load_right_kg
         if value is not None:
-            chosen.append(ChartPoint(p.started_at, value, p.session_id, partial(_label, p)))
+            shown = from_kg(value, units.unit)
+            chosen.append(ChartPoint(p.started_at, shown, p.session_id, partial(_label, p, units)))
     return chosen
 
 
@@ -86,10 +94,10 @@ def weekly_mean(points: Sequence[ChartPoint], what: str) -> list[ChartPoint]:
     return averaged
 
 
-def _label(p: ExercisePoint) -> str:
-    load = fmt.kg(p.top_load_kg)
+def _label(p: ExercisePoint, units: LoadUnits = KILOGRAMS) -> str:
+    load = fmt.load(p.top_load_kg, units)
     return (
-        f"{fmt.local_date_time(p.started_at)}: top set {load}, volume {fmt.kg(p.volume_kg)}, "
+        f"{fmt.local_date_time(p.started_at)}: top set {load}, volume {units.volume(p.volume_kg)}, "
         f"{p.total_reps} reps, pain {fmt.pain_change(p.pain_before, p.pain_after)}"
     )
 
@@ -122,25 +130,32 @@ def _monday(day: date) -> datetime:
     return datetime.combine(day, time()).astimezone()
 
 
-def estimate_points(points: Sequence[EstimatePoint]) -> list[ChartPoint]:
+def estimate_points(
+    points: Sequence[EstimatePoint], units: LoadUnits = KILOGRAMS
+) -> list[ChartPoint]:
     def label(p: EstimatePoint) -> str:
         return (
-            f"{fmt.local_date_time(p.started_at)}: estimated 1RM {fmt.kg(p.e1rm_kg)} "
-            f"({FORMULA}, from {count_of(p.reps, 'rep')} × {fmt.kg(p.load_kg)})"
+            f"{fmt.local_date_time(p.started_at)}: estimated 1RM {fmt.load(p.e1rm_kg, units)} "
+            f"({FORMULA}, from {count_of(p.reps, 'rep')} × {fmt.load(p.load_kg, units)})"
         )
 
-    return [ChartPoint(p.started_at, p.e1rm_kg, p.session_id, partial(label, p)) for p in points]
+    return [
+        ChartPoint(p.started_at, from_kg(p.e1rm_kg, units.unit), p.session_id, partial(label, p))
+        for p in points
+    ]
 
 
-def weekly_points(weeks: Sequence[WeekTotal], metric: str) -> list[ChartPoint]:
+def weekly_points(
+    weeks: Sequence[WeekTotal], metric: str, units: LoadUnits = KILOGRAMS
+) -> list[ChartPoint]:
     """One point per week at its Monday: its sets or its volume; it opens the week's last
     session."""
     chosen = []
     for w in weeks:
-        value = float(w.sets) if metric == WEEKLY_SETS else w.volume_kg
+        value = float(w.sets) if metric == WEEKLY_SETS else from_kg(w.volume_kg, units.unit)
         label = (
             f"Week of {w.monday:%d %b %Y} ({count_of(w.sessions, 'session')}): "
-            f"{count_of(w.sets, 'set')}, volume {fmt.kg(w.volume_kg)}"
+            f"{count_of(w.sets, 'set')}, volume {units.volume(w.volume_kg)}"
         )
         chosen.append(ChartPoint(_monday(w.monday), value, w.last_session_id, _text(label)))
     return chosen

@@ -38,6 +38,7 @@ from backleg_desktop.domain.strength_trend import (
     MAX_REPS_FOR_ESTIMATE,
     weekly_totals,
 )
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services.validation import plausible_time
 from backleg_desktop.ui.history import lookup
 from backleg_desktop.ui.history.chart_points import (
@@ -67,6 +68,13 @@ METRICS = {
     WEEKLY_VOLUME: "Weekly volume (kg)",
 }
 E1RM_SERIES = f"Estimated 1RM ({FORMULA_TEXT}, sets of up to {MAX_REPS_FOR_ESTIMATE} reps)"
+
+
+def metric_title(metric: str, units: LoadUnits = KILOGRAMS) -> str:
+    """ "Top-set load (lb)": the metric's name in the user's unit."""
+    return METRICS[metric].replace("(kg)", f"({units.unit})")
+
+
 MARKERS_UP_TO = 60  # draw point markers while there are few enough to see them
 WEEKLY_PAIN_FROM = 120  # more sessions than this: plot pain after as weekly means
 
@@ -267,12 +275,17 @@ class ProgressView(QWidget):
     session_requested = Signal(int)
 
     def __init__(
-        self, workouts: WorkoutService, library: Library, parent: QWidget | None = None
+        self,
+        workouts: WorkoutService,
+        library: Library,
+        parent: QWidget | None = None,
+        units: LoadUnits = KILOGRAMS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressView")
         self.workouts = workouts
         self.library = library
+        self.units = units  # loads and their axis in the user's unit
 
         self.exercise_combo = QComboBox(self)
         self.exercise_combo.setObjectName("chartExercise")
@@ -280,8 +293,8 @@ class ProgressView(QWidget):
             self.exercise_combo.addItem(name, exercise_id)
         self.metric_combo = QComboBox(self)
         self.metric_combo.setObjectName("chartMetric")
-        for key, label in METRICS.items():
-            self.metric_combo.addItem(label, key)
+        for key in METRICS:
+            self.metric_combo.addItem(metric_title(key, units), key)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("chartEmpty")
         controls = QHBoxLayout()
@@ -331,9 +344,7 @@ class ProgressView(QWidget):
         points = [p for p in points if plausible_time(p.started_at)]
         name = lookup.exercise_name(self.library, exercise_id or "")
         label = METRICS[metric]
-        chart.set_left_title(
-            label.removesuffix(" and estimated 1RM (kg)") + (" (kg)" if metric == TOP_LOAD else "")
-        )
+        chart.set_left_title(metric_title(metric, self.units).replace(" and estimated 1RM", ""))
         if not points:  # nothing to draw: an empty chart, not the last exercise's axes
             chart.chart().setTitle(f"{name}: no sessions yet")
             chart.fit()
@@ -344,14 +355,16 @@ class ProgressView(QWidget):
         what = label.split(" (")[0]
         chart.chart().setTitle(f"{name}: {what[0].lower()}{what[1:]} over time")
         if metric in (WEEKLY_SETS, WEEKLY_VOLUME):
-            chart.add_series(label.split(" (")[0], weekly_points(weekly_totals(points), metric))
+            chart.add_series(
+                label.split(" (")[0], weekly_points(weekly_totals(points), metric, self.units)
+            )
         elif lookup.is_one_sided(self.library, exercise_id or "") and metric == TOP_LOAD:
-            chart.add_series("Left leg", side_points(points, "left"))
-            chart.add_series("Right leg", side_points(points, "right"))
+            chart.add_series("Left leg", side_points(points, "left", self.units))
+            chart.add_series("Right leg", side_points(points, "right", self.units))
         else:
             chart.add_series(
                 label.split(" (")[0].removesuffix(" and estimated 1RM"),
-                exercise_points(points, metric),
+                exercise_points(points, metric, self.units),
             )
         if metric == TOP_LOAD:
             estimates = [
@@ -360,7 +373,7 @@ class ProgressView(QWidget):
                 if plausible_time(e.started_at)
             ]
             if estimates:
-                chart.add_series(E1RM_SERIES, estimate_points(estimates))
+                chart.add_series(E1RM_SERIES, estimate_points(estimates, self.units))
         pain = pain_after_points(points)
         if len(pain) > WEEKLY_PAIN_FROM or metric in (WEEKLY_SETS, WEEKLY_VOLUME):
             # Day-by-day pain over years is a solid block of ink; weekly means show the trend.
@@ -376,7 +389,9 @@ class ProgressView(QWidget):
 
     def show_pain_chart(self) -> None:
         total = self.workouts.count_sessions()
-        summaries = self.workouts.list_sessions(limit=max(total, 1), newest_first=False)
+        summaries = self.workouts.list_sessions(
+            limit=max(total, 1), newest_first=False, count_sets=False
+        )
         summaries = [s for s in summaries if plausible_time(s.session.started_at)]
         before, after = weekly_pain(summaries)
         self.pain_chart.clear()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.domain.history import LoggedSet, SessionDetail
 from backleg_desktop.domain.progression import ProgressionHint
-from backleg_desktop.domain.wording import count_of
+from backleg_desktop.domain.set_count import format_sets_done, sets_done
 from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history.column_chooser import ColumnChooser
 from backleg_desktop.ui.history.sets_model import (
@@ -51,8 +51,10 @@ class SessionDetailPanel(QWidget):
         plan_name: Callable[[str | None, str], str],
         on_edit: EditHandler,
         parent: QWidget | None = None,
+        planned_sets: Callable[[str | None], int] = lambda _plan_id: 0,
     ) -> None:
         super().__init__(parent)
+        self._planned_sets = planned_sets  # plan id → sets planned (domain.set_count)
         self.setObjectName("sessionDetail")
         self._plan_name = plan_name
         self.detail: SessionDetail | None = None
@@ -74,6 +76,7 @@ class SessionDetailPanel(QWidget):
         self.sets_model = SetsTableModel(exercise_name, on_edit, self)
         self.sets_view = QTableView(self)
         self.sets_view.setObjectName("setsView")
+        self.sets_view.setAccessibleName("Sets of this session")
         self.sets_view.setModel(self.sets_model)
         self.sets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sets_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -153,7 +156,8 @@ class SessionDetailPanel(QWidget):
             fmt.status(s.status),
             fmt.duration(duration),
             f"pain {fmt.pain_change(s.pain_before, s.pain_after)}",
-            count_of(len(detail.sets), "set"),
+            # Counted as the summary and the list count them: one set per set number.
+            _sets_text(format_sets_done(sets_done(detail.sets), self._planned_sets(s.plan_id))),
         ]
         if s.status == "stopped_pain" and s.stop_exercise_id:
             where = self.sets_model._exercise_name(s.stop_exercise_id)
@@ -198,3 +202,8 @@ class SessionDetailPanel(QWidget):
     def _delete_session(self) -> None:
         if self.detail is not None:
             self.delete_session_requested.emit(self.detail.session.id)
+
+
+def _sets_text(done: str) -> str:
+    """ "1 set", "3 sets", "17/19 sets"."""
+    return f"{done} {'set' if done == '1' else 'sets'}"

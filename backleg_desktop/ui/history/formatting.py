@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from backleg_desktop.domain.units import LoadUnits
+from backleg_desktop.services.validation import MAX_LOAD_KG
+
 STATUS_LABELS = {
     "completed": "Completed",
     "ended_early": "Ended early",
@@ -52,6 +55,20 @@ def kg(value: float | None, *, unit: bool = True) -> str:
         return NO_VALUE
     text = f"{value:,.1f}".rstrip("0").rstrip(".")
     return f"{text} kg" if unit else text
+
+
+def load(value: float | None, units: LoadUnits, *, unit: bool = True) -> str:
+    """A stored load (kg) in the user's unit: "55 lb", or "55" for a column that says lb."""
+    if value is None:
+        return NO_VALUE
+    return units.text(value) if unit else units.number(value)
+
+
+def edit_problem(error: Exception, units: LoadUnits) -> str:
+    """Why an edit was refused; a load's limits in the unit it was typed in, not in kg."""
+    if getattr(error, "field", None) == "load_kg":
+        return f"A load must be between 0 and {units.text(MAX_LOAD_KG)}. Nothing was changed."
+    return str(error)
 
 
 def pain_change(before: int | None, after: int | None) -> str:

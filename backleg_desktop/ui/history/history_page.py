@@ -31,7 +31,11 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import LoggedSet
+from backleg_desktop.domain.records import records_held
+from backleg_desktop.domain.set_count import sets_planned
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history import lookup
 from backleg_desktop.ui.history.detail_panel import SessionDetailPanel
 from backleg_desktop.ui.history.filter_bar import HistoryFilterBar
@@ -62,14 +66,11 @@ SESSIONS_TAB, PROGRESS_TAB, RECORDS_TAB, CALENDAR_TAB = range(4)
 
 
 def record_sessions(workouts: WorkoutService, exercise_ids: list[str]) -> set[int]:
-    """Ids of the sessions that hold a personal record in any of `exercise_ids`."""
+    """Ids of the sessions that hold a personal record in any of `exercise_ids`, by the
+    rule the session summary's "records beaten" follows (domain.records.records_held)."""
     session_ids: set[int] = set()
     for exercise_id in exercise_ids:
-        records = workouts.records(exercise_id)
-        session_ids.update(e.session_id for e in records.heaviest_by_reps)
-        session_ids.update(e.session_id for e in records.most_reps_by_load)
-        if records.best_volume is not None:
-            session_ids.add(records.best_volume.session_id)
+        session_ids.update(records_held(workouts.records(exercise_id)))
     return session_ids
 
 
@@ -93,12 +94,16 @@ class HistoryPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self._lazy_tabs: dict[int, QWidget] = {}
         self._stale_tabs: set[int] = set()
+        self.units = KILOGRAMS  # loads in the user's unit (set_units, from Preferences)
 
         title = heading("History", 1, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("historyTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._build_sessions_tab(), "Sessions")
+        self.detail.sets_model.load_words = lambda exercise_id: lookup.load_words(
+            library, exercise_id
+        )
         for name in ("Progress", "Records", "Calendar"):
             holder = QWidget(self)
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
@@ -131,8 +136,11 @@ class HistoryPage(QWidget):
         self.filters.clear_button.clicked.connect(self.clear_filters)
 
         self.table, self.columns = make_sessions_table(tab)
+        self.table.setAccessibleName("Sessions")
 
-        self.detail = SessionDetailPanel(self.exercise_name, self.plan_name, self._edit_set, tab)
+        self.detail = SessionDetailPanel(
+            self.exercise_name, self.plan_name, self._edit_set, tab, planned_sets=self.planned_sets
+        )
         self.detail.delete_set_requested.connect(self.delete_set)
         self.detail.delete_session_requested.connect(self.delete_session)
 
@@ -160,6 +168,7 @@ class HistoryPage(QWidget):
         self.workouts = workouts
         self.undo_stack.clear()
         self.model = SessionTableModel(workouts, self.library, parent=self)
+        self.model.units = self.units
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.table.setModel(self.model)
@@ -216,6 +225,9 @@ class HistoryPage(QWidget):
     def exercise_name(self, exercise_id: str) -> str:
         return lookup.exercise_name(self.library, exercise_id)
 
+    def planned_sets(self, plan_id: str | None) -> int:
+        return sets_planned(self.library.plans.get(plan_id or ""))
+
     def plan_name(self, plan_id: str | None, fallback: str) -> str:
         plan = self.library.plans.get(plan_id or "")
         return plan.name if plan is not None else fallback
@@ -257,7 +269,7 @@ class HistoryPage(QWidget):
             self.detail.show_detail(None)
             return
         try:
-            hints = lookup.session_hints(self.workouts, self.library, detail)
+            hints = lookup.session_hints(self.workouts, self.library, detail, self.units)
             back = self.workouts.exercise_pains(session_id)  # "How is your back?" answers
         except BacklegError:
             hints, back = [], {}
@@ -294,7 +306,7 @@ class HistoryPage(QWidget):
         try:
             self.workouts.update_set(logged.id, **{field: value})
         except BacklegError as error:
-            self._tell(str(error))
+            self._tell(fmt.edit_problem(error, self.units))
             return False
         self.undo_stack.push(
             EditSetCommand(
@@ -362,6 +374,20 @@ class HistoryPage(QWidget):
         if shown is not None:
             self.show_session(shown)
 
+    def set_units(self, units: LoadUnits) -> None:
+        """Show loads in `units` from now on: the list, the open session, the other tabs."""
+        if units == self.units:
+            return
+        self.units = units
+        self.detail.sets_model.set_units(units)
+        if self.model is not None:
+            self.model.units = units
+            self.model.refresh()
+        self._stale_tabs = set(self._lazy_tabs)
+        self._tab_shown(self.tabs.currentIndex())
+        if self.detail.detail is not None:
+            self.show_session(self.detail.detail.session.id, select=False)
+
     def _tell(self, message: str) -> None:
         QMessageBox.warning(self, "Backleg", message)
 
@@ -393,11 +419,11 @@ class HistoryPage(QWidget):
         if index == PROGRESS_TAB:
             from backleg_desktop.ui.history.charts import ProgressView  # loads QtCharts
 
-            view = ProgressView(workouts, self.library, holder)
+            view = ProgressView(workouts, self.library, holder, self.units)
         elif index == RECORDS_TAB:
             from backleg_desktop.ui.history.records_view import RecordsView
 
-            view = RecordsView(workouts, self.library, holder)
+            view = RecordsView(workouts, self.library, holder, self.units)
         else:
             from backleg_desktop.ui.history.calendar_view import CalendarView
 

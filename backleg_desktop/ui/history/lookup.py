@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import SessionDetail, user_exercise_name
 from backleg_desktop.domain.progression import ProgressionHint, pain_rise_hint
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits, load_label
 
 if TYPE_CHECKING:
     from backleg_desktop.services.workouts import WorkoutService
@@ -30,6 +31,12 @@ def exercise_choices(
     return choices
 
 
+def load_words(library: Library, exercise_id: str) -> str:
+    """ " per dumbbell" where the content says a load is one dumbbell's, else ""."""
+    exercise = library.exercises.get(exercise_id)
+    return load_label(exercise.load_is if exercise else None)
+
+
 def is_one_sided(library: Library, exercise_id: str) -> bool:
     exercise = library.exercises.get(exercise_id)
     return exercise is not None and exercise.one_sided
@@ -49,7 +56,10 @@ def hint_plan(library: Library, plan_id: str | None, exercise_id: str) -> str | 
 
 
 def session_hints(
-    workouts: WorkoutService, library: Library, detail: SessionDetail
+    workouts: WorkoutService,
+    library: Library,
+    detail: SessionDetail,
+    units: LoadUnits = KILOGRAMS,
 ) -> list[ProgressionHint]:
     """What this session suggests for next time: easing off once if pain rose over it,
     else per exercise the load step `WorkoutService.progression_hint` finds (the same
@@ -65,7 +75,9 @@ def session_hints(
         plan_id = hint_plan(library, session.plan_id, exercise_id)
         if plan_id is None:
             continue
-        hint = workouts.progression_hint(exercise_id, plan_id, after_session_id=session.id)
+        hint = workouts.progression_hint(
+            exercise_id, plan_id, after_session_id=session.id, units=units
+        )
         if hint is not None:
             name = exercise_name(library, exercise_id)
             hints.append(replace(hint, text=f"{name}: {hint.text}"))

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.records import ExerciseRecords, RecordEntry
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.ui.history import formatting as fmt
-from backleg_desktop.ui.history.lookup import exercise_choices
+from backleg_desktop.ui.history.lookup import exercise_choices, load_words
 from backleg_desktop.ui.widgets import heading, muted
 
 if TYPE_CHECKING:
@@ -44,11 +45,17 @@ class RecordsView(QWidget):
     session_requested = Signal(int)
 
     def __init__(
-        self, workouts: WorkoutService, library: Library, parent: QWidget | None = None
+        self,
+        workouts: WorkoutService,
+        library: Library,
+        parent: QWidget | None = None,
+        units: LoadUnits = KILOGRAMS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recordsView")
         self.workouts = workouts
+        self.units = units  # loads in the user's unit
+        self.library = library
         self.exercise_combo = QComboBox(self)
         self.exercise_combo.setObjectName("recordsExercise")
         for name, exercise_id in exercise_choices(library, workouts.user_exercises()):
@@ -97,9 +104,9 @@ class RecordsView(QWidget):
             return None
         records = self.workouts.records(exercise_id)
         for entry in records.heaviest_by_reps:
-            self._add(self.heaviest, entry, str(entry.reps), fmt.kg(entry.load_kg))
+            self._add(self.heaviest, entry, str(entry.reps), self._load(entry, exercise_id))
         for entry in records.most_reps_by_load:
-            self._add(self.most_reps, entry, fmt.kg(entry.load_kg), str(entry.reps))
+            self._add(self.most_reps, entry, self._load(entry, exercise_id), str(entry.reps))
         best = records.best_volume
         if best is None:
             self.volume_label.setText(
@@ -107,9 +114,13 @@ class RecordsView(QWidget):
             )
         else:
             self.volume_label.setText(
-                f"{fmt.kg(best.volume_kg)} on {fmt.local_date_time(best.achieved_at)}"
+                f"{self.units.volume(best.volume_kg)} on {fmt.local_date_time(best.achieved_at)}"
             )
         return records
+
+    def _load(self, entry: RecordEntry, exercise_id: str) -> str:
+        """ "55 lb per dumbbell": in the user's unit, saying what it counts."""
+        return self.units.text(entry.load_kg) + load_words(self.library, exercise_id)
 
     @staticmethod
     def _add(tree: QTreeWidget, entry: RecordEntry, first: str, second: str) -> None:

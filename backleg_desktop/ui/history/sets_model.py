@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from backleg_desktop.domain.history import LoggedSet, SessionDetail
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history import set_text
 
@@ -69,6 +70,14 @@ class SetsTableModel(QAbstractTableModel):
         self._exercise_name = exercise_name
         self._on_edit = on_edit
         self._sets: list[LoggedSet] = []
+        self.units: LoadUnits = KILOGRAMS  # loads shown and typed in the user's unit
+        # What a load counts, per exercise: " per dumbbell" where the content says so.
+        self.load_words: Callable[[str], str] = lambda _exercise_id: ""
+
+    def set_units(self, units: LoadUnits) -> None:
+        self.beginResetModel()
+        self.units = units
+        self.endResetModel()
 
     def set_detail(self, detail: SessionDetail | None) -> None:
         self.beginResetModel()
@@ -91,6 +100,8 @@ class SetsTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
+            if section == LOAD:
+                return f"Load ({self.units.unit})"
             return HEADERS[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return HEADER_TIPS.get(section)
@@ -117,7 +128,7 @@ class SetsTableModel(QAbstractTableModel):
             if column == REPS:
                 return "" if s.reps is None else str(s.reps)
             if column == LOAD:
-                return "" if s.load_kg is None else fmt.kg(s.load_kg, unit=False)
+                return "" if s.load_kg is None else fmt.load(s.load_kg, self.units, unit=False)
             if column == NOTE:
                 return s.note
             return self._display(s, column)
@@ -142,6 +153,10 @@ class SetsTableModel(QAbstractTableModel):
         if not ok:
             return False
         logged = self._sets[index.row()]
+        if field == "load_kg" and parsed is not None:
+            if logged.load_kg is not None and self.units.shown(logged.load_kg) == parsed:
+                return False  # the load as shown: unchanged, not re-rounded
+            parsed = self.units.to_kg(parsed)
         if getattr(logged, field) == parsed:
             return False
         return self._on_edit(logged, field, parsed)
@@ -158,7 +173,9 @@ class SetsTableModel(QAbstractTableModel):
         if column == REPS:
             return set_text.work(s)
         if column == LOAD:
-            return fmt.kg(s.load_kg, unit=False)
+            if s.load_kg is None:
+                return fmt.NO_VALUE
+            return fmt.load(s.load_kg, self.units, unit=False) + self.load_words(s.exercise_id)
         if column == RPE:
             return set_text.rpe(s.rpe)
         if column == REST:

@@ -18,6 +18,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import SessionSummary
+from backleg_desktop.domain.set_count import format_sets_done, sets_planned
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.ui.history import formatting as fmt
 
 if TYPE_CHECKING:
@@ -72,7 +74,7 @@ def _pain_key(s: SessionSummary) -> tuple[int, int]:
 _PY_SORT_KEYS: dict[int, Callable[[SessionSummary], Any]] = {
     PLAN: lambda s: (s.session.plan_id or "", s.session.name.casefold()),
     DURATION: lambda s: -1.0 if s.duration_s is None else s.duration_s,
-    SETS: lambda s: s.sets_done,
+    SETS: lambda s: s.sets_done or 0,
     VOLUME: lambda s: s.volume_kg,
     PAIN: _pain_key,
     STATUS: lambda s: fmt.status(s.session.status),
@@ -93,6 +95,7 @@ class SessionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._workouts = workouts
         self._library = library
+        self.units: LoadUnits = KILOGRAMS  # the volume column's unit (HistoryPage sets it)
         self._page_size = page_size
         self._filter = HistoryFilter()
         self._sort_column = DATE
@@ -101,10 +104,8 @@ class SessionTableModel(QAbstractTableModel):
         self._sorted_all: list[SessionSummary] | None = None  # for sorts done here
         self._total = 0
         self._record_sessions: frozenset[int] = frozenset()
-        self._planned_sets = {
-            plan.id: sum(i.sets.high * (2 if i.per_leg else 1) for i in plan.items)
-            for plan in library.plans.values()
-        }
+        # Counted as the session summary counts them (domain.set_count).
+        self._planned_sets = {plan.id: sets_planned(plan) for plan in library.plans.values()}
         self._load(0)
 
     # --- what is shown --------------------------------------------------------------
@@ -244,10 +245,10 @@ class SessionTableModel(QAbstractTableModel):
         if column == DURATION:
             return fmt.duration(summary.duration_s)
         if column == SETS:
-            planned = self._planned_sets.get(s.plan_id or "")
-            return f"{summary.sets_done}/{planned}" if planned else str(summary.sets_done)
+            planned = self._planned_sets.get(s.plan_id or "", 0)
+            return format_sets_done(summary.sets_done or 0, planned)
         if column == VOLUME:
-            return fmt.kg(summary.volume_kg) if summary.volume_kg else fmt.NO_VALUE
+            return self.units.volume(summary.volume_kg) if summary.volume_kg else fmt.NO_VALUE
         if column == PAIN:
             return fmt.pain_change(s.pain_before, s.pain_after)
         if column == STATUS:

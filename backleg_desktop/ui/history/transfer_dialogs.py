@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import QSettings, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.records import ImportSummary
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.domain.wording import count_of
 from backleg_desktop.services import history_export
 from backleg_desktop.services.transfer import (
@@ -37,7 +38,9 @@ from backleg_desktop.services.transfer import (
     preview,
     read_sessions,
 )
+from backleg_desktop.ui.file_dialogs import last_folder, remember_folder, suggested_path
 from backleg_desktop.ui.history import formatting as fmt
+from backleg_desktop.ui.history import lookup
 from backleg_desktop.ui.history.worker import Job, Work, start_job
 
 if TYPE_CHECKING:
@@ -58,9 +61,11 @@ class ImportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         pool: QThreadPool | None = None,
+        units: LoadUnits = KILOGRAMS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
+        self.units = units  # the sample set is shown in the user's unit
         self.setWindowTitle("Import workouts")
         self.setMinimumWidth(520)
         self.workouts = workouts
@@ -81,10 +86,20 @@ class ImportDialog(QDialog):
         self.unit_combo.setObjectName("unitCombo")
         self.unit_combo.addItem("Kilograms (kg)", "kg")
         self.unit_combo.addItem("Pounds (lb)", "lb")
+        # A file without a unit of its own is most likely in the unit the user trains in.
+        self.unit_combo.setCurrentIndex(1 if units.unit == "lb" else 0)
         self.unit_label = QLabel("Weights in the file are in", self)
         self.counts = {
             key: QLabel("…", self)
-            for key in ("sessions", "sets", "new_sessions", "duplicates", "exercises", "dates")
+            for key in (
+                "sessions",
+                "sets",
+                "new_sessions",
+                "duplicates",
+                "exercises",
+                "dates",
+                "sample",
+            )
         }
         for key, label in self.counts.items():
             label.setObjectName(f"count_{key}")
@@ -99,6 +114,7 @@ class ImportDialog(QDialog):
         form.addRow("New sessions to add", self.counts["new_sessions"])
         form.addRow("Already in your history", self.counts["duplicates"])
         form.addRow("New exercises", self.counts["exercises"])
+        form.addRow("A set from the file", self.counts["sample"])
         self.progress = QProgressBar(self)
         self.progress.setObjectName("importProgress")
         self.status = QLabel("Reading the file…", self)
@@ -126,6 +142,16 @@ class ImportDialog(QDialog):
 
     def unit(self) -> Unit:
         return "lb" if self.unit_combo.currentData() == "lb" else "kg"
+
+    def _sample_set(self, found: ImportPreview) -> str:
+        """ "Squat: 5 × 85 lb": one loaded set as it will be stored, to check the unit by."""
+        for session in found.sample:
+            for entry in session.sets:
+                if entry.load_kg:
+                    name = lookup.exercise_name(self.library, entry.exercise_id)
+                    reps = "" if entry.reps is None else f"{entry.reps} × "
+                    return f"{name}: {reps}{self.units.text(entry.load_kg)}"
+        return "none with a load"
 
     def _show_unit(self, visible: bool) -> None:
         self.unit_label.setVisible(visible)
@@ -189,6 +215,7 @@ class ImportDialog(QDialog):
             f"{summary.sessions_added:,} ({count_of(summary.sets_added, 'set')})"
         )
         self.counts["duplicates"].setText(f"{summary.duplicates_skipped:,} (skipped)")
+        self.counts["sample"].setText(self._sample_set(found))
         names = ", ".join(new_names[:6])
         more = len(new_names) - 6
         if more > 0:
@@ -283,12 +310,16 @@ def import_history(
     library: Library,
     *,
     pool: QThreadPool | None = None,
+    units: LoadUnits = KILOGRAMS,
+    settings: QSettings | None = None,
 ) -> ImportDialog | None:
     """File → Import…: ask for a file, then open the preview dialog (non-blocking)."""
-    path, _filter = QFileDialog.getOpenFileName(parent, "Import workouts", "", IMPORT_FILTER)
+    start = str(last_folder(settings))  # the last folder used; home at first
+    path, _filter = QFileDialog.getOpenFileName(parent, "Import workouts", start, IMPORT_FILTER)
     if not path:
         return None
-    dialog = ImportDialog(workouts, library, Path(path), parent, pool=pool)
+    remember_folder(settings, Path(path))
+    dialog = ImportDialog(workouts, library, Path(path), parent, pool=pool, units=units)
     dialog.open()
     return dialog
 
@@ -299,14 +330,17 @@ def export_history(
     library: Library,
     *,
     pool: QThreadPool | None = None,
+    settings: QSettings | None = None,
 ) -> Job | None:
     """File → Export…: CSV (one row per set) or, for a .json name, the full JSON backup."""
+    # A dated name without a suffix: the type chosen in the dialog adds .csv or .json.
     path, chosen = QFileDialog.getSaveFileName(
-        parent, "Export workouts", "backleg.csv", EXPORT_FILTER
+        parent, "Export workouts", suggested_path(settings, ""), EXPORT_FILTER
     )
     if not path:
         return None
     target = Path(path)
+    remember_folder(settings, target)
     if not target.suffix:
         target = target.with_suffix(".json" if "json" in chosen.lower() else ".csv")
 

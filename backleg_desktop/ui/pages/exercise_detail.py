@@ -45,6 +45,7 @@ class ExerciseDetailPage(QWidget):
         self._clock = clock
         self.exercise: Exercise | None = None
         self.title = QLabel()  # replaced by set_exercise
+        self.notice: QWidget | None = None  # e.g. the herniated-disc mark, under the title
 
         self.back_button = QPushButton("‹ Back", self)
         self.back_button.setObjectName("backButton")
@@ -81,6 +82,7 @@ class ExerciseDetailPage(QWidget):
             meta.append(f"{ONE_SIDED_BADGE}: finish one side, then switch")
         page.column.setSpacing(14)
         page.add(muted(paragraph("\n".join(meta))))
+        self.notice = None  # the previous exercise's goes with its page
         if exercise.summary:
             page.add(paragraph(exercise.summary))
 
@@ -143,6 +145,18 @@ class ExerciseDetailPage(QWidget):
         self._scroll.verticalScrollBar().setValue(0)
         self.setFocusProxy(self.player.next_button)
 
+    def show_notice(self, notice: QWidget | None) -> None:
+        """Put `notice` under the title and the muscles (None: take it away)."""
+        if self.notice is not None:
+            self.notice.hide()
+            self.notice.deleteLater()
+            self.notice = None
+        column = self._scroll.widget()
+        if notice is not None and isinstance(column, ReadableColumn):
+            column.column.insertWidget(2, notice)
+            notice.show()  # re-parented: shown again
+            self.notice = notice
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Left/Right step through the cues from anywhere on the page that does not use them.
         plain = event.modifiers() in (
@@ -155,5 +169,7 @@ class ExerciseDetailPage(QWidget):
             self.player.next()
         elif plain and event.key() == Qt.Key.Key_Left:
             self.player.previous()
+        elif plain and event.key() == Qt.Key.Key_Escape:
+            self.back_requested.emit()  # as ‹ Back does; a child using Escape takes it first
         else:
             super().keyPressEvent(event)

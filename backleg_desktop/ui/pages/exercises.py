@@ -78,6 +78,11 @@ class CardGridView(QListView):
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()  # headers span the new width
 
+    def relayout(self) -> None:
+        """The cards' size or badges changed (a herniated-disc answer): lay out again."""
+        self.scheduleDelayedItemsLayout()
+        self.viewport().update()
+
 
 class ExercisesPage(QWidget):
     link_activated = Signal(str)
@@ -139,6 +144,9 @@ class ExercisesPage(QWidget):
         self.setTabOrder(self.search, self.muscle_filter)
         self.setTabOrder(self.muscle_filter, self.equipment_filter)
         self.setTabOrder(self.equipment_filter, self.grid)
+        # Coming back to the page (‹ Back, Escape, Alt+Left) puts the keyboard on the cards,
+        # on the card that was opened: the view keeps its current index.
+        self.setFocusProxy(self.grid)
 
     # -- public ---------------------------------------------------------------------
     def visible_exercise_ids(self) -> list[str]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +33,7 @@ from backleg_desktop.ui.widgets import (
 
 COLUMNS = ("Exercise", "Sets", "Reps", "Rest")
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # the exercise's name without a mark
 
 
 class PlanTable(QTableWidget):
@@ -89,6 +94,18 @@ class PlanTable(QTableWidget):
         super().showEvent(event)
         self._fit_height()  # the style is final once shown
 
+    def mark_rows(self, marked: Callable[[str], bool], badge: str, note: str) -> None:
+        """Mark the exercises `marked` says to clear first (the herniated-disc answer)."""
+        for row, item in enumerate(self.plan.items):
+            cell = self.item(row, 0)
+            if cell is None:
+                continue
+            name = str(cell.data(NAME_ROLE) or cell.text())
+            cell.setData(NAME_ROLE, name)
+            on = marked(item.exercise_id)
+            cell.setText(f"{name}   {badge}" if on else name)
+            cell.setToolTip(note if on else f"Open {name}")
+
     def link_at(self, row: int) -> str:
         item = self.item(row, 0)
         return "" if item is None else str(item.data(LINK_ROLE))
@@ -107,6 +124,7 @@ class PlansPage(QWidget):
         self.setObjectName("plansPage")
         self.tables: dict[str, PlanTable] = {}
         self._sections: dict[str, Section] = {}
+        self._marks: dict[str, QLabel] = {}  # the herniated-disc note under each table
         page = ReadableColumn()
         page.add(heading("Plans", 1))
         page.add(
@@ -128,6 +146,10 @@ class PlansPage(QWidget):
             table = PlanTable(plan, library)
             table.link_activated.connect(self.link_activated)
             section.add(table)
+            mark = section.add(paragraph(""))
+            mark.setObjectName(f"planDiscMark-{plan.id}")
+            mark.hide()
+            self._marks[plan.id] = cast(QLabel, mark)
             page.add(section)
             self.tables[plan.id] = table
             self._sections[plan.id] = section
@@ -138,6 +160,26 @@ class PlansPage(QWidget):
         first = next(iter(self.tables.values()), None)
         if first is not None:
             self.setFocusProxy(first)
+
+    def mark_exercises(
+        self,
+        marked: Callable[[str], bool],
+        badge: str,
+        note: str,
+        summary: Callable[[list[str]], str],
+    ) -> None:
+        """Mark, in every plan, the exercises `marked` says to clear with a doctor first
+        (`note` as their tooltip); under its table, `summary` of their names."""
+        for plan_id, table in self.tables.items():
+            table.mark_rows(marked, badge, note)
+            names = [
+                str(cell.data(NAME_ROLE))
+                for r, item in enumerate(table.plan.items)
+                if marked(item.exercise_id) and (cell := table.item(r, 0)) is not None
+            ]
+            label = self._marks[plan_id]
+            label.setText(summary(names) if names else "")
+            label.setVisible(bool(names))
 
     def show_plan(self, plan_id: str) -> None:
         """Scroll the plan into view and put the keyboard on its table."""

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # types only: the page and the store load later, on first use
     from backleg_desktop.services.workouts import WorkoutService
     from backleg_desktop.ui.main_window import MainWindow
     from backleg_desktop.ui.session.page import SessionPage
+    from backleg_desktop.ui.session_tray import SessionTray
 
 PAGE_KEY = "session"
 APP_TITLE = "Backleg"
@@ -36,6 +37,7 @@ class SessionWiring(QObject):
         self._page: SessionPage | None = None
         self._workouts: WorkoutService | None = None  # once the store is open
         self.shortcuts_dialog: QWidget | None = None
+        self.tray: SessionTray | None = None  # made with the page
         icon = resources.icon("session.svg", window.palette())
         window.add_page(PAGE_KEY, "Session", self._build_page, icon)
         self._move_to_the_top()
@@ -44,11 +46,12 @@ class SessionWiring(QObject):
         window.installEventFilter(self)
 
     def _move_to_the_top(self) -> None:
-        """First in the sidebar. Installed after the other pages, so Ctrl+1 stays Exercises
-        (and Ctrl+N, "Start session", is the key for this page)."""
+        """First in the sidebar, and so first in the Go menu with Ctrl+1 (the other pages
+        follow in the sidebar's order); Ctrl+N, "Start session", opens it too."""
         sidebar = self.window.sidebar
         row = sidebar.keys().index(PAGE_KEY)
         sidebar.insertItem(0, sidebar.takeItem(row))
+        self.window.order_go_menu()
 
     # -- the page ----------------------------------------------------------------------
     @property
@@ -63,7 +66,8 @@ class SessionWiring(QObject):
         return self._page is not None
 
     def _build_page(self) -> QWidget:
-        from backleg_desktop.ui.session.page import SessionPage
+        from backleg_desktop.ui.session.page import SessionPage, read_rest_choice
+        from backleg_desktop.ui.session_tray import SessionTray
 
         page = SessionPage(self.window.library, self.window.settings, clock=self.window.clock)
         page.title_prefix_changed.connect(self._set_title)
@@ -72,7 +76,14 @@ class SessionWiring(QObject):
         page.screen_changed.connect(self._update_actions)
         if self._workouts is not None:
             page.set_workouts(self._workouts)
+        preferences = self.window.preferences  # loads in the unit chosen in Preferences
+        preferences.changed.connect(lambda: page.set_units(preferences.load_units()))
         self._page = page
+        self.tray = SessionTray(self.window, page)  # the tray icon while a session runs
+        # Preferences → Rest may change the default shown beside the plans.
+        self.window.preferences.changed.connect(
+            lambda: page.chooser.set_rest_choice(read_rest_choice(page.settings))
+        )
         self._update_actions()
         return page
 

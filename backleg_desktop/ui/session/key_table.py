@@ -6,6 +6,9 @@ row and `bind` the page's method for its action. The first row that fits wins; a
 whose action does not apply just now (Q with no plan to switch to) leaves the key
 unclaimed, so it goes to the focused widget as usual.
 
+Each row also says how Help → Keyboard shortcuts shows it (`shown`, `does`): that list
+is made from this table (shortcut_list.py), so it cannot drift from what the keys do.
+
 Modifiers, keypad ignored throughout:
   "plain"      none, or Shift alone (so "+" and shifted layouts work)
   "none"       none at all
@@ -55,6 +58,12 @@ Action = Literal[
     "less_rest",
     "previous_cue",
     "next_cue",
+    "disc_swap",
+    "warm_up",
+    "warm_up_next",
+    "warm_up_stop",
+    "safety_panel",
+    "decline_set",
 ]
 ENTER = (K.Key_Return, K.Key_Enter)
 CHOICE_OF_KEY: dict[Qt.Key, ChoiceId] = {K.Key_Q: "quick", K.Key_R: "rest", K.Key_A: "anyway"}
@@ -69,39 +78,142 @@ class KeyRow:
     screen: str | None = None  # None: any of the session's screens
     needs_session: bool = False  # only while a stored session is running
     while_typing: bool = False  # also when focus is in a text field (the notes)
+    shown: str = ""  # Help → Keyboard shortcuts: the key as written there ("+ / −")
+    does: str = ""  # and what it does, where ("Pain check-in: skip it")
 
 
 TABLE: tuple[KeyRow, ...] = (
-    KeyRow("stop_for_pain", (K.Key_P,), mods="ctrl+shift", needs_session=True, while_typing=True),
-    KeyRow("start_chosen_plan", ENTER, mods="no-ctrl", screen="chooser", while_typing=True),
-    KeyRow("resume", ENTER, mods="no-ctrl", screen="resume", while_typing=True),
-    KeyRow("confirm_pain", ENTER, mods="no-ctrl", screen="pain", while_typing=True),
-    KeyRow("back_to_plans", ENTER, mods="no-ctrl", screen="summary", while_typing=True),
-    KeyRow("back_to_plans", ENTER, mods="no-ctrl", screen="notice", while_typing=True),
-    KeyRow("skip_pain", (K.Key_Escape,), mods="any", screen="pain", while_typing=True),
-    KeyRow("primary", (K.Key_Space,)),
-    KeyRow("back_level", texts=tuple("0123456789"), screen="rest", needs_session=True),
-    KeyRow("back_gentle", (K.Key_G,), mods="none", screen="rest", needs_session=True),
-    KeyRow("undo", (K.Key_Z,), mods="ctrl", needs_session=True),
-    KeyRow("pain_level", texts=tuple("0123456789"), screen="pain"),
-    KeyRow("pain_step", (K.Key_Up, K.Key_Down), mods="none", screen="pain"),
-    KeyRow("check_in_choice", (K.Key_Q, K.Key_R, K.Key_A), mods="none", screen="pain"),
-    KeyRow("red_flags", (K.Key_F,), mods="none", screen="pain"),
-    KeyRow("red_flags", (K.Key_F,), mods="none", screen="summary"),
-    KeyRow("skip_exercise", (K.Key_S,), mods="shift", needs_session=True),
-    KeyRow("skip_set", (K.Key_S,), mods="none", needs_session=True),
-    KeyRow("toggle_pause", (K.Key_P,), screen="rest", needs_session=True),
-    KeyRow("more_rest", (K.Key_Plus, K.Key_Equal), screen="rest", needs_session=True),
+    KeyRow(
+        "stop_for_pain", (K.Key_P,), mods="ctrl+shift", needs_session=True, while_typing=True,
+        shown="Ctrl+Shift+P", does="Stop for sharp pain",
+    ),
+    KeyRow(
+        "start_chosen_plan", ENTER, mods="no-ctrl", screen="chooser", while_typing=True,
+        shown="Enter", does="Plans: start the plan chosen with Up / Down",
+    ),
+    KeyRow(
+        "resume", ENTER, mods="no-ctrl", screen="resume", while_typing=True,
+        shown="Enter", does="Unfinished session: resume it",
+    ),
+    KeyRow(
+        "confirm_pain", ENTER, mods="no-ctrl", screen="pain", while_typing=True,
+        shown="Enter", does="Pain check-in: start what the level suggests (once one is chosen)",
+    ),
+    KeyRow(
+        "back_to_plans", ENTER, mods="no-ctrl", screen="summary", while_typing=True,
+        shown="Enter", does="Summary or notice: back to the plans",
+    ),
+    KeyRow(
+        "back_to_plans", ENTER, mods="no-ctrl", screen="notice", while_typing=True,
+        shown="Enter", does="Summary or notice: back to the plans",
+    ),
+    KeyRow(
+        "skip_pain", (K.Key_Escape,), mods="any", screen="pain", while_typing=True,
+        shown="Esc", does="Pain check-in: skip it",
+    ),
+    # The warm-up screen's keys come before Space's general row: there, Space moves on.
+    KeyRow(
+        "warm_up_next", (K.Key_Space,), screen="warmup", needs_session=True,
+        shown="Space (warm-up)", does="Warm-up: on to the next move",
+    ),
+    KeyRow(
+        "warm_up_stop", (K.Key_Escape, K.Key_W), mods="none", screen="warmup",
+        needs_session=True, shown="Esc or W (warm-up)",
+        does="Warm-up: stop it, ready for the first set",
+    ),
+    KeyRow(
+        "primary", (K.Key_Space,),
+        shown="Space", does="Start the set or hold · log it · skip the rest · finish",
+    ),
+    KeyRow(
+        "back_level", texts=tuple("0123456789"), screen="rest", needs_session=True,
+        shown="0 – 9 (rest)", does="After an exercise's last set: how is your back? (optional)",
+    ),
+    KeyRow(
+        "back_gentle", (K.Key_G,), mods="none", screen="rest", needs_session=True,
+        shown="G (rest)", does="Your back got worse: switch to the Gentle day",
+    ),
+    KeyRow(
+        "undo", (K.Key_Z,), mods="ctrl", needs_session=True,
+        shown="Ctrl+Z", does="Undo the last set logged or skipped",
+    ),
+    KeyRow(
+        "pain_level", texts=tuple("0123456789"), screen="pain",
+        shown="0 – 9", does="Pain check-in: set the level (1 then 0 within a second is 10)",
+    ),
+    KeyRow(
+        "pain_step", (K.Key_Up, K.Key_Down), mods="none", screen="pain",
+        shown="Up / Down", does="Pain check-in: one level up or down",
+    ),
+    KeyRow(
+        "check_in_choice", (K.Key_Q,), mods="none", screen="pain",
+        shown="Q", does="Pain check-in at 4–6: the quick add-on, lighter",
+    ),
+    KeyRow(
+        "check_in_choice", (K.Key_R,), mods="none", screen="pain",
+        shown="R", does="Pain check-in at 7–10: rest today (nothing is recorded)",
+    ),
+    KeyRow(
+        "check_in_choice", (K.Key_A,), mods="none", screen="pain",
+        shown="A", does="Pain check-in at 7–10: start the chosen plan anyway",
+    ),
+    KeyRow(
+        "red_flags", (K.Key_F,), mods="none", screen="pain",
+        shown="F", does="Check-in at 7–10, or a summary that cautions you: the red-flag signs",
+    ),
+    KeyRow(
+        "red_flags", (K.Key_F,), mods="none", screen="summary",
+        shown="F", does="Check-in at 7–10, or a summary that cautions you: the red-flag signs",
+    ),
+    KeyRow(
+        "skip_exercise", (K.Key_S,), mods="shift", needs_session=True,
+        shown="Shift+S", does="Skip the rest of this exercise",
+    ),
+    KeyRow(
+        "skip_set", (K.Key_S,), mods="none", needs_session=True,
+        shown="S", does="Skip this set",
+    ),
+    KeyRow(
+        "toggle_pause", (K.Key_P,), screen="rest", needs_session=True,
+        shown="P", does="Pause or resume the rest",
+    ),
+    KeyRow(
+        "more_rest", (K.Key_Plus, K.Key_Equal), screen="rest", needs_session=True,
+        shown="+ (or =)", does="Add 15 seconds of rest",
+    ),
     KeyRow(
         "less_rest",
         (K.Key_Minus, K.Key_Underscore),
         texts=("−",),
         screen="rest",
         needs_session=True,
+        shown="− (or -)", does="Take 15 seconds of rest away",
     ),
-    KeyRow("previous_cue", (K.Key_Left,), screen="exercise", needs_session=True),
-    KeyRow("next_cue", (K.Key_Right,), screen="exercise", needs_session=True),
-)
+    KeyRow(
+        "previous_cue", (K.Key_Left,), screen="exercise", needs_session=True,
+        shown="Left", does="Form cues: the previous one",
+    ),
+    KeyRow(
+        "next_cue", (K.Key_Right,), screen="exercise", needs_session=True,
+        shown="Right", does="Form cues: the next one",
+    ),
+    KeyRow(
+        "warm_up", (K.Key_W,), mods="none", screen="exercise", needs_session=True,
+        shown="W", does="First exercise, before its first set: run the mobility warm-up",
+    ),
+    KeyRow(
+        "safety_panel", (K.Key_I,), mods="none", screen="exercise", needs_session=True,
+        shown="I", does="Show or hide the move's warning signs and easier options",
+    ),
+    KeyRow(
+        "decline_set", (K.Key_D,), mods="none", screen="exercise", needs_session=True,
+        shown="D", does="An optional extra set (\"2–3 sets\"): leave it out today",
+    ),
+    KeyRow(
+        "disc_swap", (K.Key_X,), mods="none", screen="exercise", needs_session=True,
+        shown="X", does="Herniated disc: do the gentler choice offered instead of this move",
+    ),
+)  # fmt: skip
 
 _EXACT = {
     "none": KM.NoModifier,
@@ -166,6 +278,16 @@ def bind(page: SessionPage, row: KeyRow, event: QKeyEvent | None) -> Callable[[]
         if choice is None or not pain.offers(choice):
             return None  # not on offer at this level: the key is not the session's
         return lambda: page.check_in.choose(choice)
+    if row.action in ("warm_up", "warm_up_next", "warm_up_stop"):
+        warm_up = page.warm_up
+        if row.action == "warm_up":
+            return warm_up.start if warm_up.offered() else None
+        return warm_up.next_move if row.action == "warm_up_next" else warm_up.stop
+    if row.action == "safety_panel":
+        safety = page.exercise_screen.safety
+        return safety.toggle_open if safety.available and safety.isVisible() else None
+    if row.action == "decline_set":
+        return running.decline_extra_set if running.extra_set_offered() else None
     back = page.rest_screen.back
     if row.action == "back_level":
         text = event.text() if event is not None else ""
@@ -179,6 +301,9 @@ def bind(page: SessionPage, row: KeyRow, event: QKeyEvent | None) -> Callable[[]
             caution = page.summary_screen.caution
             return caution.red_flags_requested.emit if caution.links_red_flags else None
         return pain.red_flags_requested.emit if pain.links_red_flags else None
+    if row.action == "disc_swap":
+        offer = running.disc_offer  # only on the screen of a move a disc should clear first
+        return offer.swap_first if offer.can_swap() else None
     actions: dict[Action, Callable[[], None]] = {
         "stop_for_pain": page.stop_for_pain,
         "start_chosen_plan": page.chooser.request_start,

@@ -24,36 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Every key the app offers, for Help → Keyboard shortcuts: (keys, what they do).
-SHORTCUTS: tuple[tuple[str, str, str], ...] = (
-    ("Session", "Ctrl+N", "Start a session (choose a plan)"),
-    ("Session", "Up / Down, Enter", "Choose a plan and start it"),
-    ("Session", "0 – 9", "Pain check-in: set the level (1 then 0 within a second is 10)"),
-    ("Session", "Up / Down", "Pain check-in: one level up or down"),
-    ("Session", "Enter", "Pain check-in: start what the level suggests (once one is chosen)"),
-    ("Session", "Esc", "Pain check-in: skip check-in"),
-    ("Session", "Q", "Pain check-in at 4–6: the quick add-on, lighter"),
-    ("Session", "R / A", "Pain check-in at 7–10: rest today, or start the plan anyway"),
-    ("Session", "F", "Pain check-in at 7–10: the red-flag signs"),
-    ("Session", "Space", "Start the set · log the set · skip the rest · finish"),
-    ("Session", "Left / Right", "Step through the form cues"),
-    ("Session", "0 – 9 (rest)", "After an exercise's last set: how is your back? (optional)"),
-    ("Session", "G (rest)", "Your back got worse: switch to the Gentle day"),
-    ("Session", "P", "Pause or resume the rest"),
-    ("Session", "+ / −", "Add or remove 15 seconds of rest"),
-    ("Session", "S", "Skip this set"),
-    ("Session", "Shift+S", "Skip the rest of this exercise"),
-    ("Session", "Ctrl+Z", "Undo the last set logged or skipped"),
-    ("Session", "Ctrl+E", "End the session early (Enter confirms)"),
-    ("Session", "Ctrl+Shift+P", "Stop for sharp pain"),
-    ("Exercise page", "K", "Pause or play the movement"),
-    ("Exercise page", ", / .", "Step the movement one position back or forward"),
-    ("Window", "Ctrl+P", "Print a plan's handout (or save it as a PDF)"),
-    ("Window", "Ctrl+1 … Ctrl+9", "Go to a page"),
-    ("Window", "Alt+Left", "Go back"),
-    ("Window", "Ctrl+Q", "Quit (a session in progress is kept)"),
-)
-
 KeyHandler = Callable[[QKeyEvent, bool], "Callable[[], None] | None"]
 
 _KEY_EVENTS = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.KeyRelease)

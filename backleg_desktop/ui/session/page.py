@@ -27,9 +27,12 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.session_caution import cheer_records, session_caution
 from backleg_desktop.domain.session_flow import RestChoice, SessionFlow, Step
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.domain.wording import count_of
 from backleg_desktop.services.session_controller import SessionController
 from backleg_desktop.services.session_recorder import SessionRecorder
+from backleg_desktop.ui.preferences.prefs import Preferences
+from backleg_desktop.ui.rest_prefs import read_custom_rests
 from backleg_desktop.ui.session import key_table, texts
 from backleg_desktop.ui.session.back_check import BackCheckActions
 from backleg_desktop.ui.session.check_in import CheckInActions
@@ -42,6 +45,7 @@ from backleg_desktop.ui.session.rest_screen import RestScreen
 from backleg_desktop.ui.session.running import RunningSession
 from backleg_desktop.ui.session.screens import NoticeScreen, PlanChooser, ResumeScreen
 from backleg_desktop.ui.session.summary_screen import SummaryScreen
+from backleg_desktop.ui.session.warm_up import WarmUpActions
 
 if TYPE_CHECKING:
     from backleg_desktop.services.workouts import WorkoutService
@@ -61,6 +65,8 @@ class SessionAlert(Protocol):
     """What the page needs of `ui.alerts.RestAlert` (tests pass one that records)."""
 
     def fire(self, title: str = ..., message: str = ...) -> object: ...
+
+    def countdown(self, seconds_left: int) -> object: ...
 
     def hide_tray(self) -> None: ...
 
@@ -94,7 +100,13 @@ class SessionPage(QWidget):
         # The wall clock catches a suspend during rest; only meaningful with the real clock.
         if wall_clock is None and clock is time.monotonic:
             wall_clock = time.time
-        self.controller = SessionController(library, self, clock=clock, wall_clock=wall_clock)
+        self.controller = SessionController(
+            library,
+            self,
+            clock=clock,
+            wall_clock=wall_clock,
+            rest_lengths=lambda: read_custom_rests(settings),  # Preferences → Rest
+        )
         # Writes the store could not make at once are kept and retried (never dropped).
         self.saving = PendingRetry(lambda: self.controller.recorder, self)
         self.saving.status_changed.connect(lambda text, problem: self.say(text, error=problem))
@@ -108,6 +120,7 @@ class SessionPage(QWidget):
         self.rest_screen = RestScreen(self, clock=clock)
         self.summary_screen = SummaryScreen(library, pool or QThreadPool.globalInstance(), self)
         self.notice_screen = NoticeScreen(self)
+        self.warm_up = WarmUpActions(self)  # W on the first exercise's screen
         self._screens: dict[QWidget, str] = {
             self.chooser: "chooser",
             self.resume_screen: "resume",
@@ -117,6 +130,8 @@ class SessionPage(QWidget):
             self.summary_screen: "summary",
             self.notice_screen: "notice",
         }
+        if self.warm_up.screen is not None:
+            self._screens[self.warm_up.screen] = "warmup"
         self.stack = QStackedWidget(self)
         for screen in self._screens:
             self.stack.addWidget(screen)
@@ -133,6 +148,8 @@ class SessionPage(QWidget):
         self.back_check = BackCheckActions(self)
         self.set_driver, self.rest_driver = self.running.set_driver, self.running.rest_driver
 
+        self.units = KILOGRAMS
+        self.set_units(Preferences(settings).load_units())
         self._connect()
         self.chooser.set_rest_choice(read_rest_choice(settings))
         self.chooser.set_ready(False, "Opening your history…")
@@ -156,6 +173,7 @@ class SessionPage(QWidget):
         self.pain_screen.level_changed.connect(check_in.level_changed)
         running = self.running
         self.exercise_screen.primary_requested.connect(self.primary_action)
+        self.exercise_screen.decline_requested.connect(running.decline_extra_set)
         self.rest_screen.skip_requested.connect(self.primary_action)
         self.rest_screen.pause_requested.connect(running.toggle_pause)
         self.rest_screen.adjust_requested.connect(running.adjust_rest)
@@ -164,12 +182,21 @@ class SessionPage(QWidget):
         self.summary_screen.red_flags_requested.connect(self.red_flags_requested)
         self.summary_screen.records_failed.connect(lambda message: self.say(message, error=True))
         self.notice_screen.done_requested.connect(self.back_to_plans)
+        self.screen_changed.connect(self.warm_up.left)  # another screen: the warm-up stops
         chrome = self.chrome
         chrome.skip_set_button.clicked.connect(running.skip_set)
         chrome.skip_exercise_button.clicked.connect(running.skip_exercise)
         chrome.undo_button.clicked.connect(self.undo_last_set)
         chrome.end_button.clicked.connect(self.end_session)
         chrome.stop_button.clicked.connect(self.stop_for_pain)
+
+    def set_units(self, units: LoadUnits) -> None:
+        """Type and show loads in `units` from now on (Preferences → Units)."""
+        self.units = units
+        self.exercise_screen.load.set_units(units)
+        self.rest_screen.load.set_units(units)
+        self.summary_screen.units = units
+        self.controller.lookups.set_units(units)
 
     # -- store -------------------------------------------------------------------------
     def set_workouts(self, workouts: WorkoutService) -> None:
@@ -388,9 +415,13 @@ class SessionPage(QWidget):
     def alert(self) -> SessionAlert:
         if self._alert is None:
             from backleg_desktop.ui.alerts import RestAlert
+            from backleg_desktop.ui.sound_prefs import read_sound_prefs
 
             # A child of the page: the tray icon it may make goes when the page goes.
-            self._alert = RestAlert(self.window(), parent=self)
+            # Preferences → Sound is read before each sound, so changes count at once.
+            self._alert = RestAlert(
+                self.window(), parent=self, prefs=lambda: read_sound_prefs(self.settings)
+            )
         return self._alert
 
     def _hide_tray(self) -> None:

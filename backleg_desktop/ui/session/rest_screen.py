@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -18,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backleg_desktop.ui.load_input import LoadSpinBox
 from backleg_desktop.ui.session.back_question import BackQuestion
-from backleg_desktop.ui.session.exercise_screen import MAX_LOAD_KG, MAX_REPS
+from backleg_desktop.ui.session.exercise_screen import MAX_REPS
 from backleg_desktop.ui.session.widgets import CountdownRing, action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
 
@@ -72,21 +72,26 @@ class RestScreen(QWidget):
         self.reps.setObjectName("correctReps")
         self.reps.setRange(0, MAX_REPS)
         self.reps.setAccessibleName("Correct the reps of the set just logged")
-        self.load = QDoubleSpinBox(self)
+        self.left_reps = QSpinBox(self)  # an alternating set: the left leg's reps too
+        self.left_reps.setObjectName("correctLeftReps")
+        self.left_reps.setRange(0, MAX_REPS)
+        self.left_reps.setAccessibleName("Correct the left leg's reps of the set just logged")
+        self.load = LoadSpinBox("Correct the load of the set just logged", self)
         self.load.setObjectName("correctLoad")
-        self.load.setRange(0.0, MAX_LOAD_KG)
-        self.load.setDecimals(1)
-        self.load.setSuffix(" kg")
-        self.load.setSpecialValueText("no load")
-        self.load.setAccessibleName("Correct the load of the set just logged")
         grid = QGridLayout()
-        reps_label, load_label = QLabel("Reps", self), QLabel("Load", self)
-        self._correction = (reps_label, load_label, self.reps, self.load)
-        grid.addWidget(reps_label, 0, 0)
-        grid.addWidget(load_label, 0, 1)
-        grid.addWidget(self.reps, 1, 0)
-        grid.addWidget(self.load, 1, 1)
-        for box in (self.reps, self.load):
+        self.reps_label, load_label = QLabel("Reps", self), QLabel("Load", self)
+        self.left_reps_label = QLabel("Left reps", self)
+        self._correction = (self.reps_label, load_label, self.reps, self.load)
+        self._left_correction = (self.left_reps_label, self.left_reps)
+        grid.addWidget(self.left_reps_label, 0, 0)
+        grid.addWidget(self.reps_label, 0, 1)
+        grid.addWidget(load_label, 0, 2)
+        grid.addWidget(self.left_reps, 1, 0)
+        grid.addWidget(self.reps, 1, 1)
+        grid.addWidget(self.load, 1, 2)
+        for widget in self._left_correction:
+            widget.hide()
+        for box in (self.left_reps, self.reps, self.load):
             box.setKeyboardTracking(False)  # one write per committed value, not per digit
             box.setFont(scaled_font(box.font(), 1.3))
             box.valueChanged.connect(self._corrected)
@@ -126,18 +131,33 @@ class RestScreen(QWidget):
         self.up_next_detail.setText(up_next_detail)
 
     def show_logged(
-        self, description: str, reps: int | None, load_kg: float | None, *, hold: bool = False
+        self,
+        description: str,
+        reps: int | None,
+        load_kg: float | None,
+        *,
+        hold: bool = False,
+        left_reps: int | None = None,
     ) -> None:
-        """The set just logged; a timed hold has no reps or load to correct."""
+        """The set just logged; a timed hold has no reps or load to correct. An
+        alternating set (`left_reps` given) shows both legs' reps; `reps` is the right's."""
         self._loading = True
         self.logged_text.setText(description)
         for widget in self._correction:
             widget.setVisible(not hold)
+        for widget in self._left_correction:
+            widget.setVisible(left_reps is not None)
+        self.left_reps.setValue(left_reps or 0)
+        self.reps_label.setText("Reps" if left_reps is None else "Right reps")
         self.logged_title.setText("Just logged" if hold else "Just logged (you can correct it now)")
         self.reps.setValue(reps or 0)
-        self.load.setValue(load_kg or 0.0)
+        self.load.set_load_kg(load_kg)
         self.correction_status.setText("")
         self._loading = False
+
+    def left_reps_value(self) -> int | None:
+        """The left leg's corrected reps of an alternating set; None for any other set."""
+        return self.left_reps.value() if self.left_reps.isVisibleTo(self) else None
 
     def show_seconds(self, seconds: int) -> None:
         self.ring.set_seconds(seconds)
@@ -153,5 +173,4 @@ class RestScreen(QWidget):
     def _corrected(self) -> None:
         if self._loading:
             return
-        load = round(self.load.value(), 2)
-        self.correction_made.emit(self.reps.value(), load if load > 0 else None)
+        self.correction_made.emit(self.reps.value(), self.load.load_kg())

@@ -65,6 +65,7 @@ class PlanChooser(QWidget):
         layout.addWidget(muted(paragraph("Pick a plan. Up and Down choose, Enter starts it.")))
         self.plans = QListWidget(self)
         self.plans.setObjectName("planList")
+        self.plans.setAccessibleName("Plans")
         self.plans.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.plans.setWordWrap(True)
         self.plans.setSpacing(4)

@@ -1,4 +1,4 @@
-"""Help → Keyboard shortcuts: every key the app offers, in one table."""
+"""Help → Keyboard shortcuts: every key the app offers, in one table (shortcut_list.py)."""
 
 from __future__ import annotations
 
@@ -7,24 +7,25 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QMainWindow,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
-from backleg_desktop.ui.session.keys import SHORTCUTS
+from backleg_desktop.ui.session.shortcut_list import shortcut_entries
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.entries = shortcut_entries(window)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
-        self.table = QTableWidget(len(SHORTCUTS), 3, self)
+        self.table = QTableWidget(len(self.entries), 3, self)
         self.table.setObjectName("shortcutsTable")
         self.table.setHorizontalHeaderLabels(["Where", "Keys", "What it does"])
-        for row, values in enumerate(SHORTCUTS):
+        for row, values in enumerate(self.entries):
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

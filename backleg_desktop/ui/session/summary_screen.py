@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.session_caution import SessionCaution, cheer_records
-from backleg_desktop.domain.summary import SessionReport, format_duration, format_volume
+from backleg_desktop.domain.summary import SessionReport, format_duration
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.ui.session.pain_screen import WARN_DARK, WARN_LIGHT
-from backleg_desktop.ui.session.texts import exercise_name, record_lines
+from backleg_desktop.ui.session.texts import exercise_load_text, exercise_name, record_lines
 from backleg_desktop.ui.session.widgets import action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
 
@@ -92,6 +93,7 @@ class SummaryScreen(QWidget):
         self.setObjectName("summaryScreen")
         self.library = library
         self.pool = pool
+        self.units: LoadUnits = KILOGRAMS  # set by the page from the preferences
         self._records_job: Job | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN * 2, PAGE_MARGIN, PAGE_MARGIN * 2, PAGE_MARGIN)
@@ -162,13 +164,18 @@ class SummaryScreen(QWidget):
         self.subheading.setText(subheading)
         self.values["duration"].setText(format_duration(report.duration_s))
         self.values["sets"].setText(f"{report.sets_done} of {report.sets_planned}")
-        self.values["volume"].setText(format_volume(report.volume_kg))
+        self.values["volume"].setText(self.units.volume(report.volume_kg))
         self.values["pain"].setText(report.pain_text)
         self.records.setText("Checking your records…")
         lines = []
         for line in report.exercises:
             name = exercise_name(self.library, line.exercise_id)
-            best = "" if line.best_load_kg is None else f", best {line.best_load_kg:g} kg"
+            best = (
+                ""
+                if line.best_load_kg is None
+                else ", best "
+                + exercise_load_text(self.library, line.exercise_id, line.best_load_kg, self.units)
+            )
             reps = f", {line.reps_total} reps" if line.reps_total else ""  # none for holds
             lines.append(f"{name}: {line.sets_done} of {line.sets_planned} sets{reps}{best}")
         self.exercises.setText("\n".join(lines))
@@ -191,7 +198,7 @@ class SummaryScreen(QWidget):
 
     def _records_found(self, records: list[RecordBeaten]) -> None:
         self._records_job = None
-        lines = record_lines(self.library, records)
+        lines = record_lines(self.library, records, self.units)
         self.records.setText("\n".join(lines) if lines else "None this time.")
 
     def _records_not_found(self, message: str) -> None:

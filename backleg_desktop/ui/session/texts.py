@@ -11,7 +11,9 @@ from collections.abc import Sequence
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import LoggedSet, SessionRecord, SetEntry
+from backleg_desktop.domain.one_leg import OneLegMode, how_to_do_the_set
 from backleg_desktop.domain.session_flow import Step, Unskipped
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits, load_label
 from backleg_desktop.services.session_records import RecordBeaten
 
 SIDE_TEXT = {"left": "Left leg", "right": "Right leg", "both": ""}
@@ -20,6 +22,19 @@ SIDE_TEXT = {"left": "Left leg", "right": "Right leg", "both": ""}
 def exercise_name(library: Library, exercise_id: str) -> str:
     exercise = library.exercises.get(exercise_id)
     return exercise.name if exercise else exercise_id
+
+
+def side_text(step: Step) -> str:
+    """ "Left leg", "Right leg", "Both legs, alternating"; "" for a two-legged move."""
+    return "Both legs, alternating" if step.alternating else SIDE_TEXT[step.side]
+
+
+def how_text(step: Step) -> str:
+    """How a one-leg set is done (domain.one_leg); "" for a hold or a two-legged move."""
+    if step.side == "both" or step.is_hold:
+        return ""
+    mode: OneLegMode = "alternate" if step.alternating else "one-side-then-other"
+    return how_to_do_the_set(mode, step.reps_text)
 
 
 def target_text(step: Step) -> str:
@@ -52,7 +67,7 @@ def up_next(library: Library, following: Step | None) -> tuple[str, str]:
         return "Finish", ""
     parts = (
         f"Set {following.set_number} of {following.total_sets}",
-        SIDE_TEXT[following.side],
+        side_text(following),
         target_text(following).removeprefix("Target: "),
     )
     return exercise_name(library, following.exercise_id), " · ".join(p for p in parts if p)
@@ -64,10 +79,12 @@ def progress_text(plan_name: str, step: Step | None, items: int, done: int, plan
     return f"{plan_name}{where} · {done} of {planned} sets logged"
 
 
-def describe_set(library: Library, logged: LoggedSet | SetEntry) -> str:
-    """ "Reverse lunge, set 2 (left): 8 reps × 10 kg"."""
+def describe_set(
+    library: Library, logged: LoggedSet | SetEntry, units: LoadUnits = KILOGRAMS
+) -> str:
+    """ "Reverse lunge, set 2 (left): 8 reps × 10 kg per dumbbell"."""
     side = "" if logged.side == "both" else f" ({logged.side})"
-    load = "no load" if logged.load_kg is None else f"{logged.load_kg:g} kg"
+    load = "no load" if logged.load_kg is None else load_text(library, logged, units)
     if logged.reps is None and logged.duration_s is not None:  # a timed hold
         held = f"held {round(logged.duration_s)} s"
         return (
@@ -77,6 +94,20 @@ def describe_set(library: Library, logged: LoggedSet | SetEntry) -> str:
         f"{exercise_name(library, logged.exercise_id)}, set {logged.set_number}{side}: "
         f"{logged.reps or 0} reps × {load}"
     )
+
+
+def describe_rows(
+    library: Library, rows: Sequence[LoggedSet | SetEntry], units: LoadUnits = KILOGRAMS
+) -> str:
+    """One logged set: `describe_set` for one row; the two rows of an alternating set as
+    "Reverse lunge, set 2: left 8, right 7 reps × 10 kg"."""
+    if len(rows) < 2:
+        return describe_set(library, rows[-1], units)
+    first = rows[0]
+    load = "no load" if first.load_kg is None else load_text(library, first, units)
+    legs = ", ".join(f"{row.side} {row.reps or 0}" for row in rows)
+    name = exercise_name(library, first.exercise_id)
+    return f"{name}, set {first.set_number}: {legs} reps × {load}"
 
 
 def unskipped_message(library: Library, unskipped: Unskipped) -> str:
@@ -104,14 +135,29 @@ def summary_subheading(library: Library, session: SessionRecord) -> str:
     return session.name
 
 
-def record_lines(library: Library, records: Sequence[RecordBeaten]) -> list[str]:
+def load_text(library: Library, logged: LoggedSet | SetEntry, units: LoadUnits = KILOGRAMS) -> str:
+    """ "10 kg per dumbbell": the load in the user's unit and what it counts."""
+    return exercise_load_text(library, logged.exercise_id, logged.load_kg or 0.0, units)
+
+
+def exercise_load_text(
+    library: Library, exercise_id: str, load_kg: float, units: LoadUnits = KILOGRAMS
+) -> str:
+    exercise = library.exercises.get(exercise_id)
+    return units.text(load_kg) + load_label(exercise.load_is if exercise else None)
+
+
+def record_lines(
+    library: Library, records: Sequence[RecordBeaten], units: LoadUnits = KILOGRAMS
+) -> list[str]:
     lines = []
     for record in records:
         name = exercise_name(library, record.exercise_id)
         if record.kind == "heaviest":
-            lines.append(f"{name}: heaviest yet, {record.load_kg:g} kg × {record.reps}")
+            load = exercise_load_text(library, record.exercise_id, record.load_kg, units)
+            lines.append(f"{name}: heaviest yet, {load} × {record.reps}")
         else:
-            lines.append(f"{name}: most volume in one session, {record.volume_kg:,.0f} kg")
+            lines.append(f"{name}: most volume in one session, {units.volume(record.volume_kg)}")
     return lines
 
 

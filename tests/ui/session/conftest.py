@@ -20,8 +20,11 @@ class FakeAlert:
 
     def __init__(self) -> None:
         self.fired: list[tuple[str, str]] = []
-
+        self.countdowns: list[int] = []  # the seconds left at each countdown beep
         self.tray_hidden = 0
+
+    def countdown(self, seconds_left: int) -> None:
+        self.countdowns.append(seconds_left)
 
     def fire(self, title: str = "", message: str = "") -> None:
         self.fired.append((title, message))

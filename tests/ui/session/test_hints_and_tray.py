@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from backleg_desktop.domain.history import SetEntry
-from backleg_desktop.ui import alerts
+from backleg_desktop.ui import alerts, session_tray
 from tests.support.tray import FakeTray
 
 FIRST_DAY = datetime(2026, 3, 2, 18, tzinfo=UTC)
@@ -101,6 +101,7 @@ def real_alert(drive, monkeypatch):  # type: ignore[no-untyped-def]
     FakeTray.made = []
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
     monkeypatch.setattr(alerts, "QSystemTrayIcon", FakeTray)
+    monkeypatch.setattr(session_tray, "QSystemTrayIcon", FakeTray)  # the session's own icon
     beeps: list[int] = []
     alerted: list[object] = []
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
@@ -136,14 +137,15 @@ def test_rest_over_in_the_background_shows_a_notification_then_the_icon_goes(
     assert not tray.isVisible()  # the session ended: no icon left in the tray
 
 
-def test_rest_over_in_front_needs_no_tray_icon(drive, real_alert, monkeypatch) -> None:
+def test_rest_over_in_front_shows_no_notification(drive, real_alert, monkeypatch) -> None:
     beeps, alerted = real_alert
     drive.start()
     monkeypatch.setattr(drive.window, "isActiveWindow", lambda: True)
     drive.do_set()
     drive.advance(46)
     assert drive.page.exercise_screen.status.text() == "Ready for set 2"
-    assert FakeTray.made == [] and beeps == [1] and alerted == [drive.window]
+    [tray] = FakeTray.made  # the session's icon (ui/session_tray.py), and no message on it
+    assert tray.messages == [] and beeps == [1] and alerted == [drive.window]
 
 
 def test_without_a_system_tray_rest_over_still_alerts(drive, real_alert, monkeypatch) -> None:
@@ -157,3 +159,58 @@ def test_without_a_system_tray_rest_over_still_alerts(drive, real_alert, monkeyp
     assert drive.page.exercise_screen.status.text() == "Ready for set 2"
     assert FakeTray.made == [] and beeps == [1] and alerted == [drive.window]
     assert drive.page.alert.tray is None
+
+
+def test_the_last_three_seconds_of_a_rest_beep_once_each(drive) -> None:
+    page = drive.page
+    drive.start()
+    drive.do_set()
+    assert page.current_screen() is page.rest_screen
+    drive.advance(40)  # 0:05 left
+    assert page.alert.countdowns == []
+    for _ in range(10):
+        drive.advance(0.5)
+    assert page.alert.countdowns == [3, 2, 1]
+    assert page.flow.state == "ready" and len(page.alert.fired) == 1
+
+
+def test_a_paused_rest_does_not_count_down(drive) -> None:
+    page = drive.page
+    drive.start()
+    drive.do_set()
+    drive.advance(41)  # 0:04 left
+    drive.key(Qt.Key.Key_P)
+    drive.advance(30)
+    assert page.alert.countdowns == []
+    drive.key(Qt.Key.Key_P)
+    drive.advance(1)
+    assert page.alert.countdowns == [3]
+
+
+def test_plus_during_a_rest_becomes_that_exercise_s_rest_next_time(drive, answers) -> None:
+    page, settings = drive.page, drive.window.settings
+    drive.start()
+    drive.do_set()
+    assert page.rest_screen.ring.text == "0:45"  # leg extension: 45–60 s, shortest
+    drive.key(Qt.Key.Key_Plus, Qt.KeyboardModifier.ShiftModifier)
+    drive.key(Qt.Key.Key_Plus, Qt.KeyboardModifier.ShiftModifier)
+    assert (
+        page.message.text() == "Leg extension will rest 1:15 from next time (Preferences → Rest)."
+    )
+    assert settings.value("rest/custom/leg-extension") in (75, "75")
+    drive.space()  # skip the rest
+    drive.do_set()  # the same session keeps its plan; the next one uses the new length
+    page.end_session()
+    page.back_to_plans()
+    drive.start()
+    drive.do_set()
+    assert page.rest_screen.ring.text == "1:15"
+    assert drive.stored().sets[0].rest_planned_s == 75
+
+
+def test_plus_is_not_remembered_when_switched_off(drive) -> None:
+    drive.window.settings.setValue("rest/remember_adjustments", False)
+    drive.start()
+    drive.do_set()
+    drive.key(Qt.Key.Key_Plus, Qt.KeyboardModifier.ShiftModifier)
+    assert drive.window.settings.value("rest/custom/leg-extension") is None

@@ -31,8 +31,9 @@ def test_strength_session_start_to_finish(drive) -> None:
     drive.start(pain="3")
     assert drive.window.current_page_key() == "session"
     logged = run_to_the_end(drive)
-    # 3 + 3 + 3 two-legged sets, then 3 and 2 one-legged sets logged per side.
-    assert logged == 9 + 6 + 4
+    # 3 + 3 + 3 two-legged sets, 3 alternating lunge sets (one Space logs both legs),
+    # then 2 split-stance RDL sets logged side by side.
+    assert logged == 9 + 3 + 4
     assert page.exercise_screen.status.text() == "All sets done"
     drive.space()  # finish
     assert page.current_screen() is page.pain_screen and page.pain_screen.after
@@ -85,11 +86,12 @@ def test_quick_add_on_is_second_and_runs_to_the_end(drive) -> None:
 def test_one_leg_sets_go_left_then_right_without_rest(drive) -> None:
     page = drive.page
     drive.start()
-    for _ in range(3):  # past leg extension, goblet squat, leg curl
+    for _ in range(4):  # past leg extension, goblet squat, leg curl, reverse lunge
         drive.key(Qt.Key.Key_S, SHIFT)
     screen = page.exercise_screen
-    assert screen.name.text() == "Reverse lunge"
-    assert (screen.side.text(), screen.target.text()) == ("Left leg", "Target: 8 reps per leg")
+    assert screen.name.text() == "Split-stance Romanian deadlift"
+    assert (screen.side.text(), screen.target.text()) == ("Left leg", "Target: 8–10 reps per leg")
+    assert screen.how.text() == "Do all 8–10 reps on one leg, then the same on the other."
     assert screen.next_label.text() == "Next: right leg, no rest"
     drive.space()
     drive.advance(12)
@@ -238,7 +240,7 @@ def test_skip_set_and_skip_exercise_store_nothing_for_what_was_skipped(drive) ->
     sets = drive.stored().sets
     assert [(s.exercise_id, s.set_number) for s in sets] == [("leg-extension", 2)]
     assert sets[0].rest_taken_s == 0  # the rest was cut short by the skip
-    assert page.flow.progress() == (1, 19)
+    assert page.flow.progress() == (1, 16)
     assert page.progress.text().endswith("1 of 14 sets logged")
 
 
@@ -367,7 +369,17 @@ def test_keyboard_shortcuts_dialog_lists_the_keys(drive) -> None:
     drive.window.session.shortcuts_action.trigger()
     dialog = drive.window.session.shortcuts_dialog
     keys = dialog.keys()
-    for needed in ("Ctrl+N", "Space", "P", "+ / −", "Ctrl+Z", "Ctrl+E", "0 – 9", "Ctrl+Shift+P"):
+    for needed in (
+        "Ctrl+N",
+        "Space",
+        "P",
+        "+ (or =)",
+        "− (or -)",
+        "Ctrl+Z",
+        "Ctrl+E",
+        "0 – 9",
+        "Ctrl+Shift+P",
+    ):
         assert needed in keys
     dialog.close()
 

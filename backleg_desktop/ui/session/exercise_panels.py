@@ -1,0 +1,164 @@
+"""The exercise screen's panels: the form cues, the animated figure, the progression hint.
+
+Split out of exercise_screen.py, which lays them out with the set's own widgets.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from backleg_desktop.content.model import Exercise
+from backleg_desktop.domain.figures import FigureBook
+from backleg_desktop.domain.progression import ProgressionHint
+from backleg_desktop.ui.figures.panel import FigurePanel
+from backleg_desktop.ui.widgets import paragraph, scaled_font
+
+
+class CueList(QFrame):
+    """The exercise's form cues, numbered, with the current one emphasised."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cueList")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(12, 10, 12, 10)
+        self._layout.setSpacing(6)
+        self._title = QLabel("Form cues  (Left / Right to step through)", self)
+        self._title.setFont(scaled_font(self._title.font(), 1.0, bold=True))
+        self._layout.addWidget(self._title)
+        self._layout.addStretch(1)  # cues sit at the top; labels go in before this
+        self._labels: list[QLabel] = []
+        self._current = 0
+        self._base_font = self.font()
+
+    @property
+    def current(self) -> int:
+        return self._current
+
+    @property
+    def count(self) -> int:
+        return len(self._labels)
+
+    def current_text(self) -> str:
+        return self._labels[self._current].property("cue") if self._labels else ""
+
+    def set_cues(self, cues: tuple[str, ...]) -> None:
+        for label in self._labels:
+            self._layout.removeWidget(label)
+            label.hide()  # at once: deleteLater waits for the event loop
+            label.deleteLater()
+        self._labels = []
+        for number, cue in enumerate(cues, start=1):
+            label = QLabel(f"{number}. {cue}", self)
+            label.setProperty("cue", cue)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self._layout.insertWidget(self._layout.count() - 1, label)
+            self._labels.append(label)
+        self.set_current(0)
+
+    def set_current(self, index: int) -> None:
+        if not self._labels:
+            return
+        self._current = max(0, min(len(self._labels) - 1, index))
+        for i, label in enumerate(self._labels):
+            now = i == self._current
+            label.setFont(scaled_font(self._base_font, 1.25 if now else 1.0, bold=now))
+            label.setForegroundRole(
+                QPalette.ColorRole.WindowText if now else QPalette.ColorRole.PlaceholderText
+            )
+            label.setAccessibleDescription("current cue" if now else "")
+
+    def step(self, delta: int) -> None:
+        self.set_current(self._current + delta)
+
+
+class IllustrationArea(QFrame):
+    """The exercise's animated figure (playing during a set), and what it works and needs."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        figures: FigureBook | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._figures = figures or FigureBook()
+        self.setObjectName("illustrationArea")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+        self.setMinimumHeight(120)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.text = paragraph("")
+        self.text.setObjectName("illustrationText")
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.figure = FigurePanel(clock, self, with_cues=False)
+        self.figure.setFrameShape(QFrame.Shape.NoFrame)
+        self.figure.setMinimumHeight(self.fontMetrics().height() * 11)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.figure, 1)
+        layout.addWidget(self.text)
+
+    def show_exercise(self, exercise: Exercise | None) -> None:
+        self.figure.set_figure(
+            self._figures.get(exercise.id) if exercise else None,
+            exercise.cues if exercise else (),
+        )
+        if exercise is None:
+            self.text.setText("")
+            return
+        self.text.setText(
+            f"Works: {', '.join(exercise.target_muscles)}\n"
+            f"Equipment: {', '.join(exercise.equipment)}"
+        )
+
+
+class HintPanel(QFrame):
+    """A progression hint: a quiet box in the palette's alternate base with a thin accent
+    strip, so it reads as a suggestion beside the set, never as a warning."""
+
+    STRIP_WIDTH = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressionHint")
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.setAutoFillBackground(True)
+        self.title = QLabel("A suggestion for today", self)
+        self.title.setObjectName("progressionHintTitle")
+        self.title.setFont(scaled_font(self.title.font(), 1.0, bold=True))
+        self.text = paragraph("")
+        self.text.setObjectName("progressionHintText")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12 + self.STRIP_WIDTH, 8, 12, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        self.hint: ProgressionHint | None = None
+        self.hide()
+
+    def show_hint(self, hint: ProgressionHint | None) -> None:
+        """Show `hint`, or hide the panel when there is none."""
+        self.hint = hint
+        self.text.setText(hint.text if hint else "")
+        self.setProperty("kind", hint.kind if hint else "")
+        self.setAccessibleName(f"Suggestion: {hint.text}" if hint else "")
+        self.setVisible(hint is not None)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        # Read from the palette at paint time, so a switch to dark mode follows at once.
+        painter = QPainter(self)
+        painter.fillRect(
+            QRect(0, 0, self.STRIP_WIDTH, self.height()),
+            self.palette().color(QPalette.ColorRole.Highlight),
+        )
