@@ -16,14 +16,15 @@ def distance(metres: float | None) -> str:
 
 
 def work(s: LoggedSet) -> str:
-    """`12`, `held 60 s`, `2.5 km in 10:00 min`, `12 in 45 s`; `–` when nothing was logged."""
+    """`12`, `held 60 s`, `2.5 km in 10:00 min`; `–` when nothing was logged. A set with
+    reps shows only its reps: every guided set also stores how long it took."""
     time = fmt.seconds_short(s.duration_s) if s.duration_s is not None else ""
     if s.distance_m is not None:
         text = distance(s.distance_m)
         return f"{text} in {time}" if time else text
     if s.reps is None:
         return f"held {time}" if time else fmt.NO_VALUE
-    return f"{s.reps} in {time}" if time else str(s.reps)
+    return str(s.reps)
 
 
 def rpe(value: float | None) -> str:

@@ -225,7 +225,7 @@ class RunningSession(QObject):
         return flow is not None and flow.state == "ready" and step is not None and step.optional
 
     def decline_extra_set(self) -> None:
-        """D: leave the optional set(s) out; Ctrl+Z takes that back like any skip."""
+        """D: leave the optional sets out; Ctrl+Z takes that back like any skip."""
         if not self.extra_set_offered():
             return
         assert self.flow is not None and self.flow.current_step is not None
