@@ -243,7 +243,7 @@ def test_csv_export_format(data_dir: Path, tmp_path: Path) -> None:
     raw = path.read_bytes()
     assert raw.startswith(",".join(BACKLEG_CSV_HEADER).encode() + b"\r\n")
     with path.open(encoding="utf-8", newline="") as handle:
-        assert {len(cells) for cells in csv.reader(handle)} == {20}
+        assert {len(cells) for cells in csv.reader(handle)} == {22}
     rows = csv_rows(path)
     assert rows[0]["started_at"] == "2026-11-23T09:00:00+00:00"
     first = rows[0]

@@ -11,6 +11,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -162,9 +163,9 @@ def test_a_stopped_import_of_a_pipe_leaves_no_copy_behind(data_dir: Path, tmp_pa
     with fifo.open("wb") as pipe:  # the writer stays open, as `cat` on a slow source does
         pipe.write(STRONG.read_bytes())
         pipe.flush()
-        for _ in range(200):
-            if any(temp.glob("backleg-import-*/*")):
-                break
+        # Up to a minute for the process to start: a loaded 2-core machine is slow at it.
+        deadline = time.monotonic() + 60
+        while not any(temp.glob("backleg-import-*/*")) and time.monotonic() < deadline:
             threading.Event().wait(0.05)
         assert any(temp.glob("backleg-import-*/*")), "the copy was never started"
         process.terminate()

@@ -6,9 +6,12 @@ Each reads one parsed TOML file into content.model objects, recording every prob
 
 from __future__ import annotations
 
+import re
+
 from backleg_desktop.content.fields import Fields, Labelled, Table, entry_label, read_entries
 from backleg_desktop.content.model import (
     EQUIPMENT_TAGS,
+    MUSCLES,
     AvoidCategory,
     Exercise,
     ExerciseRole,
@@ -65,7 +68,7 @@ def _exercise(f: Fields) -> Exercise:
         name=f.text("name"),
         role=role,
         summary=f.text("summary"),
-        target_muscles=f.texts("target_muscles"),
+        target_muscles=_muscles(f),
         equipment=f.texts("equipment"),
         one_sided=f.boolean("one_sided"),
         why_back_friendly=f.text("why_back_friendly"),
@@ -76,10 +79,29 @@ def _exercise(f: Fields) -> Exercise:
         related=f.texts("related", required=False),
         equipment_tags=_equipment_tags(f),
         one_leg_mode=read_one_leg_mode(f, f.table.get("one_sided")),
+        aliases=f.texts("aliases", required=False),
         load_is=_load_is(f),
     )
     f.finish()
     return exercise
+
+
+_ASIDE = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def _muscles(f: Fields) -> tuple[str, ...]:
+    """Each one of the fixed vocabulary (an aside in brackets allowed), none twice."""
+    muscles = f.texts("target_muscles")
+    known = ", ".join(MUSCLES)
+    seen: set[str] = set()
+    for muscle in muscles:
+        word = _ASIDE.sub("", muscle)
+        if word not in MUSCLES:
+            f.error("target_muscles", f"unknown muscle {word!r} (use one of: {known})")
+        elif word in seen:
+            f.error("target_muscles", f"{word!r} is listed twice")
+        seen.add(word)
+    return muscles
 
 
 def _equipment_tags(f: Fields) -> tuple[str, ...]:

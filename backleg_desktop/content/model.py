@@ -37,6 +37,29 @@ EQUIPMENT_TAGS: tuple[str, ...] = (
     "Wall",
 )
 
+# The muscle filter's words: every target muscle is one of these, optionally followed by
+# an aside for the reader ("Quadriceps (front of the thigh)", "Core (deep muscles)").
+# Each carries the everyday names and abbreviations a search should find it by.
+MUSCLES: dict[str, tuple[str, ...]] = {
+    "Quadriceps": ("quads", "quad", "front of the thigh", "thighs"),
+    "Hamstrings": ("hams", "hammies", "hamstring", "back of the thigh"),
+    "Glutes": ("glute", "gluteus", "buttocks", "bum", "butt", "side of the hip"),
+    "Inner thighs": ("adductors", "groin"),
+    "Hip flexors": ("psoas", "front of the hip"),
+    "Core": (
+        "abs",
+        "abdominals",
+        "stabilisers",
+        "stabilizers",
+        "deep core",
+        "trunk",
+        "lower back",
+        "spine",
+    ),
+    "Shoulders": ("delts", "deltoids"),
+    "Diaphragm": ("breathing",),
+}
+
 
 @dataclass(frozen=True)
 class IntRange:
@@ -71,6 +94,7 @@ class Exercise:
     # Words from EQUIPMENT_TAGS, for filtering; the loader requires at least one.
     equipment_tags: tuple[str, ...] = ()
     one_leg_mode: OneLegMode | None = None  # one-sided only: "alternate" or one side, then other
+    aliases: tuple[str, ...] = ()  # other names people search by ("RDL")
     load_is: LoadIs | None = None  # "per dumbbell" or "total"; required with two dumbbells
 
 

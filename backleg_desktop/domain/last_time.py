@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from backleg_desktop.domain.history import Side
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 
 
 class DoneSet(Protocol):
@@ -30,21 +31,21 @@ class DoneSet(Protocol):
     def duration_s(self) -> float | None: ...
 
 
-def last_time_text(sets: Sequence[DoneSet]) -> str:
-    """ "Last time: 3 × 13 at 25 kg"; "" when there was no last time."""
+def last_time_text(sets: Sequence[DoneSet], units: LoadUnits = KILOGRAMS) -> str:
+    """ "Last time: 3 × 13 at 25 kg" (in the user's unit); "" when there was no last time."""
     working = sorted((s for s in sets if s.kind == "working"), key=lambda s: s.set_number)
     if not working:
         return ""
     sides = [side for side in ("left", "right") if any(s.side == side for s in working)]
     if not sides:
-        return f"Last time: {_describe(working)}"
-    by_side = {side: _describe([s for s in working if s.side == side]) for side in sides}
+        return f"Last time: {_describe(working, units)}"
+    by_side = {side: _describe([s for s in working if s.side == side], units) for side in sides}
     if len(by_side) == 2 and by_side["left"] == by_side["right"]:
         return f"Last time: {_per_leg(by_side['left'])}"
     return "Last time: " + " · ".join(f"{side} {text}" for side, text in by_side.items())
 
 
-def _describe(sets: Sequence[DoneSet]) -> str:
+def _describe(sets: Sequence[DoneSet], units: LoadUnits) -> str:
     """ "3 × 13 at 25 kg", "13, 12, 10 at 25 kg", "13 × 25 kg, 12 × 27.5 kg",
     "2 × 60 s held"."""
     if all(s.reps is None and s.duration_s is not None for s in sets):
@@ -55,11 +56,11 @@ def _describe(sets: Sequence[DoneSet]) -> str:
     reps = [s.reps or 0 for s in sets]
     loads = [s.load_kg for s in sets]
     if len(set(loads)) == 1:
-        at = _at(loads[0])
+        at = _at(loads[0], units)
         if len(set(reps)) == 1:
             return f"{len(reps)} × {reps[0]}{at}"
         return ", ".join(str(r) for r in reps) + at
-    return ", ".join(f"{r} × {_kg(load)}" for r, load in zip(reps, loads, strict=True))
+    return ", ".join(f"{r} × {_load(load, units)}" for r, load in zip(reps, loads, strict=True))
 
 
 def _per_leg(text: str) -> str:
@@ -71,9 +72,9 @@ def _per_leg(text: str) -> str:
     return f"{text} per leg"
 
 
-def _at(load_kg: float | None) -> str:
-    return ", no load" if load_kg is None else f" at {load_kg:g} kg"
+def _at(load_kg: float | None, units: LoadUnits) -> str:
+    return ", no load" if load_kg is None else f" at {units.text(load_kg)}"
 
 
-def _kg(load_kg: float | None) -> str:
-    return "no load" if load_kg is None else f"{load_kg:g} kg"
+def _load(load_kg: float | None, units: LoadUnits) -> str:
+    return "no load" if load_kg is None else units.text(load_kg)

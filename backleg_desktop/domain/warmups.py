@@ -19,6 +19,7 @@ from backleg_desktop.domain.history import SetKind
 from backleg_desktop.domain.lighter_loads import DEFAULT_LOAD_STEP_KG
 from backleg_desktop.domain.prefill import Prefill
 from backleg_desktop.domain.session_steps import Step
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 
 WARMUP_FRACTION = 0.5
 _EPSILON = 1e-9  # 25 × 0.5 / 2.5 must be 5 steps, not 4.999999
@@ -61,13 +62,14 @@ def first_working_step(warmup: Step) -> Step:
     return replace(warmup, kind="working", set_number=1, log_set_number=first)
 
 
-def warmup_prefill(working: Prefill) -> Prefill:
-    """What to show for a warm-up, given the first working set's prefill."""
+def warmup_prefill(working: Prefill, units: LoadUnits = KILOGRAMS) -> Prefill:
+    """What to show for a warm-up, given the first working set's prefill: half its load
+    on the user's own load grid (5 lb for someone in pounds)."""
     if working.load_kg is None or working.load_kg <= 0:
         note = "Warm-up: an easy set before the working sets"
         return Prefill(working.reps, working.load_kg, note)
-    load = warmup_load_kg(working.load_kg)
-    note = f"Warm-up at about half the load ({working.load_kg:g} kg for the working sets)"
+    load = warmup_load_kg(working.load_kg, units.step_kg)
+    note = f"Warm-up at about half the load ({units.text(working.load_kg)} for the working sets)"
     if working.note:
         note += f"; {working.note}"
     return Prefill(working.reps, load, note)

@@ -21,6 +21,7 @@ from backleg_desktop.domain.progression import (
     outcome_of,
 )
 from backleg_desktop.domain.records import ExercisePoint, ExerciseRecords, compute_records
+from backleg_desktop.domain.strength_trend import EstimatePoint, session_estimates
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services import validation as check
 from backleg_desktop.services.history_db import HistoryDb, session_row
@@ -61,16 +62,18 @@ class HistoryQueries:
         since: datetime | None = None,
         until: datetime | None = None,
         newest_first: bool = True,
+        title: str | None = None,
         count_sets: bool = True,
     ) -> list[SessionSummary]:
         """A page of sessions with their set count and volume (warm-ups not in the volume).
 
-        `since` is inclusive and `until` exclusive. `count_sets=False` skips the count of
-        sets done (None), which reads every set: for views that show no counts.
+        `since` is inclusive and `until` exclusive; `title` picks imported workouts by name.
+        `count_sets=False` skips the count of sets done (None), which reads every set: for
+        views that show no counts.
         """
         check.whole_number("offset", offset, 0, 2**62)
         check.whole_number("limit", limit, 0, 100_000)
-        where = _filter(plan_id, exercise_id, since, until)
+        where = _filter(plan_id, exercise_id, since, until, title)
         with self._db.read_conn() as conn:
             return repo.list_sessions(
                 conn,
@@ -88,8 +91,9 @@ class HistoryQueries:
         exercise_id: str | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        title: str | None = None,
     ) -> int:
-        where = _filter(plan_id, exercise_id, since, until)
+        where = _filter(plan_id, exercise_id, since, until, title)
         with self._db.read_conn() as conn:
             return repo.count_sessions(conn, where)
 
@@ -107,6 +111,11 @@ class HistoryQueries:
         """One point per session that did this exercise, oldest first (warm-ups left out)."""
         with self._db.read_conn() as conn:
             return repo.exercise_series(conn, exercise_id)
+
+    def estimated_max_series(self, exercise_id: str) -> list[EstimatePoint]:
+        """Each session's best estimated one-rep max (Epley, sets of 1 to 12 reps)."""
+        with self._db.read_conn() as conn:
+            return session_estimates(repo.record_figures(conn, exercise_id))
 
     def records(self, exercise_id: str) -> ExerciseRecords:
         with self._db.read_conn() as conn:
@@ -173,6 +182,12 @@ class HistoryQueries:
         easier = self._library.easier_plan(instead_of=plan_id)
         return easier.name if easier is not None else None
 
+    def session_titles(self) -> list[tuple[str | None, str]]:
+        """(plan id, name) of every plan and imported workout title the history holds,
+        newest first: what the History page's plan filter offers."""
+        with self._db.read_conn() as conn:
+            return repo.session_titles(conn)
+
     def user_exercises(self) -> list[tuple[str, str]]:
         """(id, display name) of every user exercise, by name."""
         with self._db.read() as db:
@@ -190,7 +205,8 @@ def _filter(
     exercise_id: str | None,
     since: datetime | None,
     until: datetime | None,
+    title: str | None = None,
 ) -> repo.SessionFilter:
     check.aware_time("since", since)
     check.aware_time("until", until)
-    return repo.SessionFilter(plan_id, exercise_id, since, until)
+    return repo.SessionFilter(plan_id, exercise_id, since, until, title)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from backleg_desktop.content.model import Library, Plan
@@ -32,6 +33,7 @@ from backleg_desktop.domain.session_flow import (
     Unskipped,
 )
 from backleg_desktop.domain.summary import summarize
+from backleg_desktop.services import validation as check
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.session_lookups import SessionLookups
 from backleg_desktop.services.session_plans import SessionPlans
@@ -202,16 +204,25 @@ class SessionController:
         return True
 
     def log_set(
-        self, reps: int | None, load_kg: float | None, *, right_reps: int | None = None
+        self,
+        reps: int | None,
+        load_kg: float | None,
+        *,
+        right_reps: int | None = None,
+        rpe: float | None = None,
     ) -> SetLogged | None:
         """Log the set under way with these values (an alternating set: `reps` for the
-        left leg, `right_reps` for the right); None when no set is under way."""
+        left leg, `right_reps` for the right); None when no set is under way. `rpe`: the
+        optional exertion, 0 to 10 in halves (ValidationError otherwise)."""
         flow, recorder = self.flow, self.recorder
         if flow is None or recorder is None or flow.state != "in_set":
             return None
+        check.rpe_entry(rpe)  # before the flow moves on
         step = flow.current_step
         assert step is not None  # "in_set" always has a step
         entries = flow.complete_set_rows(reps, load_kg, right_reps=right_reps)
+        if rpe is not None and step.hold_s is None:
+            entries = tuple(replace(entry, rpe=rpe) for entry in entries)
         self.events.set_completed(step)
         stored = tuple(self._call(recorder.log, entry) for entry in entries)
         queued = stored[-1] is None and bool(recorder.pending)

@@ -64,7 +64,7 @@ class SessionLookups:
         """
         if is_warmup(step):  # half of what the item's first working set is offered
             working = self.prefill(first_working_step(step), session_id, today, lighter_pain)
-            return warmup_prefill(working)
+            return warmup_prefill(working, self.units)
         last_time = self.last_sets(step.exercise_id, session_id)
         values = prefill(step, last_time, today)
         if lighter_pain is None or values.load_kg is None:

@@ -19,6 +19,8 @@ MAX_PAIN = 10
 MAX_SET_NUMBER = 1000
 MAX_NAME = 200
 MAX_TEXT = 10_000
+MAX_RPE = 10.0
+MAX_DISTANCE_M = 1_000_000.0  # 1000 km: more is a unit mistake
 # Dates outside this range are typing or export mistakes; the calendar and charts cannot
 # place them (year 1 or 9999 overflows on conversion to local time).
 EARLIEST_TIME = datetime(1900, 1, 1, tzinfo=UTC)
@@ -112,6 +114,15 @@ def set_entry(entry: SetEntry, exercise_known: Callable[[str], bool]) -> None:
     duration("rest_taken_s", entry.rest_taken_s)
     aware_time("completed_at", entry.completed_at)
     text("note", entry.note)
+    number("rpe", entry.rpe, 0, MAX_RPE)
+    number("distance_m", entry.distance_m, 0, MAX_DISTANCE_M, " m")
+
+
+def rpe_entry(value: object) -> None:
+    """An RPE typed in a session: 0 to 10 in halves (imports keep the file's decimals)."""
+    number("rpe", value, 0, MAX_RPE)
+    if value is not None and not (float(value) * 2).is_integer():  # type: ignore[arg-type]
+        raise ValidationError("rpe", value, f"rpe must be a whole or half number (got {value})")
 
 
 def exercise(

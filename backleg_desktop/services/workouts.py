@@ -80,9 +80,11 @@ class WorkoutService:
         self.count_sessions = queries.count_sessions
         self.last_sets = queries.last_sets
         self.exercise_series = queries.exercise_series
+        self.estimated_max_series = queries.estimated_max_series
         self.records = queries.records
         self.progression_hint = queries.progression_hint
         self.user_exercises = queries.user_exercises
+        self.session_titles = queries.session_titles
         self.iter_export_rows = queries.iter_export_rows
 
         # Importing.

@@ -133,11 +133,15 @@ class SessionFilter:
     exercise_id: str | None = None
     since: datetime | None = None  # inclusive
     until: datetime | None = None  # exclusive
+    title: str | None = None  # an imported workout's title (sessions without a plan)
 
     def conditions(self) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
         if self.plan_id is not None:
             found.append(SessionRow.plan_id == self.plan_id)
+        if self.title is not None:
+            found.append(SessionRow.plan_id.is_(None))
+            found.append(SessionRow.name == self.title)
         if self.since is not None:
             found.append(SessionRow.started_at >= self.since)
         if self.until is not None:
@@ -209,6 +213,22 @@ def list_sessions(
             )
         )
     return summaries
+
+
+def session_titles(conn: Connection) -> list[tuple[str | None, str]]:
+    """Each (plan id, name) the sessions have, newest first; a plan's latest name only."""
+    query = (
+        select(SessionRow.plan_id, SessionRow.name, func.max(SessionRow.started_at))
+        .group_by(SessionRow.plan_id, SessionRow.name)
+        .order_by(func.max(SessionRow.started_at).desc())
+    )
+    seen: set[str | None] = {None}  # a plan renamed since: its newest name stands for it
+    found: list[tuple[str | None, str]] = []
+    for plan_id, name, _at in conn.execute(query):
+        if plan_id not in seen or plan_id is None:
+            found.append((plan_id, name))
+        seen.add(plan_id)
+    return found
 
 
 def _sets_done(conn: Connection, session_ids: Sequence[int]) -> dict[int, int]:

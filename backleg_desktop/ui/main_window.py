@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
         from backleg_desktop.ui.history import HistoryPage
 
         page = HistoryPage(self.library, plans=self.plan_book.plans)  # yours count "5 of 6" too
+        page.use_settings(self.settings)
         page.set_units(self.preferences.load_units())  # and again whenever they change:
         self.preferences.changed.connect(lambda: page.set_units(self.preferences.load_units()))
         self.store_attached.connect(page.set_store)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from backleg_desktop.content.model import EQUIPMENT_TAGS, Exercise, Library
+from backleg_desktop.content.model import EQUIPMENT_TAGS, MUSCLES, Exercise, Library
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -42,7 +42,17 @@ class _Row:
 
 
 def _search_text(exercise: Exercise) -> str:
-    parts = [exercise.name, exercise.summary, *exercise.target_muscles, *exercise.cues]
+    """What a search matches: names and aliases ("RDL"), muscles and their everyday names
+    ("quads", "hams"), cues and the summary."""
+    muscle_names = [n for m in exercise.target_muscles for n in MUSCLES.get(filter_value(m), ())]
+    parts = [
+        exercise.name,
+        *exercise.aliases,
+        exercise.summary,
+        *exercise.target_muscles,
+        *muscle_names,
+        *exercise.cues,
+    ]
     return "\n".join(parts).casefold()
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from backleg_desktop.domain.history import Side
 from backleg_desktop.domain.last_time import last_time_text
+from backleg_desktop.domain.units import LoadUnits
 
 
 @dataclass(frozen=True)
@@ -49,3 +50,11 @@ def test_holds_warm_up_sets_and_no_last_time() -> None:
         "Last time: 1 × 10 at 20 kg"
     )
     assert last_time_text([]) == ""
+
+
+def test_last_time_speaks_the_users_unit() -> None:
+    pounds = LoadUnits(unit="lb", step=5.0)
+    sets = [Done(n, 10, 55 * 0.45359237) for n in (1, 2)]
+    assert last_time_text(sets, pounds) == "Last time: 2 × 10 at 55 lb"
+    mixed = [Done(1, 13, 25.0), Done(2, 12, 27.5)]
+    assert last_time_text(mixed, pounds) == "Last time: 13 × 55.12 lb, 12 × 60.63 lb"

@@ -10,6 +10,7 @@ from backleg_desktop.content.loader import load_library
 from backleg_desktop.content.model import IntRange, Library, Plan, PlanItem
 from backleg_desktop.domain.prefill import Prefill
 from backleg_desktop.domain.session_flow import SessionFlow, build_steps
+from backleg_desktop.domain.units import LoadUnits
 from backleg_desktop.domain.warmups import first_working_step, warmup_load_kg, warmup_prefill
 from tests.support.clock import FakeClock
 
@@ -74,3 +75,11 @@ def test_the_warmup_prefill_halves_the_working_one_and_says_so() -> None:
     assert warm.load_kg == 10.0 and warm.reps == 10
     assert warm.note is not None and "half" in warm.note and "lighter today" in warm.note
     assert warmup_prefill(Prefill(8, None)).load_kg is None
+
+
+def test_a_warmup_in_pounds_is_on_the_pound_grid_and_says_pounds() -> None:
+    pounds = LoadUnits(unit="lb", step=5.0)
+    working_kg = 50 * 0.45359237  # 50 lb
+    warm = warmup_prefill(Prefill(10, working_kg), pounds)
+    assert warm.load_kg == pytest.approx(25 * 0.45359237)  # 25 lb, not 10 kg
+    assert warm.note is not None and "50 lb for the working sets" in warm.note

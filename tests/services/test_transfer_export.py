@@ -162,9 +162,11 @@ def test_csv_writer_rows() -> None:
         "2024-11-26T10:16:00+00:00",
         "'@gym",
         "'-tired",
+        "",  # rpe
+        "",  # distance_m
     ]
     assert empty[:7] == ["2", "2024-11-27T10:15:00+00:00", "", "Workout 2", "completed", "", ""]
-    assert empty[7:] == [""] * 13
+    assert empty[7:] == [""] * 15
 
 
 def test_a_failed_export_keeps_the_previous_file(tmp_path: Path) -> None:

@@ -62,7 +62,9 @@ def test_strong_current_format(library: Library) -> None:
         ("user:Seated Leg Curl (Machine)", 1, "working", 12, 32.5),
         ("user:Seated Leg Curl (Machine)", 2, "failure", 9, 32.5),
     ]
-    assert leg_day.sets[1].note == "Slow on the way down; RPE 7"
+    # RPE has its own field now; the note stays the file's note.
+    assert leg_day.sets[1].note == "Slow on the way down"
+    assert [s.rpe for s in leg_day.sets[:3]] == [None, 7.0, 8.0]
     assert core.ended_at == core.started_at + timedelta(minutes=45)
     # Strong's zeros for unused columns are "no value": a bodyweight move, a timed hold.
     plank = core.sets[1]
@@ -89,7 +91,7 @@ def test_strong_semicolon_format_has_a_unit_per_row(library: Library) -> None:
     ]
     assert first.ended_at == first.started_at + timedelta(minutes=50)
     assert sets_of(second) == [("user:Romanian Deadlift (Barbell)", 1, "working", 8, 61.235)]
-    assert second.sets[0].note == "RPE 8.5"
+    assert (second.sets[0].note, second.sets[0].rpe) == ("", 8.5)  # RPE "8,5"
 
 
 def test_hevy_metric(library: Library) -> None:
@@ -106,7 +108,9 @@ def test_hevy_metric(library: Library) -> None:
         ("glute-bridge", 1, "working", 15, None),
         ("user:Treadmill", 1, "working", None, None),
     ]
-    assert [s.note for s in first.sets] == ["Seat on notch 4", "RPE 8", "", "", "distance 1.5 km"]
+    assert [s.note for s in first.sets] == ["Seat on notch 4", "", "", "", ""]
+    assert [s.rpe for s in first.sets] == [None, 8.0, None, None, None]
+    assert first.sets[4].distance_m == 1500.0
     assert first.sets[4].duration_s == 600
     assert sets_of(second)[1] == ("goblet-squat", 2, "failure", 14, 20.0)
 
@@ -117,7 +121,7 @@ def test_hevy_imperial(library: Library) -> None:
         ("leg-extension", 1, "working", 15, 22.68),  # 50 lb
         ("leg-extension", 2, "working", 12, 24.948),  # 55 lb
     ]
-    assert session.sets[2].note == "distance 1 mi"
+    assert (session.sets[2].note, session.sets[2].distance_m) == ("", 1609.344)
 
 
 @pytest.mark.parametrize(
@@ -139,7 +143,7 @@ def test_fitnotes_groups_sets_by_day(library: Library) -> None:
     assert [s.exercise_id for s in first.sets] == ["goblet-squat", "goblet-squat", "wall-squat"]
     assert first.sets[2].duration_s == 60  # Time 0:01:00
     assert second.started_at == datetime(2025, 9, 4, tzinfo=UTC)
-    assert second.sets[1].note == "distance 5 km"
+    assert (second.sets[1].note, second.sets[1].distance_m) == ("", 5000.0)
 
 
 def test_times_without_a_zone_are_local_time(library: Library) -> None:

@@ -44,10 +44,12 @@ from backleg_desktop.services.transfer.values import (
     format_number,
     format_time,
     load_value,
+    metres_value,
     pain_value,
     parse_iso_time,
     reps_value,
     required_count,
+    rpe_value,
     seconds_value,
     shown,
 )
@@ -128,7 +130,7 @@ def write_csv(
             ]
             notes = neutralise(session.notes)
         if logged is None:
-            writer.writerow([*head, *empty_set, notes])
+            writer.writerow([*head, *empty_set, notes, "", ""])
             continue
         sets += 1
         writer.writerow(
@@ -150,6 +152,8 @@ def write_csv(
                 _utc_time(logged.completed_at),
                 neutralise(logged.note),
                 notes,
+                number(logged.rpe),
+                number(logged.distance_m),
             ]
         )
     return ExportSummary(sessions, sets)
@@ -242,6 +246,9 @@ def _parse_rows(
                 rest_taken_s=cell(rows, row, "rest_taken_s", seconds_value),
                 completed_at=cell(rows, row, "completed_at", optional_time),
                 note=row.get("notes"),
+                # Absent from files written before these columns: empty, so None.
+                rpe=cell(rows, row, "rpe", rpe_value),
+                distance_m=cell(rows, row, "distance_m", metres_value),
             )
         yield ParsedRow(row.line, key, session, entry, session_note=row.get("session_notes"))
 

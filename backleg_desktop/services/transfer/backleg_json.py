@@ -45,7 +45,13 @@ from backleg_desktop.services.transfer.values import (
     format_time,
     parse_iso_time,
 )
-from backleg_desktop.services.validation import MAX_NAME, MAX_SET_NUMBER, MAX_TEXT
+from backleg_desktop.services.validation import (
+    MAX_DISTANCE_M,
+    MAX_NAME,
+    MAX_RPE,
+    MAX_SET_NUMBER,
+    MAX_TEXT,
+)
 
 FORMAT_NAME = "backleg-backup"
 FORMAT_VERSION = 1
@@ -73,6 +79,8 @@ def _set_json(logged: LoggedSet, exercise_name: Callable[[str], str]) -> dict[st
         "rest_taken_s": logged.rest_taken_s,
         "completed_at": format_time(logged.completed_at) or None,
         "note": logged.note,
+        "rpe": logged.rpe,
+        "distance_m": logged.distance_m,
     }
 
 
@@ -391,6 +399,8 @@ class _Reader:
             rest_taken_s=self.number(data, "rest_taken_s", where, MAX_DURATION_S),
             completed_at=self.time(data, "completed_at", where),
             note=self.text(data, "note", where),
+            rpe=self.number(data, "rpe", where, MAX_RPE),
+            distance_m=self.number(data, "distance_m", where, MAX_DISTANCE_M),
         )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backleg_desktop.domain.history import SetKind
-from backleg_desktop.services.transfer.values import CellError, format_number
+from backleg_desktop.services.transfer.values import CellError
 
 # Set types as the apps write them -> Backleg's set kinds.
 STRONG_SET_ORDER_KINDS: dict[str, SetKind] = {"W": "warmup", "D": "drop", "F": "failure"}
@@ -25,16 +25,9 @@ def kg_per(unit: str) -> float:
     raise CellError(f"{unit!r} is not a weight unit (kg or lbs)")
 
 
-def set_note(
-    note: str, *, rpe: float | None = None, distance: float | None = None, distance_unit: str = ""
-) -> str:
-    """Backleg has no columns for RPE or distance, so they are kept in the set's note."""
-    parts = [note.strip()] if note.strip() else []
-    if rpe is not None:
-        parts.append(f"RPE {format_number(rpe)}")
-    if distance:
-        parts.append(f"distance {format_number(distance)} {distance_unit}".rstrip())
-    return "; ".join(parts)
+def set_note(note: str) -> str:
+    """A set's note as the file wrote it (RPE and distance have their own fields)."""
+    return note.strip()
 
 
 def expand_escaped_newlines(text: str) -> str:

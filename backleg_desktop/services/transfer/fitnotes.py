@@ -19,6 +19,7 @@ from backleg_desktop.services.transfer.values import (
     CellError,
     check_range,
     clock_seconds,
+    distance_value,
     load_value,
     parse_decimal,
     reps_value,
@@ -87,10 +88,12 @@ def _parse_rows(
             reps=cell(rows, row, "Reps", reps_value),
             load_kg=cell(rows, row, fmt.weight_column, partial(load_value, kg_per_unit=factor)),
             duration_s=cell(rows, row, "Time", _time),
-            note=set_note(
-                row.get("Comment"),
-                distance=cell(rows, row, "Distance", parse_decimal),
-                distance_unit=row.get("Distance Unit").strip(),
+            note=set_note(row.get("Comment")),
+            distance_m=cell(
+                rows,
+                row,
+                "Distance",
+                partial(distance_value, unit=row.get("Distance Unit") or "km"),
             ),
         )
         yield ParsedRow(row.line, key, session, entry)

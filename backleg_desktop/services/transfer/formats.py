@@ -30,7 +30,11 @@ BACKLEG_CSV_HEADER = (
     "completed_at",
     "notes",
     "session_notes",
+    "rpe",
+    "distance_m",
 )
+# Files written before a set had an RPE and a distance: the same columns without the last two.
+BACKLEG_CSV_HEADER_V1 = BACKLEG_CSV_HEADER[:-2]
 STRONG_COLUMNS = (
     "Date",
     "Workout Name",
@@ -114,7 +118,7 @@ def format_for_header(header: list[str], delimiter: str) -> FileFormat | None:
     columns = {name.strip() for name in header}
     if delimiter == ";":
         return STRONG_OLD if columns.issuperset(STRONG_OLD_COLUMNS) else None
-    if tuple(name.strip() for name in header) == BACKLEG_CSV_HEADER:
+    if tuple(name.strip() for name in header) in (BACKLEG_CSV_HEADER, BACKLEG_CSV_HEADER_V1):
         return BACKLEG_CSV
     if columns.issuperset(STRONG_COLUMNS):
         return STRONG

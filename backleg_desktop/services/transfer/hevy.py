@@ -17,12 +17,13 @@ from backleg_desktop.services.transfer.names import ExerciseMatcher
 from backleg_desktop.services.transfer.values import (
     MAX_REPS,
     CellError,
+    distance_value,
     file_time,
     load_value,
     parse_app_time,
-    parse_decimal,
     reps_value,
     required_count,
+    rpe_value,
     seconds_value,
     shown,
 )
@@ -77,11 +78,10 @@ def _parse_rows(
             reps=cell(rows, row, "reps", reps_value),
             load_kg=cell(rows, row, fmt.weight_column, load),
             duration_s=cell(rows, row, "duration_seconds", seconds_value) or None,
-            note=set_note(
-                exercise_note,
-                rpe=cell(rows, row, "rpe", parse_decimal),
-                distance=cell(rows, row, distance_column, parse_decimal),
-                distance_unit=distance_unit,
+            note=set_note(exercise_note),
+            rpe=cell(rows, row, "rpe", rpe_value),
+            distance_m=cell(
+                rows, row, distance_column, partial(distance_value, unit=distance_unit)
             ),
         )
         yield ParsedRow(row.line, key, session, entry)

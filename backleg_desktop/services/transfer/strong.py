@@ -21,12 +21,13 @@ from backleg_desktop.services.transfer.grouping import ParsedRow, SessionDraft, 
 from backleg_desktop.services.transfer.names import ExerciseMatcher
 from backleg_desktop.services.transfer.values import (
     CellError,
+    distance_value,
     file_time,
     load_value,
-    parse_decimal,
     parse_iso_time,
     parse_workout_duration,
     reps_value,
+    rpe_value,
     seconds_value,
     shown,
 )
@@ -77,8 +78,10 @@ def _parse_rows(
     local: tzinfo | None,
 ) -> Iterator[ParsedRow]:
     comma_decimals = fmt.delimiter == ";"
-    number = partial(parse_decimal, decimal_comma=comma_decimals)
     duration_column = "Duration" if "Duration" in rows.header else "Workout Duration"
+    # The comma format gives no distance unit: it is the app's, metric or imperial like its
+    # weights (`--unit`); the semicolon format names it on each row.
+    file_distance_unit = "km" if kg_per_unit == 1.0 else "mi"
     session: SessionDraft | None = None
     key: tuple[str, str] | None = None
     for row in rows.rows():
@@ -95,7 +98,8 @@ def _parse_rows(
             # Strong fills the columns an exercise does not use with 0: a bodyweight move
             # has weight 0, an untimed set 0 seconds, a timed hold 0 reps.
             seconds = cell(rows, row, "Seconds", seconds_value) or None
-            distance = cell(rows, row, "Distance", number)
+            unit = row.get("Distance Unit") if fmt.unit_column else file_distance_unit
+            distance = partial(distance_value, unit=unit or "km", decimal_comma=comma_decimals)
             reps = cell(rows, row, "Reps", reps_value)
             load = partial(load_value, kg_per_unit=factor, decimal_comma=comma_decimals)
             entry = SetEntry(
@@ -105,12 +109,9 @@ def _parse_rows(
                 reps=None if reps == 0 and seconds else reps,
                 load_kg=cell(rows, row, "Weight", load) or None,
                 duration_s=seconds,
-                note=set_note(
-                    expand_escaped_newlines(row.get("Notes")),
-                    rpe=cell(rows, row, "RPE", number),
-                    distance=distance,
-                    distance_unit=row.get("Distance Unit"),
-                ),
+                note=set_note(expand_escaped_newlines(row.get("Notes"))),
+                rpe=cell(rows, row, "RPE", partial(rpe_value, decimal_comma=comma_decimals)),
+                distance_m=cell(rows, row, "Distance", distance),
             )
         yield ParsedRow(
             row.line,

@@ -16,10 +16,12 @@ from decimal import Decimal
 from backleg_desktop.services.validation import (
     EARLIEST_TIME,
     FUTURE_SLACK,
+    MAX_DISTANCE_M,
     MAX_DURATION_S,
     MAX_LOAD_KG,
     MAX_PAIN,
     MAX_REPS,
+    MAX_RPE,
     plausible_time,
 )
 
@@ -135,6 +137,40 @@ def seconds_value(text: str, what: str = "duration in seconds") -> float | None:
     if seconds is not None:
         check_range(seconds, 0, MAX_DURATION_S, what)
     return seconds
+
+
+# Metres per distance unit as the apps write it.
+METRES_PER = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "miles": 1609.344, "ft": 0.3048, "yd": 0.9144}
+
+
+def rpe_value(text: str, *, decimal_comma: bool = False) -> float | None:
+    """A rate of perceived exertion, 0 to 10 (halves and other decimals as written)."""
+    rpe = parse_decimal(text, decimal_comma=decimal_comma)
+    if rpe is not None:
+        check_range(rpe, 0, MAX_RPE, "RPE")
+    return rpe
+
+
+def distance_value(text: str, unit: str, *, decimal_comma: bool = False) -> float | None:
+    """A distance in `unit` (km, m, mi, ft, yd), returned in metres; 0 or empty is None
+    (the apps write 0 in the distance of a set that has none)."""
+    distance = parse_decimal(text, decimal_comma=decimal_comma)
+    if not distance:
+        return None
+    factor = METRES_PER.get(unit.strip().lower())
+    if factor is None:
+        raise CellError(f"{shown(unit)} is not a distance unit ({', '.join(METRES_PER)})")
+    metres = round(distance * factor, 3)
+    check_range(metres, 0, MAX_DISTANCE_M, "distance in metres")
+    return metres
+
+
+def metres_value(text: str) -> float | None:
+    """A distance in metres as Backleg writes it: exact, a 0 kept."""
+    metres = parse_decimal(text)
+    if metres is not None:
+        check_range(metres, 0, MAX_DISTANCE_M, "distance in metres")
+    return metres
 
 
 def pain_value(text: str, what: str) -> int | None:

@@ -8,12 +8,10 @@ Hovering a point shows its session; clicking it opens that session.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
     QChart,
@@ -35,18 +33,41 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.content.model import Library
-from backleg_desktop.domain.calendar_stats import week_start
-from backleg_desktop.domain.records import ExercisePoint
-from backleg_desktop.domain.units import KILOGRAMS, LoadUnits, from_kg
+from backleg_desktop.domain.strength_trend import (
+    FORMULA_TEXT,
+    MAX_REPS_FOR_ESTIMATE,
+    weekly_totals,
+)
+from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services.validation import plausible_time
-from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history import lookup
+from backleg_desktop.ui.history.chart_points import (
+    REPS,
+    TOP_LOAD,
+    VOLUME,
+    WEEKLY_SETS,
+    WEEKLY_VOLUME,
+    ChartPoint,
+    estimate_points,
+    exercise_points,
+    pain_after_points,
+    side_points,
+    weekly_mean,
+    weekly_pain,
+    weekly_points,
+)
 
 if TYPE_CHECKING:
     from backleg_desktop.services.workouts import WorkoutService
 
-TOP_LOAD, VOLUME, REPS = "top_load", "volume", "reps"
-METRICS = {TOP_LOAD: "Top-set load (kg)", VOLUME: "Volume (kg)", REPS: "Reps"}
+METRICS = {
+    TOP_LOAD: "Top-set load and estimated 1RM (kg)",
+    VOLUME: "Volume (kg)",
+    REPS: "Reps",
+    WEEKLY_SETS: "Weekly sets",
+    WEEKLY_VOLUME: "Weekly volume (kg)",
+}
+E1RM_SERIES = f"Estimated 1RM ({FORMULA_TEXT}, sets of up to {MAX_REPS_FOR_ESTIMATE} reps)"
 
 
 def metric_title(metric: str, units: LoadUnits = KILOGRAMS) -> str:
@@ -56,24 +77,6 @@ def metric_title(metric: str, units: LoadUnits = KILOGRAMS) -> str:
 
 MARKERS_UP_TO = 60  # draw point markers while there are few enough to see them
 WEEKLY_PAIN_FROM = 120  # more sessions than this: plot pain after as weekly means
-
-
-@dataclass(frozen=True)
-class ChartPoint:
-    when: datetime
-    value: float
-    session_id: int
-    # What the tooltip says, made when a point is hovered: formatting a date and three
-    # figures for each of 3,650 points took longer than drawing the chart.
-    describe: Callable[[], str]
-
-    @property
-    def label(self) -> str:
-        return self.describe()
-
-
-def _text(label: str) -> Callable[[], str]:
-    return lambda: label
 
 
 def _ms(when: datetime) -> float:
@@ -92,6 +95,43 @@ def series_colours(palette: QPalette) -> list[QColor]:
         return [highlight.lighter(135), *[QColor(c) for c in others]]
     others = ["#c0621b", "#2e7d4f", "#b3261e", "#6a4caf"]
     return [highlight, *[QColor(c) for c in others]]
+
+
+@dataclass(frozen=True)
+class AxisPlan:
+    start_ms: float
+    end_ms: float
+    format: str  # QDateTime format of the tick labels
+    ticks: int
+
+    def labels(self) -> list[str]:
+        step = (self.end_ms - self.start_ms) / (self.ticks - 1)
+        return [
+            QDateTime.fromMSecsSinceEpoch(int(self.start_ms + i * step)).toString(self.format)
+            for i in range(self.ticks)
+        ]
+
+
+HOUR_MS = 3600 * 1000.0
+DAY_MS = 24 * HOUR_MS
+
+
+def time_axis(first: datetime, last: datetime) -> AxisPlan:
+    """A time axis around `first`..`last` whose tick labels differ from each other: hours
+    for one day (one session, or several that day), days up to four months, months after."""
+    start, end = _ms(first), _ms(last)
+    span = end - start
+    if span < 2 * DAY_MS:
+        # One day: 6 hours either side, ticks every few hours, labelled with the time.
+        pad = max(span * 0.1, 6 * HOUR_MS)
+        return AxisPlan(start - pad, end + pad, "d MMM HH:mm", 5)
+    pad = max(span * 0.02, 12 * HOUR_MS)
+    days = (span + 2 * pad) / DAY_MS
+    if days < 240:
+        # At most one tick a day, so no date is printed twice.
+        return AxisPlan(start - pad, end + pad, "d MMM", max(2, min(7, int(days))))
+    # Ticks at least 32 days apart, so no month is printed twice.
+    return AxisPlan(start - pad, end + pad, "MMM yyyy", max(2, min(7, int(days / 32) + 1)))
 
 
 class TimeChart(QChartView):
@@ -161,15 +201,16 @@ class TimeChart(QChartView):
             if self.series[key].attachedAxes()[-1] is self._left
             for p in pts
         ]
+        for axis in self.chart().axes():
+            axis.setVisible(bool(whens))  # no data: no stale axes either
         if whens:
-            first, last = min(whens), max(whens)
-            pad = max((_ms(last) - _ms(first)) * 0.02, 12 * 3600 * 1000.0)
+            plan = time_axis(min(whens), max(whens))
             self._x_axis.setRange(
-                QDateTime.fromMSecsSinceEpoch(int(_ms(first) - pad)),
-                QDateTime.fromMSecsSinceEpoch(int(_ms(last) + pad)),
+                QDateTime.fromMSecsSinceEpoch(int(plan.start_ms)),
+                QDateTime.fromMSecsSinceEpoch(int(plan.end_ms)),
             )
-            span_days = (last - first).days
-            self._x_axis.setFormat("d MMM" if span_days < 120 else "MMM yyyy")
+            self._x_axis.setFormat(plan.format)
+            self._x_axis.setTickCount(plan.ticks)
         top = max(values, default=0.0)
         self._left.setRange(0.0, top * 1.1 if top > 0 else 1.0)
         self._left.applyNiceNumbers()
@@ -228,93 +269,6 @@ class TimeChart(QChartView):
             axis.setGridLineColor(grid)
             axis.setLinePenColor(grid)
             axis.setMinorGridLineColor(grid)
-
-
-def exercise_points(
-    points: Sequence[ExercisePoint], metric: str, units: LoadUnits = KILOGRAMS
-) -> list[ChartPoint]:
-    chosen: list[ChartPoint] = []
-    for p in points:
-        value: float | None
-        if metric == TOP_LOAD:
-            value = p.top_load_kg
-        elif metric == VOLUME:
-            value = p.volume_kg
-        else:
-            value = float(p.total_reps)
-        if value is None:
-            continue
-        if metric != REPS:
-            value = from_kg(value, units.unit)
-        chosen.append(ChartPoint(p.started_at, value, p.session_id, partial(_label, p, units)))
-    return chosen
-
-
-def side_points(
-    points: Sequence[ExercisePoint], side: str, units: LoadUnits = KILOGRAMS
-) -> list[ChartPoint]:
-    chosen = []
-    for p in points:
-        value = p.top_load_left_kg if side == "left" else p.top_load_right_kg
-        if value is not None:
-            shown = from_kg(value, units.unit)
-            chosen.append(ChartPoint(p.started_at, shown, p.session_id, partial(_label, p, units)))
-    return chosen
-
-
-def pain_after_points(points: Sequence[ExercisePoint]) -> list[ChartPoint]:
-    return [
-        ChartPoint(p.started_at, float(p.pain_after), p.session_id, partial(_label, p))
-        for p in points
-        if p.pain_after is not None
-    ]
-
-
-def weekly_mean(points: Sequence[ChartPoint], what: str) -> list[ChartPoint]:
-    """One point per week (its Monday): the mean value; it opens the week's last session."""
-    weeks: dict[Any, list[ChartPoint]] = defaultdict(list)
-    for p in points:
-        weeks[week_start(p.when.astimezone().date())].append(p)
-    averaged = []
-    for monday in sorted(weeks):
-        group = weeks[monday]
-        mean = sum(p.value for p in group) / len(group)
-        when = datetime.combine(monday, datetime.min.time()).astimezone()
-        label = f"Week of {monday:%d %b %Y} ({len(group)} sessions): {what} {mean:.1f}"
-        averaged.append(ChartPoint(when, mean, group[-1].session_id, _text(label)))
-    return averaged
-
-
-def _label(p: ExercisePoint, units: LoadUnits = KILOGRAMS) -> str:
-    load = fmt.load(p.top_load_kg, units)
-    return (
-        f"{fmt.local_date_time(p.started_at)}: top set {load}, volume {units.volume(p.volume_kg)}, "
-        f"{p.total_reps} reps, pain {fmt.pain_change(p.pain_before, p.pain_after)}"
-    )
-
-
-def weekly_pain(summaries: Sequence[Any]) -> tuple[list[ChartPoint], list[ChartPoint]]:
-    """Average pain before and after per week; a point opens the week's last session."""
-    weeks: dict[Any, list[Any]] = defaultdict(list)
-    for summary in summaries:
-        local = summary.session.started_at.astimezone()
-        weeks[week_start(local.date())].append(summary.session)
-    before: list[ChartPoint] = []
-    after: list[ChartPoint] = []
-    for monday in sorted(weeks):
-        sessions = weeks[monday]
-        last = max(sessions, key=lambda s: s.started_at)
-        when = datetime.combine(monday, datetime.min.time()).astimezone()
-        label_head = f"Week of {monday:%d %b %Y} ({len(sessions)} sessions)"
-        for values, target, name in (
-            ([s.pain_before for s in sessions if s.pain_before is not None], before, "before"),
-            ([s.pain_after for s in sessions if s.pain_after is not None], after, "after"),
-        ):
-            if values:
-                mean = sum(values) / len(values)
-                label = f"{label_head}: average pain {name} {mean:.1f}"
-                target.append(ChartPoint(when, mean, last.id, _text(label)))
-    return before, after
 
 
 class ProgressView(QWidget):
@@ -389,16 +343,39 @@ class ProgressView(QWidget):
         # A session dated year 1 or 9999 (an old import) cannot be placed on a time axis.
         points = [p for p in points if plausible_time(p.started_at)]
         name = lookup.exercise_name(self.library, exercise_id or "")
-        chart.chart().setTitle(f"{name}: {METRICS[metric].split(' (')[0].lower()} over time")
-        chart.set_left_title(metric_title(metric, self.units))
-        if lookup.is_one_sided(self.library, exercise_id or "") and metric == TOP_LOAD:
+        label = METRICS[metric]
+        chart.set_left_title(metric_title(metric, self.units).replace(" and estimated 1RM", ""))
+        if not points:  # nothing to draw: an empty chart, not the last exercise's axes
+            chart.chart().setTitle(f"{name}: no sessions yet")
+            chart.fit()
+            self.empty_label.setText(
+                f"No sessions with {name} yet: it will appear here once logged."
+            )
+            return
+        what = label.split(" (")[0]
+        chart.chart().setTitle(f"{name}: {what[0].lower()}{what[1:]} over time")
+        if metric in (WEEKLY_SETS, WEEKLY_VOLUME):
+            chart.add_series(
+                label.split(" (")[0], weekly_points(weekly_totals(points), metric, self.units)
+            )
+        elif lookup.is_one_sided(self.library, exercise_id or "") and metric == TOP_LOAD:
             chart.add_series("Left leg", side_points(points, "left", self.units))
             chart.add_series("Right leg", side_points(points, "right", self.units))
         else:
-            series = exercise_points(points, metric, self.units)
-            chart.add_series(METRICS[metric].split(" (")[0], series)
+            chart.add_series(
+                label.split(" (")[0].removesuffix(" and estimated 1RM"),
+                exercise_points(points, metric, self.units),
+            )
+        if metric == TOP_LOAD:
+            estimates = [
+                e
+                for e in self.workouts.estimated_max_series(exercise_id)
+                if plausible_time(e.started_at)
+            ]
+            if estimates:
+                chart.add_series(E1RM_SERIES, estimate_points(estimates, self.units))
         pain = pain_after_points(points)
-        if len(pain) > WEEKLY_PAIN_FROM:
+        if len(pain) > WEEKLY_PAIN_FROM or metric in (WEEKLY_SETS, WEEKLY_VOLUME):
             # Day-by-day pain over years is a solid block of ink; weekly means show the trend.
             chart.add_series(
                 "Pain after (weekly average)",
@@ -408,9 +385,7 @@ class ProgressView(QWidget):
         else:
             chart.add_series("Pain after", pain, right_axis=True)
         chart.fit()
-        self.empty_label.setText(
-            "" if points else f"No sessions with {name} yet: it will appear here once logged."
-        )
+        self.empty_label.setText("")
 
     def show_pain_chart(self) -> None:
         total = self.workouts.count_sessions()

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -21,8 +20,23 @@ from backleg_desktop.domain.history import LoggedSet, SessionDetail
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.set_count import format_sets_done, sets_done
 from backleg_desktop.ui.history import formatting as fmt
-from backleg_desktop.ui.history.sets_model import NOTE, EditHandler, SetsTableModel
+from backleg_desktop.ui.history.column_chooser import ColumnChooser
+from backleg_desktop.ui.history.sets_model import (
+    EXERCISE,
+    KIND,
+    LOAD,
+    NOTE,
+    NUMBER,
+    REPS,
+    REST,
+    RPE,
+    SIDE,
+    EditHandler,
+    SetsTableModel,
+)
 from backleg_desktop.ui.widgets import heading, muted
+
+SETS_COLUMNS_KEY = "history/set_columns_hidden"
 
 EMPTY_TEXT = "Choose a session in the list to see its sets."
 
@@ -73,9 +87,18 @@ class SessionDetailPanel(QWidget):
         )
         self.sets_view.verticalHeader().hide()
         self.sets_view.setAlternatingRowColors(True)
-        header = self.sets_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.sets_view.setWordWrap(False)
+        # Exercise names stretch and elide (whole in the tooltip); the other columns are
+        # shown while they fit, or as the user chose in the header's menu.
+        self.columns = ColumnChooser(
+            self.sets_view,
+            key=SETS_COLUMNS_KEY,
+            main=(EXERCISE, NUMBER, REPS, LOAD),
+            optional=(RPE, SIDE, KIND, NOTE, REST),
+            stretch=EXERCISE,
+            min_stretch=100,
+            has_values=self.sets_model.has_values,
+        )
         self.sets_view.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.delete_set_button = QPushButton("Delete set", self)
@@ -110,6 +133,10 @@ class SessionDetailPanel(QWidget):
         """`back`: the session's "How is your back?" answers, exercise id → level."""
         self.detail = detail
         self.sets_model.set_detail(detail)
+        self.columns.fit()
+        # Each session starts at its first set, not where the last one was scrolled to.
+        self.sets_view.scrollToTop()
+        self.sets_view.horizontalScrollBar().setValue(0)
         has = detail is not None
         self.sets_view.setVisible(has)
         self.delete_session_button.setEnabled(has)
@@ -130,7 +157,7 @@ class SessionDetailPanel(QWidget):
             fmt.duration(duration),
             f"pain {fmt.pain_change(s.pain_before, s.pain_after)}",
             # Counted as the summary and the list count them: one set per set number.
-            f"{format_sets_done(sets_done(detail.sets), self._planned_sets(s.plan_id))} sets",
+            _sets_text(format_sets_done(sets_done(detail.sets), self._planned_sets(s.plan_id))),
         ]
         if s.status == "stopped_pain" and s.stop_exercise_id:
             where = self.sets_model._exercise_name(s.stop_exercise_id)
@@ -175,3 +202,8 @@ class SessionDetailPanel(QWidget):
     def _delete_session(self) -> None:
         if self.detail is not None:
             self.delete_session_requested.emit(self.detail.session.id)
+
+
+def _sets_text(done: str) -> str:
+    """ "1 set", "3 sets", "17/19 sets"."""
+    return f"{done} {'set' if done == '1' else 'sets'}"

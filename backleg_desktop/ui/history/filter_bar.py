@@ -12,6 +12,7 @@ from backleg_desktop.ui.history.table_model import HistoryFilter
 from backleg_desktop.ui.widgets import muted
 
 ANY_DATE = QDate(2000, 1, 1)  # the date edits show "Any" at this date
+TITLE_PREFIX = "title:"  # the plan filter's data for an imported workout's title
 
 
 def local_midnight(day: date) -> datetime:
@@ -30,9 +31,7 @@ class HistoryFilterBar(QWidget):
         self.library = library
         self.plan_combo = QComboBox(self)
         self.plan_combo.setObjectName("planFilter")
-        self.plan_combo.addItem("Any plan", None)
-        for plan in library.plans.values():
-            self.plan_combo.addItem(plan.name, plan.id)
+        self.fill_plans([])
         self.exercise_combo = QComboBox(self)
         self.exercise_combo.setObjectName("exerciseFilter")
         self.fill_exercises([])
@@ -88,6 +87,30 @@ class HistoryFilterBar(QWidget):
         combo.setCurrentIndex(max(found, 0))
         combo.blockSignals(False)
 
+    def fill_plans(self, titles: list[tuple[str | None, str]]) -> None:
+        """The built-in plans, then each other plan and imported workout title the history
+        holds (`WorkoutService.session_titles`); the choice is kept."""
+        combo = self.plan_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Any plan", None)
+        for plan in self.library.plans.values():
+            combo.addItem(plan.name, plan.id)
+        others = sorted(
+            ((name, plan_id) for plan_id, name in titles if plan_id not in self.library.plans),
+            key=lambda pair: (pair[1] is None, pair[0].casefold()),
+        )
+        if others:
+            combo.insertSeparator(combo.count())
+        for name, plan_id in others:  # user plans by id, then imported titles by name
+            combo.addItem(name, plan_id if plan_id is not None else TITLE_PREFIX + name)
+            if plan_id is None:
+                combo.setItemData(combo.count() - 1, "An imported workout", 3)  # ToolTipRole
+        found = combo.findData(current)
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
     def exercise_ids(self) -> list[str]:
         combo = self.exercise_combo
         return [combo.itemData(i) for i in range(1, combo.count())]
@@ -98,8 +121,14 @@ class HistoryFilterBar(QWidget):
             since = local_midnight(_day(self.since_edit.date()))
         if self.until_edit.date() != ANY_DATE:
             until = local_midnight(_day(self.until_edit.date()) + timedelta(days=1))
+        chosen = self.plan_combo.currentData()
+        title = None
+        if isinstance(chosen, str) and chosen.startswith(TITLE_PREFIX):
+            title = chosen.removeprefix(TITLE_PREFIX)
+            chosen = None
         return HistoryFilter(
-            plan_id=self.plan_combo.currentData(),
+            title=title,
+            plan_id=chosen,
             exercise_id=self.exercise_combo.currentData(),
             since=since,
             until=until,

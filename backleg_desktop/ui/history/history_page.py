@@ -12,14 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QMessageBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +40,8 @@ from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history import lookup
 from backleg_desktop.ui.history.detail_panel import SessionDetailPanel
 from backleg_desktop.ui.history.filter_bar import HistoryFilterBar
+from backleg_desktop.ui.history.outside_changes import OutsideChangeWatcher
+from backleg_desktop.ui.history.sessions_table import make_sessions_table, size_columns
 from backleg_desktop.ui.history.table_model import (
     DATE,
     SESSION_ID_ROLE,
@@ -122,6 +129,8 @@ class HistoryPage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self._set_enabled(False)
+        self.outside = OutsideChangeWatcher(self)
+        self.outside.changed_outside.connect(self.refresh_keeping_selection)
 
     # --- building ---------------------------------------------------------------------
 
@@ -131,18 +140,8 @@ class HistoryPage(QWidget):
         self.filters.changed.connect(self._apply_filters)
         self.filters.clear_button.clicked.connect(self.clear_filters)
 
-        self.table = QTableView(tab)
-        self.table.setObjectName("sessionsTable")
+        self.table, self.columns = make_sessions_table(tab)
         self.table.setAccessibleName("Sessions")
-        self.table.setSortingEnabled(False)  # turned on once a model is set
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
         self.detail = SessionDetailPanel(
             self.exercise_name, self.plan_name, self._edit_set, tab, planned_sets=self.planned_sets
@@ -156,6 +155,7 @@ class HistoryPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([440, 390])  # the detail's sets need room at 1024 wide
 
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -184,6 +184,7 @@ class HistoryPage(QWidget):
         self._set_enabled(True)
         self._update_count()
         self._stale_tabs = set(self._lazy_tabs)
+        self.outside.watch(workouts.db_path)
         # Names of user exercises and record markers come after the first rows are shown.
         QTimer.singleShot(0, self, self._after_first_rows)
 
@@ -192,6 +193,7 @@ class HistoryPage(QWidget):
             return
         try:
             self.filters.fill_exercises(self.workouts.user_exercises())
+            self.filters.fill_plans(self.workouts.session_titles())
         except BacklegError:
             return  # the list itself works; names and markers are a nicety
         # Records read every working set (a quarter of a second for ten years): off the
@@ -215,18 +217,13 @@ class HistoryPage(QWidget):
     def _set_enabled(self, enabled: bool) -> None:
         self.filters.set_usable(enabled)
 
+    def use_settings(self, settings: QSettings) -> None:
+        """Where the columns chosen in the tables' header menus are remembered."""
+        self.columns.use_settings(settings)
+        self.detail.columns.use_settings(settings)
+
     def _size_columns(self) -> None:
-        metrics = self.table.fontMetrics()
-        widths = (
-            "Wed 30 Sep 2026, 18:45  ★",
-            "Strength session",
-            "1 h 05 min",
-            "22/19",
-            "12,345 kg",
-            "10 → 10",
-        )
-        for column, sample in enumerate(widths):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        size_columns(self.table, self.columns)
 
     # --- names ------------------------------------------------------------------------
 
@@ -355,6 +352,7 @@ class HistoryPage(QWidget):
 
     def _changed(self, session_id: int | None) -> None:
         """Re-read what a change touched: the list, the detail, and the other tabs later."""
+        self.outside.seen()
         if self.model is not None:
             self.model.refresh()
         self._stale_tabs = set(self._lazy_tabs)
@@ -370,8 +368,16 @@ class HistoryPage(QWidget):
             return
         self.undo_stack.clear()  # ids may have changed under the stack
         self.filters.fill_exercises(self.workouts.user_exercises())
+        self.filters.fill_plans(self.workouts.session_titles())
         self._changed(None)
         self.mark_records()
+
+    def refresh_keeping_selection(self) -> None:
+        """Re-read everything after a change outside the window; the session shown stays."""
+        shown = self.detail.detail.session.id if self.detail.detail is not None else None
+        self.refresh()
+        if shown is not None:
+            self.show_session(shown)
 
     def set_units(self, units: LoadUnits) -> None:
         """Show loads in `units` from now on: the list, the open session, the other tabs."""

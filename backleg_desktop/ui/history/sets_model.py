@@ -1,4 +1,7 @@
-"""The sets of one session as an editable table: reps, load and note can be changed."""
+"""The sets of one session as an editable table: reps, load and note can be changed.
+
+A hold shows its time and a distance set its distance and time in the reps column
+("held 60 s", "2.5 km in 10:00 min"); RPE has its own column."""
 
 from __future__ import annotations
 
@@ -10,12 +13,27 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from backleg_desktop.domain.history import LoggedSet, SessionDetail
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.ui.history import formatting as fmt
+from backleg_desktop.ui.history import set_text
 
 SET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LOGGED_SET_ROLE = Qt.ItemDataRole.UserRole + 2
 
-EXERCISE, SIDE, NUMBER, KIND, REPS, LOAD, REST, NOTE = range(8)
-HEADERS = ("Exercise", "Side", "Set", "Kind", "Reps", "Load (kg)", "Rest taken / planned", "Note")
+EXERCISE, SIDE, NUMBER, KIND, REPS, LOAD, RPE, REST, NOTE = range(9)
+HEADERS = (
+    "Exercise",
+    "Side",
+    "Set",
+    "Kind",
+    "Reps / time",
+    "Load (kg)",
+    "RPE",
+    "Rest taken / planned",
+    "Note",
+)
+HEADER_TIPS = {
+    REPS: "Reps; a hold's time; a distance and its time",
+    RPE: "Rate of perceived exertion, 0 to 10",
+}
 EDITABLE = {REPS: "reps", LOAD: "load_kg", NOTE: "note"}
 
 # (set, field, new value) -> whether the change was saved
@@ -79,11 +97,19 @@ class SetsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             if section == LOAD:
                 return f"Load ({self.units.unit})"
             return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(section)
         return None
+
+    def has_values(self, column: int) -> bool:
+        """Whether any set shows something in `column` (an all-empty one can be left out)."""
+        return any(self._display(s, column) not in ("", fmt.NO_VALUE) for s in self._sets)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -110,10 +136,13 @@ class SetsTableModel(QAbstractTableModel):
             return s.id
         if role == LOGGED_SET_ROLE:
             return s
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (NUMBER, REPS, LOAD, REST):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (NUMBER, REPS, LOAD, RPE, REST):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column in EDITABLE:
-            return "Double-click to change it; Ctrl+Z undoes the change."
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == EXERCISE or (column == NOTE and s.note):  # the whole text, if elided
+                return self._display(s, column)
+            if column in EDITABLE:
+                return "Double-click to change it; Ctrl+Z undoes the change."
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -142,13 +171,13 @@ class SetsTableModel(QAbstractTableModel):
         if column == KIND:
             return fmt.KIND_LABELS.get(s.kind, s.kind)
         if column == REPS:
-            if s.reps is None and s.duration_s is not None:  # a timed hold: its time
-                return f"held {fmt.seconds_short(s.duration_s)}"
-            return fmt.NO_VALUE if s.reps is None else str(s.reps)
+            return set_text.work(s)
         if column == LOAD:
             if s.load_kg is None:
                 return fmt.NO_VALUE
             return fmt.load(s.load_kg, self.units, unit=False) + self.load_words(s.exercise_id)
+        if column == RPE:
+            return set_text.rpe(s.rpe)
         if column == REST:
             taken = fmt.seconds_short(s.rest_taken_s)
             if s.rest_planned_s is None:

@@ -52,6 +52,7 @@ class HistoryFilter:
     exercise_id: str | None = None
     since: datetime | None = None  # inclusive, aware
     until: datetime | None = None  # exclusive, aware
+    title: str | None = None  # an imported workout's title
 
     def as_kwargs(self) -> dict[str, Any]:
         return {
@@ -59,6 +60,7 @@ class HistoryFilter:
             "exercise_id": self.exercise_id,
             "since": self.since,
             "until": self.until,
+            "title": self.title,
         }
 
 
@@ -261,6 +263,8 @@ class SessionTableModel(QAbstractTableModel):
         s = summary.session
         if column == DATE and s.id in self._record_sessions:
             return "This session set a personal record."
+        if column == PLAN:  # the whole name, when a narrow column elides it
+            return self._plan_name(summary)
         if column == STATUS and s.notes:
             return s.notes
         if column == PAIN and s.pain_before is not None and s.pain_after is not None:

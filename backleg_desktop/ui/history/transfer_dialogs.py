@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.records import ImportSummary
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
+from backleg_desktop.domain.wording import count_of
 from backleg_desktop.services import history_export
 from backleg_desktop.services.backup_plans import restore_backup_plans
 from backleg_desktop.services.transfer import (
@@ -103,6 +104,7 @@ class ImportDialog(QDialog):
         }
         for key, label in self.counts.items():
             label.setObjectName(f"count_{key}")
+            label.setWordWrap(True)  # a long list of new exercises wraps, never runs off
         form = QFormLayout()
         form.addRow("File", self.file_label)
         form.addRow("Format", self.format_label)
@@ -182,7 +184,7 @@ class ImportDialog(QDialog):
 
         def work(
             _progress: Callable[[int], None], should_cancel: Callable[[], bool]
-        ) -> tuple[ImportPreview, ImportSummary, list[str]]:
+        ) -> tuple[ImportPreview, ImportSummary, list[str], list[str]]:
             found = preview(path, library, unit)
             plans = restore_backup_plans(workouts, path, dry_run=True)  # a backup's plans
             summary = workouts.import_sessions(
@@ -190,13 +192,17 @@ class ImportDialog(QDialog):
                 dry_run=True,
                 should_cancel=should_cancel,
             )
-            return found, summary, [name for name, done in plans if done != "unchanged"]
+            # The file's unknown names less the user exercises the history already has:
+            # the names of the exercises the import would create, as many as it counts.
+            known = {name.casefold() for _id, name in workouts.user_exercises()}
+            names = [n for n in found.new_user_exercises if n.casefold() not in known]
+            return found, summary, names, [name for name, done in plans if done != "unchanged"]
 
         self._run(work, self._previewed)
 
-    def _previewed(self, result: tuple[ImportPreview, ImportSummary, list[str]]) -> None:
+    def _previewed(self, result: tuple[ImportPreview, ImportSummary, list[str], list[str]]) -> None:
         self._job_ended()
-        found, summary, plans = result
+        found, summary, new_names, plans = result
         self.preview_data, self.dry_run = found, summary
         self.format_label.setText(found.format.label)
         self._show_unit(found.format.uses_unit_option)
@@ -208,16 +214,16 @@ class ImportDialog(QDialog):
                 f"{fmt.local_date(found.last_started_at)}"
             )
         self.counts["new_sessions"].setText(
-            f"{summary.sessions_added:,} ({summary.sets_added:,} sets)"
+            f"{summary.sessions_added:,} ({count_of(summary.sets_added, 'set')})"
         )
         self.counts["duplicates"].setText(f"{summary.duplicates_skipped:,} (skipped)")
         self.counts["sample"].setText(self._sample_set(found))
-        names = ", ".join(found.new_user_exercises[:6])
-        more = len(found.new_user_exercises) - 6
+        names = ", ".join(new_names[:6])
+        more = len(new_names) - 6
         if more > 0:
             names += f" and {more} more"
-        exercises = f"{summary.user_exercises_created}"
-        self.counts["exercises"].setText(f"{exercises}: {names}" if names else exercises)
+        exercises = f"{summary.user_exercises_created:,}"
+        self.counts["exercises"].setText(f"{exercises} — {names}" if names else exercises)
         self.progress.setRange(0, max(found.sessions, 1))
         self.progress.setValue(0)
         if summary.sessions_added or plans:
@@ -259,7 +265,8 @@ class ImportDialog(QDialog):
         self.summary = summary
         self.progress.setValue(self.progress.maximum())
         self.status.setText(
-            f"Added {summary.sessions_added:,} sessions and {summary.sets_added:,} sets; "
+            f"Added {count_of(summary.sessions_added, 'session')} and "
+            f"{count_of(summary.sets_added, 'set')}; "
             f"skipped {summary.duplicates_skipped:,} already in your history."
         )
         self.cancel_button.setText("Close")
@@ -353,7 +360,8 @@ def export_history(
         QMessageBox.information(
             parent,
             "Export finished",
-            f"Exported {summary.sessions:,} sessions ({summary.sets:,} sets) to {target}.",
+            f"Exported {count_of(summary.sessions, 'session')} "
+            f"({count_of(summary.sets, 'set')}) to {target}.",
         )
 
     def failed(message: str) -> None:

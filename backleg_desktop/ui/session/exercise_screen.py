@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -24,6 +24,7 @@ from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.domain.units import load_label
 from backleg_desktop.ui.load_input import LoadSpinBox
 from backleg_desktop.ui.session.exercise_panels import CueList, HintPanel, IllustrationArea
+from backleg_desktop.ui.session.rpe_field import RpeField
 from backleg_desktop.ui.session.safety_panel import SafetyPanel
 from backleg_desktop.ui.session.texts import how_text, set_text, side_text, target_text
 from backleg_desktop.ui.session.widgets import READY_COLOR, action_button, big_label
@@ -106,6 +107,8 @@ class ExerciseScreen(QWidget):
         inputs.addWidget(self.left_reps, 1, 0)
         inputs.addWidget(self.reps, 1, 1)
         inputs.addWidget(self.load, 1, 2)
+        self.rpe = RpeField(self)  # optional, off unless the preference is on
+        inputs.addWidget(self.rpe, 0, 3, 2, 1, Qt.AlignmentFlag.AlignLeft)
         self.load_note = big_label("", 1.1, bold=True)
         self.load_note.setObjectName("loadNote")  # "lighter today: pain 5 (was 25 kg)"
         self.load_note.hide()
@@ -211,6 +214,7 @@ class ExerciseScreen(QWidget):
         self._alternating = step.alternating
         for widget in self._inputs:
             widget.setVisible(not step.is_hold)  # a hold logs its time, not reps or load
+        self.rpe.show_for(hold=step.is_hold)
         for widget in self._left_inputs:
             widget.setVisible(step.alternating and not step.is_hold)
         self.reps_label.setText("R&ight leg reps" if step.alternating else "&Reps")
@@ -323,6 +327,7 @@ class ExerciseScreen(QWidget):
         for widget in (
             *self._inputs,
             *self._left_inputs,
+            self.rpe,
             self.cues,
             self.illustration,
             self.safety,

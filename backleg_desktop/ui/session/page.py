@@ -28,6 +28,7 @@ from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.session_caution import cheer_records, session_caution
 from backleg_desktop.domain.session_flow import RestChoice, SessionFlow, Step
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
+from backleg_desktop.domain.wording import count_of
 from backleg_desktop.services.session_controller import SessionController
 from backleg_desktop.services.session_recorder import SessionRecorder
 from backleg_desktop.ui.preferences.prefs import Preferences
@@ -116,6 +117,7 @@ class SessionPage(QWidget):
         self.resume_screen = ResumeScreen(self)
         self.pain_screen = PainScreen(self, clock=clock)
         self.exercise_screen = ExerciseScreen(self, clock=clock, figures=library.figures)
+        self.exercise_screen.rpe.use_settings(settings)  # the optional RPE box
         self.rest_screen = RestScreen(self, clock=clock)
         self.summary_screen = SummaryScreen(library, pool or QThreadPool.globalInstance(), self)
         self.notice_screen = NoticeScreen(self)
@@ -328,7 +330,8 @@ class SessionPage(QWidget):
         if not self.is_active:
             return
         done, _planned = self.controller.progress()
-        question = f"End this session now? The {done} set(s) you logged are kept."
+        kept = "is" if done == 1 else "are"
+        question = f"End this session now? The {count_of(done, 'set')} you logged {kept} kept."
         if self._confirm("End session", question):  # Enter means yes
             self.running.stop_timers()
             if self.controller.end_early():

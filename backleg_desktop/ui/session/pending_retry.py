@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from backleg_desktop.domain.wording import count_of
 from backleg_desktop.services.pending_writes import RETRY_INTERVAL_MS, PendingWrites
 
 if TYPE_CHECKING:
@@ -88,7 +89,8 @@ class PendingRetry(QObject):
         QMessageBox.warning(
             parent,
             "Not saved yet",
-            f"{self.count} change(s) from your session are not in your history yet, because "
+            f"{count_of(self.count, 'change')} from your session "
+            f"{'is' if self.count == 1 else 'are'} not in your history yet, because "
             "another Backleg command is using the file. Backleg keeps them and tries again "
             f"every {RETRY_INTERVAL_MS // 1000} seconds"
             + (

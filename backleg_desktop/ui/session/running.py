@@ -105,11 +105,13 @@ class RunningSession(QObject):
         if self.flow is None or self.flow.state != "in_set":
             return
         reps, load = self.exercise_screen.values()
+        rpe = self.exercise_screen.rpe.value()
         left = self.exercise_screen.left_reps_value()  # an alternating set: both legs
         if left is not None:
-            done = self.controller.log_set(left, load, right_reps=reps)
-        else:
-            done = self.controller.log_set(reps, load)  # set_completed starts the next timer
+            done = self.controller.log_set(left, load, right_reps=reps, rpe=rpe)
+        else:  # set_completed starts the next timer
+            done = self.controller.log_set(reps, load, rpe=rpe)
+        self.exercise_screen.rpe.clear()  # each set's RPE is its own
         if done is None:
             return
         logged = done.stored
@@ -223,7 +225,7 @@ class RunningSession(QObject):
         return flow is not None and flow.state == "ready" and step is not None and step.optional
 
     def decline_extra_set(self) -> None:
-        """D: leave the optional set(s) out; Ctrl+Z takes that back like any skip."""
+        """D: leave the optional sets out; Ctrl+Z takes that back like any skip."""
         if not self.extra_set_offered():
             return
         assert self.flow is not None and self.flow.current_step is not None
@@ -304,7 +306,9 @@ class RunningSession(QObject):
         screen.show_note(plan.items[step.item_index].note)
         screen.show_hint(self.controller.hint(step.exercise_id))  # cached: asked once
         self.disc_offer.show_for(step, flow.state)
-        last_time = last_time_text(self.controller.last_time(step.exercise_id))  # cached too
+        last_time = last_time_text(
+            self.controller.last_time(step.exercise_id), self.page.units
+        )  # cached too
         screen.show_extras(last_time, self.page.warm_up.offer())
         if flow.state == "in_set":
             timer = flow.hold_timer if step.is_hold else flow.set_timer

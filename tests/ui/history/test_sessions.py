@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from backleg_desktop.ui.history.sets_model import LOAD, NOTE, REPS
+from backleg_desktop.ui.history.sets_model import LOAD, NOTE, REPS, REST
 from backleg_desktop.ui.history.table_model import (
     DATE,
     PAIN,
@@ -191,7 +191,7 @@ def test_detail_shows_sets_grouped_by_exercise_and_side(page, qtbot, column) -> 
     # Each exercise's sets sit together.
     groups = [e for i, e in enumerate(exercises) if i == 0 or exercises[i - 1] != e]
     assert len(groups) == len(set(groups))
-    rest = sets.index(0, 6).data()
+    rest = sets.index(0, REST).data()
     assert " / " in rest  # rest taken / planned
 
 

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from backleg_desktop.domain.history import SetEntry
+from backleg_desktop.ui.history.charts import E1RM_SERIES
 from backleg_desktop.ui.history.history_page import (
     CALENDAR_TAB,
     PROGRESS_TAB,
@@ -26,7 +27,7 @@ def test_charts_are_built_lazily_and_plot_the_exercise_series(page, store) -> No
     assert view is not None
     view.select("goblet-squat", "top_load")
     series = view.exercise_chart.series
-    assert set(series) == {"Top-set load", "Pain after (weekly average)"}
+    assert set(series) == {"Top-set load", E1RM_SERIES, "Pain after (weekly average)"}
     expected = store.workouts.exercise_series("goblet-squat")
     points = series["Top-set load"].points()
     assert [(p.x(), p.y()) for p in points] == [(ms(e.started_at), e.top_load_kg) for e in expected]

@@ -55,7 +55,7 @@ def test_import_shows_a_preview_then_imports(qtbot, monkeypatch, page, store, tm
     assert dialog.counts["sessions"].text() == "43"
     assert dialog.counts["new_sessions"].text().startswith("40 (")
     assert dialog.counts["duplicates"].text() == "3 (skipped)"
-    assert dialog.counts["exercises"].text() == "1: Hip thrust"
+    assert dialog.counts["exercises"].text() == "1 — Hip thrust"
     assert dialog.format_label.text() == "Backleg CSV"
     assert not dialog.unit_combo.isVisible()
     assert store.workouts.count_sessions() == SEEDED_SESSIONS  # the preview wrote nothing

@@ -85,7 +85,7 @@ def test_history_shows_and_edits_loads_in_pounds(qtbot, session_window, store, m
     assert chart._left.titleText() == "Top-set load (lb)"
     [point] = chart.series["Top-set load"].points()
     assert math.isclose(point.y(), 90.0)
-    assert progress.metric_combo.itemText(0) == "Top-set load (lb)"
+    assert progress.metric_combo.itemText(0) == "Top-set load and estimated 1RM (lb)"
 
 
 def test_switching_back_to_kilograms_updates_history_live(qtbot, session_window, store) -> None:

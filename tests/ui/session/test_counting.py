@@ -28,6 +28,6 @@ def test_a_one_leg_set_counts_once_in_progress_and_the_end_question(drive, monke
     assert page.flow.progress() == (2, 16)  # the flow counts sides
     assert page.progress.text().endswith("1 of 14 sets logged")
     drive.key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert asked == ["End this session now? The 1 set(s) you logged are kept."]
+    assert asked == ["End this session now? The 1 set you logged is kept."]
     drive.key(Qt.Key.Key_Escape)
     assert page.summary_screen.values["sets"].text() == "1 of 14"

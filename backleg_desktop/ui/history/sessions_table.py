@@ -1,0 +1,60 @@
+"""The sessions list's view: one row per session, the plan column stretching and eliding,
+Status, Duration and Volume shown while they fit or as the user chose (header menu)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+
+from backleg_desktop.ui.history.column_chooser import ColumnChooser
+from backleg_desktop.ui.history.table_model import (
+    DATE,
+    DURATION,
+    PAIN,
+    PLAN,
+    SETS,
+    STATUS,
+    VOLUME,
+)
+
+SESSION_COLUMNS_KEY = "history/session_columns_hidden"
+# Fixed widths from samples: measuring every loaded row would cost more.
+SAMPLES = {
+    DATE: "Wed 30 Sep 2026, 18:45  ★",
+    DURATION: "1 h 05 min",
+    SETS: "22/19",
+    VOLUME: "12,345 kg",
+    PAIN: "10 → 10",
+    STATUS: "Stopped for pain",
+}
+
+
+def make_sessions_table(parent: QWidget) -> tuple[QTableView, ColumnChooser]:
+    table = QTableView(parent)
+    table.setObjectName("sessionsTable")
+    table.setSortingEnabled(False)  # turned on once a model is set
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    columns = ColumnChooser(
+        table,
+        key=SESSION_COLUMNS_KEY,
+        main=(DATE, PLAN, SETS, PAIN),
+        optional=(STATUS, DURATION, VOLUME),
+        stretch=PLAN,
+        min_stretch=120,
+    )
+    return table, columns
+
+
+def size_columns(table: QTableView, columns: ColumnChooser) -> None:
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    columns.set_widths(
+        {
+            column: max(metrics.horizontalAdvance(sample) + 24, header.sectionSizeHint(column))
+            for column, sample in SAMPLES.items()
+        }
+    )
