@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         """Build everything the first frame left out: pages, menus, icons, status bar."""
         if self._complete:
             raise RuntimeError("the main window is complete already")
+        from backleg_desktop.ui import page_factories as pages
         from backleg_desktop.ui import resources
         from backleg_desktop.ui.disc_wiring import install_disc
         from backleg_desktop.ui.pages.exercises import ExercisesPage
@@ -172,15 +173,27 @@ class MainWindow(QMainWindow):
         self.add_page(
             "exercises", "Exercises", self.exercises_page, resources.icon("exercises.svg", palette)
         )
-        self.add_page("plans", "Plans", self._make_plans, resources.icon("plans.svg", palette))
-        self.add_page("avoid", "Avoid", self._make_avoid, resources.icon("avoid.svg", palette))
         self.add_page(
-            "guidance", "Guidance", self._make_guidance, resources.icon("guidance.svg", palette)
+            "plans", "Plans", lambda: pages.make_plans(self), resources.icon("plans.svg", palette)
         )
         self.add_page(
-            "history", "History", self._make_history, resources.icon("history.svg", palette)
+            "avoid", "Avoid", lambda: pages.make_avoid(self), resources.icon("avoid.svg", palette)
         )
-        self.add_page(EXERCISE_DETAIL, "Exercise", self._make_exercise_page, in_sidebar=False)
+        self.add_page(
+            "guidance",
+            "Guidance",
+            lambda: pages.make_guidance(self),
+            resources.icon("guidance.svg", palette),
+        )
+        self.add_page(
+            "history",
+            "History",
+            lambda: pages.make_history(self),
+            resources.icon("history.svg", palette),
+        )
+        self.add_page(
+            EXERCISE_DETAIL, "Exercise", lambda: pages.make_exercise_page(self), in_sidebar=False
+        )
         # The guided session: first in the sidebar, built on first use; its menu and keys.
         self.session = install_session(self)
         self.disc = install_disc(self)  # marks what a herniated disc should clear first
@@ -266,43 +279,6 @@ class MainWindow(QMainWindow):
         link_signal = getattr(widget, "link_activated", None)
         if link_signal is not None:
             link_signal.connect(self.open_link)
-
-    # The reference pages, built on first use (imports included).
-    def _make_plans(self) -> QWidget:
-        from backleg_desktop.ui.pages.plans import PlansPage
-
-        page = PlansPage(self.library, self.plan_book)
-        page.start_requested.connect(self.session.start_plan)
-        return page
-
-    def _make_avoid(self) -> QWidget:
-        from backleg_desktop.ui.pages.avoid import AvoidPage
-
-        return AvoidPage(self.library)
-
-    def _make_guidance(self) -> QWidget:
-        from backleg_desktop.ui.pages.guidance import GuidancePage
-
-        return GuidancePage(self.library)
-
-    def _make_history(self) -> QWidget:
-        from backleg_desktop.ui.history import HistoryPage
-
-        page = HistoryPage(self.library, plans=self.plan_book.plans)  # yours count "5 of 6" too
-        page.use_settings(self.settings)
-        page.set_units(self.preferences.load_units())  # and again whenever they change:
-        self.preferences.changed.connect(lambda: page.set_units(self.preferences.load_units()))
-        self.store_attached.connect(page.set_store)
-        if self.store is not None:
-            page.set_store(self.store)
-        return page
-
-    def _make_exercise_page(self) -> QWidget:
-        from backleg_desktop.ui.pages.exercise_detail import ExerciseDetailPage
-
-        page = ExerciseDetailPage(self.library, clock=self.clock)
-        page.back_requested.connect(self.go_back)
-        return page
 
     @property
     def plans_page(self) -> PlansPage:
