@@ -21,35 +21,13 @@ from typing import Literal, Protocol
 
 from backleg_desktop.domain.history import SetKind, Side
 from backleg_desktop.domain.one_leg import OneLegMode, set_steps
+from backleg_desktop.domain.plan_rules import PlanItemLike
+from backleg_desktop.domain.set_work import RangeLike
 
 RestChoice = Literal["bottom", "middle", "top"]
 
 
-# -- the shapes of content the flow reads ----------------------------------------------
-class RangeLike(Protocol):
-    @property
-    def low(self) -> int: ...
-    @property
-    def high(self) -> int: ...
-
-
-class PlanItemLike(Protocol):
-    @property
-    def exercise_id(self) -> str: ...
-    @property
-    def sets(self) -> RangeLike: ...
-    @property
-    def reps(self) -> RangeLike | None: ...  # None: each set is a timed hold
-    @property
-    def per_leg(self) -> bool: ...
-    @property
-    def rest_seconds(self) -> RangeLike: ...
-    @property
-    def hold_seconds(self) -> RangeLike | None: ...
-    @property
-    def warmup_sets(self) -> int: ...  # before the working sets (domain/warmups.py)
-
-
+# -- the shapes of content the flow reads (a plan item's is the plan rules' own) ---------
 class PlanLike(Protocol):
     @property
     def id(self) -> str: ...
