@@ -255,6 +255,7 @@ class SessionLog:
         rest_taken_s: float | Unset | None = UNSET,
         duration_s: float | Unset | None = UNSET,
         kind: str | Unset = UNSET,
+        rpe: float | Unset | None = UNSET,
     ) -> LoggedSet:
         changes: dict[str, Any] = {}
         if not isinstance(reps, Unset):
@@ -275,6 +276,9 @@ class SessionLog:
         if not isinstance(kind, Unset):
             check.one_of("kind", kind, ("working", "warmup", "drop", "failure"))
             changes["kind"] = kind
+        if not isinstance(rpe, Unset):
+            check.rpe_entry(rpe)  # typed by hand, as in the session: halves from 0 to 10
+            changes["rpe"] = rpe
         with self._db.write() as db:
             row = set_row(db, set_id)
             for field, value in changes.items():

@@ -21,6 +21,7 @@ from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.set_count import format_sets_done, sets_done
 from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history.column_chooser import ColumnChooser
+from backleg_desktop.ui.history.rpe_delegate import RpeDelegate
 from backleg_desktop.ui.history.sets_model import (
     EXERCISE,
     KIND,
@@ -78,6 +79,7 @@ class SessionDetailPanel(QWidget):
         self.sets_view.setObjectName("setsView")
         self.sets_view.setAccessibleName("Sets of this session")
         self.sets_view.setModel(self.sets_model)
+        self.sets_view.setItemDelegateForColumn(RPE, RpeDelegate(self.sets_view))
         self.sets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sets_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sets_view.setEditTriggers(

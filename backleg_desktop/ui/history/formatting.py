@@ -68,6 +68,13 @@ def edit_problem(error: Exception, units: LoadUnits) -> str:
     """Why an edit was refused; a load's limits in the unit it was typed in, not in kg."""
     if getattr(error, "field", None) == "load_kg":
         return f"A load must be between 0 and {units.text(MAX_LOAD_KG)}. Nothing was changed."
+    if getattr(error, "field", None) == "rpe":  # the session's rule: 0 to 10 in halves
+        value = getattr(error, "value", None)
+        typed = f"{value:g}" if isinstance(value, int | float) else str(value)
+        return (
+            f"An RPE must be 0 to 10 in whole or half steps (7 or 7.5), not {typed}. "
+            "Leave it empty for none. Nothing was changed."
+        )
     return str(error)
 
 

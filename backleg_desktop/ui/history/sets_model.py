@@ -1,4 +1,4 @@
-"""The sets of one session as an editable table: reps, load and note can be changed.
+"""The sets of one session as an editable table: reps, load, RPE and note can be changed.
 
 A hold shows its time and a distance set its distance and time in the reps column
 ("held 60 s", "2.5 km in 10:00 min"); RPE has its own column."""
@@ -34,7 +34,7 @@ HEADER_TIPS = {
     REPS: "Reps; a hold's time; a distance and its time",
     RPE: "Rate of perceived exertion, 0 to 10",
 }
-EDITABLE = {REPS: "reps", LOAD: "load_kg", NOTE: "note"}
+EDITABLE = {REPS: "reps", LOAD: "load_kg", RPE: "rpe", NOTE: "note"}
 
 # (set, field, new value) -> whether the change was saved
 EditHandler = Callable[[LoggedSet, str, Any], bool]
@@ -129,6 +129,8 @@ class SetsTableModel(QAbstractTableModel):
                 return "" if s.reps is None else str(s.reps)
             if column == LOAD:
                 return "" if s.load_kg is None else fmt.load(s.load_kg, self.units, unit=False)
+            if column == RPE:
+                return set_text.rpe(s.rpe)
             if column == NOTE:
                 return s.note
             return self._display(s, column)

@@ -67,6 +67,9 @@ class _AppliedCommand(QUndoCommand):
         raise NotImplementedError
 
 
+_FIELD_WORDS = {"load_kg": "load", "rpe": "RPE"}
+
+
 class EditSetCommand(_AppliedCommand):
     def __init__(
         self,
@@ -78,7 +81,7 @@ class EditSetCommand(_AppliedCommand):
         changed: Changed,
         failed: Failed = _ignore_failure,
     ) -> None:
-        super().__init__(f"Edit {field.replace('_kg', '').replace('_', ' ')}", changed, failed)
+        super().__init__(f"Edit {_FIELD_WORDS.get(field, field)}", changed, failed)
         self._workouts = workouts
         self._set_id = logged.id
         self._session_id = logged.session_id

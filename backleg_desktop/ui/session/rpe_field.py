@@ -35,8 +35,8 @@ class RpeSpinBox(QDoubleSpinBox):
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         raw = text.strip().replace(",", ".")
-        if raw in ("", "–", "-"):
-            return QValidator.State.Intermediate, text, pos
+        if raw in ("", "–", "-"):  # an emptied box means no RPE, as "–" does
+            return QValidator.State.Acceptable, text, pos
         try:
             number = float(raw)
         except ValueError:
@@ -47,6 +47,12 @@ class RpeSpinBox(QDoubleSpinBox):
             return QValidator.State.Acceptable, text, pos
         # "7." on the way to "7.5" is fine; "7.3" is not a half.
         return QValidator.State.Intermediate, text, pos
+
+    def valueFromText(self, text: str) -> float:
+        raw = text.strip().replace(",", ".")
+        if raw in ("", "–", "-"):
+            return NO_RPE
+        return super().valueFromText(raw)
 
     def fixup(self, text: str) -> str:
         try:
