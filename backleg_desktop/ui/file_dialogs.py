@@ -27,7 +27,7 @@ def remember_folder(settings: QSettings | None, chosen: Path) -> None:
 
 
 def dated_name(suffix: str, *, middle: str = "", today: date | None = None) -> str:
-    """backleg-2026-12-01.csv; with `middle`, backleg-strength-handout-2026-12-01.pdf."""
+    """backleg-2026-12-01.csv; with `middle`, backleg-handout-2026-12-01.pdf."""
     day = (today or date.today()).isoformat()
     return f"backleg-{middle}-{day}{suffix}" if middle else f"backleg-{day}{suffix}"
 

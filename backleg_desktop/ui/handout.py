@@ -2,8 +2,11 @@
 
 Each card has the figure at its start and its turning point, the name, sets × reps and
 rest as the plan gives them, the key form cues, one easier option and one warning sign;
-every page carries the plan's name and the disclaimer. The same painting goes to a PDF
-(QPdfWriter, for `backleg handout`) and to a printer (QPrinter, File → Print handout…).
+every page carries the plan's name and the disclaimer. After a herniated-disc "yes" the
+moves to clear first carry the same caution as their cards, in an amber frame. Your own
+exercises in your own plans get a card with their name and dose only. The same painting
+goes to a PDF (QPdfWriter: `backleg handout`, File → Save handout as PDF…) and to a
+printer (QPrinter, File → Print handout…).
 The page size follows the locale: Letter where US measures are used, A4 elsewhere.
 """
 
@@ -11,11 +14,13 @@ from __future__ import annotations
 
 import errno
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QPagedPaintDevice,
     QPageLayout,
@@ -28,6 +33,7 @@ from PySide6.QtGui import (
 )
 
 from backleg_desktop.content.model import Exercise, Library, Plan, PlanItem
+from backleg_desktop.domain.history import user_exercise_name
 from backleg_desktop.ui.figures.painter import figure_bounds, paint_figure
 from backleg_desktop.ui.formatting import format_reps, format_rest, format_sets
 
@@ -38,6 +44,14 @@ CARD_PADDING_MM = 4.0
 FIGURE_HEIGHT_MM = 42.0
 KEY_CUES = 4  # the first cues carry the set-up and the form points that matter most
 BODY_POINTS = 9.0
+CAUTION_COLOUR = QColor("#c77c00")  # the cards' amber disc mark; the text says it in words
+
+# exercise id → the caution its card carries ("" for none), e.g. the herniated-disc mark
+Caution = Callable[[str], str]
+
+
+def _no_caution(_exercise_id: str) -> str:
+    return ""
 
 
 def page_size_for(locale: QLocale | None = None) -> QPageSize:
@@ -51,6 +65,11 @@ def page_size_for(locale: QLocale | None = None) -> QPageSize:
 def dose_text(item: PlanItem) -> str:
     """ "2–3 × 8 per leg, rest 60–75 s", as the plan gives it."""
     return f"{format_sets(item)} × {format_reps(item)}, rest {format_rest(item.rest_seconds)}"
+
+
+def warmup_text(item: PlanItem) -> str:
+    count = item.warmup_sets
+    return f"First {count} warm-up {'set' if count == 1 else 'sets'} at about half the load"
 
 
 def paper_palette(palette: QPalette) -> QPalette:
@@ -80,14 +99,20 @@ def write_pdf_headless(library: Library, plan_id: str, path: Path) -> int:
 
 def write_pdf(library: Library, plan_id: str, path: Path, palette: QPalette) -> int:
     """Write the handout of `plan_id` to `path`; the number of pages. KeyError: no plan."""
-    plan = library.plan(plan_id)
+    return write_plan_pdf(library, library.plan(plan_id), path, palette)
+
+
+def write_plan_pdf(
+    library: Library, plan: Plan, path: Path, palette: QPalette, caution: Caution = _no_caution
+) -> int:
+    """Write the handout of `plan` (built-in or your own) to `path`; the number of pages."""
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION_DPI)
     writer.setTitle(f"{plan.name}: handout")
     writer.setCreator("Backleg")
     set_page_layout(writer)
     try:
-        return paint_handout(writer, library, plan, paper_palette(palette))
+        return paint_handout(writer, library, plan, paper_palette(palette), caution)
     except OSError as error:
         raise OSError(errno.EIO, "the PDF cannot be written there", str(path)) from error
 
@@ -103,21 +128,26 @@ def set_page_layout(device: QPagedPaintDevice) -> None:
 
 @dataclass
 class _Card:
-    exercise: Exercise
+    exercise: Exercise | None  # None: your own exercise (no figure, no cues)
     item: PlanItem
     text: QTextDocument
     height: float
+    marked: bool = False
 
 
 def paint_handout(
-    device: QPagedPaintDevice, library: Library, plan: Plan, palette: QPalette
+    device: QPagedPaintDevice,
+    library: Library,
+    plan: Plan,
+    palette: QPalette,
+    caution: Caution = _no_caution,
 ) -> int:
     """Paint every page of the handout on `device`; the number of pages."""
     painter = QPainter(device)
     if not painter.isActive():
         raise OSError(f"cannot write the handout ({device})")
     try:
-        return _Pages(painter, device, library, plan, palette).paint()
+        return _Pages(painter, device, library, plan, palette, caution).paint()
     finally:
         painter.end()
 
@@ -130,7 +160,9 @@ class _Pages:
         library: Library,
         plan: Plan,
         palette: QPalette,
+        caution: Caution = _no_caution,
     ) -> None:
+        self.caution = caution
         self.painter = painter
         self.device = device
         self.library = library
@@ -186,11 +218,17 @@ class _Pages:
         text_width = self.width * 0.55 - 2 * CARD_PADDING_MM * self.mm
         for item in self.plan.items:
             exercise = self.library.exercises.get(item.exercise_id)
-            if exercise is None:
-                continue
-            document = self._document(_card_markup(exercise, item), text_width)
-            height = max(document.size().height(), FIGURE_HEIGHT_MM * self.mm)
-            cards.append(_Card(exercise, item, document, height + 2 * CARD_PADDING_MM * self.mm))
+            caution = self.caution(item.exercise_id)
+            if exercise is not None:
+                markup = _card_markup(exercise, item, caution)
+                least = FIGURE_HEIGHT_MM * self.mm
+            else:  # your own exercise: Backleg has no figure or cues for it
+                name = user_exercise_name(item.exercise_id) or item.exercise_id
+                markup = _own_card_markup(name, item)
+                least = 0.0
+            document = self._document(markup, text_width)
+            height = max(document.size().height(), least) + 2 * CARD_PADDING_MM * self.mm
+            cards.append(_Card(exercise, item, document, height, marked=bool(caution)))
         return cards
 
     @staticmethod
@@ -216,10 +254,18 @@ class _Pages:
         pad = CARD_PADDING_MM * self.mm
         box = QRectF(0, y, self.width, card.height)
         painter.save()
-        painter.setPen(QPen(self.palette.color(QPalette.ColorRole.Mid), max(1.0, 0.3 * self.mm)))
+        if card.marked:
+            painter.setPen(QPen(CAUTION_COLOUR, max(2.0, 0.7 * self.mm)))
+        else:
+            painter.setPen(
+                QPen(self.palette.color(QPalette.ColorRole.Mid), max(1.0, 0.3 * self.mm))
+            )
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(box, 2 * self.mm, 2 * self.mm)
         painter.restore()
+        if card.exercise is None:  # your own exercise: its text across the whole card
+            self._draw_document(card.text, QPointF(pad, y + pad))
+            return
         figure = self.library.figures.get(card.exercise.id)
         figure_width = self.width * 0.45 - pad
         area = QRectF(pad, y + pad, figure_width, card.height - 2 * pad)
@@ -242,11 +288,14 @@ class _Pages:
         self._draw_document(card.text, QPointF(self.width * 0.45 + pad, y + pad))
 
 
-def _card_markup(exercise: Exercise, item: PlanItem) -> str:
+def _card_markup(exercise: Exercise, item: PlanItem, caution: str = "") -> str:
     e = html.escape
     parts = [
         f"<b style='font-size:13pt'>{e(exercise.name)}</b>",
         f"<div><b>{e(dose_text(item))}</b></div>",
+        *([f"<div>{e(warmup_text(item))}</div>"] if item.warmup_sets else []),
+        *([f"<div>{e(item.note)}</div>"] if item.note else []),
+        *([_caution_markup(caution)] if caution else []),
         "<div style='margin-top:4px'><b>Key form cues</b></div><ul style='margin:0'>",
         *(f"<li>{e(cue)}</li>" for cue in exercise.cues[:KEY_CUES]),
         "</ul>",
@@ -256,3 +305,23 @@ def _card_markup(exercise: Exercise, item: PlanItem) -> str:
     if exercise.warning_signs:
         parts.append(f"<div><b>Warning sign:</b> {e(exercise.warning_signs[0])}</div>")
     return "".join(parts)
+
+
+def _caution_markup(caution: str) -> str:
+    """Its first sentence in bold ("Herniated disc: ask your doctor or PT first."), the
+    reason and the gentler choices after it."""
+    head, _, rest = caution.partition(". ")
+    tail = f" {html.escape(rest)}" if rest else ""
+    return f"<div style='margin-top:3px'><b>⚠ {html.escape(head)}.</b>{tail}</div>"
+
+
+def _own_card_markup(name: str, item: PlanItem) -> str:
+    e = html.escape
+    note = f"<div>{e(item.note)}</div>" if item.note else ""
+    if item.warmup_sets:
+        note = f"<div>{e(warmup_text(item))}</div>{note}"
+    return (
+        f"<b style='font-size:13pt'>{e(name)}</b>"
+        f"<div><b>{e(dose_text(item))}</b></div>{note}"
+        "<div>Your own exercise: Backleg has no pictures or cues for it.</div>"
+    )

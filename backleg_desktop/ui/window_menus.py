@@ -42,6 +42,11 @@ def build_menus(window: MainWindow) -> None:
     )
     window.print_handout_action.setShortcut(QKeySequence.StandardKey.Print)
     window.file_menu.addAction(window.print_handout_action)
+    save_pdf = _action(
+        window, "Save handout as P&DF…", "saveHandoutPdfAction", lambda: save_handout_pdf(window)
+    )
+    save_pdf.setStatusTip("Save a plan's handout as a PDF file, with a dated name.")
+    window.file_menu.addAction(save_pdf)
     window.file_menu.addSeparator()
     window.file_menu.addAction(window.quit_action)
 
@@ -113,9 +118,21 @@ def export_history(window: MainWindow) -> None:
 
 def print_handout(window: MainWindow) -> None:
     # Imported here so QtPrintSupport stays out of start-up.
-    from backleg_desktop.ui.handout_dialog import print_handout
+    from backleg_desktop.ui.handout_dialog import disc_caution, print_handout
 
-    print_handout(window, window.library, window.data_dir, window.settings)
+    plans, caution = window.plan_book.plans(), disc_caution(getattr(window, "disc", None))
+    print_handout(
+        window, window.library, window.data_dir, window.settings, plans=plans, caution=caution
+    )
+
+
+def save_handout_pdf(window: MainWindow) -> None:
+    from backleg_desktop.ui.handout_dialog import disc_caution, save_handout_pdf
+
+    plans, caution = window.plan_book.plans(), disc_caution(getattr(window, "disc", None))
+    save_handout_pdf(
+        window, window.library, window.data_dir, window.settings, plans=plans, caution=caution
+    )
 
 
 def _history_not_ready(window: MainWindow) -> None:

@@ -35,8 +35,8 @@ def window_with_store(main_window, data_dir, library, qtbot):  # type: ignore[no
 def test_dated_names() -> None:
     assert dated_name(".csv", today=date(2026, 12, 1)) == "backleg-2026-12-01.csv"
     assert (
-        dated_name(".pdf", middle="strength-handout", today=date(2026, 12, 1))
-        == "backleg-strength-handout-2026-12-01.pdf"
+        dated_name(".pdf", middle="handout", today=date(2026, 12, 1))
+        == "backleg-handout-2026-12-01.pdf"
     )
 
 
@@ -100,6 +100,6 @@ def test_the_handout_pdf_gets_a_dated_name_in_the_last_folder(
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Quick add-on", True))
     monkeypatch.setattr(QPrintDialog, "exec", accept)
     main_window.print_handout_action.trigger()
-    name = f"backleg-quick-add-on-handout-{TODAY}"
+    name = f"backleg-handout-{TODAY}"  # as File → Save handout as PDF… suggests
     assert seen == {"doc": name, "file": str(folder / f"{name}.pdf")}
     assert (folder / f"{name}.pdf").stat().st_size > 1000
