@@ -45,6 +45,8 @@ from backleg_desktop.services.session_results import (
     Summary,
     Undo,
 )
+from backleg_desktop.services.session_swap import with_stored_swaps
+from backleg_desktop.services.session_swaps import Swap
 
 if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
     from backleg_desktop.services.user_plans import UserPlans
@@ -83,6 +85,7 @@ class SessionController:
         self.check_in: CheckIn | None = None  # the check-in before the session, while shown
         self.lighter_pain: int | None = None  # loads offered lighter because of this level
         self.back_pain: int | None = None  # the latest "How is your back?" answer today
+        self.swaps: dict[int, Swap] = {}  # plan item → the disc swap done instead (stored)
         self.lookups = SessionLookups(events.store_failed)
         self.plans = SessionPlans(library)  # built-in plans, and the user's once attached
 
@@ -137,7 +140,9 @@ class SessionController:
         if detail is None or plan is None or self.workouts is None:
             return False
         self.pending_resume = None
-        self.plan = plan
+        stored = self._call(self.workouts.session_swaps, detail.session.id) or []
+        self.swaps = {swap.item_index: swap for swap in stored}
+        self.plan = plan = with_stored_swaps(self.library, plan, stored)
         self.flow = self._flow(plan, rest_choice, detail)
         self.flow.pain_before = detail.session.pain_before
         pain = detail.session.pain_before
@@ -187,6 +192,7 @@ class SessionController:
         if recorder is None:
             return False
         self.recorder = recorder
+        self.swaps = {}  # a new session: nothing swapped in yet
         self._call(self.plans.started, plan)  # a user plan moves to the front of the list
         self.check_in = self.back_pain = None
         self.lighter_pain = pain_before if lighter and is_lighter_day(pain_before) else None
@@ -378,6 +384,7 @@ class SessionController:
         """Back to choosing a plan: forget the session (it is stored already)."""
         self.flow = self.recorder = self.plan = self.pending_resume = self.check_in = None
         self.lighter_pain = self.back_pain = None
+        self.swaps = {}
 
     # -- internals ---------------------------------------------------------------------
     def _ended(self, stored: bool) -> bool:

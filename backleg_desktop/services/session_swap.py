@@ -6,8 +6,10 @@ sets and rest (so the session still counts "of 14" like History) and takes the r
 plans give the safer exercise. Only before any set of that item is logged: half a goblet
 squat and half a leg extension would be neither. No Qt here.
 
-A resumed session goes back to the plan as written (the swap is not stored); the sets
-done of the safer exercise are kept and counted all the same.
+Each swap is stored as it is made (services/session_swaps.py), and a resumed session
+gets its swaps back (`with_stored_swaps`): the exercise swapped in is still the one on
+screen, and the swap is not offered again. A swap that cannot be stored (a full disk)
+still holds for this run; only a resume would then show the plan as written.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING
 from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.session_flow import SessionFlow, Step
 from backleg_desktop.domain.session_steps import RestChoice
+from backleg_desktop.services.session_swaps import Swap
 
 if TYPE_CHECKING:
     from backleg_desktop.services.session_controller import SessionController
@@ -61,11 +64,25 @@ def can_swap(controller: SessionController) -> bool:
     )
 
 
+def with_stored_swaps(library: Library, plan: Plan, swaps: list[Swap]) -> Plan:
+    """`plan` with the swaps stored for a session; one that no longer fits the plan (the
+    plan was edited meanwhile, an exercise left the library) is left out."""
+    for swap in swaps:
+        if 0 <= swap.item_index < len(plan.items) and swap.exercise_id in library.exercises:
+            plan = swapped_plan(library, plan, swap.item_index, swap.exercise_id)
+    return plan
+
+
 def swap_current_exercise(
-    controller: SessionController, exercise_id: str, rest_choice: RestChoice
+    controller: SessionController,
+    exercise_id: str,
+    rest_choice: RestChoice,
+    *,
+    bodyweight: bool = False,
 ) -> Step | None:
     """Do `exercise_id` instead of the exercise coming up; its first step, or None when
-    a swap is not possible now (nothing changes then)."""
+    a swap is not possible now (nothing changes then). Stored for a resume; `bodyweight`:
+    the offer said to do it with no load."""
     flow, plan, recorder = controller.flow, controller.plan, controller.recorder
     if not can_swap(controller) or flow is None or plan is None or recorder is None:
         return None
@@ -92,4 +109,8 @@ def swap_current_exercise(
         return None  # a later item was logged already: leave the session as it is
     new_flow.pain_before = flow.pain_before
     controller.plan, controller.flow = new_plan, new_flow
+    swap = Swap(step.item_index, exercise_id, bodyweight)
+    controller.swaps[step.item_index] = swap
+    if controller.workouts is not None:  # a failure is told; the swap holds for this run
+        controller._call(controller.workouts.record_swap, recorder.session_id, swap)
     return first

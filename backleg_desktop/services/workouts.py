@@ -29,6 +29,7 @@ from backleg_desktop.services.session_log import (
     Unset,
     utc_now,
 )
+from backleg_desktop.services.session_swaps import SessionSwapLog
 from backleg_desktop.services.user_plans import UserPlans
 
 __all__ = ["DEFAULT_SESSION_NAME", "UNSET", "Unset", "WorkoutService", "utc_now"]
@@ -72,6 +73,9 @@ class WorkoutService:
         self.set_exercise_pain = pains.set_exercise_pain
         self.exercise_pains = pains.exercise_pains
         self.all_back_answers = pains.all_back_answers
+        swaps = SessionSwapLog(db)  # herniated-disc swaps, kept for a resume
+        self.record_swap = swaps.record_swap
+        self.session_swaps = swaps.session_swaps
 
         # Reading the history back.
         self.in_progress_session = queries.in_progress_session

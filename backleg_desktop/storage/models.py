@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Float,
     ForeignKey,
@@ -131,3 +132,17 @@ class ExercisePainRow(Base):
     exercise_id: Mapped[str] = mapped_column(String(200))
     pain: Mapped[int] = mapped_column(Integer)
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SessionSwapRow(Base):
+    """A plan item done as another exercise in one session: the herniated-disc swap, kept
+    so a session resumed after a crash goes on with the exercise swapped in."""
+
+    __tablename__ = "session_swaps"
+    __table_args__ = (UniqueConstraint("session_id", "item_index"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    item_index: Mapped[int] = mapped_column(Integer)  # the plan item, from 0
+    exercise_id: Mapped[str] = mapped_column(String(200))  # what is done instead
+    bodyweight: Mapped[bool] = mapped_column(Boolean, server_default="0")  # with no load

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # Every revision in migrations/versions, oldest first (a test checks this against Alembic).
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 HEAD_REVISION = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

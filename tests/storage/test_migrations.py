@@ -120,6 +120,7 @@ SEEDERS = {
     "0003": seed_0003,
     "0004": seed_0003,
     "0005": seed_0003,
+    "0006": seed_0003,
 }
 
 
@@ -154,6 +155,7 @@ def test_upgrading_from_each_earlier_revision_keeps_the_data(tmp_path: Path, rev
         [("2025-03-01T08:00:00",), (None,)] if revision >= "0003" else [(None,), (None,)]
     )
     assert after.execute("SELECT COUNT(*) FROM exercise_pain").fetchone() == (0,)
+    assert after.execute("SELECT COUNT(*) FROM session_swaps").fetchone() == (0,)
     assert after.execute("PRAGMA foreign_key_check").fetchall() == []
     after.close()
     assert structure(db)["sets.indexes"] == structure(_fresh(tmp_path))["sets.indexes"]

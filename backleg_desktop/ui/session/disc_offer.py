@@ -1,8 +1,10 @@
 """The herniated-disc mark on the session's exercise screen, and the swap it offers.
 
 After a "yes" to the disc question, a move to clear with a doctor first shows why on its
-screen, with the article's safer choices; D (or a button) does the first one instead,
-before any set of the move is logged. A "no", or no answer yet, shows nothing.
+screen, with the article's safer choices; X (or a button) does the first one instead,
+before any set of the move is logged. A "no", or no answer yet, shows nothing. The swap is
+stored (services/session_swaps.py), so a resumed session keeps it, "bodyweight only"
+included.
 """
 
 from __future__ import annotations
@@ -35,16 +37,9 @@ class DiscOffer(QObject):
         page.exercise_screen.notices.addWidget(self.notice)
         self.notice.swap_requested.connect(self.swap)
         self._choices: list[str] = []
-        self._bodyweight: set[str] = set()  # swapped in as "bodyweight only" this session
-        self._session: int | None = None
 
     def show_for(self, step: Step | None, state: str) -> None:
         """The mark for the step on screen (the answer is read afresh each time)."""
-        recorder = self.page.controller.recorder
-        session = recorder.session_id if recorder is not None else None
-        if session != self._session:  # a new session: nothing is swapped in
-            self._session = session
-            self._bodyweight.clear()
         self._choices = []
         if step is None or not self.marks.is_marked(step.exercise_id):
             self.notice.hide()
@@ -58,11 +53,17 @@ class DiscOffer(QObject):
             self.notice.set_swap_enabled(self.can_swap(), NOT_NOW)
             # Never a suggestion to add load to a move to clear with a doctor first.
             self.page.exercise_screen.show_hint(None)
-        if step is not None and state == "ready" and step.exercise_id in self._bodyweight:
+        if step is not None and state == "ready" and self._bodyweight(step):
             screen = self.page.exercise_screen  # what the offer said: no dumbbells
             reps, load = screen.values()
             if load is not None or screen.load_note.text() != BODYWEIGHT_NOTE:
                 screen.set_values(reps, None, BODYWEIGHT_NOTE)
+
+    def _bodyweight(self, step: Step) -> bool:
+        """Swapped in this session as "bodyweight only" (kept by the controller, and
+        read back from the store on resume)."""
+        swap = self.page.controller.swaps.get(step.item_index)
+        return swap is not None and swap.bodyweight and swap.exercise_id == step.exercise_id
 
     def can_swap(self) -> bool:
         return bool(self._choices) and can_swap(self.page.controller)
@@ -80,14 +81,17 @@ class DiscOffer(QObject):
         if before is None or exercise_id not in self._choices or not self.can_swap():
             self.page.say(NOT_NOW if self._choices else "")
             return
-        first = swap_current_exercise(controller, exercise_id, read_rest_choice(self.page.settings))
+        moves = self.marks.safer_for(before.exercise_id)
+        move = next((m for m in moves if m.exercise_id == exercise_id), None)
+        first = swap_current_exercise(
+            controller,
+            exercise_id,
+            read_rest_choice(self.page.settings),
+            bodyweight=move is not None and move.bodyweight,
+        )
         if first is None:
             self.page.say("That swap is not possible just now.", error=True)
             return
-        moves = self.marks.safer_for(before.exercise_id)
-        move = next((m for m in moves if m.exercise_id == exercise_id), None)
-        if move is not None and move.bodyweight:
-            self._bodyweight.add(exercise_id)
         self.running.forget_shown()
         self.running.show_current()  # first: a new screen clears the message line
         old, new = self.marks.name(before.exercise_id), self.marks.name(exercise_id)
