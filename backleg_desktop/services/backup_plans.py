@@ -3,8 +3,12 @@
 The backup's top level gets a `user_plans` list next to `user_exercises`:
 
     "user_plans": [{"id": "user-plan:…", "name": "Home legs", "summary": "",
+                    "last_used_at": "2026-11-30T08:15:00+00:00",
                     "items": [{"exercise": "glute-bridge", "sets": 3, "reps": [10, 12],
                                "rest_seconds": 30}, …]}]
+
+`last_used_at` (ISO 8601 with a zone; left out for a plan never started) comes back too,
+so the chooser still shows the plan used last first; a restore never makes it older.
 
 each item with the keys of a `[[plan.item]]` table (services/plan_tables.py) and exercise
 ids as the history stores them. Importing a backup brings the plans back by name, as a
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +32,7 @@ from backleg_desktop.content.model import Plan
 from backleg_desktop.content.timed_plans import report_problems
 from backleg_desktop.domain.history import user_exercise_name
 from backleg_desktop.domain.plan_rules import ExerciseLike, plan_problems
+from backleg_desktop.services import validation as check
 from backleg_desktop.services.errors import ImportFormatError
 from backleg_desktop.services.plan_catalog import UserExercise, is_user_plan_id
 from backleg_desktop.services.plan_tables import (
@@ -45,13 +51,17 @@ PLANS_KEY = "user_plans"
 _BACKUP_FORMAT = "backleg-backup"  # transfer/backleg_json.py FORMAT_NAME
 
 
-def plans_block(plans: Sequence[Plan]) -> list[dict[str, Any]]:
-    """The `user_plans` list of a backup."""
+def plans_block(
+    plans: Sequence[Plan], last_used: Mapping[str, datetime] | None = None
+) -> list[dict[str, Any]]:
+    """The `user_plans` list of a backup; `last_used`: plan id → when last started."""
+    used = last_used or {}
     return [
         {
             "id": plan.id,
             "name": plan.name,
             "summary": plan.summary,
+            **({"last_used_at": used[plan.id].isoformat()} if plan.id in used else {}),
             "items": [item_table(item) for item in plan.items],
         }
         for plan in plans
@@ -74,13 +84,15 @@ def restore_backup_plans(
     known: dict[str, ExerciseLike] = dict(workouts.plans.plan_exercises())
     for name in users:
         known.setdefault(f"user:{name}", UserExercise(name))
-    plans = _read_plans(path, top.get(PLANS_KEY, []), known)
+    plans, last_used = _read_plans(path, top.get(PLANS_KEY, []), known)
     try:
         if dry_run:  # the backup's user exercises are not stored yet: count them as known
             return workouts.plans.merge_preview(plans, users)
         for name in users:  # the exercises first: the plans may use them
             workouts.add_user_exercise(name)
-        return workouts.plans.merge(plans)
+        outcomes = workouts.plans.merge(plans)
+        workouts.plans.keep_last_used(last_used)
+        return outcomes
     except PlanInvalid as invalid:
         index = invalid.plan_index or 0
         reasons = "; ".join(f'field "{p.field}": {p.message}' for p in invalid.problems)
@@ -110,11 +122,15 @@ def _user_exercise_names(top: Mapping[str, Any]) -> list[str]:
     return names
 
 
-def _read_plans(path: Path, raw: object, known: Mapping[str, ExerciseLike]) -> list[Plan]:
+def _read_plans(
+    path: Path, raw: object, known: Mapping[str, ExerciseLike]
+) -> tuple[list[Plan], dict[str, datetime]]:
+    """The backup's plans, and plan name → when it was last used (where the backup says)."""
     if not isinstance(raw, list):
         raise ImportFormatError(str(path), None, f"{PLANS_KEY}: expected a list")
     errors: list[str] = []
     plans = []
+    last_used: dict[str, datetime] = {}
     for index, entry in enumerate(raw):
         where = f"{PLANS_KEY}[{index}]"
         if not isinstance(entry, dict):
@@ -123,6 +139,9 @@ def _read_plans(path: Path, raw: object, known: Mapping[str, ExerciseLike]) -> l
         f = Fields(without_empty(entry), where, errors)
         plan_id = f.text("id", required=False)
         name, summary = f.text("name"), f.text("summary", required=False)
+        used = _last_used(f.text("last_used_at", required=False), where, errors)
+        if used is not None and name:
+            last_used[name] = used
         readers = [
             item_reader(t, f"{where}.items[{i}] {item_label(i, t)}", errors)
             for i, t in enumerate(f.tables("items"))
@@ -140,7 +159,23 @@ def _read_plans(path: Path, raw: object, known: Mapping[str, ExerciseLike]) -> l
         plans.append(plan)
     if errors:
         raise ImportFormatError(str(path), None, "; ".join(errors))
-    return plans
+    return plans, last_used
+
+
+def _last_used(text: str, where: str, errors: list[str]) -> datetime | None:
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None or not check.plausible_time(moment):
+        errors.append(
+            f'{where} field "last_used_at": expected a date and time with its zone, '
+            f"e.g. 2026-11-30T08:15:00+00:00 (got {text!r})"
+        )
+        return None
+    return moment
 
 
 def _stored_id(reader: FieldReader) -> str:

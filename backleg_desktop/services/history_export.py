@@ -32,7 +32,8 @@ def export_history(workouts: WorkoutService, library: Library, path: Path) -> Ex
 
     rows = workouts.iter_export_rows()
     answers = workouts.all_back_answers() if is_json_path(path) else None
-    plans = plans_block(workouts.plans.all())  # the JSON backup carries the user's plans
+    # The JSON backup carries the user's plans, and when each was last started.
+    plans = plans_block(workouts.plans.all(), workouts.plans.last_used())
     return export_to_path(
         path, rows, name_of, sorted(users.items()), back_answers=answers, user_plans=plans
     )

@@ -198,6 +198,28 @@ class UserPlans:
                 .values(last_used_at=self._now())
             )
 
+    def last_used(self) -> dict[str, datetime]:
+        """Plan id → when it was last started, for the plans that ever were (the backup)."""
+        with self._db.read() as db:
+            rows = db.execute(
+                select(UserPlanRow.id, UserPlanRow.last_used_at).where(
+                    UserPlanRow.last_used_at.is_not(None)
+                )
+            )
+            return {plan_id: used for plan_id, used in rows if used is not None}
+
+    def keep_last_used(self, by_name: Mapping[str, datetime]) -> None:
+        """After a restore: each named plan (any case) was last used at the later of its
+        stored time and the backup's, so the chooser keeps its order."""
+        if not by_name:
+            return
+        wanted = {name.strip().casefold(): used for name, used in by_name.items()}
+        with self._db.write() as db:
+            for row in db.execute(select(UserPlanRow)).scalars():
+                used = wanted.get(row.name.casefold())
+                if used is not None and (row.last_used_at is None or row.last_used_at < used):
+                    row.last_used_at = used
+
     def problems(self, plan: Plan) -> list[PlanProblem]:
         """What `save` would refuse `plan` for ([] if it would store it); nothing written."""
         try:
