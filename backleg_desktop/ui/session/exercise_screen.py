@@ -33,6 +33,13 @@ from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_fon
 MAX_REPS = 999
 
 
+def first_step_word(hold: bool, warmup: bool) -> str:
+    """What Space starts on a ready screen: "hold", "warm-up set" or "set"."""
+    if warmup:
+        return "warm-up hold" if hold else "warm-up set"
+    return "hold" if hold else "set"
+
+
 class ExerciseScreen(QWidget):
     """Shown before, during and between the sides of a set; the page fills it in."""
 
@@ -270,7 +277,7 @@ class ExerciseScreen(QWidget):
         self.status.setPalette(palette if after_rest else self._normal_status_palette)
         self.status.show()
         self.timer.hide()
-        self.hint.setText(f"Press Space to start the {'hold' if hold else 'set'}.")
+        self.hint.setText(f"Press Space to start the {first_step_word(hold, warmup)}.")
         self.decline_button.setVisible(extra)
         if extra:
             self.status.setText(f"Set {set_number} is an extra set")

@@ -18,6 +18,7 @@ from backleg_desktop.content.warm_up import WarmUp
 from backleg_desktop.domain.checkin import GENTLE_DAY_ID
 from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.domain.warm_up import WarmUpRun
+from backleg_desktop.ui.session.exercise_screen import first_step_word
 from backleg_desktop.ui.session.widgets import CountdownRing, big_label
 from backleg_desktop.ui.timers import TimerDriver
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
@@ -28,13 +29,14 @@ if TYPE_CHECKING:
 KEYS_TEXT = "Space: next move · Esc or W: stop the warm-up (Space then starts the first set)"
 
 
-def offer_text(warm_up: WarmUp) -> str:
-    """What the first exercise's screen lists: the moves, their time, and the key."""
+def offer_text(warm_up: WarmUp, first: str = "set") -> str:
+    """What the first exercise's screen lists: the moves, their time, and the key;
+    `first`: what Space starts there ("set", "hold", "warm-up set")."""
     minutes = round(warm_up.total_seconds / 60 * 2) / 2  # to the half minute
     names = ", ".join(move.name.lower() for move in warm_up.moves)
     return (
         f"Warm up first (optional, about {minutes:g} min): {names}. "
-        "Press W to run it; Space starts the set."
+        f"Press W to run it; Space starts the {first}."
     )
 
 
@@ -140,9 +142,11 @@ class WarmUpActions(QObject):
         """The exercise screen's line about the warm-up ("" when it is not offered)."""
         if self.warm_up is None or not self.offered():
             return ""
+        step = self.page.flow.current_step if self.page.flow is not None else None
+        first = first_step_word(step.is_hold, step.kind == "warmup") if step is not None else "set"
         if self.done:
-            return "Warm-up done. Space starts the first set (W runs the warm-up again)."
-        return offer_text(self.warm_up)
+            return f"Warm-up done. Space starts the first {first} (W runs the warm-up again)."
+        return offer_text(self.warm_up, first)
 
     def start(self) -> None:
         """W on the first exercise's screen."""
