@@ -3,10 +3,15 @@
 Import: pick a file, see what it holds (a dry run gives the new sessions, duplicates and new
 exercises), choose kg or lb for Strong files, then import in a worker thread with a progress
 bar. Cancel rolls the whole import back: the service imports in one transaction.
+
+The file's sessions are read once, for the preview, and kept: the dry run and the import
+use those, so Import adds what the figures showed even if the file changes meanwhile
+(a new unit reads it again). A JSON backup's plans are read by their own reader.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,7 +42,6 @@ from backleg_desktop.services.transfer import (
     ImportPreview,
     Unit,
     preview,
-    read_sessions,
 )
 from backleg_desktop.ui.file_dialogs import last_folder, remember_folder, suggested_path
 from backleg_desktop.ui.history import formatting as fmt
@@ -47,6 +51,7 @@ from backleg_desktop.ui.history.worker import Job, Work, start_job
 if TYPE_CHECKING:
     from backleg_desktop.services.workouts import WorkoutService
 
+BACKUP_FORMAT_ID = "backleg-json"  # services/transfer/formats.py BACKLEG_JSON
 IMPORT_FILTER = "Workout exports (*.csv *.json);;All files (*)"
 EXPORT_FILTER = "CSV, one row per set (*.csv);;JSON backup (*.json)"
 
@@ -185,12 +190,12 @@ class ImportDialog(QDialog):
         def work(
             _progress: Callable[[int], None], should_cancel: Callable[[], bool]
         ) -> tuple[ImportPreview, ImportSummary, list[str], list[str]]:
-            found = preview(path, library, unit)
-            plans = restore_backup_plans(workouts, path, dry_run=True)  # a backup's plans
+            # Every session as the "sample": the one read of the file, kept for Import.
+            found = preview(path, library, unit, sample_size=sys.maxsize)
+            backup = found.format.id == BACKUP_FORMAT_ID  # only a JSON backup has plans
+            plans = restore_backup_plans(workouts, path, dry_run=True) if backup else []
             summary = workouts.import_sessions(
-                read_sessions(path, library, unit, fmt=found.format),
-                dry_run=True,
-                should_cancel=should_cancel,
+                found.sample, dry_run=True, should_cancel=should_cancel
             )
             # The file's unknown names less the user exercises the history already has:
             # the names of the exercises the import would create, as many as it counts.
@@ -244,18 +249,18 @@ class ImportDialog(QDialog):
         self.unit_combo.setEnabled(False)
         self.status.setText("Importing… You can cancel: nothing is kept until it finishes.")
         self.importing = True
-        path, library, workouts, unit = self.path, self.library, self.workouts, self.unit()
-        fmt_found = self.preview_data.format
+        path, workouts = self.path, self.workouts
+        sessions = self.preview_data.sample  # what the preview read and showed
+        backup = self.preview_data.format.id == BACKUP_FORMAT_ID
 
         def work(
             progress: Callable[[int], None], should_cancel: Callable[[], bool]
         ) -> ImportSummary:
             summary = workouts.import_sessions(
-                read_sessions(path, library, unit, fmt=fmt_found),
-                progress=progress,
-                should_cancel=should_cancel,
+                sessions, progress=progress, should_cancel=should_cancel
             )
-            restore_backup_plans(workouts, path)  # a JSON backup's plans and exercises
+            if backup:
+                restore_backup_plans(workouts, path)  # a JSON backup's plans and exercises
             return summary
 
         self._run(work, self._imported)

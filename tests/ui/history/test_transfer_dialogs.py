@@ -181,11 +181,10 @@ def test_an_unexpected_error_during_the_import_ends_it(
     dialog = open_dialog(qtbot, monkeypatch, page, store, path)
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
 
-    def broken_read(*_args, **_kwargs):
+    def broken_import(*_args, **_kwargs):
         raise ZeroDivisionError("division by zero")
-        yield  # a generator, as the real reader
 
-    monkeypatch.setattr(transfer_dialogs, "read_sessions", broken_read)
+    monkeypatch.setattr(dialog.workouts, "import_sessions", broken_import)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "unexpected problem" in dialog.status.text(), timeout=5000)
     assert dialog.cancel_button.isEnabled()
