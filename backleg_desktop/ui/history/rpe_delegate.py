@@ -6,8 +6,8 @@ the RPE. What the box commits goes through the model's setData like any other ed
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from backleg_desktop.ui.session.rpe_field import NO_RPE, RpeSpinBox
 
@@ -40,7 +40,16 @@ class RpeDelegate(QStyledItemDelegate):
             "0 to 10 in whole or half steps; – clears it. Ctrl+Z undoes the change."
         )
         editor.setFrame(False)
+        # The cell is narrow: the text gets all of it (Up and Down still step by 0.5).
+        editor.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return editor
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        """Room for "10.5" while editing, however short the values shown."""
+        hint = super().sizeHint(option, index)
+        room = option.fontMetrics.horizontalAdvance("10.5") + 16
+        return QSize(max(hint.width(), room), hint.height())
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         assert isinstance(editor, RpeSpinBox)
