@@ -1,0 +1,96 @@
+"""A visible keyboard focus: a 2 px ring in the theme's focus colour around the control
+that has focus, in every window of the application.
+
+Fusion marks focus with a one-pixel line in a shade of the accent, which is hard to see
+(under 3:1 in the dark theme). Qt's QFocusFrame draws outside a widget's own area, so
+one ring serves every kind of control without changing how any of them paints. As on
+the web's :focus-visible, it shows after keyboard moves (Tab, shortcuts) and always on
+text entry, not around a button just clicked with the mouse.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFocusFrame,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from backleg_desktop.ui.colours import colours_of, inherited_palette
+
+RING_WIDTH = 2  # px; the frame's margin outside the control (PM_FocusFrameH/VMargin)
+
+
+class FocusRing(QFocusFrame):
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        target = self.widget()
+        if target is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = colours_of(inherited_palette(target)).colour("focus")
+        painter.setPen(QPen(colour, RING_WIDTH))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        half = RING_WIDTH / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 3, 3)
+
+
+def _types_text(widget: QWidget) -> bool:
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return isinstance(widget, QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit)
+
+
+def wants_ring(widget: QWidget | None) -> bool:
+    """A ring for a control in a window, reached by the keyboard or taking typed text."""
+    if widget is None or widget.isWindow() or widget.parentWidget() is None:
+        return False
+    keyboard = widget.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+    return keyboard or _types_text(widget)
+
+
+class FocusRingKeeper(QObject):
+    """Moves the one ring to whichever control has focus; one per application."""
+
+    def __init__(self, application: QApplication) -> None:
+        super().__init__(application)
+        self.setObjectName("focusRingKeeper")
+        self._ring: FocusRing | None = None
+        application.focusChanged.connect(self._focus_changed)
+        self._focus_changed(None, application.focusWidget())
+
+    @property
+    def ring(self) -> FocusRing | None:
+        """The ring, if it still exists (it dies with the window it was last in)."""
+        if self._ring is not None and not shiboken6.isValid(self._ring):
+            self._ring = None
+        return self._ring
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        ring = self.ring
+        if new is None or not wants_ring(new):
+            if ring is not None:
+                ring.setWidget(None)  # type: ignore[arg-type]  # Qt takes nullptr: hide
+            return
+        if ring is None:
+            ring = self._ring = FocusRing()
+            ring.setObjectName("focusRing")
+        ring.setWidget(new)
+        ring.update()
+
+
+def install_focus_ring(application: QApplication | None = None) -> FocusRingKeeper | None:
+    """The application's focus ring, made on first use; None without a QApplication."""
+    application = application or QApplication.instance()  # type: ignore[assignment]
+    if not isinstance(application, QApplication):
+        return None
+    found = application.findChild(FocusRingKeeper, "focusRingKeeper")
+    return found if found is not None else FocusRingKeeper(application)
