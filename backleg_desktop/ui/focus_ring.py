@@ -4,8 +4,8 @@ that has focus, in every window of the application.
 Fusion marks focus with a one-pixel line in a shade of the accent, which is hard to see
 (under 3:1 in the dark theme). Qt's QFocusFrame draws outside a widget's own area, so
 one ring serves every kind of control without changing how any of them paints. As on
-the web's :focus-visible, it shows after keyboard moves (Tab, shortcuts) and always on
-text entry, not around a button just clicked with the mouse.
+the web's :focus-visible, it shows after keyboard moves (Tab, shortcuts, a page that
+puts focus on its list) and always on text entry; not around a button just clicked.
 """
 
 from __future__ import annotations
@@ -49,12 +49,13 @@ def _types_text(widget: QWidget) -> bool:
     return isinstance(widget, QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit)
 
 
-def wants_ring(widget: QWidget | None) -> bool:
-    """A ring for a control in a window, reached by the keyboard or taking typed text."""
-    if widget is None or widget.isWindow() or widget.parentWidget() is None:
+def wants_ring(widget: QWidget) -> bool:
+    """A ring for a control in a window, unless a mouse press just gave it focus (the
+    pointer shows where that is); always on a field that takes typed text."""
+    if widget.isWindow() or widget.parentWidget() is None:
         return False
-    keyboard = widget.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
-    return keyboard or _types_text(widget)
+    clicked = QApplication.mouseButtons() != Qt.MouseButton.NoButton
+    return not clicked or _types_text(widget)
 
 
 class FocusRingKeeper(QObject):

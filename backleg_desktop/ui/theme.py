@@ -82,11 +82,11 @@ def palette_for(scheme: Scheme) -> QPalette:
 
 
 # Fusion draws these controls' outlines as their own Window colour darkened by 140 %
-# (check boxes and radio buttons then lightened by 110 %), which leaves them at 1.6:1 in
+# (check boxes' then lightened by 110 %), which leaves them at 1.6:1 in
 # light and near 1:1 in dark. None of them fills its Window, so a Window of their own,
 # set per class, is only the source of the outline: it is chosen so the outline comes
-# out as the theme's `outline` colour, 3:1 or more (tests/ui/test_contrast.py measures).
-OUTLINE_SOURCES = {"QCheckBox": 1.4 / 1.1, "QRadioButton": 1.4 / 1.1}
+# out as the theme's `outline` colour, 3:1 or more (tests/ui/test_contrast.py measures the pixels).
+OUTLINE_SOURCES = {"QCheckBox": 1.4 / 1.1, "QRadioButton": 1.4}
 OUTLINE_SOURCES |= {"QLineEdit": 1.4, "QAbstractSpinBox": 1.4}
 
 
