@@ -11,8 +11,8 @@ puts focus on its list) and always on text entry; not around a button just click
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QRectF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -20,12 +20,16 @@ from PySide6.QtWidgets import (
     QFocusFrame,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextEdit,
     QWidget,
 )
 
 from backleg_desktop.ui.colours import colours_of, inherited_palette
 
+ModelIndex = QModelIndex | QPersistentModelIndex
 RING_WIDTH = 2  # px; the frame's margin outside the control (PM_FocusFrameH/VMargin)
 
 
@@ -41,6 +45,32 @@ class FocusRing(QFocusFrame):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         half = RING_WIDTH / 2
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 3, 3)
+
+
+class FocusRowDelegate(QStyledItemDelegate):
+    """Rows as usual, plus the ring inside the current row while the list has focus: for
+    a list at the window's edge, where a ring outside it would be cut off."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        super().paint(painter, option, index)
+        if not option.state & QStyle.StateFlag.State_HasFocus:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = option.palette
+        selected = option.state & QStyle.StateFlag.State_Selected
+        # On a selected row the focus colour would be blue on blue: its text colour then.
+        colour = (
+            palette.color(QPalette.ColorRole.HighlightedText)
+            if selected
+            else colours_of(palette).colour("focus")
+        )
+        painter.setPen(QPen(colour, RING_WIDTH))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = RING_WIDTH / 2 + 1
+        rect = QRectF(option.rect).adjusted(inset, inset, -inset, -inset)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.restore()
 
 
 def _types_text(widget: QWidget) -> bool:
