@@ -194,3 +194,24 @@ def test_system_scheme_changing_under_system_re_tints(drive, qtbot, themes, monk
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # the desktop
     QApplication.processEvents()
     assert shown.colours() == expected("dark", len(shown.chart.series))
+
+
+def test_the_sidebar_icons_follow_a_switch_by_themselves(main_window, qtbot, themes) -> None:  # type: ignore[no-untyped-def]
+    """Without app.py's wiring to the ThemeController: the sidebar's palette change does it."""
+
+    def icon_ink() -> int:
+        image = main_window.sidebar.item(1).icon().pixmap(22, 22).toImage()
+        inked = [
+            image.pixelColor(x, y)
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alpha() > 200
+        ]
+        assert inked
+        return max(c.value() for c in inked)
+
+    assert main_window.is_complete
+    choose_theme(qtbot, main_window, "dark")
+    assert icon_ink() > 180  # light ink on the dark sidebar
+    choose_theme(qtbot, main_window, "light")
+    assert icon_ink() < 80
