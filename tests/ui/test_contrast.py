@@ -140,3 +140,22 @@ def test_unchecked_boxes_were_faint_before_the_class_palettes(qtbot, themes, sch
     image = form.grab().toImage()
     rect = indicator(check, QStyle.SubElement.SE_CheckBoxIndicator)
     assert edge_contrast(image, rect, role(scheme, R.Window)) < 3.0
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_year_grid_squares_stand_out_from_the_window(scheme: theme.Scheme) -> None:
+    from backleg_desktop.ui.history.calendar_view import _shade
+
+    palette = theme.palette_for(scheme)
+    window = palette.color(R.Window)
+    for count in (1, 2, 3, 7):
+        ratio = contrast(drawn(_shade(palette, count), window), window)
+        assert ratio >= 3.0, (count, ratio)
+
+
+def drawn(colour: QColor, on: QColor) -> QColor:
+    """`colour` as it shows when painted over `on` (its alpha counts)."""
+    a = colour.alphaF()
+    return QColor.fromRgbF(
+        *(c * a + b * (1 - a) for c, b in zip(colour.getRgbF()[:3], on.getRgbF()[:3], strict=True))
+    )

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -21,7 +21,7 @@ from backleg_desktop.domain.session_caution import SessionCaution
 from backleg_desktop.ui import theme
 from backleg_desktop.ui.colours import colours_for
 from backleg_desktop.ui.disc_notice import DiscNotice
-from backleg_desktop.ui.history.history_page import PROGRESS_TAB
+from backleg_desktop.ui.history.history_page import CALENDAR_TAB, PROGRESS_TAB
 from backleg_desktop.ui.plans.item_form import ProblemLabel
 from backleg_desktop.ui.preferences.install import show_preferences
 from backleg_desktop.ui.preferences.theme_section import ThemeSection
@@ -95,6 +95,9 @@ class Shown:
         self.problem.show_problems(["Sets must be 1 or more."])
         window.show_page("history")
         history = window.history_page
+        history.tabs.setCurrentIndex(CALENDAR_TAB)
+        self.calendar = history.tab_widget(CALENDAR_TAB)
+        assert self.calendar is not None
         history.tabs.setCurrentIndex(PROGRESS_TAB)
         progress = history.tab_widget(PROGRESS_TAB)
         assert progress is not None
@@ -116,6 +119,10 @@ class Shown:
             "chart background": chart.backgroundBrush().color().name(),
             "chart text": x_axis.labelsBrush().color().name(),
             "chart grid": x_axis.gridLineColor().name(),
+            "calendar mark": self.calendar.month.dateTextFormat(QDate(2026, 11, 20))
+            .background()
+            .color()
+            .name(),
         }
 
 
@@ -132,6 +139,7 @@ def expected(scheme: theme.Scheme, series: int) -> dict[str, str]:
         "chart background": palette.color(R.Base).name(),
         "chart text": palette.color(R.Text).name(),
         "chart grid": palette.color(R.Mid).name(),
+        "calendar mark": palette.color(R.Highlight).name(),
     }
 
 
@@ -145,6 +153,9 @@ def test_every_tint_and_chart_follows_a_switch_in_preferences(drive, qtbot, them
         assert themes.scheme == scheme
         assert shown.colours() == expected(scheme, lines)  # type: ignore[arg-type]
         assert_readable(shown)
+    month = shown.calendar.month
+    for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):  # not Qt's pure red
+        assert month.weekdayTextFormat(weekend).foreground().style() == Qt.BrushStyle.NoBrush
 
 
 def assert_readable(shown: Shown) -> None:
