@@ -3,10 +3,10 @@
 The palettes (ui/theme.py) give the ordinary roles; these are the colours that say
 something: a warning behind advice not to train, the amber of a caution, a problem's
 red, the green of "ready", the chart lines, the focus ring. Every widget reads them
-from here, for the scheme its own palette is in, and `follow_palette` calls it again
-when the palette changes (a theme switch), so nothing keeps the old theme's colours.
-tests/ui/test_colours.py checks each against what it is drawn on (WCAG 2.1 AA: 4.5:1
-for text, 3:1 for lines and outlines).
+from here, for the scheme its own palette is in, and `tint` (or a `PaletteFollower`)
+sets it again when the palette changes (a theme switch), so nothing keeps the old
+theme's colours. tests/ui/test_contrast.py checks each against what it is drawn on
+(WCAG 2.1 AA: 4.5:1 for text, 3:1 for lines and outlines).
 """
 
 from __future__ import annotations
@@ -109,13 +109,6 @@ class PaletteFollower(QObject):
             finally:
                 self._busy = False
         return False
-
-
-def follow_palette(widget: QWidget, retint: Callable[[], None]) -> PaletteFollower:
-    """Run `retint` now and whenever the theme changes under `widget`."""
-    follower = PaletteFollower(widget, retint)
-    retint()
-    return follower
 
 
 class RoleTint(QObject):

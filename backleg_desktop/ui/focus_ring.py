@@ -11,7 +11,7 @@ puts focus on its list) and always on text entry; not around a button just click
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -45,6 +45,49 @@ class FocusRing(QFocusFrame):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         half = RING_WIDTH / 2
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 3, 3)
+
+
+class InnerRing(QWidget):
+    """The ring drawn just inside a control, for one whose outside ring would be cut off
+    (a list or table flush with the window's or a splitter's edge)."""
+
+    def __init__(self, target: QWidget) -> None:
+        super().__init__(target)
+        self.setObjectName("innerFocusRing")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setGeometry(target.rect())
+        target.installEventFilter(self)
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+            self.raise_()
+        return False
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = colours_of(inherited_palette(self)).colour("focus")
+        painter.setPen(QPen(colour, RING_WIDTH))
+        half = RING_WIDTH / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 3, 3)
+
+
+def room_outside(widget: QWidget) -> bool:
+    """Whether a ring RING_WIDTH px outside `widget` shows whole in every ancestor."""
+    ring = widget.rect().adjusted(-RING_WIDTH, -RING_WIDTH, RING_WIDTH, RING_WIDTH)
+    ancestor = widget.parentWidget()
+    while ancestor is not None:
+        corner = widget.mapTo(ancestor, ring.topLeft())
+        if not ancestor.rect().contains(QRect(corner, ring.size())):
+            return False
+        if ancestor.isWindow():
+            return True
+        ancestor = ancestor.parentWidget()
+    return True
 
 
 class FocusRowDelegate(QStyledItemDelegate):
@@ -95,6 +138,7 @@ class FocusRingKeeper(QObject):
         super().__init__(application)
         self.setObjectName("focusRingKeeper")
         self._ring: FocusRing | None = None
+        self._inner: InnerRing | None = None
         application.focusChanged.connect(self._focus_changed)
         self._focus_changed(None, application.focusWidget())
 
@@ -107,9 +151,15 @@ class FocusRingKeeper(QObject):
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         ring = self.ring
-        if new is None or not wants_ring(new):
+        if self._inner is not None and shiboken6.isValid(self._inner):
+            self._inner.hide()  # at once: deleteLater waits for the event loop
+            self._inner.deleteLater()
+        self._inner = None
+        if new is None or not wants_ring(new) or not room_outside(new):
             if ring is not None:
                 ring.setWidget(None)  # type: ignore[arg-type]  # Qt takes nullptr: hide
+            if new is not None and wants_ring(new):
+                self._inner = InnerRing(new)  # no room outside: just inside its edge
             return
         if ring is None:
             ring = self._ring = FocusRing()

@@ -163,3 +163,37 @@ def test_no_ring_around_a_button_clicked_with_the_mouse(qtbot, themes) -> None: 
     qtbot.mouseClick(second, Qt.MouseButton.LeftButton)
     assert QApplication.focusWidget() is second
     assert not ring.ring.isVisible()  # a click shows no ring; Tab would
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_table_flush_with_a_splitter_shows_focus_inside_it(
+    qtbot, themes, main_window, scheme
+) -> None:  # type: ignore[no-untyped-def]
+    """History's sessions table has no room around it for a ring outside: it gets one
+    just inside its edge, whole."""
+    from backleg_desktop.ui.focus_ring import room_outside
+
+    themes.set_choice(scheme)
+    main_window.show_page("history")
+    history = main_window.history_page
+    table = history.table
+    assert not room_outside(table)
+    focus(qtbot, history.tabs.tabBar())
+    without = table.grab().toImage()
+    focus(qtbot, table)
+    with_focus = table.grab().toImage()
+    assert_focus_shows(
+        changed_pixels(without, with_focus), table.rect().adjusted(2, 2, -2, -2), "table"
+    )
+
+
+def test_only_the_control_with_focus_has_a_ring(qtbot, themes, main_window) -> None:  # type: ignore[no-untyped-def]
+    themes.set_choice("light")
+    main_window.show_page("history")
+    history = main_window.history_page
+    for widget in (history.table, history.tabs.tabBar(), main_window.sidebar, history.table):
+        focus(qtbot, widget)  # no event loop in between, as in a burst of Tab presses
+    shown = [
+        ring for ring in main_window.findChildren(QWidget, "innerFocusRing") if ring.isVisible()
+    ]
+    assert [ring.parentWidget() for ring in shown] == [history.table]
