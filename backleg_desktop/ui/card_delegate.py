@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from backleg_desktop.content.model import Exercise
 from backleg_desktop.domain.figures import FigureBook
+from backleg_desktop.ui.colours import colours_of
 from backleg_desktop.ui.figures.painter import paint_figure
 from backleg_desktop.ui.models import Roles
 from backleg_desktop.ui.widgets import scaled_font
@@ -23,7 +24,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 ONE_SIDED_BADGE = "One leg at a time"
 PADDING = 12
 RADIUS = 8.0
-CAUTION_BORDER = QColor("#c77c00")  # amber: the herniated-disc mark
 
 
 class CautionSource(Protocol):
@@ -122,6 +122,12 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QPen(border, 3 if selected else 1))
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(rect, RADIUS, RADIUS)
+        if state & QStyle.StateFlag.State_HasFocus:
+            # The keyboard's place in the grid: a ring in the theme's focus colour inside
+            # the border, so it shows on a selected card too.
+            painter.setPen(QPen(colours_of(palette).colour("focus"), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(4, 4, -4, -4), RADIUS - 3, RADIUS - 3)
 
         x = rect.left() + PADDING
         width = rect.width() - 2 * PADDING
@@ -166,7 +172,9 @@ class CardDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         caution = text == self.caution_badge
         badge = QRectF(at.x(), at.y(), metrics.horizontalAdvance(text) + 16, metrics.height() + 6)
-        border = CAUTION_BORDER if caution else palette.color(QPalette.ColorRole.Highlight)
+        # Amber for the herniated-disc mark, the theme's own (read at paint time).
+        amber = colours_of(palette).colour("caution_border")
+        border = amber if caution else palette.color(QPalette.ColorRole.Highlight)
         painter.setPen(QPen(border, 2 if caution else 1))
         painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
         painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)

@@ -9,15 +9,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from backleg_desktop.content.disc_content import DiscMove
+from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.links import exercise_link
 from backleg_desktop.ui.widgets import paragraph, scaled_font
 
 TITLE = "Check with your doctor or physical therapist first"
-TINT_LIGHT, TINT_DARK = "#fdf0d5", "#4d3b12"  # amber: a caution, not a stop
 SWAP_KEY = "X"
 
 
@@ -53,6 +53,7 @@ class DiscNotice(QFrame):
         layout.addWidget(self.safer)
         layout.addLayout(self.button_row)
         self.hide()
+        tint(self, QPalette.ColorRole.Window, "caution_tint")  # re-tinted by a theme switch
 
     def show_mark(
         self, note: str, why: str, intro: str, safer: list[DiscMove], names: dict
@@ -77,7 +78,6 @@ class DiscNotice(QFrame):
             self.safer.setText(f"{html.escape(intro)}<br>" + "<br>".join(lines) if safer else "")
         self.safer.setVisible(bool(safer))
         self._set_buttons(safer, names)
-        self._tint()
         self.show()
 
     def set_swap_enabled(self, enabled: bool, why_not: str = "") -> None:
@@ -106,10 +106,3 @@ class DiscNotice(QFrame):
             self.button_row.addWidget(button)
             self.swap_buttons.append(button)
         self.button_row.addStretch(1)
-
-    def _tint(self) -> None:
-        parent = self.parentWidget()
-        palette = QPalette(parent.palette() if parent is not None else self.palette())
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        palette.setColor(QPalette.ColorRole.Window, QColor(TINT_DARK if dark else TINT_LIGHT))
-        self.setPalette(palette)

@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         if self._complete:
             raise RuntimeError("the main window is complete already")
         from backleg_desktop.ui import page_factories as pages
-        from backleg_desktop.ui import resources
+        from backleg_desktop.ui import page_icons, resources
         from backleg_desktop.ui.disc_wiring import install_disc
         from backleg_desktop.ui.pages.exercises import ExercisesPage
         from backleg_desktop.ui.preferences.install import install_preferences
@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self.add_page(
             EXERCISE_DETAIL, "Exercise", lambda: pages.make_exercise_page(self), in_sidebar=False
         )
+        page_icons.follow_theme(self)  # icons in the text colour of the theme in use
         # The guided session: first in the sidebar, built on first use; its menu and keys.
         self.session = install_session(self)
         self.disc = install_disc(self)  # marks what a herniated disc should clear first

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QWidget
 
+from backleg_desktop.ui.focus_ring import FocusRowDelegate
 from backleg_desktop.ui.fonts import scaled_font
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ class NavigationSidebar(QListWidget):
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
         self.setPalette(palette)
+        self.setItemDelegate(FocusRowDelegate(self))  # its focus shows at the window's edge
         self.currentItemChanged.connect(self._on_current_changed)
         self._updating = False
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from backleg_desktop.ui import resources
+from backleg_desktop.ui.colours import PaletteFollower
 from backleg_desktop.ui.navigation import KEY_ROLE
 
 if TYPE_CHECKING:
@@ -30,3 +31,9 @@ def retint_page_icons(window: MainWindow) -> None:
         action = window.findChild(QAction, f"goTo-{key}")
         if action is not None:
             action.setIcon(icon)
+
+
+def follow_theme(window: MainWindow) -> None:
+    """Redraw the icons whenever the sidebar's palette changes (any theme switch, however
+    it came about), not only when app.py's ThemeController signal says so."""
+    PaletteFollower(window.sidebar, lambda: retint_page_icons(window))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.domain.calendar_stats import CalendarSummary, summarise, week_start
 from backleg_desktop.services.validation import plausible_time
+from backleg_desktop.ui.colours import colours_of
+from backleg_desktop.ui.figures.painter import mix
 from backleg_desktop.ui.widgets import heading, muted
 
 if TYPE_CHECKING:
@@ -42,11 +44,15 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+# How far a day's square moves from the accent towards the window for 1, 2, 3+ sessions:
+# even one session stays 3:1 or more against the window (tests/ui/test_contrast.py).
+SHADE_MIX = {1: 0.3, 2: 0.15}
+
+
 def _shade(palette: QPalette, count: int) -> QColor:
-    """The highlight colour, stronger for more sessions on a day."""
-    colour = QColor(palette.color(QPalette.ColorRole.Highlight))
-    colour.setAlpha({0: 0, 1: 150, 2: 210}.get(count, 255))
-    return colour
+    """The theme's first chart colour, stronger for more sessions on a day."""
+    accent = QColor(colours_of(palette).series[0])
+    return mix(accent, palette.color(QPalette.ColorRole.Window), SHADE_MIX.get(count, 0.0))
 
 
 class YearGrid(QWidget):
@@ -145,6 +151,9 @@ class CalendarView(QWidget):
         self.month.setMaximumDate(_qdate(self.today))
         self.month.setSelectedDate(_qdate(self.today))
         self.month.setMaximumHeight(340)
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            # Qt's pure red weekends are under 4.5:1 in both themes: the palette's text.
+            self.month.setWeekdayTextFormat(weekend, QTextCharFormat())
         self.month.activated.connect(self._open_day)
         self.month.clicked.connect(self._describe_day)
 
@@ -190,6 +199,11 @@ class CalendarView(QWidget):
         layout.addStretch(1)
         self.summary = self.reload()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "summary"):
+            self._format_month()  # the marks hold colours: the new theme's
+
     def reload(self) -> CalendarSummary:
         total = self.workouts.count_sessions()
         summaries = self.workouts.list_sessions(
@@ -220,8 +234,10 @@ class CalendarView(QWidget):
         palette = self.palette()
         self.month.setDateTextFormat(QDate(), QTextCharFormat())  # clear old marks
         for day, count in self.summary.per_day.items():
+            # Highlight under its own text colour: 4.5:1 in both themes (the count is in
+            # the tooltip and the year grid).
             marked = QTextCharFormat()
-            marked.setBackground(_shade(palette, count))
+            marked.setBackground(palette.color(QPalette.ColorRole.Highlight))
             marked.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
             marked.setFontWeight(QFont.Weight.Bold)
             marked.setToolTip(f"{count} session{'s' if count != 1 else ''}")

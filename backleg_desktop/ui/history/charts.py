@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +40,7 @@ from backleg_desktop.domain.strength_trend import (
 )
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services.validation import plausible_time
+from backleg_desktop.ui.colours import colours_of
 from backleg_desktop.ui.history import lookup
 from backleg_desktop.ui.history.chart_points import (
     REPS,
@@ -83,18 +84,9 @@ def _ms(when: datetime) -> float:
     return when.timestamp() * 1000.0
 
 
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
 def series_colours(palette: QPalette) -> list[QColor]:
-    """Distinct line colours that keep their contrast on the palette's base colour."""
-    highlight = palette.color(QPalette.ColorRole.Highlight)
-    if is_dark(palette):
-        others = ["#f4a259", "#8bd3a8", "#e57373", "#c3a6ff"]
-        return [highlight.lighter(135), *[QColor(c) for c in others]]
-    others = ["#c0621b", "#2e7d4f", "#b3261e", "#6a4caf"]
-    return [highlight, *[QColor(c) for c in others]]
+    """Distinct line colours of the palette's theme, each 3:1 or more on its Base."""
+    return colours_of(palette).series_colours()
 
 
 @dataclass(frozen=True)
@@ -176,12 +168,13 @@ class TimeChart(QChartView):
         series = QLineSeries()
         series.setName(name)
         series.replace([QPointF(_ms(p.when), p.value) for p in points])
-        colours = series_colours(self.palette())
-        pen = QPen(colours[len(self.series) % len(colours)])
+        series.setProperty("colourIndex", len(self.series))
+        pen = QPen()
         pen.setWidthF(1.5 if len(points) > MARKERS_UP_TO else 2.0)
         if right_axis:
             pen.setStyle(Qt.PenStyle.DashLine)
         series.setPen(pen)
+        self._colour_series(series)
         series.setPointsVisible(len(points) <= MARKERS_UP_TO)
         chart.addSeries(series)
         series.attachAxis(self._x_axis)
@@ -254,8 +247,21 @@ class TimeChart(QChartView):
         if point is not None:
             self.point_clicked.emit(point.session_id)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()  # a theme switch: the new theme's lines, text and grid
+
+    def _colour_series(self, series: QLineSeries) -> None:
+        colours = series_colours(self.palette())
+        pen = series.pen()
+        pen.setColor(colours[int(series.property("colourIndex")) % len(colours)])
+        series.setPen(pen)
+
     def _apply_palette(self) -> None:
         palette = self.palette()
+        for series in self.series.values():
+            self._colour_series(series)
         chart = self.chart()
         text = palette.color(QPalette.ColorRole.Text)
         grid = palette.color(QPalette.ColorRole.Mid)

@@ -9,8 +9,8 @@ right, so the cursor does not jump while you type.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.domain.plan_rules import NOTE_MAX
+from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.plans.draft import MAX_WARMUP_SETS, DraftItem
 from backleg_desktop.ui.widgets import heading, muted, paragraph
 
-PROBLEM_LIGHT, PROBLEM_DARK = "#b3261e", "#ffb4ab"
 MODES = (("reps", "Reps"), ("hold", "A timed hold"))
 WARMUP_TEXT = (
     "Warm-up sets come before the working sets, at about half the working load "
@@ -46,24 +46,11 @@ class ProblemLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.hide()
-        self._colour()
+        tint(self, QPalette.ColorRole.WindowText, "problem_text")  # follows theme switches
 
     def show_problems(self, messages: list[str]) -> None:
         self.setText("\n".join(messages))
         self.setVisible(bool(messages))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._colour()
-
-    def _colour(self) -> None:
-        palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        colour = QColor(PROBLEM_DARK if dark else PROBLEM_LIGHT)
-        if palette.color(QPalette.ColorRole.WindowText) != colour:
-            palette.setColor(QPalette.ColorRole.WindowText, colour)
-            self.setPalette(palette)
 
 
 def range_edit(name: str, accessible: str, parent: QWidget) -> QLineEdit:

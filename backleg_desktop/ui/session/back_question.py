@@ -12,12 +12,12 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from backleg_desktop.domain.back_check import BACK_QUESTION, BackCheckOffer
 from backleg_desktop.domain.level_entry import LevelEntry
-from backleg_desktop.ui.session.pain_screen import WARN_DARK, WARN_LIGHT
+from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.session.widgets import action_button, big_label
 from backleg_desktop.ui.widgets import muted, paragraph
 
@@ -67,7 +67,6 @@ class BackQuestion(QFrame):
         layout.addWidget(self.hint)
         layout.addWidget(self.offer_text)
         layout.addLayout(buttons)
-        self._base = self.palette()
         self.close_question()
 
     def ask(self, exercise_id: str) -> None:
@@ -102,11 +101,8 @@ class BackQuestion(QFrame):
         can_switch = offer is not None and gentle and offer.choice("gentle-day") is not None
         self.gentle_button.setVisible(can_switch)
         self.end_button.setVisible(offer is not None)
-        palette = QPalette(self._base)
-        if offer is not None:
-            dark = self._base.color(QPalette.ColorRole.Window).lightness() < 128
-            palette.setColor(QPalette.ColorRole.Window, QColor(WARN_DARK if dark else WARN_LIGHT))
-        self.setPalette(palette)
+        # The theme's warning tint, re-tinted by a theme switch while it shows.
+        tint(self, QPalette.ColorRole.Window, "warn_tint" if offer is not None else None)
 
     @property
     def offers_gentle_day(self) -> bool:

@@ -22,12 +22,13 @@ from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Step
 from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.domain.units import load_label
+from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.load_input import LoadSpinBox
 from backleg_desktop.ui.session.exercise_panels import CueList, HintPanel, IllustrationArea
 from backleg_desktop.ui.session.rpe_field import RpeField
 from backleg_desktop.ui.session.safety_panel import SafetyPanel
 from backleg_desktop.ui.session.texts import how_text, set_text, side_text, target_text
-from backleg_desktop.ui.session.widgets import READY_COLOR, action_button, big_label
+from backleg_desktop.ui.session.widgets import action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
 
 MAX_REPS = 999
@@ -182,7 +183,6 @@ class ExerciseScreen(QWidget):
         layout.setSpacing(PAGE_MARGIN)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
-        self._normal_status_palette = self.status.palette()
         self._alternating = False
 
     # -- what the page shows ---------------------------------------------------------
@@ -271,10 +271,7 @@ class ExerciseScreen(QWidget):
         """Ready for a set; `extra`: an optional set above the plan's minimum ("2–3 sets"),
         which D leaves out."""
         self.status.setText(f"Ready for {'warm-up' if warmup else 'set'} {set_number}")
-        palette = self.status.palette()
-        if after_rest:
-            palette.setColor(QPalette.ColorRole.WindowText, READY_COLOR)
-        self.status.setPalette(palette if after_rest else self._normal_status_palette)
+        tint(self.status, QPalette.ColorRole.WindowText, "ready" if after_rest else None)
         self.status.show()
         self.timer.hide()
         self.hint.setText(f"Press Space to start the {first_step_word(hold, warmup)}.")
@@ -322,7 +319,7 @@ class ExerciseScreen(QWidget):
         self.load_note.hide()
         self.how.hide()
         self.show_extras("", "")
-        self.status.setPalette(self._normal_status_palette)
+        tint(self.status, QPalette.ColorRole.WindowText, None)
         self.status.setText("All sets done")
         self.status.show()
         self.timer.hide()

@@ -12,10 +12,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,10 +27,10 @@ from PySide6.QtWidgets import (
 from backleg_desktop.domain.checkin import NO_LEVEL_PROMPT, SKIP_LABEL, CheckInOffer, ChoiceId
 from backleg_desktop.domain.level_entry import LevelEntry
 from backleg_desktop.domain.pain import PainAdvice
+from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.session.widgets import PainScale, action_button, big_label, danger
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph
 
-WARN_LIGHT, WARN_DARK = "#fbe3dd", "#5a2a22"  # behind advice that says not to train
 AFTER_PROMPT = "Choose a level (0–10), then press Enter. Esc skips."
 CHOICE_KEYS: dict[ChoiceId, str] = {"quick": "Q", "rest": "R", "anyway": "A"}
 
@@ -66,7 +65,6 @@ class GuidanceBox(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.advice)
         layout.addWidget(self.note)
-        self._stop = self._tinting = False
 
     def show_advice(self, advice: PainAdvice | None, prompt: str = "", note: str = "") -> None:
         self.note.setText(note)
@@ -79,27 +77,9 @@ class GuidanceBox(QFrame):
             self.title.setText(advice.title)
             self.advice.setText(advice.advice)
             self.advice.setVisible(True)
-        self._stop = advice is not None and advice.stop
-        self._tint()
-
-    def _tint(self) -> None:
-        # Only Window is set, so every other role keeps following the theme; light or
-        # dark is read from the theme in use now (a light tint under the dark theme's
-        # light text could not be read).
-        palette = QPalette()
-        if self._stop:
-            parent = self.parentWidget()
-            base = parent.palette() if parent is not None else QApplication.palette(self)
-            dark = base.color(QPalette.ColorRole.Window).lightness() < 128
-            palette.setColor(QPalette.ColorRole.Window, QColor(WARN_DARK if dark else WARN_LIGHT))
-        self._tinting = True
-        self.setPalette(palette)
-        self._tinting = False
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and not self._tinting:
-            self._tint()  # the theme changed while the advice is shown
+        # The theme's warning tint when the advice says not to train; a theme switch
+        # re-tints it (a light tint under the dark theme's light text could not be read).
+        tint(self, QPalette.ColorRole.Window, "warn_tint" if advice and advice.stop else None)
 
 
 class PainScreen(QWidget):

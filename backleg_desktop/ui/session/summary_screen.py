@@ -12,14 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.session_caution import SessionCaution, cheer_records
 from backleg_desktop.domain.summary import SessionReport, format_duration
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
-from backleg_desktop.ui.session.pain_screen import WARN_DARK, WARN_LIGHT
+from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.session.texts import exercise_load_text, exercise_name, record_lines
 from backleg_desktop.ui.session.widgets import action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
@@ -65,6 +65,7 @@ class CautionBox(QFrame):
         row.addStretch(1)
         layout.addLayout(row)
         self.hide()
+        tint(self, QPalette.ColorRole.Window, "warn_tint")  # re-tinted by a theme switch
 
     def show_caution(self, caution: SessionCaution | None) -> None:
         self.setVisible(caution is not None)
@@ -73,11 +74,6 @@ class CautionBox(QFrame):
         self.title.setText(caution.title)
         self.text.setText(caution.text)
         self.red_flags_button.setVisible(caution.show_red_flags)
-        parent = self.parentWidget()
-        palette = QPalette(parent.palette() if parent is not None else self.palette())
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        palette.setColor(QPalette.ColorRole.Window, QColor(WARN_DARK if dark else WARN_LIGHT))
-        self.setPalette(palette)
 
     @property
     def links_red_flags(self) -> bool:

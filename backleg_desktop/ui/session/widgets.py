@@ -7,7 +7,7 @@ else), and colours come from the palette, so light, dark and 200 % scaling all w
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,11 +20,8 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.domain.pain import PAIN_MAX, PAIN_MIN
 from backleg_desktop.domain.timers import format_mmss
+from backleg_desktop.ui.colours import colours_of, tint
 from backleg_desktop.ui.widgets import scaled_font
-
-# The ring turns from the accent colour to this once the rest is over.
-READY_COLOR = QColor("#2e9d5b")
-STOP_COLOR = QColor("#c0392b")
 
 
 def big_label(
@@ -55,14 +52,7 @@ def action_button(
 
 def danger(button: QPushButton) -> QPushButton:
     """Red text for the stop button, readable on light and dark backgrounds."""
-    palette = button.palette()
-    palette.setColor(
-        QPalette.ColorRole.ButtonText,
-        STOP_COLOR.lighter(130)
-        if button.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        else STOP_COLOR,
-    )
-    button.setPalette(palette)
+    tint(button, QPalette.ColorRole.ButtonText, "stop")  # the theme's red, after switches too
     font = button.font()
     font.setBold(True)
     button.setFont(font)
@@ -125,7 +115,9 @@ class CountdownRing(QWidget):
             side - thickness,
         )
         palette = self.palette()
-        accent = READY_COLOR if self._ready else palette.color(QPalette.ColorRole.Highlight)
+        # The ring turns from the accent colour to the theme's green once the rest is over.
+        ready = colours_of(palette).colour("ready")
+        accent = ready if self._ready else palette.color(QPalette.ColorRole.Highlight)
         track = palette.color(QPalette.ColorRole.Mid)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -11,8 +11,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from backleg_desktop.ui import theme
-from backleg_desktop.ui.session.pain_screen import WARN_DARK, WARN_LIGHT
+from backleg_desktop.ui.colours import DARK, LIGHT
 from tests.ui.test_theme import contrast
+
+WARN_DARK, WARN_LIGHT = DARK.warn_tint, LIGHT.warn_tint
 
 R = QPalette.ColorRole
 
