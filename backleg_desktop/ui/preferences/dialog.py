@@ -66,9 +66,11 @@ class PreferencesDialog(QDialog):
         )
         self.section_list.setFixedWidth(width + 48)
         self.section_list.setSpacing(3)
-        # Room for a section's explanations without wrapping every few words.
+        # Room for a section's explanations without wrapping every few words. The floor is
+        # on the stack, not the dialog: a minimum set on the dialog itself would override
+        # its layout's, and the dialog could then open narrower than a check box's label.
         chars = self.fontMetrics().averageCharWidth()
-        self.setMinimumSize(chars * 84, self.fontMetrics().height() * 24)
+        self.stack.setMinimumSize(chars * 64, self.fontMetrics().height() * 21)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok

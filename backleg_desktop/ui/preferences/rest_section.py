@@ -66,20 +66,27 @@ class RestSection(PreferencesSection):
                 button.setAccessibleDescription(
                     f"For example {name} rests {planned_rest(rest, value)} s"
                 )
-                button.setText(f"{text} (e.g. {name}: {planned_rest(rest, value)} s)")
             self.group.addButton(button)
             self.choices[value] = button
             layout.addWidget(button)
-        layout.addWidget(
-            muted(
-                QLabel(
-                    "The shortest is the default. Rest longer whenever your back asks for it.",
-                    self,
-                )
+        if example is not None:
+            # The example gets a wrapping line of its own: in the buttons' text it made them
+            # wider than the dialog on a small or scaled screen.
+            name, rest = example
+            shortest, middle, longest = (planned_rest(rest, value) for value, _ in REST_CHOICES)
+            sample = muted(
+                QLabel(f"{name}, for example: {shortest} s, {middle} s or {longest} s.", self)
             )
+            sample.setObjectName("restExample")
+            sample.setWordWrap(True)
+            layout.addWidget(sample)
+        advice = muted(
+            QLabel("The shortest is the default. Rest longer whenever your back asks for it.", self)
         )
+        advice.setWordWrap(True)
+        layout.addWidget(advice)
 
-        self.remember = QCheckBox("&Remember + and − during a rest as that exercise's rest", self)
+        self.remember = QCheckBox("&Remember + and − as that exercise's rest", self)
         self.remember.setObjectName("restRemember")
         layout.addSpacing(8)
         layout.addWidget(self.remember)

@@ -49,10 +49,8 @@ class SoundSection(PreferencesSection):
         self.test_button.setAccessibleDescription("Plays the chime at this volume")
         self.countdown = QCheckBox("&Beep over the last 3 seconds of a rest", self)
         self.countdown.setObjectName("soundCountdown")
-        self.notify = QCheckBox(
-            "Show a desktop &notification when a rest is over and Backleg is in the background",
-            self,
-        )
+        self.notify = QCheckBox("Show a desktop &notification when a rest ends unseen", self)
+        self.notify.setToolTip("When the window is minimised or another window is in front")
         self.notify.setObjectName("restNotification")
 
         volume_row = QHBoxLayout()
