@@ -1,0 +1,155 @@
+"""`backleg export` reads a healthy history through plain sqlite3 (services/history_reader.py)
+and leaves every file the store has to mend or mention to open_store."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from backleg_desktop.content.loader import load_library
+from backleg_desktop.domain.history import ImportedSession, SetEntry
+from backleg_desktop.services import backups
+from backleg_desktop.services.history_export import export_history
+from backleg_desktop.services.history_reader import open_reader
+from backleg_desktop.services.pending_journal import JOURNAL_PREFIX, JOURNAL_SUFFIX
+from backleg_desktop.services.store import open_store
+from backleg_desktop.storage.paths import database_path
+from tests.support.synthetic import generate_history
+
+
+def seeded(data_dir: Path) -> Path:
+    """A year of history, a user exercise (names sort NOCASE), a session without sets and
+    one that is still running."""
+    library = load_library()
+    with open_store(data_dir, library, make_daily_backup=False) as store:
+        w = store.workouts
+        w.import_sessions(generate_history(years=1))
+        w.add_user_exercise("zercher squat")
+        w.add_user_exercise("Belt squat")
+        start = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+        w.import_sessions(
+            [
+                ImportedSession(
+                    "Hotel gym",
+                    None,
+                    start,
+                    None,
+                    "completed",
+                    3,
+                    None,
+                    "=1+1, a note a spreadsheet would run",
+                    (SetEntry("user:Belt squat", 1, reps=8, load_kg=40.0, completed_at=start),),
+                ),
+                ImportedSession(
+                    "Only a check-in",
+                    None,
+                    start.replace(hour=18),
+                    None,
+                    "stopped_pain",
+                    7,
+                    7,
+                    "",
+                    (),
+                ),
+            ]
+        )
+        w.start_session("strength", pain_before=2)
+    return database_path(data_dir)
+
+
+def _timeless(written: bytes) -> bytes:
+    """The file without the JSON backup's "exported_at" line, which is the clock's."""
+    return re.sub(rb'\n *"exported_at": "[^"]*",', b"", written)
+
+
+def test_the_plain_reader_exports_byte_for_byte_what_the_store_exports(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    seeded(data_dir)
+    library = load_library()
+    for name in ("history.csv",):
+        with open_store(data_dir, library, make_daily_backup=False) as store:
+            by_store = export_history(store.workouts, library, tmp_path / f"store-{name}")
+        reader = open_reader(data_dir)
+        assert reader is not None
+        with reader:
+            by_reader = export_history(reader, library, tmp_path / f"reader-{name}")
+        assert by_reader == by_store
+        written = _timeless((tmp_path / f"reader-{name}").read_bytes())
+        assert written == _timeless((tmp_path / f"store-{name}").read_bytes())
+        assert b"Belt squat" in written  # a user exercise's name, from the file
+    reader = open_reader(data_dir)
+    assert reader is not None
+    with reader, pytest.raises(TypeError):  # the JSON backup's plans come from the store
+        export_history(reader, library, tmp_path / "reader-history.json")
+
+
+def restore_in_another_process(data_dir: Path, backup: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "backleg_desktop", "--data-dir", str(data_dir)]
+    return subprocess.run(
+        [*command, "restore", str(backup)], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_the_reader_holds_the_folder_so_no_restore_replaces_the_file(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    seeded(data_dir)
+    backup = backups.make_daily_backup(data_dir, datetime(2026, 12, 1).date())
+    assert backup is not None
+    reader = open_reader(data_dir)
+    assert reader is not None
+    with reader:
+        refused = restore_in_another_process(data_dir, backup)
+        assert refused.returncode == 1, refused.stderr
+        assert reader.user_exercises()  # still reading the same file
+    restored = restore_in_another_process(data_dir, backup)  # closed: the folder is free
+    assert restored.returncode == 0, restored.stderr
+
+
+def _old_schema(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0005'")
+
+
+def _newer_schema(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+
+
+def _damaged(db_path: Path) -> None:
+    with db_path.open("r+b") as db:
+        db.seek(4096 * 3)
+        db.write(b"\xde\xad" * 2048)
+
+
+def _journal_left(db_path: Path) -> None:
+    (db_path.parent / f"{JOURNAL_PREFIX}20261201T000000-1-1{JOURNAL_SUFFIX}").write_text("")
+
+
+def _not_wal(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE").fetchall()
+
+
+def _gone(db_path: Path) -> None:
+    db_path.unlink()
+
+
+@pytest.mark.parametrize(
+    "change", [_gone, _old_schema, _newer_schema, _damaged, _journal_left, _not_wal]
+)
+def test_a_file_the_store_must_deal_with_is_left_to_it_unchanged(
+    tmp_path: Path, change: object
+) -> None:
+    data_dir = tmp_path / "data"
+    db_path = seeded(data_dir)
+    assert callable(change)
+    change(db_path)
+    before = db_path.read_bytes() if db_path.exists() else None
+    assert open_reader(data_dir) is None
+    assert (db_path.read_bytes() if db_path.exists() else None) == before
