@@ -14,6 +14,8 @@ UTC_TEXT_LENGTH = 26
 
 
 def to_utc_text(value: datetime) -> str:
+    if value.tzinfo is UTC:  # most times here; "+00:00" is the last six characters
+        return value.isoformat(sep=" ", timespec="microseconds")[:UTC_TEXT_LENGTH]
     if value.tzinfo is None:
         raise ValueError("naive datetime: Backleg stores timezone-aware times only")
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
