@@ -16,6 +16,7 @@ handles it exactly as before.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -51,7 +52,10 @@ class HistoryReader:
             try:
                 yield from export_rows.iter_rows(cursor)
             finally:
-                cursor.close()
+                # A writer that failed (a full disk) leaves this generator to be closed
+                # after the reader, whose connection took the cursor with it.
+                with contextlib.suppress(sqlite3.ProgrammingError):
+                    cursor.close()
 
     def _open(self) -> sqlite3.Connection:
         if self._conn is None:
