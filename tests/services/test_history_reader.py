@@ -153,3 +153,15 @@ def test_a_file_the_store_must_deal_with_is_left_to_it_unchanged(
     before = db_path.read_bytes() if db_path.exists() else None
     assert open_reader(data_dir) is None
     assert (db_path.read_bytes() if db_path.exists() else None) == before
+
+
+def test_backleg_export_of_a_healthy_history_never_loads_sqlalchemy(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    seeded(data_dir)
+    code = (
+        "import sys; from backleg_desktop.__main__ import main; "
+        f"code = main(['--data-dir', {str(data_dir)!r}, 'export', {str(tmp_path / 'h.csv')!r}]); "
+        "print(code, 'sqlalchemy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.splitlines()[-1] == "0 False", done.stderr
