@@ -72,6 +72,8 @@ def test_the_file_reads_back_as_it_was_written(tmp_path: Path) -> None:
         ("load_kg", "ten", "load_kg"),
         ("side", "middle", "side"),
         ("rest_taken_s", "-1", "rest_taken_s"),
+        ("rpe", "11", "rpe"),
+        ("distance_m", "-5", "distance_m"),
     ],
 )
 def test_a_bad_cell_late_in_the_file_names_its_own_line(

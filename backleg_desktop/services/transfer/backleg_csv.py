@@ -278,8 +278,8 @@ def _parse_rows(
                 completed_at=cell(rows, row, "completed_at", optional_time),
                 note=row.get("notes"),
                 # Absent from files written before these columns: empty, so None.
-                rpe=cell(rows, row, "rpe", rpe_value),
-                distance_m=cell(rows, row, "distance_m", metres_value),
+                rpe=parsed(row, "rpe", rpe_value),
+                distance_m=parsed(row, "distance_m", metres_value),
             )
         yield ParsedRow(row.line, key, session, entry, session_note=row.get("session_notes"))
 
