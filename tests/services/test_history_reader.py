@@ -11,21 +11,26 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from backleg_desktop.content.loader import load_library
-from backleg_desktop.domain.history import ImportedSession, SetEntry
+from backleg_desktop.domain.history import ImportedSession, LoggedSet, SessionRecord, SetEntry
 from backleg_desktop.services import backups
 from backleg_desktop.services.history_export import export_history
 from backleg_desktop.services.history_reader import open_reader
 from backleg_desktop.services.pending_journal import JOURNAL_PREFIX, JOURNAL_SUFFIX
 from backleg_desktop.services.store import open_store
+from backleg_desktop.storage import repository
+from backleg_desktop.storage.engine import make_engine
+from backleg_desktop.storage.models import SessionRow, SetRow
 from backleg_desktop.storage.paths import database_path
 from tests.support.synthetic import generate_history
 
 
 def seeded(data_dir: Path) -> Path:
-    """A year of history, a user exercise (names sort NOCASE), a session without sets and
-    one that is still running."""
+    """A year of history, a user exercise (names sort NOCASE), sets with an RPE and a
+    distance, a session without sets and one that is still running."""
     library = load_library()
     with open_store(data_dir, library, make_daily_backup=False) as store:
         w = store.workouts
@@ -44,7 +49,27 @@ def seeded(data_dir: Path) -> Path:
                     3,
                     None,
                     "=1+1, a note a spreadsheet would run",
-                    (SetEntry("user:Belt squat", 1, reps=8, load_kg=40.0, completed_at=start),),
+                    (
+                        SetEntry("user:Belt squat", 1, reps=8, load_kg=40.0, completed_at=start),
+                        # main's last two CSV columns, rpe and distance_m (a 0 kept)
+                        SetEntry(
+                            "user:Belt squat",
+                            2,
+                            reps=6,
+                            load_kg=42.5,
+                            completed_at=start.replace(minute=5),
+                            rpe=8.5,
+                            distance_m=0.0,
+                        ),
+                        SetEntry(
+                            "user:Belt squat",
+                            3,
+                            duration_s=90.0,
+                            completed_at=start.replace(minute=9),
+                            rpe=7.0,
+                            distance_m=1250.5,
+                        ),
+                    ),
                 ),
                 ImportedSession(
                     "Only a check-in",
@@ -87,6 +112,37 @@ def test_the_plain_reader_exports_byte_for_byte_what_the_store_exports(tmp_path:
     assert reader is not None
     with reader, pytest.raises(TypeError):  # the JSON backup's plans come from the store
         export_history(reader, library, tmp_path / "reader-history.json")
+
+
+def test_the_plain_reader_yields_what_the_orm_reads(tmp_path: Path) -> None:
+    # The export query is written out in storage/export_rows.py; the ORM's column types
+    # (UTC text to aware datetimes, main's rpe and distance_m) are the reference it must
+    # match row for row, since the CSV and JSON writers only see these records.
+    data_dir = tmp_path / "data"
+    db_path = seeded(data_dir)
+    engine = make_engine(db_path)
+    try:
+        with Session(engine) as db:
+            expected: list[tuple[SessionRecord, LoggedSet | None]] = []
+            for row in db.scalars(
+                select(SessionRow).order_by(SessionRow.started_at, SessionRow.id)
+            ):
+                record = repository.session_record(row)
+                sets = db.scalars(
+                    select(SetRow)
+                    .where(SetRow.session_id == row.id)
+                    .order_by(SetRow.completed_at, SetRow.id)
+                ).all()
+                expected += [(record, repository.logged_set(x)) for x in sets] or [(record, None)]
+    finally:
+        engine.dispose()
+    reader = open_reader(data_dir)
+    assert reader is not None
+    with reader:
+        got = list(reader.iter_export_rows())
+    assert got == expected
+    assert any(x is not None and x.rpe == 8.5 and x.distance_m == 0.0 for _, x in got)
+    assert all(r.started_at.tzinfo is not None for r, _ in got)
 
 
 def restore_in_another_process(data_dir: Path, backup: Path) -> subprocess.CompletedProcess[str]:
