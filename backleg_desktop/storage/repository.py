@@ -38,7 +38,7 @@ from backleg_desktop.domain.history import (
 )
 from backleg_desktop.domain.records import ExercisePoint, SetFigures
 from backleg_desktop.domain.set_count import sets_done_of
-from backleg_desktop.storage import export_rows
+from backleg_desktop.storage import exercise_rows, export_rows
 from backleg_desktop.storage.models import ExercisePainRow, SessionRow, SetRow, UserExerciseRow
 from backleg_desktop.storage.types import to_utc_text
 
@@ -256,60 +256,21 @@ def count_sessions(conn: Connection, where: SessionFilter) -> int:
 
 
 def exercise_series(conn: Connection, exercise_id: str) -> list[ExercisePoint]:
-    def top_on(side: str) -> Any:
-        return func.max(case((SetRow.side == side, SetRow.load_kg), else_=None))
-
-    query = (
-        select(
-            SessionRow.id,
-            SessionRow.started_at,
-            SessionRow.pain_before,
-            SessionRow.pain_after,
-            func.max(SetRow.load_kg),
-            func.coalesce(func.sum(SetRow.reps * SetRow.load_kg), 0.0),
-            func.coalesce(func.sum(SetRow.reps), 0),
-            top_on("left"),
-            top_on("right"),
-            func.count(SetRow.id),
-        )
-        .join(SessionRow, SessionRow.id == SetRow.session_id)
-        .where(SetRow.exercise_id == exercise_id, _not_warmup())
-        .group_by(SessionRow.id)
-        .order_by(SessionRow.started_at, SessionRow.id)
-    )
-    return [
-        ExercisePoint(
-            session_id=sid,
-            started_at=started,
-            top_load_kg=top,
-            volume_kg=float(vol),
-            total_reps=int(reps),
-            pain_before=before,
-            pain_after=after,
-            top_load_left_kg=left,
-            top_load_right_kg=right,
-            sets=n,
-        )
-        for sid, started, before, after, top, vol, reps, left, right, n in conn.execute(query)
-    ]
+    """One point per session that did the exercise (storage/exercise_rows.py)."""
+    cursor = conn.connection.cursor()
+    try:
+        return exercise_rows.exercise_series(cursor, exercise_id)
+    finally:
+        cursor.close()
 
 
 def record_figures(conn: Connection, exercise_id: str) -> list[SetFigures]:
-    """The working sets that can hold a record, as the record rules need them."""
-    query = (
-        select(SetRow.session_id, SessionRow.started_at, SetRow.reps, SetRow.load_kg)
-        .join(SessionRow, SessionRow.id == SetRow.session_id)
-        .where(
-            SetRow.exercise_id == exercise_id,
-            _not_warmup(),
-            SetRow.reps > 0,
-            SetRow.load_kg > 0,
-        )
-    )
-    return [
-        SetFigures(sid, started, reps or 0, load or 0.0)
-        for sid, started, reps, load in conn.execute(query)
-    ]
+    """The working sets that can hold a record (storage/exercise_rows.py)."""
+    cursor = conn.connection.cursor()
+    try:
+        return exercise_rows.record_figures(cursor, exercise_id)
+    finally:
+        cursor.close()
 
 
 def iter_export_rows(conn: Connection) -> Iterator[tuple[SessionRecord, LoggedSet | None]]:
