@@ -20,21 +20,18 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from backleg_desktop.cli_plans import plans_command
 from backleg_desktop.content.loader import ContentError, load_library
 from backleg_desktop.content.model import Library
-from backleg_desktop.domain.history import ImportedSession
-from backleg_desktop.services import backups
-from backleg_desktop.services.backup_plans import restore_backup_plans
 from backleg_desktop.services.errors import BacklegError
-from backleg_desktop.services.history_export import export_history
 from backleg_desktop.services.own_files import refuse_own_file
-from backleg_desktop.services.store import open_store
-from backleg_desktop.services.transfer import detect_format, read_sessions
-from backleg_desktop.services.transfer.reading import readable
-from backleg_desktop.services.transfer.writing import refuse_to_replace
+
+# Each command imports what it uses when it runs: the store's SQLAlchemy, the readers
+# and the writers are most of a command's start-up, and an export needs neither the
+# readers nor (for a healthy history) SQLAlchemy.
+if TYPE_CHECKING:
+    from backleg_desktop.domain.history import ImportedSession
 
 
 def run(
@@ -69,6 +66,8 @@ def _run(args: argparse.Namespace, data_dir: Path, out: TextIO, err: TextIO) -> 
         if args.command == "handout":
             return _handout(args.plan_id, Path(args.out), data_dir, library, out, err)
         if args.command == "plans":
+            from backleg_desktop.cli_plans import plans_command  # the store, SQLAlchemy
+
             return plans_command(args.plans_command, Path(args.path), data_dir, library, out)
     except (BacklegError, ContentError) as error:
         print(error, file=err)
@@ -108,11 +107,25 @@ def _stop_like_ctrl_c() -> dict[int, Any]:
 
 
 def _export(path: Path, data_dir: Path, library: Library, out: TextIO) -> int:
+    from backleg_desktop.services.history_export import export_history
+    from backleg_desktop.services.history_reader import open_reader
+    from backleg_desktop.services.transfer.writing import is_json_path
+
     refuse_own_file(path, data_dir, "the export")  # before the store opens anything
-    with open_store(data_dir, library, make_daily_backup=False) as store:
-        for notice in store.notices:  # e.g. where a damaged history was set aside
-            print(notice, file=out)
-        summary = export_history(store.workouts, library, path)
+    # A healthy history is read with plain sqlite3; anything the store would have to
+    # mend or mention first (a new, damaged or old file, a journal) goes through it.
+    # (The JSON backup also carries plans and back answers: always through the store.)
+    reader = None if is_json_path(path) else open_reader(data_dir)
+    if reader is not None:
+        with reader:
+            summary = export_history(reader, library, path)
+    else:
+        from backleg_desktop.services.store import open_store
+
+        with open_store(data_dir, library, make_daily_backup=False) as store:
+            for notice in store.notices:  # e.g. where a damaged history was set aside
+                print(notice, file=out)
+            summary = export_history(store.workouts, library, path)
     print(
         f"Exported {_plural(summary.sessions, 'session')} "
         f"({_plural(summary.sets, 'set')}) to {path}.",
@@ -137,6 +150,11 @@ class _Counted:
 
 
 def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: TextIO) -> int:
+    from backleg_desktop.services.backup_plans import restore_backup_plans
+    from backleg_desktop.services.store import open_store
+    from backleg_desktop.services.transfer.formats import detect_format
+    from backleg_desktop.services.transfer.reading import read_sessions, readable
+
     path = Path(args.path)
     with readable(path) as source:  # a pipe is read once, for detection and import
         fmt = detect_format(source)  # before opening the store: a wrong file changes nothing
@@ -171,6 +189,8 @@ def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: Tex
 
 
 def _list_backups(data_dir: Path, out: TextIO) -> int:
+    from backleg_desktop.services import backups
+
     found = backups.list_backups(data_dir)
     if not found:
         print(f"No backups yet in {backups.backups_dir(data_dir)}.", file=out)
@@ -183,6 +203,8 @@ def _list_backups(data_dir: Path, out: TextIO) -> int:
 
 
 def _restore(backup: Path, data_dir: Path, out: TextIO, err: TextIO) -> int:
+    from backleg_desktop.services import backups
+
     # Refused (FolderInUseError) while the window or an import holds the folder.
     kept = backups.restore_backup(data_dir, backup)
     print(f"Restored the history from {backup}.", file=out)
@@ -194,6 +216,8 @@ def _restore(backup: Path, data_dir: Path, out: TextIO, err: TextIO) -> int:
 def _handout(
     plan_id: str, path: Path, data_dir: Path, library: Library, out: TextIO, err: TextIO
 ) -> int:
+    from backleg_desktop.services.transfer.writing import refuse_to_replace
+
     refuse_own_file(path, data_dir, "the handout")
     plan = library.plans.get(plan_id)
     if plan is None:

@@ -154,16 +154,16 @@ def test_an_unusable_data_folder_is_reported_without_a_traceback(tmp_path: Path)
 def test_interrupting_an_import_changes_nothing(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from backleg_desktop import cli as cli_module
+    from backleg_desktop.services.transfer import reading  # the CLI looks it up there
 
-    real = cli_module.read_sessions
+    real = reading.read_sessions
 
     def interrupted(*args: object, **kwargs: object) -> object:
         sessions = real(*args, **kwargs)  # type: ignore[arg-type]
         yield next(sessions)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_module, "read_sessions", interrupted)
+    monkeypatch.setattr(reading, "read_sessions", interrupted)
     code, _, err = cli(data_dir, "import", str(DATA / "hevy_kg.csv"))
     assert (code, err) == (130, "Interrupted: nothing was changed.\n")
     assert session_count(data_dir) == 0

@@ -104,6 +104,12 @@ def restore_backup_plans(
 def _backup_top(path: Path) -> Mapping[str, Any] | None:
     try:
         with path.open(encoding="utf-8") as handle:
+            # Only an object can be a backup: a CSV (or anything else) is not read whole
+            # into memory to find that out, which for a million rows was 500 MiB.
+            start = handle.read(1 << 16).lstrip(" \t\n\r")
+            if start and not start.startswith("{"):
+                return None
+            handle.seek(0)
             document = json.load(handle)
     except (OSError, ValueError, RecursionError):
         return None  # the session reader reports it

@@ -29,7 +29,7 @@ from backleg_desktop.services.errors import (
 from backleg_desktop.storage import sqlite_files
 from backleg_desktop.storage.lock import FolderBusy, folder_lock
 from backleg_desktop.storage.paths import database_path, ensure_private_dir
-from backleg_desktop.storage.schema import REVISIONS
+from backleg_desktop.storage.revisions import REVISIONS
 
 BACKUPS_DIRNAME = "backups"
 KEEP_DAILY = 7

@@ -11,7 +11,6 @@ aside, a backup that could not be made).
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -24,21 +23,21 @@ from sqlalchemy import Engine
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.services import backups, pending_journal
+from backleg_desktop.services.data_folder import hold_folder, prepare_data_dir
 from backleg_desktop.services.errors import (
     BacklegError,
     DataDirError,
     FolderInUseError,
     IncompatibleDatabaseError,
     StorageError,
-    file_error,
     storage_errors,
 )
 from backleg_desktop.services.user_plans import UserPlans
 from backleg_desktop.services.workouts import WorkoutService, utc_now
 from backleg_desktop.storage import schema, sqlite_files
 from backleg_desktop.storage.engine import BUSY_TIMEOUT_MS, make_engine, writer
-from backleg_desktop.storage.lock import LOCK_FILENAME, FolderBusy, FolderLock, folder_lock
-from backleg_desktop.storage.paths import NotAFolderError, database_path, ensure_private_dir
+from backleg_desktop.storage.lock import FolderBusy, FolderLock
+from backleg_desktop.storage.paths import database_path
 
 
 @dataclass
@@ -111,21 +110,6 @@ def open_store(
     return store
 
 
-def hold_folder(data_dir: Path) -> FolderLock:
-    """The data-folder lock, taken shared; a FolderInUseError while a restore runs."""
-    lock = folder_lock(data_dir)
-    try:
-        lock.acquire_shared()
-    except FolderBusy as error:
-        raise FolderInUseError(
-            f"Another Backleg is replacing the history in {data_dir} right now (a restore, "
-            "or setting a damaged file aside). Try again when it has finished."
-        ) from error
-    except OSError as error:
-        raise file_error(error, data_dir / LOCK_FILENAME) from error
-    return lock
-
-
 def _open_database(
     data_dir: Path, lock: FolderLock, now: Callable[[], datetime], busy_timeout_ms: int
 ) -> tuple[Engine, list[str]]:
@@ -180,32 +164,6 @@ def _alone(lock: FolderLock, db_path: Path, why: str) -> Iterator[None]:
             "command) is using it, so it was left as it is. Close the other Backleg, then "
             "try again."
         ) from error
-
-
-def prepare_data_dir(data_dir: Path) -> None:
-    """Create the folder (0700: health data) if needed; DataDirError if it is unusable."""
-    how_to = "Choose another folder with --data-dir or BACKLEG_DATA_DIR."
-    try:
-        ensure_private_dir(data_dir)
-    except NotAFolderError as error:
-        raise DataDirError(
-            f"Backleg's data folder {data_dir} is a file, not a folder. {how_to}"
-        ) from error
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise DataDirError(
-                f"Backleg's data folder {data_dir} is a symbolic link that leads back to "
-                f"itself (a loop), so it cannot be opened. {how_to}"
-            ) from error
-        raise DataDirError(
-            f"Backleg could not create its data folder {data_dir} "
-            f"({error.strerror or error}). {how_to}"
-        ) from error
-    if not os.access(data_dir, os.W_OK | os.X_OK):
-        raise DataDirError(
-            f"Backleg's data folder {data_dir} is read-only, so your workouts could not be "
-            f"saved. Make it writable, or {how_to[0].lower()}{how_to[1:]}"
-        )
 
 
 def _refuse_newer(db_path: Path, revision: str | None) -> None:

@@ -33,9 +33,12 @@ def plausible_time(moment: datetime, now: datetime | None = None) -> bool:
     return EARLIEST_TIME <= moment <= latest
 
 
+_NUMBERS = (int, float)  # exactly these classes; bool (a subclass of int) is refused
+
+
 def whole_number(field: str, value: object, low: int, high: int, unit: str = "") -> None:
-    if value is None:
-        return
+    if value is None or (value.__class__ is int and low <= value <= high):
+        return  # the common case, first: an import checks a few hundred thousand
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(field, value, f"{field} must be a whole number (got {value!r})")
     if not low <= value <= high:
@@ -45,7 +48,9 @@ def whole_number(field: str, value: object, low: int, high: int, unit: str = "")
 
 
 def number(field: str, value: object, low: float, high: float, unit: str = "") -> None:
-    if value is None:
+    # The common case first (an import checks a few hundred thousand); NaN fails the
+    # comparison, so it still goes on to the checks below.
+    if value is None or (value.__class__ in _NUMBERS and low <= value <= high):
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError(field, value, f"{field} must be a number (got {value!r})")

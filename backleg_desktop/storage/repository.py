@@ -38,8 +38,9 @@ from backleg_desktop.domain.history import (
 )
 from backleg_desktop.domain.records import ExercisePoint, SetFigures
 from backleg_desktop.domain.set_count import sets_done_of
+from backleg_desktop.storage import exercise_rows, export_rows
 from backleg_desktop.storage.models import ExercisePainRow, SessionRow, SetRow, UserExerciseRow
-from backleg_desktop.storage.types import UTCDateTime, from_utc_text, to_utc_text
+from backleg_desktop.storage.types import to_utc_text
 
 # --- row ↔ domain -----------------------------------------------------------------------
 
@@ -255,97 +256,31 @@ def count_sessions(conn: Connection, where: SessionFilter) -> int:
 
 
 def exercise_series(conn: Connection, exercise_id: str) -> list[ExercisePoint]:
-    def top_on(side: str) -> Any:
-        return func.max(case((SetRow.side == side, SetRow.load_kg), else_=None))
-
-    query = (
-        select(
-            SessionRow.id,
-            SessionRow.started_at,
-            SessionRow.pain_before,
-            SessionRow.pain_after,
-            func.max(SetRow.load_kg),
-            func.coalesce(func.sum(SetRow.reps * SetRow.load_kg), 0.0),
-            func.coalesce(func.sum(SetRow.reps), 0),
-            top_on("left"),
-            top_on("right"),
-            func.count(SetRow.id),
-        )
-        .join(SessionRow, SessionRow.id == SetRow.session_id)
-        .where(SetRow.exercise_id == exercise_id, _not_warmup())
-        .group_by(SessionRow.id)
-        .order_by(SessionRow.started_at, SessionRow.id)
-    )
-    return [
-        ExercisePoint(
-            session_id=sid,
-            started_at=started,
-            top_load_kg=top,
-            volume_kg=float(vol),
-            total_reps=int(reps),
-            pain_before=before,
-            pain_after=after,
-            top_load_left_kg=left,
-            top_load_right_kg=right,
-            sets=n,
-        )
-        for sid, started, before, after, top, vol, reps, left, right, n in conn.execute(query)
-    ]
+    """One point per session that did the exercise (storage/exercise_rows.py)."""
+    cursor = conn.connection.cursor()
+    try:
+        return exercise_rows.exercise_series(cursor, exercise_id)
+    finally:
+        cursor.close()
 
 
 def record_figures(conn: Connection, exercise_id: str) -> list[SetFigures]:
-    """The working sets that can hold a record, as the record rules need them."""
-    query = (
-        select(SetRow.session_id, SessionRow.started_at, SetRow.reps, SetRow.load_kg)
-        .join(SessionRow, SessionRow.id == SetRow.session_id)
-        .where(
-            SetRow.exercise_id == exercise_id,
-            _not_warmup(),
-            SetRow.reps > 0,
-            SetRow.load_kg > 0,
-        )
-    )
-    return [
-        SetFigures(sid, started, reps or 0, load or 0.0)
-        for sid, started, reps, load in conn.execute(query)
-    ]
+    """The working sets that can hold a record (storage/exercise_rows.py)."""
+    cursor = conn.connection.cursor()
+    try:
+        return exercise_rows.record_figures(cursor, exercise_id)
+    finally:
+        cursor.close()
 
 
-def iter_export_rows(
-    conn: Connection, batch: int = 1000
-) -> Iterator[tuple[SessionRecord, LoggedSet | None]]:
-    """Every session with each of its sets, oldest first, fetched a batch at a time."""
-    s, t = SessionRow.__table__.c, SetRow.__table__.c
-
-    def raw(column: Any) -> Any:
-        # Times come as stored text and are parsed here: a session's columns repeat on
-        # every one of its rows but are read once per session.
-        return type_coerce(column, String()) if isinstance(column.type, UTCDateTime) else column
-
-    query = (
-        select(*map(raw, s), *(raw(c).label(f"set_{c.name}") for c in t))
-        .select_from(SessionRow.__table__.outerjoin(SetRow.__table__, t.session_id == s.id))
-        .order_by(s.started_at, s.id, t.completed_at, t.id)
-        .execution_options(yield_per=batch)
-    )
-    width = len(s)
-    at = [i for i, c in enumerate(s) if isinstance(c.type, UTCDateTime)]
-    done_at = [c.name for c in t].index("completed_at")
-    current: SessionRecord | None = None
-    # By position: the tables' columns are in SessionRecord's and LoggedSet's field order
-    # (tests/storage checks it); looking 24 cells up by name per row was most of an export.
-    for row in conn.execute(query):
-        if current is None or current.id != row[0]:
-            cells = list(row[:width])
-            for i in at:
-                cells[i] = None if cells[i] is None else from_utc_text(cells[i])
-            current = SessionRecord(*cells)
-        if row[width] is None:
-            yield current, None
-            continue
-        cells = list(row[width:])
-        cells[done_at] = from_utc_text(cells[done_at])
-        yield current, LoggedSet(*cells)
+def iter_export_rows(conn: Connection) -> Iterator[tuple[SessionRecord, LoggedSet | None]]:
+    """Every session with each of its sets, oldest first (storage/export_rows.py): run on
+    the transaction's own DBAPI cursor, so rows are plain tuples."""
+    cursor = conn.connection.cursor()
+    try:
+        yield from export_rows.iter_rows(cursor)
+    finally:
+        cursor.close()
 
 
 # --- user exercises ---------------------------------------------------------------------

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-# "2026-11-25 10:15:00.000000": fixed width, so text order is time order and the
-# started_at index serves range queries and ORDER BY directly.
-UTC_TEXT_LENGTH = 26
+from backleg_desktop.storage.utc_text import UTC_TEXT_LENGTH, from_utc_text, to_utc_text
 
-
-def to_utc_text(value: datetime) -> str:
-    if value.tzinfo is None:
-        raise ValueError("naive datetime: Backleg stores timezone-aware times only")
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-
-
-def from_utc_text(value: str) -> datetime:
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+__all__ = ["UTC_TEXT_LENGTH", "UTCDateTime", "from_utc_text", "to_utc_text"]
 
 
 class UTCDateTime(TypeDecorator[datetime]):

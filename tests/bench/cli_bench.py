@@ -4,7 +4,8 @@ Both sides run as a fresh `python` process, so the CLI's start-up (SQLAlchemy, t
 is part of Backleg's figure and the interpreter's own start is part of the baseline's:
 
 - export: the CLI writing the whole history as CSV, against sqlite3 + csv.writer writing
-  the same rows (same join, same order) to a file;
+  the same rows (same join, same order, the same 22 columns with rpe and distance_m) to
+  a file;
 - import: the CLI importing that CSV into a fresh data folder, against the csv module
   reading the file and plain sqlite3 inserting the same sessions and sets into the same
   tables (Backleg's own schema: indexes, constraints) in one transaction, WAL,
@@ -29,7 +30,8 @@ import csv, sqlite3, sys
 SQL = '''
 SELECT s.id, s.started_at, s.ended_at, s.plan_id, s.status, s.pain_before, s.pain_after,
        x.exercise_id, x.exercise_id, x.set_number, x.side, x.kind, x.reps, x.load_kg,
-       x.duration_s, x.rest_planned_s, x.rest_taken_s, x.completed_at, x.note, s.notes
+       x.duration_s, x.rest_planned_s, x.rest_taken_s, x.completed_at, x.note, s.notes,
+       x.rpe, x.distance_m
 FROM sessions s LEFT JOIN sets x ON x.session_id = s.id
 ORDER BY s.started_at, s.id, x.completed_at, x.id
 '''
@@ -51,8 +53,8 @@ conn.execute("BEGIN IMMEDIATE")
 SESSION = ("INSERT INTO sessions (plan_id, name, started_at, ended_at, status, pain_before,"
            " pain_after, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 SET = ("INSERT INTO sets (session_id, exercise_id, set_number, side, kind, reps, load_kg,"
-       " duration_s, rest_planned_s, rest_taken_s, completed_at, note)"
-       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+       " duration_s, rest_planned_s, rest_taken_s, completed_at, note, rpe, distance_m)"
+       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 def number(text, kind):
     return kind(text) if text else None
 ids, batch = {}, []
@@ -67,7 +69,8 @@ with open(source, encoding="utf-8", newline="") as handle:
         if r[7]:
             batch.append((sid, r[7], int(r[9]), r[10], r[11], number(r[12], int),
                 number(r[13], float), number(r[14], float), number(r[15], float),
-                number(r[16], float), r[17], r[18]))
+                number(r[16], float), r[17], r[18], number(r[20], float),
+                number(r[21], float)))
             if len(batch) >= 1000:
                 conn.executemany(SET, batch)
                 batch.clear()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import tracemalloc
 from datetime import date
 from pathlib import Path
 
 from backleg_desktop.content.loader import load_library
 from backleg_desktop.content.model import IntRange, Plan, PlanItem
 from backleg_desktop.domain.history import SetEntry
+from backleg_desktop.services.backup_plans import restore_backup_plans
 from backleg_desktop.services.backups import make_daily_backup
 from backleg_desktop.services.store import open_store
 from tests.support.cli import run_cli, sessions_in
@@ -99,3 +101,31 @@ def test_restoring_a_daily_backup_brings_the_plans_back(tmp_path: Path) -> None:
         store.plans.delete(plan.id)
     assert run_cli(data, "restore", str(backup))[0] == 0
     assert plans_and_exercises(data)[0] == [plan]
+
+
+def test_a_backup_with_blank_lines_before_it_still_brings_its_plans(tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    plan = history_with_a_plan(first)
+    backup = tmp_path / "history.json"
+    run_cli(first, "export", str(backup))
+    backup.write_text("\n \r\n\t" + backup.read_text("utf-8"), encoding="utf-8")
+    code, out, err = run_cli(tmp_path / "fresh", "import", str(backup))
+    assert (code, err) == (0, "") and 'Plan "Home legs": added.' in out
+    assert plans_and_exercises(tmp_path / "fresh")[0] == [plan]
+
+
+def test_a_csv_is_not_read_whole_to_look_for_a_backups_plans(tmp_path: Path) -> None:
+    # An import asks every file for a backup's plans, twice; json.load of a 1,000,000-row
+    # CSV held the whole text (500 MiB) only to find it is not JSON.
+    big = tmp_path / "history.csv"
+    row = "1,2026-11-23T09:00:00+00:00,,strength,completed,2,,goblet-squat,Goblet squat\r\n"
+    big.write_text("session_id,started_at\r\n" + row * 100_000, encoding="utf-8")
+    with open_store(tmp_path / "data", LIBRARY, make_daily_backup=False) as store:
+        tracemalloc.start()
+        try:
+            assert restore_backup_plans(store.workouts, big, dry_run=True) == []
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert big.stat().st_size > 7 * 2**20
+    assert peak < 2**20  # a peek at its start, not its 7 MiB

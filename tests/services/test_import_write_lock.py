@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from backleg_desktop import cli
 from backleg_desktop.content.loader import load_library
 from backleg_desktop.domain.history import ImportedSession, SetEntry
 from backleg_desktop.services.store import Store, open_store
 from backleg_desktop.services.transfer import export_to_path
+from backleg_desktop.services.transfer import reading as reading_module
 from tests.support.cli import run_cli
 from tests.support.synthetic import generate_history
 
@@ -45,7 +45,7 @@ class WindowLogsMidRead:
     def __init__(self, window: Store, monkeypatch: pytest.MonkeyPatch) -> None:
         self.window = window
         self.logged_during_read: list[int] = []
-        real = cli.read_sessions
+        real = reading_module.read_sessions  # the CLI looks it up there when it runs
 
         def reading(*args: object, **kwargs: object) -> Iterator[ImportedSession]:
             for number, session in enumerate(real(*args, **kwargs), start=1):  # type: ignore[arg-type]
@@ -53,7 +53,7 @@ class WindowLogsMidRead:
                     self.log_a_set()
                 yield session
 
-        monkeypatch.setattr(cli, "read_sessions", reading)
+        monkeypatch.setattr(reading_module, "read_sessions", reading)
 
     def log_a_set(self) -> None:
         workouts = self.window.workouts

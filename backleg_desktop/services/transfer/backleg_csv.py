@@ -26,10 +26,9 @@ from backleg_desktop.domain.history import (
     SessionRecord,
     SessionStatus,
     SetEntry,
-    SetKind,
-    Side,
 )
 from backleg_desktop.services.transfer.csvio import (
+    ESCAPE,
     CsvRows,
     Row,
     cell,
@@ -204,7 +203,34 @@ def read_backleg_csv(
 
 
 def _unescaped(row: Row) -> Row:
-    return Row(row.line, {name: restore(value) for name, value in row.cells.items()})
+    cells = row.cells
+    if ESCAPE not in "".join(cells.values()):
+        return row  # nothing to restore: most rows of most files
+    return Row(row.line, {name: restore(value) for name, value in cells.items()})
+
+
+class _ParsedCells:
+    """`cell(rows, row, column, parse)` remembered per (column, text): a history repeats
+    a few dozen set numbers, loads, rests and exercises over tens of thousands of rows.
+    Only for parsers whose result depends on the text alone; a failing cell is never
+    remembered, so it fails again with its own line."""
+
+    def __init__(self, rows: CsvRows) -> None:
+        self._rows = rows
+        self._seen: dict[tuple[str, str], Any] = {}
+
+    def __call__(self, row: Row, column: str, parse: Callable[[str], Any]) -> Any:
+        key = (column, row.get(column))
+        try:
+            return self._seen[key]
+        except KeyError:
+            value = self._seen[key] = cell(self._rows, row, column, parse)
+            return value
+
+
+_SIDE = _choice(SIDES, "side")
+_SET_KIND = _choice(SET_KINDS, "set kind")
+_LOAD_KG = partial(load_value, kg_per_unit=1.0)
 
 
 def _parse_rows(
@@ -216,6 +242,8 @@ def _parse_rows(
         return when(text) if text.strip() else None
 
     plans = matcher.library.plans
+    parsed = _ParsedCells(rows)
+    exercises: dict[tuple[str, str], str] = {}  # (exercise_id, exercise_name) -> id
     key: Hashable = None
     session: SessionDraft | None = None
     for raw in rows.rows():
@@ -229,26 +257,29 @@ def _parse_rows(
         entry: SetEntry | None = None
         exercise_id = row.get("exercise_id")
         if exercise_id:
+            # The same id and name always give the same exercise (the matcher decides
+            # once and remembers), so each pair is looked up once.
+            named = (exercise_id, row.get("exercise_name"))
+            resolved = exercises.get(named)
+            if resolved is None:
+                resolved = exercises[named] = cell(
+                    rows, row, "exercise_name", partial(_import_id, exercise_id, matcher=matcher)
+                )
             entry = SetEntry(
-                exercise_id=cell(
-                    rows,
-                    row,
-                    "exercise_name",
-                    partial(_import_id, exercise_id, matcher=matcher),
-                ),
-                set_number=cell(rows, row, "set_number", _set_number),
-                side=cast(Side, cell(rows, row, "side", _choice(SIDES, "side"))),
-                kind=cast(SetKind, cell(rows, row, "set_kind", _choice(SET_KINDS, "set kind"))),
-                reps=cell(rows, row, "reps", reps_value),
-                load_kg=cell(rows, row, "load_kg", partial(load_value, kg_per_unit=1.0)),
-                duration_s=cell(rows, row, "duration_s", seconds_value),
-                rest_planned_s=cell(rows, row, "rest_planned_s", seconds_value),
-                rest_taken_s=cell(rows, row, "rest_taken_s", seconds_value),
+                exercise_id=resolved,
+                set_number=parsed(row, "set_number", _set_number),
+                side=parsed(row, "side", _SIDE),
+                kind=parsed(row, "set_kind", _SET_KIND),
+                reps=parsed(row, "reps", reps_value),
+                load_kg=parsed(row, "load_kg", _LOAD_KG),
+                duration_s=parsed(row, "duration_s", seconds_value),
+                rest_planned_s=parsed(row, "rest_planned_s", seconds_value),
+                rest_taken_s=parsed(row, "rest_taken_s", seconds_value),
                 completed_at=cell(rows, row, "completed_at", optional_time),
                 note=row.get("notes"),
                 # Absent from files written before these columns: empty, so None.
-                rpe=cell(rows, row, "rpe", rpe_value),
-                distance_m=cell(rows, row, "distance_m", metres_value),
+                rpe=parsed(row, "rpe", rpe_value),
+                distance_m=parsed(row, "distance_m", metres_value),
             )
         yield ParsedRow(row.line, key, session, entry, session_note=row.get("session_notes"))
 

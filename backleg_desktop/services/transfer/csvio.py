@@ -17,21 +17,21 @@ T = TypeVar("T")
 
 # Characters that make Excel, LibreOffice or Sheets treat a cell as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_ESCAPE = "'"
+ESCAPE = "'"  # the mark neutralise adds and restore removes
 # One note should never be this long; the csv module's default limit is 128 KiB.
 csv.field_size_limit(min(sys.maxsize, 1 << 20))
 
 
 def neutralise(cell: str) -> str:
     """Prefix a quote to text a spreadsheet would run, and to text that starts with one."""
-    if cell.startswith(_FORMULA_STARTS) or cell.startswith(_ESCAPE):
-        return _ESCAPE + cell
+    if cell.startswith(_FORMULA_STARTS) or cell.startswith(ESCAPE):
+        return ESCAPE + cell
     return cell
 
 
 def restore(cell: str) -> str:
     """Undo `neutralise` exactly."""
-    return cell[1:] if cell.startswith(_ESCAPE) else cell
+    return cell[1:] if cell.startswith(ESCAPE) else cell
 
 
 @contextmanager
@@ -112,8 +112,8 @@ class CsvRows:
     def rows(self) -> Iterator[Row]:
         width = len(self.header)
         while (cells := self._read()) is not None:
-            if not any(cell.strip() for cell in cells):
-                continue  # blank lines, e.g. a trailing one
+            if not "".join(cells).strip():
+                continue  # blank lines (only spaces, or nothing), e.g. a trailing one
             if len(cells) != width:
                 few = "few" if len(cells) < width else "many"
                 raise self.error(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -80,7 +81,7 @@ def readable(path: Path) -> Iterator[Path]:
 
 def _copy_pipe(path: Path, source: BinaryIO, target: BinaryIO) -> None:
     """A failed write is the temporary folder's fault (full, say), not the pipe's."""
-    while chunk := source.read(1 << 20):
+    while chunk := _next_chunk(source):
         try:
             target.write(chunk)
             target.flush()  # so a full disk shows here, not at close
@@ -92,6 +93,21 @@ def _copy_pipe(path: Path, source: BinaryIO, target: BinaryIO) -> None:
                 f"{tempfile.gettempdir()} could not hold it ({error.strerror}); "
                 "save it to a file and import that file",
             ) from None
+
+
+def _next_chunk(source: BinaryIO) -> bytes:
+    """What the pipe sends next (b"" at its end), waiting in short slices.
+
+    Python runs a signal's handler between bytecodes: a SIGTERM that came just before a
+    blocking read (the buffered reader goes back to read without one) waited for the
+    writer's next byte, so `timeout` or `kill` left the import hanging on an idle pipe.
+    """
+    if os.name != "posix":
+        return source.read(1 << 20)
+    fd = source.fileno()
+    while not select.select([fd], [], [], 0.2)[0]:
+        pass  # back in Python each 0.2 s, where a pending SIGTERM is raised
+    return os.read(fd, 1 << 20)
 
 
 def read_sessions(

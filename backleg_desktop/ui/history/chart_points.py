@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from backleg_desktop.domain.calendar_stats import week_start
 from backleg_desktop.domain.records import ExercisePoint
@@ -21,8 +20,9 @@ TOP_LOAD, VOLUME, REPS = "top_load", "volume", "reps"
 WEEKLY_SETS, WEEKLY_VOLUME = "weekly_sets", "weekly_volume"
 
 
-@dataclass(frozen=True)
-class ChartPoint:
+class ChartPoint(NamedTuple):
+    # A tuple, not a frozen dataclass: a chart makes thousands of these each time an
+    # exercise is chosen, and a frozen dataclass sets each field through __setattr__.
     when: datetime
     value: float
     session_id: int
