@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QLabel
 
 from backleg_desktop.ui.preferences.rest_section import RestSection
 from backleg_desktop.ui.rest_prefs import (
@@ -35,7 +36,8 @@ def test_rest_section_shows_edits_forgets_and_stores(qtbot, tmp_path, library, m
     section.show()
     section.load(settings)
     assert section.choices["bottom"].isChecked() and section.remember.isChecked()
-    assert "e.g." in section.choices["middle"].text()
+    example = section.findChild(QLabel, "restExample")
+    assert example is not None and example.text().endswith(" s.")  # "…: 45 s, 52 s or 60 s."
     names = [section.table.item(r, 0).text() for r in range(section.table.rowCount())]
     assert names == sorted(names) and len(names) == 2
     assert not section.forget_button.isEnabled()
