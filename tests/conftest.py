@@ -45,3 +45,24 @@ def _no_qtimer_left_running(request: pytest.FixtureRequest):  # type: ignore[no-
     if running:
         names = ", ".join(t.objectName() or repr(t) for t in running)
         pytest.fail(f"test left QTimer(s) running: {names}")
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_collected_here(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Collect a Qt test's garbage on the GUI thread, once its jobs are done.
+
+    A widget dropped in a reference cycle (a page whose children hold its bound methods)
+    is freed by whichever thread next runs Python's cyclic GC. Left for later, that can
+    be a QThreadPool worker of the next test (a History records job), which then deletes
+    the widget off the GUI thread: the segfaults the suite showed now and then. By the
+    time this runs, pytest-qt has closed and deleted the test's widgets.
+    """
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    import gc
+
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    gc.collect()

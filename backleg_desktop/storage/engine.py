@@ -16,7 +16,8 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import ConnectionPoolEntry
 
-BUSY_TIMEOUT_MS = 5000
+from backleg_desktop.storage.sqlite_files import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS
+
 _BEGIN_OPTION = "backleg_begin"
 
 BeginMode = Literal["DEFERRED", "IMMEDIATE"]

@@ -24,13 +24,12 @@ from sqlalchemy.pool import NullPool
 
 from backleg_desktop.storage.engine import make_engine
 from backleg_desktop.storage.models import Base
+from backleg_desktop.storage.revisions import HEAD_REVISION as HEAD_REVISION
+from backleg_desktop.storage.revisions import REVISIONS as REVISIONS
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# Every revision in migrations/versions, oldest first (a test checks this against Alembic).
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
-HEAD_REVISION = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # The same table Alembic creates, so a database stamped here looks like one it stamped.

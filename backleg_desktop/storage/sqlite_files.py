@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from backleg_desktop.storage.engine import BUSY_TIMEOUT_MS
-
+# How long a call waits for another program's lock (storage/engine.py uses it too).
+BUSY_TIMEOUT_MS = 5000
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -37,8 +37,9 @@ def sqlite_uri(path: Path, mode: str = "rw") -> str:
     return f"{Path(os.path.abspath(path)).as_uri()}?mode={mode}"
 
 
-def _connect(path: Path, mode: str = "rw") -> sqlite3.Connection:
-    # mode=rw: never create a file by looking at it.
+def connect(path: Path, mode: str = "rw") -> sqlite3.Connection:
+    """A plain connection in autocommit mode with Backleg's busy timeout; mode=rw never
+    creates a file by looking at it."""
     conn = sqlite3.connect(sqlite_uri(path, mode), uri=True, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     return conn
@@ -59,7 +60,7 @@ def probe(db_path: Path) -> Probe:
         raise IsADirectoryError(errno.EISDIR, "not a regular file", str(db_path))
     if info.st_size == 0 and not Path(f"{db_path}-wal").exists():
         return Probe("empty")
-    conn = _connect(db_path)
+    conn = connect(db_path)
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         problems = [r[0] for r in rows if r[0] != "ok"]
@@ -142,7 +143,7 @@ def copy_database(source: Path, dest: Path) -> None:
         partial.unlink()
     create_private_file(partial)
     try:
-        src = _connect(source)
+        src = connect(source)
         try:
             out = sqlite3.connect(partial, isolation_level=None)
             try:
@@ -170,9 +171,9 @@ def copy_into(source: Path, live: Path) -> None:
     The backup API writes through the live file's own journal/WAL, so a crash part way
     leaves the old contents, never a mix.
     """
-    src = _connect(source)
+    src = connect(source)
     try:
-        dst = _connect(live)
+        dst = connect(live)
         try:
             src.backup(dst)
         finally:
