@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from backleg_desktop import __version__
+from backleg_desktop.ui.gui_thread_gc import GuiThreadCollector
 from backleg_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -156,6 +157,9 @@ def run_gui(data_dir: Path, *, qt_args: Sequence[str] = ()) -> int:
     application.aboutToQuit.connect(instance.release)
     application.aboutToQuit.connect(data_lock.release_shared)
 
+    # From here on threads run Python (the health check, the store import, the pool's
+    # jobs): Python's cyclic garbage, Qt objects included, is freed on this thread only.
+    collector = GuiThreadCollector(application)
     # The theme first, so even the first frame is drawn in its colours.
     theme = apply_theme(open_settings(data_dir))
     window = create_main_window(data_dir=data_dir)  # the frame; completed after painting
@@ -171,6 +175,7 @@ def run_gui(data_dir: Path, *, qt_args: Sequence[str] = ()) -> int:
         # Never leave the interpreter to end while the store's modules are still being
         # imported on their thread (a window closed at once): wait for the import.
         StoreImport.wait_for_all()
+        collector.stop()
 
 
 def _retint(window: MainWindow) -> None:

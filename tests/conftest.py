@@ -48,21 +48,26 @@ def _no_qtimer_left_running(request: pytest.FixtureRequest):  # type: ignore[no-
 
 
 @pytest.fixture(autouse=True)
-def _qt_garbage_collected_here(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    """Collect a Qt test's garbage on the GUI thread, once its jobs are done.
+def _qt_garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Run a Qt test under the app's own collection policy (ui/gui_thread_gc.py).
 
-    A widget dropped in a reference cycle (a page whose children hold its bound methods)
-    is freed by whichever thread next runs Python's cyclic GC. Left for later, that can
-    be a QThreadPool worker of the next test (a History records job), which then deletes
-    the widget off the GUI thread: the segfaults the suite showed now and then. By the
-    time this runs, pytest-qt has closed and deleted the test's widgets.
+    With automatic collection on, a widget dropped in a reference cycle is freed by
+    whichever thread next trips the collector; in a test that is often a QThreadPool
+    worker (a History records job), which then deletes the widget off the GUI thread.
+    run_gui turns automatic collection off and collects from a GUI-thread timer; so does
+    this, and what is left is collected once the test's jobs are done and pytest-qt has
+    closed its widgets and Qt has deleted them.
     """
-    yield
     if "qtbot" not in request.fixturenames:
+        yield
         return
-    import gc
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 
-    from PySide6.QtCore import QThreadPool
+    from backleg_desktop.ui.gui_thread_gc import GuiThreadCollector
 
+    collector = GuiThreadCollector()
+    yield
     QThreadPool.globalInstance().waitForDone()
-    gc.collect()
+    # The widgets pytest-qt closed are deleted by Qt first (deleteLater), on this thread.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    collector.stop()
