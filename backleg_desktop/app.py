@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from backleg_desktop import __version__
+from backleg_desktop.ui import pyside_import_scan
 from backleg_desktop.ui.gui_thread_gc import GuiThreadCollector
 from backleg_desktop.ui.theme import apply_theme
 
@@ -114,6 +115,7 @@ def _make_application(qt_args: Sequence[str] = ()) -> QApplication:
 
 
 def run_gui(data_dir: Path, *, qt_args: Sequence[str] = ()) -> int:
+    pyside_import_scan.lighten()  # before the rest of Backleg (and SQLAlchemy) is imported
     application = _make_application(qt_args)
     # Only the standard library: the folder and its locks come before the first frame.
     from backleg_desktop.storage.lock import InstanceLock, folder_lock
