@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 from backleg_desktop import __version__
 from backleg_desktop.ui import pyside_import_scan
-from backleg_desktop.ui.gui_thread_gc import GuiThreadCollector
+from backleg_desktop.ui.gui_thread_gc import GuiThreadCollector, freeze_start_up
 from backleg_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -273,6 +273,7 @@ def _store_imported(
     after_first_paint(window, check)
     if rows is not None:
         rows.close()
+    freeze_start_up()  # the store is open: start-up's objects stay
     QTimer.singleShot(0, held.replay)  # after the store's own start (a resume offer)
     if bench == "history":
         window.show_page("history")

@@ -50,5 +50,15 @@ class GuiThreadCollector(QObject):
     def stop(self) -> None:
         """Automatic collection back on, and what is left collected here first."""
         self._timer.stop()
+        gc.unfreeze()
         gc.collect()
         gc.enable()
+
+
+def freeze_start_up() -> None:
+    """Once start-up is over: collect, then leave what survived (modules, classes, the
+    window; about 85,000 objects) out of later collections. A full collection then
+    walks only what came after, instead of a 20-40 ms pause on this thread every two
+    minutes, which a rest timer would feel."""
+    gc.collect()
+    gc.freeze()

@@ -132,3 +132,33 @@ def test_the_app_collects_on_the_gui_thread_while_it_runs(tmp_path: Path) -> Non
         "history automatic collection False",
         "after run_gui automatic collection True",
     ]
+
+
+FROZEN = """
+import gc, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from backleg_desktop import app
+
+def report(marker):
+    print(marker, "frozen", gc.get_freeze_count() > 10_000)
+    QApplication.quit()
+
+app._bench_exit = report
+code = app.run_gui(Path(sys.argv[1]))
+print("after run_gui", "frozen", gc.get_freeze_count() > 0)
+sys.exit(code)
+"""
+
+
+def test_start_up_s_objects_are_left_out_of_later_collections(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", app.BENCH_ENV: "history"}
+    result = subprocess.run(
+        [sys.executable, "-c", FROZEN, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["history frozen True", "after run_gui frozen False"]
