@@ -2,23 +2,33 @@
 
 Start-up order matters for how fast the window appears. Before the first show() only
 QtCore/QtGui/QtWidgets are loaded and only the main window's first frame is built (its
-title, size and the sidebar's page names). Right after that frame is painted the
-content is loaded and the window completed; then the store (SQLAlchemy) is opened.
+title, size and the sidebar's page names). Right after that frame is painted the history
+file's health check starts on a thread (SQLite's C code, off the GIL) while the content is
+loaded and the window completed. Then History gets its first rows through plain sqlite3
+(once the check has passed), the store's modules (SQLAlchemy, a quarter of a second) are
+imported on a thread that touches nothing of Qt, and the store is opened here, on the GUI
+thread, once they are in. Keys pressed meanwhile are held and replayed once it is open
+(HeldKeys), so Ctrl+N then Enter still starts a session.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from backleg_desktop import __version__
+from backleg_desktop.ui import pyside_import_scan
+from backleg_desktop.ui.gui_thread_gc import GuiThreadCollector, freeze_start_up
 from backleg_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -26,8 +36,11 @@ if TYPE_CHECKING:
 
     from backleg_desktop.content.loader import ContentError
     from backleg_desktop.content.model import Library
+    from backleg_desktop.services.first_rows import FirstRows
+    from backleg_desktop.services.health_check import HealthCheck
     from backleg_desktop.services.store import Store
     from backleg_desktop.storage.lock import FolderLock
+    from backleg_desktop.ui.held_keys import HeldKeys
     from backleg_desktop.ui.main_window import MainWindow
     from backleg_desktop.ui.single_instance import SingleInstance
 
@@ -36,8 +49,10 @@ STORE_MODULE = "backleg_desktop.services.store"
 EXIT_CONTENT_ERROR = 2
 EXIT_DATA_DIR_ERROR = 3
 # Set by tests/bench/startup_bench.py: "shown" quits after the first paint, "complete"
-# once the completed window has been painted, "history" once the store is open and
-# History painted; each prints "BENCH <marker> <peak RSS KiB>" first.
+# once the completed window has been painted, "first-rows" once History has painted its
+# first rows (as when the user opens it at once), "history" once the store is open and
+# History painted from it (packaging/smoke.sh waits for that one); each prints
+# "BENCH <marker> <peak RSS KiB>" first.
 BENCH_ENV = "BACKLEG_BENCH_EXIT"
 
 
@@ -100,6 +115,7 @@ def _make_application(qt_args: Sequence[str] = ()) -> QApplication:
 
 
 def run_gui(data_dir: Path, *, qt_args: Sequence[str] = ()) -> int:
+    pyside_import_scan.lighten()  # before the rest of Backleg (and SQLAlchemy) is imported
     application = _make_application(qt_args)
     # Only the standard library: the folder and its locks come before the first frame.
     from backleg_desktop.storage.lock import InstanceLock, folder_lock
@@ -143,6 +159,9 @@ def run_gui(data_dir: Path, *, qt_args: Sequence[str] = ()) -> int:
     application.aboutToQuit.connect(instance.release)
     application.aboutToQuit.connect(data_lock.release_shared)
 
+    # From here on threads run Python (the health check, the store import, the pool's
+    # jobs): Python's cyclic garbage, Qt objects included, is freed on this thread only.
+    collector = GuiThreadCollector(application)
     # The theme first, so even the first frame is drawn in its colours.
     theme = apply_theme(open_settings(data_dir))
     window = create_main_window(data_dir=data_dir)  # the frame; completed after painting
@@ -152,7 +171,13 @@ def run_gui(data_dir: Path, *, qt_args: Sequence[str] = ()) -> int:
     # Everything below waits until the first frame has been painted.
     bench = os.environ.get(BENCH_ENV)
     QTimer.singleShot(0, lambda: _first_paint_done(window, instance, bench))
-    return application.exec()
+    try:
+        return application.exec()
+    finally:
+        # Never leave the interpreter to end while the store's modules are still being
+        # imported on their thread (a window closed at once): wait for the import.
+        StoreImport.wait_for_all()
+        collector.stop()
 
 
 def _retint(window: MainWindow) -> None:
@@ -193,6 +218,12 @@ def _first_paint_done(window: MainWindow, instance: SingleInstance, bench: str |
     if bench == "shown":
         _bench_exit("shown")
         return
+    # The history file's health check runs beside the content load and the completed
+    # window; the folder is held shared (run_gui), so the file it checks stays put.
+    # Started after the first paint: its imports would delay that by a few ms.
+    from backleg_desktop.services.health_check import HealthCheck
+
+    check = HealthCheck.start(window.data_dir)
     from backleg_desktop.content.loader import ContentError
 
     try:
@@ -206,16 +237,84 @@ def _first_paint_done(window: MainWindow, instance: SingleInstance, bench: str |
         window.repaint()
         _bench_exit("complete")
         return
-    # Let the completed window paint before the store's imports block the event loop.
-    QTimer.singleShot(0, lambda: _window_complete(window, bench))
+    # Let the completed window paint first.
+    QTimer.singleShot(0, lambda: _window_complete(window, bench, check))
 
 
-def _window_complete(window: MainWindow, bench: str | None) -> None:
-    after_first_paint(window)
-    if bench == "history":
+def _window_complete(window: MainWindow, bench: str | None, check: HealthCheck) -> None:
+    from backleg_desktop.services.first_rows import FirstRows
+
+    rows = FirstRows.open(check)  # waits for the check, which ran beside the content load
+    if rows is not None:
+        window.show_first_rows(rows)
+        # Built now, before the import below takes turns with this thread for the GIL:
+        # opening History then only shows it.
+        window.history_page.ensurePolished()
+    from backleg_desktop.ui.held_keys import HeldKeys
+
+    held = HeldKeys(window)
+    StoreImport.start(window, lambda: _store_imported(window, bench, check, rows, held))
+    if bench == "first-rows":
         window.show_page("history")
         window.page("history").repaint()  # the first rows, painted
+        _bench_exit("first-rows")
+
+
+def _store_imported(
+    window: MainWindow,
+    bench: str | None,
+    check: HealthCheck,
+    rows: FirstRows | None,
+    held: HeldKeys,
+) -> None:
+    # Keys pressed from now on go where they are meant to: opening blocks this thread
+    # (they wait in the queue, as before) and its dialogs must get Enter and Escape.
+    held.stop_holding()
+    after_first_paint(window, check)
+    if rows is not None:
+        rows.close()
+    freeze_start_up()  # the store is open: start-up's objects stay
+    QTimer.singleShot(0, held.replay)  # after the store's own start (a resume offer)
+    if bench == "history":
+        window.show_page("history")
+        window.page("history").repaint()  # from the open store
         _bench_exit("history")
+
+
+class StoreImport:
+    """Imports the store's modules on a plain thread that does nothing else: no Qt object
+    is created, touched or signalled there. The GUI thread looks every few milliseconds
+    (a QTimer that dies with the window) and calls `done` itself once the import is over.
+    A failing import is not reported here: open_store_into imports again and says why."""
+
+    POLL_MS = 5
+    _threads: ClassVar[list[threading.Thread]] = []
+
+    @classmethod
+    def start(cls, window: QObject, done: Callable[[], None]) -> None:
+        thread = threading.Thread(target=cls._run, name="backleg-store-import", daemon=True)
+        cls._threads.append(thread)
+        thread.start()
+        timer = QTimer(window)  # gone with the window: nothing is left to open then
+
+        def look() -> None:
+            if not thread.is_alive():
+                timer.stop()
+                timer.deleteLater()
+                done()
+
+        timer.timeout.connect(look)
+        timer.start(cls.POLL_MS)
+
+    @staticmethod
+    def _run() -> None:
+        with contextlib.suppress(BaseException):  # open_store_into imports again and says why
+            importlib.import_module(STORE_MODULE)
+
+    @classmethod
+    def wait_for_all(cls) -> None:
+        while cls._threads:
+            cls._threads.pop().join()
 
 
 def _bench_exit(marker: str) -> None:
@@ -230,9 +329,9 @@ def _bench_exit(marker: str) -> None:
     QApplication.quit()
 
 
-def after_first_paint(window: MainWindow) -> None:
+def after_first_paint(window: MainWindow, check: HealthCheck | None = None) -> None:
     """Deferred start-up: open the history store, then the one-time disclaimer."""
-    if open_store_into(window) == "unusable-data-dir":
+    if open_store_into(window, check) == "unusable-data-dir":
         # Nothing could be saved: quit once the dialog is closed.
         QApplication.exit(EXIT_DATA_DIR_ERROR)
         return
@@ -242,13 +341,12 @@ def after_first_paint(window: MainWindow) -> None:
 StoreOutcome = Literal["opened", "unusable-data-dir", "failed"]
 
 
-def open_store_into(window: MainWindow) -> StoreOutcome:
+def open_store_into(window: MainWindow, check: HealthCheck | None = None) -> StoreOutcome:
     """Open the store for the window; problems become dialogs, never tracebacks.
 
     "failed" (e.g. a history file from a newer Backleg) leaves the reference usable.
+    `check`: the file's health check started at start-up (services/health_check.py).
     """
-    import importlib
-
     from backleg_desktop.services.errors import BacklegError, DataDirError
     from backleg_desktop.services.pending_writes import WINDOW_BUSY_TIMEOUT_MS
 
@@ -256,7 +354,7 @@ def open_store_into(window: MainWindow) -> StoreOutcome:
     try:
         # A short busy timeout: the window never waits seconds for another program's lock.
         store: Store = store_module.open_store(
-            window.data_dir, window.library, busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS
+            window.data_dir, window.library, busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS, check=check
         )
     except DataDirError as error:
         _report_data_dir_problem(window, str(error))

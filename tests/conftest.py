@@ -45,3 +45,29 @@ def _no_qtimer_left_running(request: pytest.FixtureRequest):  # type: ignore[no-
     if running:
         names = ", ".join(t.objectName() or repr(t) for t in running)
         pytest.fail(f"test left QTimer(s) running: {names}")
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Run a Qt test under the app's own collection policy (ui/gui_thread_gc.py).
+
+    With automatic collection on, a widget dropped in a reference cycle is freed by
+    whichever thread next trips the collector; in a test that is often a QThreadPool
+    worker (a History records job), which then deletes the widget off the GUI thread.
+    run_gui turns automatic collection off and collects from a GUI-thread timer; so does
+    this, and what is left is collected once the test's jobs are done and pytest-qt has
+    closed its widgets and Qt has deleted them.
+    """
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    from backleg_desktop.ui.gui_thread_gc import GuiThreadCollector
+
+    collector = GuiThreadCollector()
+    yield
+    QThreadPool.globalInstance().waitForDone()
+    # The widgets pytest-qt closed are deleted by Qt first (deleteLater), on this thread.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    collector.stop()

@@ -32,6 +32,7 @@ from backleg_desktop.services.errors import (
     StorageError,
     storage_errors,
 )
+from backleg_desktop.services.health_check import HealthCheck
 from backleg_desktop.services.user_plans import UserPlans
 from backleg_desktop.services.workouts import WorkoutService, utc_now
 from backleg_desktop.storage import schema, sqlite_files
@@ -81,10 +82,14 @@ def open_store(
     make_daily_backup: bool = True,
     now: Callable[[], datetime] = utc_now,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    check: HealthCheck | None = None,
 ) -> Store:
     """Open (creating if needed) the history in `data_dir`. See the module docstring.
 
     `busy_timeout_ms`: how long each call may wait for another program's write lock.
+    `check`: the file's health check, started earlier (services/first_rows.py) by a
+    caller that held the data-folder lock shared since before it started, so no restore
+    can have replaced the file since; without it the check runs here.
 
     The store holds the data-folder lock shared until it is closed, so no restore can
     replace the file underneath it; setting a damaged file aside or upgrading the schema
@@ -93,7 +98,7 @@ def open_store(
     prepare_data_dir(data_dir)
     lock = hold_folder(data_dir)
     try:
-        engine, notices = _open_database(data_dir, lock, now, busy_timeout_ms)
+        engine, notices = _open_database(data_dir, lock, now, busy_timeout_ms, check)
     except BaseException:
         lock.release_shared()
         raise
@@ -111,13 +116,17 @@ def open_store(
 
 
 def _open_database(
-    data_dir: Path, lock: FolderLock, now: Callable[[], datetime], busy_timeout_ms: int
+    data_dir: Path,
+    lock: FolderLock,
+    now: Callable[[], datetime],
+    busy_timeout_ms: int,
+    check: HealthCheck | None,
 ) -> tuple[Engine, list[str]]:
     db_path = database_path(data_dir)
     stamp = now().astimezone().strftime("%Y%m%dT%H%M%S")
     notices: list[str] = []
     with storage_errors(db_path, opening=True):
-        found = sqlite_files.probe(db_path)
+        found = _checked(db_path, check)
         if found.state != "missing" and not os.access(db_path, os.W_OK):
             # SQLite would quietly open it read-only, and the first logged set would fail.
             raise DataDirError(
@@ -151,6 +160,18 @@ def _open_database(
             "permissions cannot be changed. Check who owns the file and its attributes."
         )
     return engine, notices
+
+
+def _checked(db_path: Path, check: HealthCheck | None) -> sqlite_files.Probe:
+    """The early check's verdict when it found a healthy file; anything else (missing,
+    empty, damaged, an error) is looked at again now, as it may have changed meanwhile
+    (another process creating the file) and those probes cost nothing."""
+    if check is not None and check.db_path == db_path:
+        with contextlib.suppress(OSError, sqlite3.Error):
+            found = check.result()
+            if found.state == "ok":
+                return found
+    return sqlite_files.probe(db_path)
 
 
 @contextlib.contextmanager

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
     from backleg_desktop.content.model import Library
+    from backleg_desktop.services.first_rows import SessionPages
     from backleg_desktop.services.store import Store
     from backleg_desktop.ui.disc import DiscMarks
     from backleg_desktop.ui.disc_question import DiscQuestionDialog
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.clock = clock
         self.store: Store | None = None
+        self.first_rows: SessionPages | None = None  # History's, until the store is open
         self._pages: dict[str, QWidget] = {}  # a placeholder until a lazy page is built
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._page_actions: dict[str, QAction] = {}
@@ -390,7 +392,14 @@ class MainWindow(QMainWindow):
     def attach_store(self, store: Store) -> None:
         """Keep the open Store for the pages that record and show workouts."""
         self.store = store
+        self.first_rows = None
         self.store_attached.emit(store)
+
+    def show_first_rows(self, rows: SessionPages) -> None:
+        """History's first rows, read before the store opens (app.py)."""
+        self.first_rows = rows
+        if self.history_built() and self.store is None:
+            self.history_page.show_first_rows(rows)
 
     # -- disclaimer -----------------------------------------------------------------
     def show_disclaimer(self) -> DisclaimerDialog:

@@ -40,6 +40,8 @@ def make_history(window: MainWindow) -> QWidget:
     window.store_attached.connect(page.set_store)
     if window.store is not None:
         page.set_store(window.store)
+    elif window.first_rows is not None:
+        page.show_first_rows(window.first_rows)
     return page
 
 

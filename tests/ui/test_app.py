@@ -136,7 +136,7 @@ def test_store_opens_after_first_paint_and_its_notices_are_shown(
             (
                 main_window.data_dir,
                 main_window.library,
-                {"busy_timeout_ms": WINDOW_BUSY_TIMEOUT_MS},
+                {"busy_timeout_ms": WINDOW_BUSY_TIMEOUT_MS, "check": None},
             )
         ]
         assert information.calls == [

@@ -57,6 +57,7 @@ from backleg_desktop.ui.history.worker import Job, start_job
 from backleg_desktop.ui.widgets import heading
 
 if TYPE_CHECKING:
+    from backleg_desktop.services.first_rows import SessionPages
     from backleg_desktop.services.store import Store
     from backleg_desktop.services.workouts import WorkoutService
     from backleg_desktop.ui.history.calendar_view import CalendarView
@@ -169,20 +170,28 @@ class HistoryPage(QWidget):
         """Show `store`'s history (connect MainWindow.store_attached here)."""
         self.set_workouts(store.workouts)
 
-    def set_workouts(self, workouts: WorkoutService) -> None:
-        self.workouts = workouts
-        self.undo_stack.clear()
-        self.model = SessionTableModel(workouts, self.library, plans=self.plans, parent=self)
+    def show_first_rows(self, rows: SessionPages) -> None:
+        """The list read before the store opens (app.py): shown, not sortable or editable."""
+        if self.workouts is None:
+            self._show_model(rows)
+
+    def _show_model(self, source: SessionPages) -> None:
+        self.model = SessionTableModel(source, self.library, plans=self.plans, parent=self)
         self.model.units = self.units
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.table.setModel(self.model)
+        size_columns(self.table, self.columns)
+        self._update_count()
+
+    def set_workouts(self, workouts: WorkoutService) -> None:
+        self.workouts = workouts
+        self.undo_stack.clear()
+        self._show_model(workouts)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self._size_columns()
         self._set_enabled(True)
-        self._update_count()
         self._stale_tabs = set(self._lazy_tabs)
         self.outside.watch(workouts.db_path)
         # Names of user exercises and record markers come after the first rows are shown.
@@ -221,9 +230,6 @@ class HistoryPage(QWidget):
         """Where the columns chosen in the tables' header menus are remembered."""
         self.columns.use_settings(settings)
         self.detail.columns.use_settings(settings)
-
-    def _size_columns(self) -> None:
-        size_columns(self.table, self.columns)
 
     # --- names ------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.ui.history import formatting as fmt
 
 if TYPE_CHECKING:
-    from backleg_desktop.services.workouts import WorkoutService
+    from backleg_desktop.services.first_rows import SessionPages
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -86,7 +86,7 @@ class SessionTableModel(QAbstractTableModel):
 
     def __init__(
         self,
-        workouts: WorkoutService,
+        workouts: SessionPages,
         library: Library,
         *,
         page_size: int = PAGE_SIZE,

@@ -13,6 +13,7 @@ import pytest
 from backleg_desktop.domain.history import SetEntry
 from backleg_desktop.services.store import open_store
 from backleg_desktop.ui.history.history_page import CALENDAR_TAB, PROGRESS_TAB
+from tests.support.qt_lifetime import keep_until_teardown
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def new_york() -> Iterator[None]:
 
 
 def test_year_1_and_9999_sessions_do_not_break_the_tabs(
-    qtbot, data_dir, real_library, new_york
+    qtbot, request, data_dir, real_library, new_york
 ) -> None:
     from backleg_desktop.ui.history import HistoryPage
 
@@ -46,6 +47,7 @@ def test_year_1_and_9999_sessions_do_not_break_the_tabs(
         w.finish_session(s.id, pain_after=1, ended_at=when)
     page = HistoryPage(real_library)
     qtbot.addWidget(page)
+    keep_until_teardown(request, page)
     page.resize(1280, 800)
     page.set_store(store)
     page.show()
@@ -73,4 +75,5 @@ def test_year_1_and_9999_sessions_do_not_break_the_tabs(
         calendar.grab()
     finally:
         page.close()
+        page.pool.waitForDone()  # its records job reads the store closed next
         store.close()
