@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import fields
-from datetime import datetime
 from pathlib import Path
 from typing import cast
 
 from backleg_desktop.domain.history import SessionRecord, SessionStatus, SessionSummary
 from backleg_desktop.domain.set_count import NOT_DONE_KINDS
 from backleg_desktop.storage import sqlite_files
+from backleg_desktop.storage.utc_text import from_utc_text
 
 # The sessions table's columns are SessionRecord's fields, in order (as repository.py reads).
 SESSION_COLUMNS = tuple(f.name for f in fields(SessionRecord))
@@ -42,12 +42,6 @@ _NEWEST_FIRST = _PAGE.format(
 _OLDEST_FIRST = _PAGE.format(
     columns=_SESSION_COLUMNS, page_columns=_PAGE_COLUMNS, order="ASC", not_done=_NOT_DONE
 )
-
-
-def from_utc_text(value: str) -> datetime:
-    """storage/types.py's UTC text ("2026-11-25 10:15:00.000000") as an aware datetime;
-    types.py imports SQLAlchemy, which this module must not."""
-    return datetime.fromisoformat(value + "+00:00")
 
 
 def connect(db_path: Path) -> sqlite3.Connection:
