@@ -18,6 +18,7 @@ import os
 import signal
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -158,7 +159,8 @@ def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: Tex
     path = Path(args.path)
     with readable(path) as source:  # a pipe is read once, for detection and import
         fmt = detect_format(source)  # before opening the store: a wrong file changes nothing
-        read = _Counted(read_sessions(source, library, args.unit, fmt=fmt))
+        skipped: Counter[str] = Counter()
+        read = _Counted(read_sessions(source, library, args.unit, fmt=fmt, skipped=skipped))
         # Today's backup, if not made yet, is taken before the import writes anything.
         with open_store(data_dir, library, make_daily_backup=not args.dry_run) as store:
             for notice in store.notices:
@@ -181,11 +183,26 @@ def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: Tex
         f"{'would create' if args.dry_run else 'created'} "
         f"{_plural(summary.user_exercises_created, 'user exercise')}.",
     ]
+    if skipped:
+        lines.append(_skipped_line(skipped))
     lines += [f'Plan "{name}": {outcome}.' for name, outcome in plans]
     if args.dry_run:
         lines.append("Dry run: nothing was written.")
     print("\n".join(lines), file=out)
     return 0
+
+
+def _skipped_line(skipped: Counter[str]) -> str:
+    """The rows of a Strong file that are no set, so the row count adds up."""
+    what = {
+        "rest timer": "rest timer row",
+        "note": "exercise note row",
+        "empty": "empty row",
+    }
+    parts = [_plural(skipped[key], label) for key, label in what.items() if skipped[key]]
+    text = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+    kept = "; the notes are kept in the workout's notes" if skipped["note"] else ""
+    return f"Skipped {text}: they hold no set{kept}."
 
 
 def _list_backups(data_dir: Path, out: TextIO) -> int:

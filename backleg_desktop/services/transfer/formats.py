@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from backleg_desktop.services.errors import ImportFormatError
@@ -57,6 +57,17 @@ STRONG_OLD_COLUMNS = (
     "Weight Unit",
     "Reps",
 )
+# Strong 6 (2025): the units are in the column names, a `Workout #` column comes first, and
+# files are seen with commas and with quoted, semicolon-separated cells (RPE after Reps).
+STRONG6_COLUMNS = (
+    "Workout #",
+    "Date",
+    "Workout Name",
+    "Duration (sec)",
+    "Exercise Name",
+    "Set Order",
+    "Reps",
+)  # Distance, Seconds, Notes, Workout Notes and RPE are read when present
 HEVY_COMMON = ("title", "start_time", "end_time", "exercise_title", "set_index", "set_type", "reps")
 FITNOTES_COMMON = ("Date", "Exercise", "Reps")
 
@@ -87,6 +98,17 @@ STRONG_OLD = FileFormat(
     weight_column="Weight",
     unit_column="Weight Unit",
 )
+STRONG6_KG = FileFormat("strong6", "Strong 6 CSV, kg", weight_column="Weight (kg)", kg_per_unit=1.0)
+STRONG6_LB = FileFormat(
+    "strong6-lb", "Strong 6 CSV, lb", weight_column="Weight (lbs)", kg_per_unit=LB
+)
+# The weight column's name -> the format; `Weight (lbs)` is assumed (no pounds export seen).
+STRONG6_WEIGHTS = {
+    "Weight (kg)": STRONG6_KG,
+    "Weight (kgs)": STRONG6_KG,
+    "Weight (lbs)": STRONG6_LB,
+    "Weight (lb)": STRONG6_LB,
+}
 HEVY_KG = FileFormat("hevy", "Hevy CSV, metric", weight_column="weight_kg", kg_per_unit=1.0)
 HEVY_LB = FileFormat("hevy-lb", "Hevy CSV, imperial", weight_column="weight_lbs", kg_per_unit=LB)
 FITNOTES_KG = FileFormat(
@@ -106,6 +128,8 @@ ALL_FORMATS = (
     BACKLEG_JSON,
     STRONG,
     STRONG_OLD,
+    STRONG6_KG,
+    STRONG6_LB,
     HEVY_KG,
     HEVY_LB,
     FITNOTES_KG,
@@ -116,6 +140,8 @@ ALL_FORMATS = (
 
 def format_for_header(header: list[str], delimiter: str) -> FileFormat | None:
     columns = {name.strip() for name in header}
+    if columns.issuperset(STRONG6_COLUMNS):
+        return _strong6(columns, delimiter)
     if delimiter == ";":
         return STRONG_OLD if columns.issuperset(STRONG_OLD_COLUMNS) else None
     if tuple(name.strip() for name in header) in (BACKLEG_CSV_HEADER, BACKLEG_CSV_HEADER_V1):
@@ -137,6 +163,26 @@ def format_for_header(header: list[str], delimiter: str) -> FileFormat | None:
     return None
 
 
+def _strong6(columns: set[str], delimiter: str) -> FileFormat | None:
+    names = [name for name in columns if name in STRONG6_WEIGHTS]
+    if len(names) != 1:
+        return None  # no weight column, or two: nothing says which one holds the weights
+    return replace(STRONG6_WEIGHTS[names[0]], delimiter=delimiter, weight_column=names[0])
+
+
+def _strong6_problem(header: list[str]) -> str | None:
+    """Why a header with Strong 6's columns is not read: its weight column."""
+    columns = {name.strip() for name in header}
+    if not columns.issuperset(STRONG6_COLUMNS):
+        return None
+    found = sorted(name for name in columns if name.lower().startswith("weight"))
+    known = " or ".join(repr(name) for name in ("Weight (kg)", "Weight (lbs)"))
+    if not found:
+        return f"this Strong 6 export has no weight column ({known})"
+    listed = ", ".join(repr(name) for name in found)
+    return f"this Strong 6 export needs exactly one weight column, {known}; it has {listed}"
+
+
 def detect_format(path: Path) -> FileFormat:
     """Recognise the format from the first line; ImportFormatError if it is none we know."""
     with open_text(path) as handle:
@@ -153,6 +199,7 @@ def detect_format(path: Path) -> FileFormat:
             ) from None
     if not line.strip():
         raise ImportFormatError(str(path), 1, "the file is empty")
+    problems = []
     for delimiter in (",", ";"):
         try:
             header = next(csv.reader([line], delimiter=delimiter))
@@ -161,6 +208,10 @@ def detect_format(path: Path) -> FileFormat:
         found = format_for_header(header, delimiter)
         if found is not None:
             return found
+        problems.append(_strong6_problem(header))
+    for problem in problems:
+        if problem is not None:
+            raise ImportFormatError(str(path), 1, problem)
     shown = line.strip()
     shown = shown if len(shown) <= 80 else shown[:77] + "..."
     raise ImportFormatError(

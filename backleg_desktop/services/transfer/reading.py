@@ -13,6 +13,7 @@ import os
 import select
 import stat
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -37,6 +38,7 @@ from backleg_desktop.services.transfer.formats import (
 from backleg_desktop.services.transfer.hevy import read_hevy
 from backleg_desktop.services.transfer.names import ExerciseMatcher
 from backleg_desktop.services.transfer.strong import read_strong
+from backleg_desktop.services.transfer.strong6 import read_strong6
 
 Unit = Literal["kg", "lb"]
 
@@ -118,11 +120,13 @@ def read_sessions(
     fmt: FileFormat | None = None,
     matcher: ExerciseMatcher | None = None,
     local: tzinfo | None = None,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[ImportedSession]:
     """Stream the sessions of an export, one at a time, in file order.
 
     unit: the unit of a Strong (comma format) file's weights; other formats state theirs.
     local: the zone of times written without one (default: this machine's local time).
+    skipped: counts a Strong file's rows that carry no set (rest timers, note rows).
     Raises ImportFormatError (file, line, reason) on the first problem, possibly after
     having yielded sessions: callers store them in one transaction and roll back.
     """
@@ -135,7 +139,11 @@ def read_sessions(
             yield from read_backleg_json(path, matcher, local=local)
         elif fmt in (STRONG, STRONG_OLD):
             kg_per_unit = LB if unit == "lb" else 1.0
-            yield from read_strong(path, fmt, matcher, kg_per_unit=kg_per_unit, local=local)
+            yield from read_strong(
+                path, fmt, matcher, kg_per_unit=kg_per_unit, local=local, skipped=skipped
+            )
+        elif fmt.id.startswith("strong6"):
+            yield from read_strong6(path, fmt, matcher, local=local, skipped=skipped)
         elif fmt.id.startswith("hevy"):
             yield from read_hevy(path, fmt, matcher, local=local)
         else:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from datetime import tzinfo
 from functools import partial
@@ -33,6 +34,10 @@ from backleg_desktop.services.transfer.values import (
 )
 
 REST_TIMER = "rest timer"
+# Keys of the `skipped` counter: rows that carry no set, and why.
+SKIPPED_REST_TIMER = "rest timer"
+SKIPPED_NOTE = "note"
+SKIPPED_EMPTY = "empty"
 
 
 def read_strong(
@@ -42,19 +47,20 @@ def read_strong(
     *,
     kg_per_unit: float,
     local: tzinfo | None = None,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[ImportedSession]:
     """kg_per_unit: the unit of the comma format's weights (`--unit`); the semicolon
-    format states its unit on every row instead."""
+    format states its unit on every row instead. skipped counts the rest timer rows."""
     yield from read_csv_sessions(
         path,
-        lambda rows: _parse_rows(rows, fmt, matcher, kg_per_unit, local),
+        lambda rows: _parse_rows(rows, fmt, matcher, kg_per_unit, local, skipped),
         number_sets=True,
         delimiter=fmt.delimiter,
     )
 
 
-def _set_kind(text: str) -> SetKind | None:
-    """`1`, `2`, ... working; `W`/`D`/`F`; None for a rest timer row."""
+def set_kind(text: str) -> SetKind | None:
+    """Set Order: `1`, `2`, ... working; `W`/`D`/`F`; None for a rest timer row."""
     value = text.strip()
     if value.lower() == REST_TIMER:
         return None
@@ -76,6 +82,7 @@ def _parse_rows(
     matcher: ExerciseMatcher,
     kg_per_unit: float,
     local: tzinfo | None,
+    skipped: Counter[str] | None,
 ) -> Iterator[ParsedRow]:
     comma_decimals = fmt.delimiter == ";"
     duration_column = "Duration" if "Duration" in rows.header else "Workout Duration"
@@ -89,8 +96,10 @@ def _parse_rows(
         if row_key != key:
             key, session = row_key, _session(rows, row, duration_column, local)
         assert session is not None
-        kind = cell(rows, row, "Set Order", _set_kind)
+        kind = cell(rows, row, "Set Order", set_kind)
         entry = None
+        if kind is None and skipped is not None:
+            skipped[SKIPPED_REST_TIMER] += 1
         if kind is not None:
             factor = kg_per_unit
             if fmt.unit_column:
