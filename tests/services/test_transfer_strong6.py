@@ -227,3 +227,12 @@ def test_cli_bad_cell_late_in_the_file_imports_nothing(data_dir: Path) -> None:
     assert session_count(data_dir) == 0
     with open_store(data_dir, load_library(), make_daily_backup=False) as store:
         assert store.workouts.user_exercises() == []
+
+
+def test_the_older_strong_format_counts_its_rest_timer_rows_too(data_dir: Path) -> None:
+    code, out, _ = cli(data_dir, "import", str(IMPORTS / "strong.csv"), "--dry-run")
+    assert code == 0
+    assert "Skipped 1 rest timer row: they hold no set." in out
+    code, out, _ = cli(data_dir, "import", str(IMPORTS / "hevy_kg.csv"), "--dry-run")
+    assert code == 0
+    assert "Skipped" not in out  # nothing to count: the line is left out
