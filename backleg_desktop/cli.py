@@ -154,7 +154,11 @@ def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: Tex
     from backleg_desktop.services.backup_plans import restore_backup_plans
     from backleg_desktop.services.store import open_store
     from backleg_desktop.services.transfer.formats import detect_format
-    from backleg_desktop.services.transfer.reading import read_sessions, readable
+    from backleg_desktop.services.transfer.reading import (
+        read_sessions,
+        readable,
+        skipped_rows_text,
+    )
 
     path = Path(args.path)
     with readable(path) as source:  # a pipe is read once, for detection and import
@@ -184,25 +188,12 @@ def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: Tex
         f"{_plural(summary.user_exercises_created, 'user exercise')}.",
     ]
     if skipped:
-        lines.append(_skipped_line(skipped))
+        lines.append(skipped_rows_text(skipped))
     lines += [f'Plan "{name}": {outcome}.' for name, outcome in plans]
     if args.dry_run:
         lines.append("Dry run: nothing was written.")
     print("\n".join(lines), file=out)
     return 0
-
-
-def _skipped_line(skipped: Counter[str]) -> str:
-    """The rows of a Strong file that are no set, so the row count adds up."""
-    what = {
-        "rest timer": "rest timer row",
-        "note": "exercise note row",
-        "empty": "empty row",
-    }
-    parts = [_plural(skipped[key], label) for key, label in what.items() if skipped[key]]
-    text = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-    kept = "; the notes are kept in the workout's notes" if skipped["note"] else ""
-    return f"Skipped {text}: they hold no set{kept}."
 
 
 def _list_backups(data_dir: Path, out: TextIO) -> int:

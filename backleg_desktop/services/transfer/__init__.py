@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         Unit,
         preview,
         read_sessions,
+        skipped_rows_text,
     )
     from backleg_desktop.services.transfer.values import KG_PER_LB, LOAD_DECIMALS
     from backleg_desktop.services.transfer.writing import export_to_path, is_json_path
@@ -52,6 +53,7 @@ _MODULE_OF = {
     "preview": "reading",
     "read_sessions": "reading",
     "restore": "csvio",
+    "skipped_rows_text": "reading",
     "write_csv": "backleg_csv",
     "write_json": "backleg_json",
 }
@@ -84,6 +86,7 @@ __all__ = [
     "preview",
     "read_sessions",
     "restore",
+    "skipped_rows_text",
     "write_csv",
     "write_json",
 ]

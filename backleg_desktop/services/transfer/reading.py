@@ -15,7 +15,7 @@ import stat
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -37,7 +37,12 @@ from backleg_desktop.services.transfer.formats import (
 )
 from backleg_desktop.services.transfer.hevy import read_hevy
 from backleg_desktop.services.transfer.names import ExerciseMatcher
-from backleg_desktop.services.transfer.strong import read_strong
+from backleg_desktop.services.transfer.strong import (
+    SKIPPED_EMPTY,
+    SKIPPED_NOTE,
+    SKIPPED_REST_TIMER,
+    read_strong,
+)
 from backleg_desktop.services.transfer.strong6 import read_strong6
 
 Unit = Literal["kg", "lb"]
@@ -162,6 +167,25 @@ class ImportPreview:
     sample: tuple[ImportedSession, ...]  # the first few sessions, to show
     matched: dict[str, str]  # name as written in the file -> library id
     new_user_exercises: tuple[str, ...]  # names that will become user exercises
+    skipped: Counter[str] = field(default_factory=Counter)  # rows that hold no set, by why
+
+
+def skipped_rows_text(skipped: Counter[str]) -> str:
+    """The rows of a Strong file that are no set, in words, so the row count adds up
+    (`backleg import` and the import dialog both say it)."""
+    what = {
+        SKIPPED_REST_TIMER: ("rest timer row", "rest timer rows"),
+        SKIPPED_NOTE: ("exercise note row", "exercise note rows"),
+        SKIPPED_EMPTY: ("empty row", "empty rows"),
+    }
+    parts = [
+        f"{skipped[key]:,} {one if skipped[key] == 1 else many}"
+        for key, (one, many) in what.items()
+        if skipped[key]
+    ]
+    text = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+    kept = "; the notes are kept in the workout's notes" if skipped[SKIPPED_NOTE] else ""
+    return f"Skipped {text}: they hold no set{kept}."
 
 
 def preview(
@@ -181,9 +205,13 @@ def preview(
     sessions = sets = 0
     first = last = None
     sample: list[ImportedSession] = []
+    skipped: Counter[str] = Counter()
     with readable(Path(path)) as source:  # a pipe is read once, for both steps
         fmt = detect_format(source)
-        for session in read_sessions(source, library, unit, fmt=fmt, matcher=matcher, local=local):
+        found = read_sessions(
+            source, library, unit, fmt=fmt, matcher=matcher, local=local, skipped=skipped
+        )
+        for session in found:
             sessions += 1
             sets += len(session.sets)
             if len(sample) < sample_size:
@@ -204,4 +232,5 @@ def preview(
         sample=tuple(sample),
         matched=matched,
         new_user_exercises=tuple(matcher.new_user_names()),
+        skipped=skipped,
     )

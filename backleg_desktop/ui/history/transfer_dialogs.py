@@ -42,6 +42,7 @@ from backleg_desktop.services.transfer import (
     ImportPreview,
     Unit,
     preview,
+    skipped_rows_text,
 )
 from backleg_desktop.ui.file_dialogs import last_folder, remember_folder, suggested_path
 from backleg_desktop.ui.history import formatting as fmt
@@ -231,10 +232,12 @@ class ImportDialog(QDialog):
         self.counts["exercises"].setText(f"{exercises} — {names}" if names else exercises)
         self.progress.setRange(0, max(found.sessions, 1))
         self.progress.setValue(0)
+        # Rows that hold no set (a Strong file's rest timers and notes), so the counts add up.
+        skipped = f" {skipped_rows_text(found.skipped)}" if found.skipped else ""
         if summary.sessions_added or plans:
             also = f" It also brings back your plans: {', '.join(plans)}." if plans else ""
             self.status.setText(
-                f"Nothing has been imported yet. Check the figures, then Import.{also}"
+                f"Nothing has been imported yet. Check the figures, then Import.{also}{skipped}"
             )
             self.import_button.setEnabled(True)
         else:

@@ -33,6 +33,11 @@ def test_strong6_preview_then_import_then_nothing_new(qtbot, monkeypatch, page, 
     assert dialog.counts["duplicates"].text() == "0 (skipped)"
     assert dialog.counts["exercises"].text().startswith("3 — ")
     assert store.workouts.count_sessions() == SEEDED_SESSIONS  # the preview wrote nothing
+    # The rows that hold no set are said, as `backleg import` says them.
+    assert dialog.status.text().endswith(
+        "Skipped 1 rest timer row, 1 exercise note row and 1 empty row: they hold no set; "
+        "the notes are kept in the workout's notes."
+    )
 
     with qtbot.waitSignal(dialog.imported, timeout=10000) as blocker:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
