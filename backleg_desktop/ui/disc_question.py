@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.domain.disc import DEFAULT_DISC_ANSWER, DiscAnswer
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.widgets import heading, muted, paragraph
 
 TITLE = "One question about your back"
@@ -49,6 +50,15 @@ class DiscQuestionDialog(QDialog):
         self.yes_button = self.buttons.addButton("Yes", QDialogButtonBox.ButtonRole.YesRole)
         self.no_button = self.buttons.addButton("No", QDialogButtonBox.ButtonRole.NoRole)
         # Enter answers "No" (domain.disc's default), wherever the focus is in the dialog.
+        described(
+            self.yes_button,
+            "Marks the moves to be careful with and offers safer ones; Preferences, "
+            "Safety changes it.",
+        )
+        described(
+            self.no_button,
+            "Shows every exercise unmarked; Preferences, Safety changes it later.",
+        )
         for button in (self.yes_button, self.no_button):
             is_default = button is self.default_button
             button.setDefault(is_default)

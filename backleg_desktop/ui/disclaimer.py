@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.widgets import heading, paragraph
 
 ACCEPTED_KEY = "disclaimer/accepted"
@@ -33,6 +34,10 @@ class DisclaimerDialog(QDialog):
             ACCEPT_TEXT, QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.accept_button.setDefault(True)
+        described(
+            self.accept_button,
+            "Says you have read that Backleg is no medical advice; it is not shown again.",
+        )
         self.buttons.accepted.connect(self.accept)
         layout.addWidget(self.buttons)
 

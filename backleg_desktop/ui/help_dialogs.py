@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop import __version__
 from backleg_desktop.services.environment import library_versions, platform_text
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.widgets import heading, muted, paragraph
 
 LICENCE = "MIT"
@@ -52,6 +53,8 @@ class AboutDialog(QDialog):
         layout.addWidget(self.disclaimer)
         layout.addWidget(muted(paragraph(f"Built with Qt {qVersion()} and PySide6.")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        described(close, "Closes the About box.")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -97,6 +100,11 @@ class ProblemReportDialog(QDialog):
         layout.addWidget(intro)
         self.text = QPlainTextEdit(report, self)
         self.text.setObjectName("problemReportText")
+        described(
+            self.text,
+            "Backleg's version, your system and the data folder, to paste into a report; "
+            "nothing is sent.",
+        )
         self.text.setReadOnly(True)
         self.text.setAccessibleName("Details for the report")
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -107,6 +115,8 @@ class ProblemReportDialog(QDialog):
         self.copied = muted(QLabel("", self))
         self.copied.setObjectName("problemReportCopied")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        described(close, "Closes this report without copying it.")
         self.copy_button = QPushButton("&Copy", self)
         self.copy_button.setObjectName("problemReportCopy")
         self.copy_button.setAccessibleDescription("Copies the details to the clipboard")

@@ -14,9 +14,12 @@ MAX_LOAD_KG = 1000.0  # services.validation refuses more
 
 
 class LoadSpinBox(QDoubleSpinBox):
-    def __init__(self, accessible: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, accessible: str, parent: QWidget | None = None, *, purpose: str = ""
+    ) -> None:
         super().__init__(parent)
         self._accessible = accessible  # "Load", "Correct the load of the set just logged"
+        self._purpose = purpose or "The load lifted in this set."  # said before the step
         self._given: float | None = None  # the kilograms behind the value shown, if unchanged
         self._counts = ""  # "per dumbbell", "total" or "": said in the accessible name
         self.units = KILOGRAMS
@@ -43,6 +46,11 @@ class LoadSpinBox(QDoubleSpinBox):
         unit = UNIT_NAMES[self.units.unit].split(" ")[0]
         counts = f", {self._counts}" if self._counts else ""
         self.setAccessibleName(f"{self._accessible} in {unit}{counts}")
+        step = self.locale().toString(self.units.step, "g", 6)
+        self.setAccessibleDescription(
+            f"{self._purpose} Up and Down change it by {step} {self.units.unit}; "
+            "0 means no load (bodyweight)."
+        )
 
     def textFromValue(self, value: float) -> str:
         """ "55 lb" rather than "55.00 lb": trailing zeros go, as everywhere else."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QWidget
 
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.focus_ring import FocusRowDelegate
 from backleg_desktop.ui.fonts import scaled_font
 
@@ -32,7 +33,11 @@ class NavigationSidebar(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navigation")
-        self.setAccessibleName("Pages")
+        described(
+            self,
+            "The pages of Backleg. Up and Down choose one; Ctrl and a digit go to it anywhere.",
+            name="Pages",
+        )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setIconSize(QSize(22, 22))
         self.setFont(scaled_font(self.font(), _FONT_SCALE))

@@ -70,9 +70,17 @@ class LinkLabel(QLabel):
 
     link_activated = Signal(str)
 
-    def __init__(self, links: Iterable[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        links: Iterable[tuple[str, str]],
+        parent: QWidget | None = None,
+        *,
+        description: str = "Links to other pages of Backleg: Tab moves between them, "
+        "Enter opens one.",
+    ) -> None:
         super().__init__(parent)
         self.links = list(links)  # (link, text) pairs, kept for tests and accessibility
+        self.setAccessibleDescription(description)
         self.setText(" · ".join(anchor(link, text) for link, text in self.links))
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
@@ -158,6 +166,7 @@ class Collapsible(QWidget):
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
         self.toggle.setFont(scaled_font(self.toggle.font(), _HEADING_SCALE[3], bold=True))
+        self.toggle.setAccessibleDescription("Shows or hides the answer below; Space does too.")
         self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.body = body
         body.setVisible(False)

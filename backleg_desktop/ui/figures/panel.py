@@ -52,14 +52,23 @@ class FigurePanel(QFrame):
         self.play_button = _QuietButton("Pause", self)
         self.play_button.setObjectName("figurePlay")
         self.play_button.setToolTip("Pause or play the animation (K)")
+        self.play_button.setAccessibleDescription(
+            "Pauses the moving drawing of the exercise, or plays it again (K)."
+        )
         self.play_button.clicked.connect(self.toggle)
         self.back_button = _QuietButton("‹ Frame", self)
         self.back_button.setObjectName("figureBack")
         self.back_button.setToolTip("Previous position (,)")
+        self.back_button.setAccessibleDescription(
+            "Shows the drawing's previous position and its cue (comma)."
+        )
         self.back_button.clicked.connect(lambda: self.step(-1))
         self.forward_button = _QuietButton("Frame ›", self)
         self.forward_button.setObjectName("figureForward")
         self.forward_button.setToolTip("Next position (.)")
+        self.forward_button.setAccessibleDescription(
+            "Shows the drawing's next position and its cue (full stop)."
+        )
         self.forward_button.clicked.connect(lambda: self.step(1))
         self.empty = QLabel(NO_FIGURE_TEXT, self)
         self.empty.setWordWrap(True)

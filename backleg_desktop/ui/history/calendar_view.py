@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.domain.calendar_stats import CalendarSummary, summarise, week_start
 from backleg_desktop.services.validation import plausible_time
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.colours import colours_of
 from backleg_desktop.ui.figures.painter import mix
 from backleg_desktop.ui.widgets import heading, muted
@@ -63,6 +64,11 @@ class YearGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("yearGrid")
+        described(
+            self,
+            "The year as one square per day, stronger for more sessions; click a day to see it.",
+            name="Year of training days",
+        )
         self.year = date.today().year
         self.per_day: dict[date, int] = {}
         self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
@@ -145,6 +151,11 @@ class CalendarView(QWidget):
 
         self.month = QCalendarWidget(self)
         self.month.setObjectName("monthCalendar")
+        described(
+            self.month,
+            "A month with the days you trained marked; choose a day to see its sessions.",
+            name="Month calendar",
+        )
         self.month.setGridVisible(False)
         self.month.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.month.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers)
@@ -174,6 +185,7 @@ class CalendarView(QWidget):
 
         self.year_spin = QSpinBox(self)
         self.year_spin.setObjectName("yearSpin")
+        described(self.year_spin, "Which year the grid of days below shows.", name="Year")
         self.year_spin.setRange(2000, self.today.year)
         self.year_spin.setValue(self.today.year)
         self.year_total = QLabel(self)

@@ -40,6 +40,7 @@ from backleg_desktop.domain.strength_trend import (
 )
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services.validation import plausible_time
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.colours import colours_of
 from backleg_desktop.ui.history import lookup
 from backleg_desktop.ui.history.chart_points import (
@@ -312,11 +313,30 @@ class ProgressView(QWidget):
         controls.addWidget(self.metric_combo)
         controls.addWidget(self.empty_label, 1)
 
+        described(
+            self.exercise_combo, "Which exercise the upper chart shows.", name="Chart exercise"
+        )
+        described(
+            self.metric_combo,
+            "What the upper chart shows of that exercise: top-set load, weekly sets or volume.",
+            name="Chart shows",
+        )
         self.exercise_chart = TimeChart("", self)
         self.exercise_chart.setObjectName("exerciseChart")
+        described(
+            self.exercise_chart,
+            "A chart over time of the chosen exercise and measure; click a point to open "
+            "its session.",
+            name="Exercise chart",
+        )
         self.exercise_chart.point_clicked.connect(self.session_requested)
         self.pain_chart = TimeChart("Pain before and after, weekly average", self)
         self.pain_chart.setObjectName("painChart")
+        described(
+            self.pain_chart,
+            "Your pain before and after sessions, averaged by week, from 0 to 10.",
+            name="Pain chart",
+        )
         self.pain_chart.point_clicked.connect(self.session_requested)
         self.pain_chart.set_left_title("Pain (0–10)")
         splitter = QSplitter(Qt.Orientation.Vertical, self)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from backleg_desktop.domain.history import LoggedSet, SessionDetail
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.set_count import format_sets_done, sets_done
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history.column_chooser import ColumnChooser
 from backleg_desktop.ui.history.rpe_delegate import RpeDelegate
@@ -77,7 +78,12 @@ class SessionDetailPanel(QWidget):
         self.sets_model = SetsTableModel(exercise_name, on_edit, self)
         self.sets_view = QTableView(self)
         self.sets_view.setObjectName("setsView")
-        self.sets_view.setAccessibleName("Sets of this session")
+        described(
+            self.sets_view,
+            "Each set of the chosen session: exercise, reps, load and time. "
+            "F2 or a double-click corrects a value.",
+            name="Sets of this session",
+        )
         self.sets_view.setModel(self.sets_model)
         self.sets_view.setItemDelegateForColumn(RPE, RpeDelegate(self.sets_view))
         self.sets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -105,9 +111,14 @@ class SessionDetailPanel(QWidget):
 
         self.delete_set_button = QPushButton("Delete set", self)
         self.delete_set_button.setObjectName("deleteSetButton")
+        described(self.delete_set_button, "Deletes the chosen set; Ctrl+Z brings it back.")
         self.delete_set_button.clicked.connect(self._delete_set)
         self.delete_session_button = QPushButton("Delete session", self)
         self.delete_session_button.setObjectName("deleteSessionButton")
+        described(
+            self.delete_session_button,
+            "Deletes this whole session with its sets; Ctrl+Z brings it back.",
+        )
         self.delete_session_button.clicked.connect(self._delete_session)
         self.status = muted(QLabel(self))
         self.status.setObjectName("detailStatus")

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from backleg_desktop.content.model import Library
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.history.table_model import HistoryFilter
 from backleg_desktop.ui.widgets import muted
 
@@ -39,6 +40,17 @@ class HistoryFilterBar(QWidget):
         self.until_edit = self._date_edit("untilFilter")
         self.clear_button = QPushButton("Clear filters", self)
         self.clear_button.setObjectName("clearFilters")
+        described(
+            self.plan_combo, "Shows only the sessions done with the plan chosen here.", name="Plan"
+        )
+        described(
+            self.exercise_combo,
+            "Shows only the sessions with at least one set of this exercise.",
+            name="Exercise",
+        )
+        described(self.since_edit, "Shows only sessions on or after this day.", name="From")
+        described(self.until_edit, "Shows only sessions on or before this day.", name="To")
+        described(self.clear_button, "Sets every filter back to any, so all sessions show.")
         self.count_label = muted(QLabel(self))
         self.count_label.setObjectName("sessionCount")
 

@@ -67,6 +67,14 @@ if TYPE_CHECKING:
 SESSIONS_TAB, PROGRESS_TAB, RECORDS_TAB, CALENDAR_TAB = range(4)
 
 
+TAB_TIPS = (
+    "Every session in a list, with the sets of the one you choose (Ctrl+Tab: next view).",
+    "Charts of an exercise's loads, weekly sets and volume, and of your pain over time.",
+    "Your best loads and reps for each exercise, and when you did them.",
+    "A month and a year of the days you trained, with your weekly streak.",
+)
+
+
 def record_sessions(workouts: WorkoutService, exercise_ids: list[str]) -> set[int]:
     """Ids of the sessions that hold a personal record in any of `exercise_ids`, by the
     rule the session summary's "records beaten" follows (domain.records.records_held)."""
@@ -115,6 +123,9 @@ class HistoryPage(QWidget):
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(holder, name)
         self.tabs.currentChanged.connect(self._tab_shown)
+        self.tabs.tabBar().setAccessibleName("History views")
+        for index, tip in enumerate(TAB_TIPS):  # a tab's tooltip is its description
+            self.tabs.setTabToolTip(index, tip)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)

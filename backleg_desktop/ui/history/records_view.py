@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.records import ExerciseRecords, RecordEntry
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history.lookup import exercise_choices, load_words
 from backleg_desktop.ui.widgets import heading, muted
@@ -30,9 +31,12 @@ if TYPE_CHECKING:
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tree(parent: QWidget, name: str, headers: list[str]) -> QTreeWidget:
+def _tree(
+    parent: QWidget, name: str, headers: list[str], accessible: str, description: str
+) -> QTreeWidget:
     tree = QTreeWidget(parent)
     tree.setObjectName(name)
+    described(tree, description, name=accessible)
     tree.setRootIsDecorated(False)
     tree.setAlternatingRowColors(True)
     tree.setHeaderLabels(headers)
@@ -60,11 +64,29 @@ class RecordsView(QWidget):
         self.exercise_combo.setObjectName("recordsExercise")
         for name, exercise_id in exercise_choices(library, workouts.user_exercises()):
             self.exercise_combo.addItem(name, exercise_id)
+        described(
+            self.exercise_combo,
+            "Which exercise's records the tables below show.",
+            name="Records of exercise",
+        )
         self.volume_label = QLabel(self)
         self.volume_label.setObjectName("volumeRecord")
         self.volume_label.setWordWrap(True)
-        self.heaviest = _tree(self, "heaviestByReps", ["Reps", "Heaviest load", "When"])
-        self.most_reps = _tree(self, "mostRepsByLoad", ["Load", "Most reps", "When"])
+        self.heaviest = _tree(
+            self,
+            "heaviestByReps",
+            ["Reps", "Heaviest load", "When"],
+            "Heaviest load for each number of reps",
+            "For each number of reps, the heaviest load you lifted and when; "
+            "Enter opens that session.",
+        )
+        self.most_reps = _tree(
+            self,
+            "mostRepsByLoad",
+            ["Load", "Most reps", "When"],
+            "Most reps at each load",
+            "For each load, the most reps you did with it and when; Enter opens that session.",
+        )
         for tree in (self.heaviest, self.most_reps):
             tree.itemActivated.connect(self._activated)
 

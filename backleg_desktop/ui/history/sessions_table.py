@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.history.column_chooser import ColumnChooser
 from backleg_desktop.ui.history.table_model import (
     DATE,
@@ -31,6 +32,12 @@ SAMPLES = {
 def make_sessions_table(parent: QWidget) -> tuple[QTableView, ColumnChooser]:
     table = QTableView(parent)
     table.setObjectName("sessionsTable")
+    described(
+        table,
+        "Your sessions, newest first: date, plan, sets done and pain. Choose one to see "
+        "its sets; the header's menu chooses the columns.",
+        name="Sessions",
+    )
     table.setSortingEnabled(False)  # turned on once a model is set
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -44,6 +44,7 @@ from backleg_desktop.services.transfer import (
     preview,
     skipped_rows_text,
 )
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.file_dialogs import last_folder, remember_folder, suggested_path
 from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history import lookup
@@ -91,6 +92,12 @@ class ImportDialog(QDialog):
         self.format_label.setObjectName("formatLabel")
         self.unit_combo = QComboBox(self)
         self.unit_combo.setObjectName("unitCombo")
+        described(
+            self.unit_combo,
+            "The unit the file's weights are in, for files that do not say; Backleg "
+            "converts them to kilograms.",
+            name="Weights in the file are in",
+        )
         self.unit_combo.addItem("Kilograms (kg)", "kg")
         self.unit_combo.addItem("Pounds (lb)", "lb")
         # A file without a unit of its own is most likely in the unit the user trains in.
@@ -135,6 +142,10 @@ class ImportDialog(QDialog):
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("cancelButton")
+        described(self.import_button, "Adds the workouts of the file to your history.")
+        described(
+            self.cancel_button, "Closes this dialog; during an import it stops and adds nothing."
+        )
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.cancel)
 

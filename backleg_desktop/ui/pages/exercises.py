@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.content.model import Library
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.card_delegate import CardDelegate
 from backleg_desktop.ui.links import exercise_link
 from backleg_desktop.ui.models import (
@@ -51,7 +52,12 @@ class CardGridView(QListView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMouseTracking(True)  # hover outline on cards
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
-        self.setAccessibleName("Exercise cards")
+        described(
+            self,
+            "One card per exercise, grouped by kind. Arrow keys move between cards; "
+            "Enter or a double-click opens one.",
+            name="Exercise cards",
+        )
 
     def first_card(self) -> QModelIndex:
         model = self.model()
@@ -98,12 +104,25 @@ class ExercisesPage(QWidget):
         self.search.setObjectName("exerciseSearch")
         self.search.setPlaceholderText("Search by name, muscle or cue")
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search exercises")
+        described(
+            self.search,
+            "Shows only the cards whose name, muscles or cues contain what you type; "
+            "Down moves to the cards.",
+            name="Search exercises",
+        )
         self.muscle_filter = self._combo(ALL_MUSCLES, unique_values(library, "target_muscles"))
-        self.muscle_filter.setAccessibleName("Filter by muscle")
+        described(
+            self.muscle_filter,
+            "Shows only the exercises that train the muscle chosen here.",
+            name="Filter by muscle",
+        )
         # The cards show each exercise's own equipment text; the filter offers the tags.
         self.equipment_filter = self._combo(ALL_EQUIPMENT, equipment_tags_in_use(library))
-        self.equipment_filter.setAccessibleName("Filter by equipment")
+        described(
+            self.equipment_filter,
+            "Shows only the exercises you can do with the equipment chosen here.",
+            name="Filter by equipment",
+        )
 
         filters = QHBoxLayout()
         filters.setSpacing(8)
@@ -193,6 +212,7 @@ class ExercisesPage(QWidget):
         hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.clear_button = QPushButton("Clear search and filters", box)
         self.clear_button.clicked.connect(self.clear_filters)
+        described(self.clear_button, "Empties the search box and shows every exercise again.")
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)

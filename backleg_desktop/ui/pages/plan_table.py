@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.content.model import Plan, PlanItem
 from backleg_desktop.domain.history import user_exercise_name
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.formatting import format_reps, format_rest, format_sets
 from backleg_desktop.ui.links import exercise_link
 
@@ -43,7 +44,11 @@ class PlanTable(QTableWidget):
         super().__init__(len(plan.items), len(COLUMNS), parent)
         self.plan = plan
         self.setObjectName(f"planTable-{plan.id}")
-        self.setAccessibleName(f"{plan.name} exercises")
+        described(
+            self,
+            "Each exercise of the plan with its sets, reps and rest; Enter opens the exercise.",
+            name=f"{plan.name} exercises",
+        )
         self.setHorizontalHeaderLabels(COLUMNS)
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

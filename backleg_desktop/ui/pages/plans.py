@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.content.timed_plans import SOURCE_LABELS
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.pages.plan_table import COLUMNS, LINK_ROLE, PlanTable
 from backleg_desktop.ui.plans import actions
 from backleg_desktop.ui.plans.book import PlanBook
@@ -89,9 +90,17 @@ class PlanDetail(QWidget):
             "rename": "Re&name…",
             "delete": "&Delete…",
         }
+        does = {
+            "start": f"Starts a session of {plan.name}; Enter in the list of plans does too.",
+            "duplicate": "Opens the editor on a copy of this plan that you can change.",
+            "edit": "Opens this plan in the editor to change its exercises and numbers.",
+            "rename": "Asks for a new name for this plan.",
+            "delete": "Deletes this plan after asking; History keeps its sessions.",
+        }
         for name in names:
             button = QPushButton(texts[name], self)
             button.setObjectName(f"plan-{name}")
+            described(button, does[name])
             row.addWidget(button)
             self.buttons[name] = button
         self.buttons["start"].setToolTip("Enter in the list of plans starts it too")
@@ -142,13 +151,18 @@ class PlansPage(QWidget):
 
         self.list = PlanList(self)
         self.list.setObjectName("planChoices")
-        self.list.setAccessibleName("Plans")
+        described(
+            self.list,
+            "Every plan, the article's and your own. Choose one to see it; Enter starts it.",
+            name="Plans",
+        )
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setSpacing(2)
         self.list.setWordWrap(True)
         self.list.setMaximumWidth(self.fontMetrics().averageCharWidth() * 34)
         self.new_button = QPushButton("&New plan…", self)
         self.new_button.setObjectName("newPlan")
+        described(self.new_button, "Opens the editor on an empty plan of your own.")
         self.stack = QStackedWidget(self)
 
         side = QVBoxLayout()

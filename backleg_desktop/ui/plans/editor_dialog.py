@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from backleg_desktop.content.model import Plan
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.plan_catalog import known_exercises
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.plans.book import PlanBook
 from backleg_desktop.ui.plans.checks import DraftProblems, draft_problems
 from backleg_desktop.ui.plans.draft import Draft, new_item, to_plan
@@ -65,11 +66,15 @@ class PlanEditor(QDialog):
 
         self.name = QLineEdit(draft.name, self)
         self.name.setObjectName("planName")
-        self.name.setAccessibleName("Plan name")
+        described(
+            self.name,
+            "The plan's name as the Plans page and History show it; it must be new.",
+            name="Plan name",
+        )
         self.name.setMaxLength(80)
         self.summary = QLineEdit(draft.summary, self)
         self.summary.setObjectName("planSummary")
-        self.summary.setAccessibleName("Summary")
+        described(self.summary, "One optional line on what the plan is for.", name="Summary")
         self.summary.setPlaceholderText("What the plan is for, in a line (optional)")
         self.summary.setMaxLength(300)
         self.name_problem = ProblemLabel("name", self)
@@ -101,13 +106,17 @@ class PlanEditor(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("savePlan")
+        described(self.save_button, "Saves the plan as one of your own and closes the editor.")
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        described(self.cancel_button, "Closes the editor; it asks first if you changed anything.")
         self.undo_button = QPushButton("Undo", self)
         self.undo_button.setObjectName("editorUndo")
         self.undo_button.setToolTip("Ctrl+Z")
+        described(self.undo_button, "Takes back the last change in this editor (Ctrl+Z).")
         self.redo_button = QPushButton("Redo", self)
         self.redo_button.setObjectName("editorRedo")
         self.redo_button.setToolTip("Ctrl+Shift+Z")
+        described(self.redo_button, "Makes the last change taken back again (Ctrl+Shift+Z).")
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter in a field must not save and close
         self._lay_out()

@@ -119,6 +119,11 @@ class ExercisePicker(QDialog):
         self.list.setSpacing(2)
         self.list.setAlternatingRowColors(True)
         self.list.setAccessibleName("Exercises")
+        self.list.setAccessibleDescription(
+            "The exercises you can add, library and your own; Shift or Ctrl chooses several."
+            if replacing is None
+            else "The exercises that can take the place of the one you are replacing."
+        )
         self.empty = muted(paragraph("No exercise matches. Try fewer or shorter words."))
         self.empty.setVisible(False)
         self.buttons = QDialogButtonBox(
@@ -127,6 +132,13 @@ class ExercisePicker(QDialog):
         self.add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.add_button.setText("&Add to plan" if replacing is None else "&Replace")
         self.add_button.setDefault(True)  # Enter in the search adds what is selected
+        self.add_button.setAccessibleDescription(
+            "Adds the chosen exercises to the end of the plan and closes this list."
+            if replacing is None
+            else "Puts the chosen exercise in place of the old one, with the same numbers."
+        )
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleDescription("Closes this list without changing the plan.")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.domain.plan_rules import NOTE_MAX
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.plans.draft import MAX_WARMUP_SETS, DraftItem
 from backleg_desktop.ui.widgets import heading, muted, paragraph
@@ -53,10 +54,10 @@ class ProblemLabel(QLabel):
         self.setVisible(bool(messages))
 
 
-def range_edit(name: str, accessible: str, parent: QWidget) -> QLineEdit:
+def range_edit(name: str, accessible: str, parent: QWidget, description: str) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setObjectName(f"field-{name}")
-    edit.setAccessibleName(accessible)
+    described(edit, f"{description} One number, or a range such as 12–15.", name=accessible)
     edit.setPlaceholderText("3 or 12–15")
     # Digits, spaces and a dash or "to": "12", "12-15", "12 to 15".
     edit.setValidator(QRegularExpressionValidator(r"[0-9 \-–—to]{0,15}", edit))
@@ -77,25 +78,41 @@ class ItemForm(QWidget):
         self.about = muted(paragraph("", self))
         self.about.setObjectName("itemAbout")
 
-        self.sets = range_edit("sets", "Sets", self)
+        self.sets = range_edit("sets", "Sets", self, "How many sets of this exercise.")
         self.mode = QComboBox(self)
         self.mode.setObjectName("field-mode")
-        self.mode.setAccessibleName("Each set is")
+        described(
+            self.mode,
+            "Whether each set is a number of reps or a hold timed in seconds.",
+            name="Each set is",
+        )
         for value, text in MODES:
             self.mode.addItem(text, value)
-        self.reps = range_edit("reps", "Reps", self)
-        self.hold = range_edit("hold", "Hold in seconds", self)
+        self.reps = range_edit("reps", "Reps", self, "How many reps in each set.")
+        self.hold = range_edit("hold", "Hold in seconds", self, "How long each hold lasts.")
         self.per_leg = QCheckBox("Count them for each leg", self)
         self.per_leg.setObjectName("field-per_leg")
-        self.rest = range_edit("rest", "Rest in seconds", self)
+        described(
+            self.per_leg,
+            "When on, the session asks for the sets of one leg, then of the other.",
+        )
+        self.rest = range_edit(
+            "rest", "Rest in seconds", self, "The rest after each set, in seconds."
+        )
         self.warmup = QSpinBox(self)
         self.warmup.setObjectName("field-warmup_sets")
         self.warmup.setRange(0, MAX_WARMUP_SETS)
-        self.warmup.setAccessibleName("Warm-up sets")
+        described(
+            self.warmup,
+            "Lighter sets before the working sets, at about half the load; 0 to 2.",
+            name="Warm-up sets",
+        )
         self.warmup_about = muted(paragraph(WARMUP_TEXT, self))
         self.note = QLineEdit(self)
         self.note.setObjectName("field-note")
-        self.note.setAccessibleName("Note")
+        described(
+            self.note, "A short reminder shown with this exercise in the session.", name="Note"
+        )
         self.note.setPlaceholderText("Shown during the session, e.g. “slow on the way down”")
         self.note.setMaxLength(NOTE_MAX)
 

@@ -204,6 +204,10 @@ def items_view(model: PlanItemsModel, parent: QWidget) -> QListView:
     view = QListView(parent)
     view.setObjectName("planItems")
     view.setAccessibleName("Exercises in the plan, in order")
+    view.setAccessibleDescription(
+        "The plan's exercises as the session runs them; choose one to edit it below. "
+        "Alt+Up and Alt+Down move it."
+    )
     view.setModel(model)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)  # moveRows, above

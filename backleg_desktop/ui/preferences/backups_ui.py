@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.services import backups
 from backleg_desktop.services.errors import BacklegError, FolderInUseError
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.widgets import paragraph
 
 if TYPE_CHECKING:
@@ -91,7 +92,11 @@ class RestoreDialog(QDialog):
         self.backups = backups.list_backups(data_dir)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("backupList")
-        self.tree.setAccessibleName("Backups")
+        described(
+            self.tree,
+            "Your backups with their dates and sizes; choose the one to restore.",
+            name="Backups",
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels(["Date", "Size", "File"])
         locale = QLocale()
@@ -108,7 +113,12 @@ class RestoreDialog(QDialog):
         self.restore_button = self.buttons.addButton(
             "&Restore", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        described(
+            self.restore_button,
+            "Puts the chosen backup in place of your history; the replaced file is kept beside it.",
+        )
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        described(cancel, "Closes this list without restoring anything.")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.tree.currentItemChanged.connect(lambda *_: self._update())

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.preferences import backups_ui
 from backleg_desktop.ui.preferences.section import PreferencesSection
 from backleg_desktop.ui.widgets import heading, paragraph
@@ -29,8 +30,16 @@ class DataFolderSection(PreferencesSection):
         self.path_label.setAccessibleName("Data folder")
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = self._button("&Open folder", "openDataFolder", self.open_folder)
+        described(self.open_button, "Opens the data folder in your file manager.")
         self.backup_button = self._button("&Back up now", "backUpNow", self.back_up_now)
+        described(
+            self.backup_button, "Brings today's copy of your history in the backups up to date."
+        )
         self.restore_button = self._button("&Restore backup…", "restoreBackup", self.choose_backup)
+        described(
+            self.restore_button,
+            "Lists your backups to choose one to restore; the history it replaces is kept.",
+        )
         self.status = paragraph("")
         self.status.setObjectName("dataFolderStatus")
         self.status.setAccessibleName("Data folder status")

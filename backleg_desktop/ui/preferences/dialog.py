@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.preferences.data_section import DataFolderSection
 from backleg_desktop.ui.preferences.rest_section import RestSection
 from backleg_desktop.ui.preferences.safety_section import SafetySection
@@ -55,7 +56,11 @@ class PreferencesDialog(QDialog):
 
         self.section_list = QListWidget(self)
         self.section_list.setObjectName("preferencesSections")
-        self.section_list.setAccessibleName("Preferences sections")
+        described(
+            self.section_list,
+            "The groups of settings; choose one to show its settings beside the list.",
+            name="Preferences sections",
+        )
         self.stack = QStackedWidget(self)
         for section in self.sections:
             self.section_list.addItem(section.title)
@@ -81,6 +86,9 @@ class PreferencesDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        described(self.ok_button, "Saves the changes in every section and closes Preferences.")
+        described(self.apply_button, "Saves the changes in every section; Preferences stays open.")
+        described(self.cancel_button, "Closes Preferences; changes not yet applied are not saved.")
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         self.apply_button.clicked.connect(self.apply)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.domain.session_flow import RestChoice, planned_rest
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.preferences.section import PreferencesSection
 from backleg_desktop.ui.rest_prefs import (
     LONGEST_S,
@@ -88,11 +89,20 @@ class RestSection(PreferencesSection):
 
         self.remember = QCheckBox("&Remember + and − as that exercise's rest", self)
         self.remember.setObjectName("restRemember")
+        described(
+            self.remember,
+            "When on, the rest you set with + and − in a session is used for that "
+            "exercise from then on.",
+        )
         layout.addSpacing(8)
         layout.addWidget(self.remember)
         self.table = QTableWidget(0, 2, self)
         self.table.setObjectName("customRests")
-        self.table.setAccessibleName("Your rest per exercise")
+        described(
+            self.table,
+            "The exercises with a rest of your own, and that rest in seconds.",
+            name="Your rest per exercise",
+        )
         self.table.setHorizontalHeaderLabels(["Exercise", "Rest"])
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
@@ -109,8 +119,16 @@ class RestSection(PreferencesSection):
         buttons = QHBoxLayout()
         self.forget_button = QPushButton("&Forget selected", self)
         self.forget_button.setObjectName("forgetRest")
+        described(
+            self.forget_button,
+            "The chosen exercises go back to the rest their plan gives.",
+        )
         self.forget_all_button = QPushButton("Forget &all", self)
         self.forget_all_button.setObjectName("forgetAllRests")
+        described(
+            self.forget_all_button,
+            "Every exercise goes back to the rest its plan gives.",
+        )
         buttons.addWidget(self.forget_button)
         buttons.addWidget(self.forget_all_button)
         buttons.addStretch(1)

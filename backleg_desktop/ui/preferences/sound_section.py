@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.preferences.section import PreferencesSection
 from backleg_desktop.ui.sound_prefs import SoundPrefs, read_sound_prefs, write_sound_prefs
 from backleg_desktop.ui.widgets import heading, muted
@@ -35,6 +36,7 @@ class SoundSection(PreferencesSection):
         self._try_prefs = SoundPrefs()
         self.sound = QCheckBox("&Play a chime when a rest is over", self)
         self.sound.setObjectName("soundEnabled")
+        described(self.sound, "When on, a short chime tells you the rest is over.")
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setObjectName("soundVolume")
         self.volume.setRange(0, 100)
@@ -51,7 +53,13 @@ class SoundSection(PreferencesSection):
         self.countdown.setObjectName("soundCountdown")
         self.notify = QCheckBox("Show a desktop &notification when a rest ends unseen", self)
         self.notify.setToolTip("When the window is minimised or another window is in front")
+        described(self.countdown, "When on, three short beeps count down the end of each rest.")
         self.notify.setObjectName("restNotification")
+        described(
+            self.notify,
+            "When on, the desktop shows a message at the end of a rest if Backleg is "
+            "minimised or another window is active.",
+        )
 
         volume_row = QHBoxLayout()
         volume_row.addWidget(self.volume, 1)

@@ -47,8 +47,20 @@ class BackQuestion(QFrame):
         self.hint = muted(paragraph(ASK_TEXT))
         self.offer_text = paragraph("")
         self.offer_text.setObjectName("backOffer")
-        self.gentle_button = action_button("Switch to Gentle day", "G", "backGentle", self)
-        self.end_button = action_button("End the session", "Ctrl+E", "backEnd", self)
+        self.gentle_button = action_button(
+            "Switch to Gentle day",
+            "G",
+            "backGentle",
+            self,
+            description="Replaces the rest of this session with the Gentle day's easy moves.",
+        )
+        self.end_button = action_button(
+            "End the session",
+            "Ctrl+E",
+            "backEnd",
+            self,
+            description="Stops here; the sets you logged are kept.",
+        )
         self.gentle_button.clicked.connect(self.gentle_requested)
         self.end_button.clicked.connect(self.end_requested)
         top = QHBoxLayout()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.session_flow import RestChoice
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.session.widgets import action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
 
@@ -104,7 +105,11 @@ class PlanChooser(QWidget):
         layout.addWidget(self.filter)
         self.plans = _PlanList(self)
         self.plans.setObjectName("planList")
-        self.plans.setAccessibleName("Plans")
+        described(
+            self.plans,
+            "The plans you can start. Up and Down choose one, Enter starts it.",
+            name="Plans",
+        )
         self.plans.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.plans.setWordWrap(True)
         self.plans.setSpacing(4)
@@ -123,6 +128,12 @@ class PlanChooser(QWidget):
         for value, text in REST_CHOICES:
             self.rest_choice.addItem(text, value)
         rest_label.setBuddy(self.rest_choice)
+        described(
+            self.rest_choice,
+            "Which rest this session uses within each plan's range: the shortest, "
+            "the middle or the longest.",
+            name="Rest between sets",
+        )
         self.rest_choice.currentIndexChanged.connect(
             lambda _i: self.rest_choice_changed.emit(self.rest_choice.currentData())
         )
@@ -131,7 +142,13 @@ class PlanChooser(QWidget):
         rest_row.addStretch(1)
         layout.addLayout(rest_row)
 
-        self.start_button = action_button("Start session", "Enter", "startPlan", self)
+        self.start_button = action_button(
+            "Start session",
+            "Enter",
+            "startPlan",
+            self,
+            description="Starts the chosen plan, beginning with how your back feels today.",
+        )
         self.start_button.clicked.connect(self.request_start)
         self.status = muted(paragraph(""))
         self.status.setObjectName("chooserStatus")

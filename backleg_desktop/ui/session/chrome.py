@@ -38,12 +38,39 @@ class SessionChrome:
         self.message = QLabel("", page)
         self.message.setObjectName("sessionMessage")
         self.message.setWordWrap(True)
-        self.skip_set_button = action_button("Skip set", "S", "skipSet", page)
-        self.skip_exercise_button = action_button("Skip exercise", "Shift+S", "skipExercise", page)
-        self.undo_button = action_button("Undo", "Ctrl+Z", "undoSet", page)
-        self.end_button = action_button("End session", "Ctrl+E", "endSession", page)
+        self.skip_set_button = action_button(
+            "Skip set", "S", "skipSet", page, description="Moves on without logging this set."
+        )
+        self.skip_exercise_button = action_button(
+            "Skip exercise",
+            "Shift+S",
+            "skipExercise",
+            page,
+            description="Leaves out the sets of this exercise that are left.",
+        )
+        self.undo_button = action_button(
+            "Undo",
+            "Ctrl+Z",
+            "undoSet",
+            page,
+            description="Takes back the last set logged or skipped.",
+        )
+        self.end_button = action_button(
+            "End session",
+            "Ctrl+E",
+            "endSession",
+            page,
+            description="Ends the session now: it asks how your back is, then sums it up.",
+        )
         self.stop_button = danger(
-            action_button("Stop: sharp pain", "Ctrl+Shift+P", "stopPain", page)
+            action_button(
+                "Stop: sharp pain",
+                "Ctrl+Shift+P",
+                "stopPain",
+                page,
+                description="Stops the session at once because of sharp pain, and "
+                "shows what to do next.",
+            )
         )
         self.action_bar = QWidget(page)
         bar = QHBoxLayout(self.action_bar)

@@ -22,13 +22,15 @@ from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.domain.session_flow import Step
 from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.domain.units import load_label
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.load_input import LoadSpinBox
+from backleg_desktop.ui.session import texts
 from backleg_desktop.ui.session.exercise_panels import CueList, HintPanel, IllustrationArea
 from backleg_desktop.ui.session.rpe_field import RpeField
 from backleg_desktop.ui.session.safety_panel import SafetyPanel
 from backleg_desktop.ui.session.texts import how_text, set_text, side_text, target_text
-from backleg_desktop.ui.session.widgets import action_button, big_label
+from backleg_desktop.ui.session.widgets import action_button, big_label, relabel
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
 
 MAX_REPS = 999
@@ -87,13 +89,22 @@ class ExerciseScreen(QWidget):
         self.reps = QSpinBox(self)
         self.reps.setObjectName("repsInput")
         self.reps.setRange(0, MAX_REPS)
-        self.reps.setAccessibleName("Reps")
+        described(
+            self.reps,
+            "The reps you did in this set, logged when you press Space. "
+            "Up and Down change it by one.",
+            name="Reps",
+        )
         # An alternating set (legs take turns) logs both legs' reps on this one screen.
         self.left_reps = QSpinBox(self)
         self.left_reps.setObjectName("leftRepsInput")
         self.left_reps.setRange(0, MAX_REPS)
-        self.left_reps.setAccessibleName("Left leg reps")
-        self.load = LoadSpinBox("Load", self)
+        described(
+            self.left_reps,
+            "The reps your left leg did in this alternating set; the Reps box is the right leg.",
+            name="Left leg reps",
+        )
+        self.load = LoadSpinBox("Load", self, purpose="The load for this set, logged with it.")
         self.load.setObjectName("loadInput")
         for box in (self.left_reps, self.reps, self.load):
             box.setFont(scaled_font(box.font(), 1.6, bold=True))
@@ -126,10 +137,17 @@ class ExerciseScreen(QWidget):
             widget.hide()
 
         self.primary_button = action_button("Start set", "Space", "primaryAction", self)
+        self._primary("Start set")
         self.primary_button.setFont(scaled_font(self.primary_button.font(), 1.3, bold=True))
         self.primary_button.setMinimumHeight(self.primary_button.fontMetrics().height() * 2 + 12)
         self.primary_button.clicked.connect(self.primary_requested)
-        self.decline_button = action_button("Leave it out", "D", "declineExtraSet", self)
+        self.decline_button = action_button(
+            "Leave it out",
+            "D",
+            "declineExtraSet",
+            self,
+            description="Skips this optional extra set today; the exercise counts as done.",
+        )
         self.decline_button.clicked.connect(self.decline_requested)
         self.decline_button.hide()
         self.next_label = big_label("", 1.2, bold=False)
@@ -282,7 +300,7 @@ class ExerciseScreen(QWidget):
                 "You have done the sets the plan asks for. Space starts this one; "
                 "D leaves it out today."
             )
-        self.primary_button.setText("Start hold  [Space]" if hold else "Start set  [Space]")
+        self._primary("Start hold" if hold else "Start set")
         self.illustration.figure.stop()
 
     def show_in_set(self, seconds: int, side: str, *, hold: bool = False) -> None:
@@ -299,9 +317,7 @@ class ExerciseScreen(QWidget):
         else:
             self.hint.setText(f"Set in progress. Press Space when done to {then}.")
         done = "End hold" if hold else "Log both legs" if self._alternating else "Log set"
-        self.primary_button.setText(
-            "Done: right leg next  [Space]" if side == "left" else f"{done}  [Space]"
-        )
+        self._primary("Done: right leg next" if side == "left" else done)
         self.illustration.figure.play()
 
     def show_elapsed(self, seconds: int) -> None:
@@ -324,7 +340,7 @@ class ExerciseScreen(QWidget):
         self.status.show()
         self.timer.hide()
         self.hint.setText("Press Space to finish the session.")
-        self.primary_button.setText("Finish  [Space]")
+        self._primary("Finish")
         self.decline_button.hide()
         self.illustration.figure.stop()
         self.safety.set_expanded(False)
@@ -337,3 +353,6 @@ class ExerciseScreen(QWidget):
             self.safety,
         ):
             widget.hide()  # nothing is left to type in or to do
+
+    def _primary(self, text: str) -> None:
+        relabel(self.primary_button, text, "Space", texts.PRIMARY_TEXTS[text])

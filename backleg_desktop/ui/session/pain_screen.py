@@ -28,7 +28,14 @@ from backleg_desktop.domain.checkin import NO_LEVEL_PROMPT, SKIP_LABEL, CheckInO
 from backleg_desktop.domain.level_entry import LevelEntry
 from backleg_desktop.domain.pain import PainAdvice
 from backleg_desktop.ui.colours import tint
-from backleg_desktop.ui.session.widgets import PainScale, action_button, big_label, danger
+from backleg_desktop.ui.session import texts
+from backleg_desktop.ui.session.widgets import (
+    PainScale,
+    action_button,
+    big_label,
+    danger,
+    relabel,
+)
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph
 
 AFTER_PROMPT = "Choose a level (0–10), then press Enter. Esc skips."
@@ -133,18 +140,36 @@ class PainScreen(QWidget):
         layout.addWidget(self.notes)
 
         self.confirm_button = action_button("Start", "Enter", "confirmPain", self)
+        self._confirm("Start")
         bold = self.confirm_button.font()
         bold.setBold(True)  # Enter's choice stands out from the others
         self.confirm_button.setFont(bold)
-        self.quick_button = action_button("Quick add-on", "Q", "quickPlan", self)
-        self.rest_button = action_button("Rest today", "R", "restToday", self)
-        self.anyway_button = action_button("Start anyway", "A", "startAnyway", self)
+        self.quick_button = action_button(
+            "Quick add-on", "Q", "quickPlan", self, description=texts.CHECK_IN_TEXTS["quick"]
+        )
+        self.rest_button = action_button(
+            "Rest today", "R", "restToday", self, description=texts.CHECK_IN_TEXTS["rest"]
+        )
+        self.anyway_button = action_button(
+            "Start anyway", "A", "startAnyway", self, description=texts.CHECK_IN_TEXTS["anyway"]
+        )
         self.skip_button = action_button(SKIP_LABEL, "Esc", "skipPain", self)
+        self._skip(SKIP_LABEL)
         self.sharp_button = danger(
-            action_button("Sharp pain: stop", "Ctrl+Shift+P", "sharpPainCheckIn", self)
+            action_button(
+                "Sharp pain: stop",
+                "Ctrl+Shift+P",
+                "sharpPainCheckIn",
+                self,
+                description="Starts nothing and shows what to do about sharp pain.",
+            )
         )
         self.red_flags_button = action_button(
-            "Red-flag signs: when to see a doctor", "F", "redFlagsLink", self
+            "Red-flag signs: when to see a doctor",
+            "F",
+            "redFlagsLink",
+            self,
+            description="Opens the Guidance page at the symptoms that need a doctor soon.",
         )
         self.confirm_button.clicked.connect(self.confirm_requested)
         self.skip_button.clicked.connect(self.skip_requested)
@@ -219,7 +244,7 @@ class PainScreen(QWidget):
         self.entry = entry
         self.heading.setText("How is your back right now?")
         self.context.setText(f"Before {plan_name}. 0 means no pain, 10 the worst imaginable.")
-        self.skip_button.setText(f"{SKIP_LABEL}  [Esc]")
+        self._skip(SKIP_LABEL)
         self.notes_label.hide()
         self.notes.hide()
         self.sharp_button.show()
@@ -232,8 +257,8 @@ class PainScreen(QWidget):
         self.entry = LevelEntry(self._clock)
         self.heading.setText("How is your back now?")
         self.context.setText(context)
-        self.confirm_button.setText("Save  [Enter]")
-        self.skip_button.setText("Skip  [Esc]")
+        self._confirm("Save")
+        self._skip("Skip")
         self.notes_label.show()
         self.notes.show()
         self.notes.clear()
@@ -253,14 +278,15 @@ class PainScreen(QWidget):
         self._offer = offer
         self.guidance.show_advice(advice, NO_LEVEL_PROMPT, offer_note(offer))
         default = "Start" if offer is None else offer.default.label
-        self.confirm_button.setText(f"{default}  [Enter]")
+        self._confirm(default)
         for choice_id, button in self._choice_buttons.items():
             choice = None if offer is None else offer.choice(choice_id)
             shown = offer is not None and choice is not None and choice is not offer.default
             button.setVisible(shown)
             if choice is not None:
-                button.setText(f"{choice.label}  [{CHOICE_KEYS[choice_id]}]")
-                button.setAccessibleName(choice.label)
+                relabel(
+                    button, choice.label, CHOICE_KEYS[choice_id], texts.CHECK_IN_TEXTS[choice_id]
+                )
         self.red_flags_button.setVisible(offer is not None and offer.link_red_flags)
 
     def offers(self, choice_id: ChoiceId) -> bool:
@@ -275,3 +301,10 @@ class PainScreen(QWidget):
     def say_level_needed(self) -> None:
         """Enter with no level: nothing starts, and the box says what to do instead."""
         self.guidance.show_advice(None, AFTER_PROMPT if self.after else NO_LEVEL_PROMPT)
+
+    def _confirm(self, text: str) -> None:
+        description = texts.CHECK_IN_TEXTS.get(text, texts.CHECK_IN_DEFAULT_TEXT)
+        relabel(self.confirm_button, text, "Enter", description)
+
+    def _skip(self, text: str) -> None:
+        relabel(self.skip_button, text, "Esc", texts.CHECK_IN_TEXTS["skip"])

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.load_input import LoadSpinBox
+from backleg_desktop.ui.session import texts
 from backleg_desktop.ui.session.back_question import BackQuestion
 from backleg_desktop.ui.session.exercise_screen import MAX_REPS
-from backleg_desktop.ui.session.widgets import CountdownRing, action_button, big_label
+from backleg_desktop.ui.session.widgets import CountdownRing, action_button, big_label, relabel
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
 
 ADJUST_STEP_S = 15
@@ -39,10 +41,29 @@ class RestScreen(QWidget):
         self.setObjectName("restScreen")
         self.back = BackQuestion(self, clock=clock)  # after an exercise's last set
         self.ring = CountdownRing(self)
-        self.minus_button = action_button(f"−{ADJUST_STEP_S} s", "−", "restMinus", self)
+        self.minus_button = action_button(
+            f"−{ADJUST_STEP_S} s",
+            "−",
+            "restMinus",
+            self,
+            description=f"Shortens this rest by {ADJUST_STEP_S} seconds.",
+        )
         self.pause_button = action_button("Pause", "P", "restPause", self)
-        self.plus_button = action_button(f"+{ADJUST_STEP_S} s", "+", "restPlus", self)
-        self.skip_button = action_button("Skip rest", "Space", "skipRest", self)
+        self.show_paused(False)
+        self.plus_button = action_button(
+            f"+{ADJUST_STEP_S} s",
+            "+",
+            "restPlus",
+            self,
+            description=f"Lengthens this rest by {ADJUST_STEP_S} seconds.",
+        )
+        self.skip_button = action_button(
+            "Skip rest",
+            "Space",
+            "skipRest",
+            self,
+            description="Ends the rest now and gets the next set ready.",
+        )
         self.skip_button.clicked.connect(self.skip_requested)
         self.pause_button.clicked.connect(self.pause_requested)
         self.plus_button.clicked.connect(lambda: self.adjust_requested.emit(ADJUST_STEP_S))
@@ -71,12 +92,24 @@ class RestScreen(QWidget):
         self.reps = QSpinBox(self)
         self.reps.setObjectName("correctReps")
         self.reps.setRange(0, MAX_REPS)
-        self.reps.setAccessibleName("Correct the reps of the set just logged")
+        described(
+            self.reps,
+            "Changes the reps stored for the set you just logged, if you miscounted.",
+            name="Correct the reps of the set just logged",
+        )
         self.left_reps = QSpinBox(self)  # an alternating set: the left leg's reps too
         self.left_reps.setObjectName("correctLeftReps")
         self.left_reps.setRange(0, MAX_REPS)
-        self.left_reps.setAccessibleName("Correct the left leg's reps of the set just logged")
-        self.load = LoadSpinBox("Correct the load of the set just logged", self)
+        described(
+            self.left_reps,
+            "Changes the left leg's reps stored for the alternating set you just logged.",
+            name="Correct the left leg's reps of the set just logged",
+        )
+        self.load = LoadSpinBox(
+            "Correct the load of the set just logged",
+            self,
+            purpose="Changes the load stored for the set you just logged.",
+        )
         self.load.setObjectName("correctLoad")
         grid = QGridLayout()
         self.reps_label, load_label = QLabel("Reps", self), QLabel("Load", self)
@@ -126,7 +159,7 @@ class RestScreen(QWidget):
         self.ring.set_total(total_s)
         self.ring.set_seconds(total_s)
         self.ring.set_caption("Rest")
-        self.pause_button.setText("Pause  [P]")
+        relabel(self.pause_button, "Pause", "P", texts.PAUSE_TEXT)
         self.up_next.setText(up_next)
         self.up_next_detail.setText(up_next_detail)
 
@@ -168,7 +201,10 @@ class RestScreen(QWidget):
 
     def show_paused(self, paused: bool) -> None:
         self.ring.set_caption("Paused" if paused else "Rest")
-        self.pause_button.setText("Resume  [P]" if paused else "Pause  [P]")
+        if paused:
+            relabel(self.pause_button, "Resume", "P", "Starts the paused rest countdown again.")
+        else:
+            relabel(self.pause_button, "Pause", "P", texts.PAUSE_TEXT)
 
     def _corrected(self) -> None:
         if self._loading:

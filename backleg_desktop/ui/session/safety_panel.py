@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from backleg_desktop.content.model import Exercise
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.widgets import Collapsible, bullet_list, scaled_font
 
 TOGGLE_KEY_TEXT = "I"
@@ -28,6 +29,10 @@ class SafetyPanel(Collapsible):
         self.setObjectName("safetyPanel")
         self.toggle.setObjectName("safetyPanelToggle")
         self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the session's
+        described(
+            self.toggle,
+            "Shows or hides this exercise's warning signs and the easier options; I does too.",
+        )
         self.toggle.setFont(scaled_font(self.font(), 1.05, bold=True))
         self.warning_signs: tuple[str, ...] = ()
         self.easier_options: tuple[str, ...] = ()

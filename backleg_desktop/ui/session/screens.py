@@ -41,8 +41,20 @@ class ResumeScreen(QWidget):
         layout.addWidget(
             muted(paragraph("Everything you logged is saved. Resume carries on with the next set."))
         )
-        self.resume_button = action_button("Resume", "Enter", "resumeSession", self)
-        self.end_button = action_button("End it", "Ctrl+E", "endUnfinished", self)
+        self.resume_button = action_button(
+            "Resume",
+            "Enter",
+            "resumeSession",
+            self,
+            description="Carries on the unfinished session from the set after the last one logged.",
+        )
+        self.end_button = action_button(
+            "End it",
+            "Ctrl+E",
+            "endUnfinished",
+            self,
+            description="Closes the unfinished session as it is; its logged sets are kept.",
+        )
         self.resume_button.clicked.connect(self.resume_requested)
         self.end_button.clicked.connect(self.end_requested)
         buttons = QHBoxLayout()
@@ -76,7 +88,13 @@ class NoticeScreen(QWidget):
         self.text = paragraph("")
         self.text.setObjectName("noticeText")
         self.text.setFont(big_label("", 1.2, bold=False).font())
-        self.done_button = action_button("Back to plans", "Enter", "noticeDone", self)
+        self.done_button = action_button(
+            "Back to plans",
+            "Enter",
+            "noticeDone",
+            self,
+            description="Closes this message and goes back to the list of plans.",
+        )
         self.done_button.clicked.connect(self.done_requested)
         layout.addWidget(self.title)
         layout.addWidget(self.text)

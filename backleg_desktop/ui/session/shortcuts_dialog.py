@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.session.shortcut_list import shortcut_entries
 
 
@@ -24,6 +25,11 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         self.table = QTableWidget(len(self.entries), 3, self)
         self.table.setObjectName("shortcutsTable")
+        described(
+            self.table,
+            "Every key Backleg knows: where it works, the keys and what they do.",
+            name="Keyboard shortcuts",
+        )
         self.table.setHorizontalHeaderLabels(["Where", "Keys", "What it does"])
         for row, values in enumerate(self.entries):
             for column, value in enumerate(values):
@@ -37,6 +43,8 @@ class ShortcutsDialog(QDialog):
         header.setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        described(close, "Closes the list of keyboard shortcuts.")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)

@@ -53,7 +53,11 @@ class CautionBox(QFrame):
         self.text.setObjectName("cautionText")
         self.text.setFont(scaled_font(self.text.font(), 1.1))
         self.red_flags_button = action_button(
-            "Red-flag signs: when to see a doctor", "F", "summaryRedFlags", self
+            "Red-flag signs: when to see a doctor",
+            "F",
+            "summaryRedFlags",
+            self,
+            description="Opens the Guidance page at the symptoms that need a doctor soon.",
         )
         self.red_flags_button.clicked.connect(self.red_flags_requested)
         layout = QVBoxLayout(self)
@@ -135,7 +139,13 @@ class SummaryScreen(QWidget):
         layout.addWidget(self.caution)
         for widget in (self.records_title, self.records, self.exercises_title, self.exercises):
             layout.addWidget(widget)
-        self.done_button = action_button("Done", "Enter", "summaryDone", self)
+        self.done_button = action_button(
+            "Done",
+            "Enter",
+            "summaryDone",
+            self,
+            description="Closes this summary and goes back to the list of plans.",
+        )
         self.done_button.clicked.connect(self.done_requested)
         row = QHBoxLayout()
         row.addWidget(self.done_button)

@@ -177,3 +177,25 @@ def flare_up_text(library: Library) -> str:
         f"{section.title}\n" + "\n".join(section.paragraphs)
         for section in library.guidance.flare_up
     )
+
+
+# What each session button does, for screen readers (the button says the what, this the why).
+PRIMARY_TEXTS = {
+    "Start set": "Starts timing this set; press it again when the set is done to log it.",
+    "Start hold": "Starts the hold's countdown; the hold is logged when the time is up.",
+    "Log set": "Logs this set with the reps and load shown, then starts the rest.",
+    "Log both legs": "Logs both legs' reps and the load shown, then starts the rest.",
+    "End hold": "Ends the hold early and logs the time you held it.",
+    "Done: right leg next": "Ends the left leg's set; the right leg's set comes next.",
+    "Finish": "Finishes the session: it asks how your back is now, then sums the session up.",
+}
+CHECK_IN_TEXTS = {
+    "Start": "Starts the plan with the pain level you chose.",
+    "Save": "Saves the pain level you chose and shows the summary of the session.",
+    "skip": "Goes on without a pain level; nothing is stored for this check-in.",
+    "quick": "Starts the short Quick add-on plan instead of the full session.",
+    "rest": "Starts nothing today: resting is the better choice at this pain level.",
+    "anyway": "Starts the plan as written, without the lighter loads suggested.",
+}
+CHECK_IN_DEFAULT_TEXT = "Starts what the check-in suggests for the pain level you chose."
+PAUSE_TEXT = "Stops the rest countdown until you resume it."

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.domain.pain import PAIN_MAX, PAIN_MIN
 from backleg_desktop.domain.timers import format_mmss
+from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.colours import colours_of, tint
 from backleg_desktop.ui.widgets import scaled_font
 
@@ -35,19 +36,34 @@ def big_label(
 
 
 def action_button(
-    text: str, key_hint: str, object_name: str, parent: QWidget | None = None
+    text: str,
+    key_hint: str,
+    object_name: str,
+    parent: QWidget | None = None,
+    *,
+    description: str = "",
 ) -> QPushButton:
     """A session button that never takes focus, so Space always reaches the session.
 
     The key is shown on the button itself: people learn the keys by seeing them.
     """
-    button = QPushButton(f"{text}  [{key_hint}]" if key_hint else text, parent)
+    button = QPushButton(parent)
     button.setObjectName(object_name)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    button.setToolTip(f"{text} ({key_hint})" if key_hint else text)
-    button.setAccessibleName(text)
+    relabel(button, text, key_hint, description)
     button.setMinimumHeight(button.fontMetrics().height() * 2 + 8)
     return button
+
+
+def relabel(button: QPushButton, text: str, key_hint: str, description: str = "") -> None:
+    """Text, tooltip, accessible name and description together, so a screen reader
+    says what the button says now, what it does and its key."""
+    button.setText(f"{text}  [{key_hint}]" if key_hint else text)
+    button.setToolTip(f"{text} ({key_hint})" if key_hint else text)
+    button.setAccessibleName(text)
+    if description:
+        key = f" Key: {key_hint}." if key_hint else ""
+        button.setAccessibleDescription(f"{description}{key}")
 
 
 def danger(button: QPushButton) -> QPushButton:
@@ -177,7 +193,12 @@ class PainScale(QWidget):
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
-        self.slider.setAccessibleName("Pain level from 0 to 10")
+        described(
+            self.slider,
+            "How much your back hurts now, from 0 (no pain) to 10 (worst imaginable). "
+            "Left and Right or a digit key change it; Enter confirms.",
+            name="Pain level from 0 to 10",
+        )
         self.slider.valueChanged.connect(self._slider_moved)
         self.slider.setMinimumHeight(36)
         ends = QHBoxLayout()
