@@ -163,7 +163,7 @@ def run_gui(data_dir: Path, *, qt_args: Sequence[str] = ()) -> int:
     # jobs): Python's cyclic garbage, Qt objects included, is freed on this thread only.
     collector = GuiThreadCollector(application)
     # The theme first, so even the first frame is drawn in its colours.
-    theme = apply_theme(open_settings(data_dir))
+    theme = apply_theme(open_settings(data_dir), focus_ring=False)  # the ring: after rows
     window = create_main_window(data_dir=data_dir)  # the frame; completed after painting
     theme.scheme_changed.connect(lambda _scheme: _retint(window))
     instance.activation_requested.connect(window.bring_to_front)
@@ -232,16 +232,21 @@ def _first_paint_done(window: MainWindow, instance: SingleInstance, bench: str |
         QApplication.exit(report_content_error(error, window))
         return
     window.complete(library)
-    instance.listen()
     if bench == "complete":
+        _after_first_rows(window, instance)
         window.repaint()
         _bench_exit("complete")
         return
     # Let the completed window paint first.
-    QTimer.singleShot(0, lambda: _window_complete(window, bench, check))
+    QTimer.singleShot(0, lambda: _window_complete(window, bench, check, instance))
 
 
-def _window_complete(window: MainWindow, bench: str | None, check: HealthCheck) -> None:
+def _window_complete(
+    window: MainWindow,
+    bench: str | None,
+    check: HealthCheck,
+    instance: SingleInstance | None = None,
+) -> None:
     from backleg_desktop.services.first_rows import FirstRows
 
     rows = FirstRows.open(check)  # waits for the check, which ran beside the content load
@@ -258,6 +263,20 @@ def _window_complete(window: MainWindow, bench: str | None, check: HealthCheck) 
         window.show_page("history")
         window.page("history").repaint()  # the first rows, painted
         _bench_exit("first-rows")
+        return
+    # What nothing on screen waits for comes after History's first rows have painted.
+    QTimer.singleShot(0, window, lambda: _after_first_rows(window, instance))
+
+
+def _after_first_rows(window: MainWindow, instance: SingleInstance | None) -> None:
+    """The start-up work that nothing on screen waits for: the server a second start
+    talks to (it waits up to 3 s for it, single_instance.py) and the focus ring (its
+    keeper rings whatever has focus when it is installed, focus_ring.py)."""
+    from backleg_desktop.ui.focus_ring import install_focus_ring
+
+    install_focus_ring()
+    if instance is not None:
+        instance.listen()
 
 
 def _store_imported(
