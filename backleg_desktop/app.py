@@ -2,15 +2,14 @@
 
 Start-up order matters for how fast the window appears. Before the first show() only
 QtCore/QtGui/QtWidgets are loaded and only the main window's first frame is built (its
-title, size and the sidebar's page names); the history file's health check starts on a
-thread once it is shown (SQLite's C code, off the GIL) and runs beside its first paint,
-the content load and the completed window, which wait until the frame is painted. Then History gets
-its first rows through plain sqlite3 (once the check has passed), the store's modules
-(SQLAlchemy, a quarter of a second) are imported on a thread that touches nothing of
-Qt, and the store is opened here, on the GUI thread, once they are in. Keys pressed
-meanwhile are held and replayed once it is open (HeldKeys), so Ctrl+N then Enter still
-starts a session. The focus ring and the single-instance server come last, after
-History's first rows (nothing on screen waits for them).
+title, size and the sidebar's page names). Right after that frame is painted the history
+file's health check starts on a thread (SQLite's C code, off the GIL) while the content is
+loaded and the window completed. Then History gets its first rows through plain sqlite3
+(once the check has passed), the store's modules (SQLAlchemy, a quarter of a second) are
+imported on a thread that touches nothing of Qt, and the store is opened here, on the GUI
+thread, once they are in. Keys pressed meanwhile are held and replayed once it is open
+(HeldKeys), so Ctrl+N then Enter still starts a session. The single-instance server
+comes last, after History's first rows: nothing on screen waits for it.
 """
 
 from __future__ import annotations
@@ -165,21 +164,14 @@ def run_gui(data_dir: Path, *, qt_args: Sequence[str] = ()) -> int:
     # jobs): Python's cyclic garbage, Qt objects included, is freed on this thread only.
     collector = GuiThreadCollector(application)
     # The theme first, so even the first frame is drawn in its colours.
-    theme = apply_theme(open_settings(data_dir), focus_ring=False)  # the ring: after rows
+    theme = apply_theme(open_settings(data_dir))
     window = create_main_window(data_dir=data_dir)  # the frame; completed after painting
     theme.scheme_changed.connect(lambda _scheme: _retint(window))
     instance.activation_requested.connect(window.bring_to_front)
     window.show()
-    # The history file's health check (about 130 ms of SQLite's C code, off the GIL, on
-    # ten years) is what History's first rows wait for: it starts now, beside the first
-    # paint, not after it (its imports cost about 3 ms). The folder is held shared
-    # (above), so the file it checks stays put.
-    from backleg_desktop.services.health_check import HealthCheck
-
-    check = HealthCheck.start(data_dir)
     # Everything below waits until the first frame has been painted.
     bench = os.environ.get(BENCH_ENV)
-    QTimer.singleShot(0, lambda: _first_paint_done(window, instance, bench, check))
+    QTimer.singleShot(0, lambda: _first_paint_done(window, instance, bench))
     try:
         return application.exec()
     finally:
@@ -223,12 +215,16 @@ def _folder_problem(data_dir: Path, error: OSError) -> str:
     return f"Backleg cannot use its data folder {data_dir} ({reason})."
 
 
-def _first_paint_done(
-    window: MainWindow, instance: SingleInstance, bench: str | None, check: HealthCheck
-) -> None:
+def _first_paint_done(window: MainWindow, instance: SingleInstance, bench: str | None) -> None:
     if bench == "shown":
         _bench_exit("shown")
         return
+    # The history file's health check runs beside the content load and the completed
+    # window; the folder is held shared (run_gui), so the file it checks stays put.
+    # Started after the first paint: its imports would delay that by a few ms.
+    from backleg_desktop.services.health_check import HealthCheck
+
+    check = HealthCheck.start(window.data_dir)
     from backleg_desktop.content.loader import ContentError
 
     try:
@@ -238,7 +234,7 @@ def _first_paint_done(
         return
     window.complete(library)
     if bench == "complete":
-        _after_first_rows(window, instance)
+        instance.listen()
         window.repaint()
         _bench_exit("complete")
         return
@@ -269,19 +265,10 @@ def _window_complete(
         window.page("history").repaint()  # the first rows, painted
         _bench_exit("first-rows")
         return
-    # What nothing on screen waits for comes after History's first rows have painted.
-    QTimer.singleShot(0, window, lambda: _after_first_rows(window, instance))
-
-
-def _after_first_rows(window: MainWindow, instance: SingleInstance | None) -> None:
-    """The start-up work that nothing on screen waits for: the server a second start
-    talks to (it waits up to 3 s for it, single_instance.py) and the focus ring (its
-    keeper rings whatever has focus when it is installed, focus_ring.py)."""
-    from backleg_desktop.ui.focus_ring import install_focus_ring
-
-    install_focus_ring()
     if instance is not None:
-        instance.listen()
+        # The server a second start talks to (QtNetwork, ~5 ms) waits until History's
+        # first rows have painted; a second start waits up to 3 s for it (single_instance).
+        QTimer.singleShot(0, window, instance.listen)
 
 
 def _store_imported(

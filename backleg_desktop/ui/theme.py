@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from backleg_desktop.ui.colours import colours_for
+from backleg_desktop.ui.focus_ring import install_focus_ring
 
 ThemeChoice = Literal["system", "light", "dark"]
 Scheme = Literal["light", "dark"]
@@ -169,15 +170,9 @@ def theme_controller(application: QGuiApplication | None = None) -> ThemeControl
     return found if found is not None else ThemeController(application)
 
 
-def apply_theme(settings: QSettings, *, focus_ring: bool = True) -> ThemeController:
-    """Put the application on the theme stored in `settings` (start-up, Preferences).
-
-    `focus_ring=False` leaves the ring to the caller: start-up installs it after the
-    first frame, which has nothing to focus yet (its classes cost ~7 ms to load)."""
+def apply_theme(settings: QSettings) -> ThemeController:
+    """Put the application on the theme stored in `settings` (start-up, Preferences)."""
     controller = theme_controller()
     controller.set_choice(read_theme(settings))
-    if focus_ring:
-        from backleg_desktop.ui.focus_ring import install_focus_ring
-
-        install_focus_ring()  # the keyboard's focus, visible in both themes
+    install_focus_ring()  # the keyboard's focus, visible in both themes
     return controller
