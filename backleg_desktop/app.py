@@ -8,7 +8,8 @@ loaded and the window completed. Then History gets its first rows through plain 
 (once the check has passed), the store's modules (SQLAlchemy, a quarter of a second) are
 imported on a thread that touches nothing of Qt, and the store is opened here, on the GUI
 thread, once they are in. Keys pressed meanwhile are held and replayed once it is open
-(HeldKeys), so Ctrl+N then Enter still starts a session.
+(HeldKeys), so Ctrl+N then Enter still starts a session. The single-instance server
+comes last, after History's first rows: nothing on screen waits for it.
 """
 
 from __future__ import annotations
@@ -232,16 +233,21 @@ def _first_paint_done(window: MainWindow, instance: SingleInstance, bench: str |
         QApplication.exit(report_content_error(error, window))
         return
     window.complete(library)
-    instance.listen()
     if bench == "complete":
+        instance.listen()
         window.repaint()
         _bench_exit("complete")
         return
     # Let the completed window paint first.
-    QTimer.singleShot(0, lambda: _window_complete(window, bench, check))
+    QTimer.singleShot(0, lambda: _window_complete(window, bench, check, instance))
 
 
-def _window_complete(window: MainWindow, bench: str | None, check: HealthCheck) -> None:
+def _window_complete(
+    window: MainWindow,
+    bench: str | None,
+    check: HealthCheck,
+    instance: SingleInstance | None = None,
+) -> None:
     from backleg_desktop.services.first_rows import FirstRows
 
     rows = FirstRows.open(check)  # waits for the check, which ran beside the content load
@@ -258,6 +264,11 @@ def _window_complete(window: MainWindow, bench: str | None, check: HealthCheck) 
         window.show_page("history")
         window.page("history").repaint()  # the first rows, painted
         _bench_exit("first-rows")
+        return
+    if instance is not None:
+        # The server a second start talks to (QtNetwork, ~5 ms) waits until History's
+        # first rows have painted; a second start waits up to 3 s for it (single_instance).
+        QTimer.singleShot(0, window, instance.listen)
 
 
 def _store_imported(

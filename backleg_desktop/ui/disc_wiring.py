@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from backleg_desktop.ui.card_delegate import CardDelegate
 from backleg_desktop.ui.disc import CARD_BADGE, DiscMarks
-from backleg_desktop.ui.disc_notice import DiscNotice
-from backleg_desktop.ui.disc_question import DiscQuestionDialog
 
 if TYPE_CHECKING:
+    from backleg_desktop.ui.disc_question import DiscQuestionDialog
     from backleg_desktop.ui.main_window import MainWindow
+    from backleg_desktop.ui.pages.exercises import ExercisesPage
 
 BADGE = f"⚠ {CARD_BADGE}"
 
@@ -24,10 +23,9 @@ def install_disc(window: MainWindow) -> DiscMarks:
     """The window's DiscMarks, with every page that shows moves following it."""
     marks = DiscMarks(window.library.disc, window.settings, window.library)
     marks.setParent(window)
-    delegate = window.exercises_page.grid.itemDelegate()
-    if isinstance(delegate, CardDelegate):
-        delegate.caution = marks
-        delegate.caution_badge = BADGE
+    if window.is_built("exercises"):
+        mark_cards(window.exercises_page, marks)
+    # else page_factories.make_exercises marks them once the page is first shown
 
     def refresh(key: str | None = None) -> None:
         key = key or window.current_page_key()
@@ -43,6 +41,16 @@ def install_disc(window: MainWindow) -> DiscMarks:
     return marks
 
 
+def mark_cards(page: ExercisesPage, marks: DiscMarks) -> None:
+    """The exercise cards show the badge on the moves the answer marks."""
+    from backleg_desktop.ui.card_delegate import CardDelegate
+
+    delegate = page.grid.itemDelegate()
+    if isinstance(delegate, CardDelegate):
+        delegate.caution = marks
+        delegate.caution_badge = BADGE
+
+
 def _plan_summary(names: list[str]) -> str:
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return (
@@ -52,6 +60,8 @@ def _plan_summary(names: list[str]) -> str:
 
 
 def _mark_exercise_page(window: MainWindow, marks: DiscMarks) -> None:
+    from backleg_desktop.ui.disc_notice import DiscNotice
+
     page = window.exercise_page
     exercise = page.exercise
     if exercise is None or not marks.is_marked(exercise.id):
@@ -71,6 +81,8 @@ def ask_disc_question(window: MainWindow) -> DiscQuestionDialog | None:
     marks: DiscMarks = window.disc
     if marks.content is None or marks.answer() is not None:
         return None
+    from backleg_desktop.ui.disc_question import DiscQuestionDialog
+
     dialog = DiscQuestionDialog(marks.content.question, window)
     dialog.answered.connect(lambda answer: marks.set_answer("yes" if answer == "yes" else "no"))
     dialog.finished.connect(dialog.deleteLater)

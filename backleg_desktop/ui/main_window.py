@@ -69,7 +69,6 @@ class MainWindow(QMainWindow):
     store_attached = Signal(object)  # the Store, once it is open (after the first paint)
 
     library: Library
-    exercises_page: ExercisesPage
     session: SessionWiring
     disc: DiscMarks  # the herniated-disc answer's marks (ui/disc_wiring.py)
     plan_book: PlanBook
@@ -152,7 +151,6 @@ class MainWindow(QMainWindow):
         from backleg_desktop.ui import page_factories as pages
         from backleg_desktop.ui import page_icons, resources
         from backleg_desktop.ui.disc_wiring import install_disc
-        from backleg_desktop.ui.pages.exercises import ExercisesPage
         from backleg_desktop.ui.preferences.install import install_preferences
         from backleg_desktop.ui.session.install import install_session
         from backleg_desktop.ui.window_menus import build_menus
@@ -169,11 +167,13 @@ class MainWindow(QMainWindow):
         self.plan_book = PlanBook(library, self)  # every plan, built-in and your own
         self.store_attached.connect(self.plan_book.attach)
 
-        # Only the first page is built now; the others on first use.
-        self.exercises_page = ExercisesPage(library)
+        # Every page is built on first use (the first one shown: at the end of this).
         palette = self.palette()
         self.add_page(
-            "exercises", "Exercises", self.exercises_page, resources.icon("exercises.svg", palette)
+            "exercises",
+            "Exercises",
+            lambda: pages.make_exercises(self),
+            resources.icon("exercises.svg", palette),
         )
         self.add_page(
             "plans", "Plans", lambda: pages.make_plans(self), resources.icon("plans.svg", palette)
@@ -200,16 +200,14 @@ class MainWindow(QMainWindow):
         # The guided session: first in the sidebar, built on first use; its menu and keys.
         self.session = install_session(self)
         self.disc = install_disc(self)  # marks what a herniated disc should clear first
-        self.exercises_page.proxy.layoutChanged.connect(self._show_match_count)
-        self.exercises_page.proxy.rowsInserted.connect(self._show_match_count)
-        self.exercises_page.proxy.rowsRemoved.connect(self._show_match_count)
         for key in set(self.sidebar.keys()) - set(self._pages):
             self.sidebar.remove_entry(key)  # reserved for the first frame, never added
         self._complete = True
-        self.show_page("exercises", remember=False)
         from backleg_desktop.ui.window_state import install_window_state
 
-        install_window_state(self)  # the last page, and splitters as their pages appear
+        # The last page, or Exercises: only the page shown is built (see window_state.py).
+        if not install_window_state(self).restore_page():
+            self.show_page("exercises", remember=False)
 
     # -- pages ----------------------------------------------------------------------
     def add_page(
@@ -282,6 +280,10 @@ class MainWindow(QMainWindow):
         link_signal = getattr(widget, "link_activated", None)
         if link_signal is not None:
             link_signal.connect(self.open_link)
+
+    @property
+    def exercises_page(self) -> ExercisesPage:
+        return cast("ExercisesPage", self.page("exercises"))
 
     @property
     def plans_page(self) -> PlansPage:
@@ -369,7 +371,7 @@ class MainWindow(QMainWindow):
         if location.page == EXERCISE_DETAIL:
             self.statusBar().showMessage(self.exercise_page.title.text())
         elif location.page == "exercises":
-            self._show_match_count()
+            self.show_match_count()
         else:
             self.statusBar().clearMessage()
         if not self.sidebar.hasFocus() or location.page == EXERCISE_DETAIL:
@@ -378,7 +380,7 @@ class MainWindow(QMainWindow):
             page.setFocus(Qt.FocusReason.OtherFocusReason)
         self.page_changed.emit(location.page)
 
-    def _show_match_count(self) -> None:
+    def show_match_count(self) -> None:
         if self.current_page_key() != "exercises":
             return
         proxy = self.exercises_page.proxy

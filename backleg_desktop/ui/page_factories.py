@@ -10,6 +10,17 @@ if TYPE_CHECKING:
     from backleg_desktop.ui.main_window import MainWindow
 
 
+def make_exercises(window: MainWindow) -> QWidget:
+    from backleg_desktop.ui.disc_wiring import mark_cards
+    from backleg_desktop.ui.pages.exercises import ExercisesPage
+
+    page = ExercisesPage(window.library)
+    mark_cards(page, window.disc)  # the herniated-disc badge on the cards it concerns
+    for signal in (page.proxy.layoutChanged, page.proxy.rowsInserted, page.proxy.rowsRemoved):
+        signal.connect(window.show_match_count)
+    return page
+
+
 def make_plans(window: MainWindow) -> QWidget:
     from backleg_desktop.ui.pages.plans import PlansPage
 

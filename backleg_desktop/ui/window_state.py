@@ -41,6 +41,8 @@ class WindowState(QObject):
         if key == "exercise":
             exercise_id = str(window.settings.value(EXERCISE_KEY, "") or "")
             if exercise_id in window.library.exercises:
+                if window.current_page_key() is None:
+                    window.show_page("exercises", remember=False)
                 window.open_exercise(exercise_id)  # Back leads to the Exercises grid
                 return True
             return False
@@ -84,6 +86,5 @@ class WindowState(QObject):
 
 
 def install_window_state(window: MainWindow) -> WindowState:
-    state = WindowState(window)
-    state.restore_page()
-    return state
+    """Installed before the first page is shown; `restore_page()` then shows it."""
+    return WindowState(window)

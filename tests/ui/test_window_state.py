@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QSplitter
 
 from backleg_desktop.app import create_main_window
 from backleg_desktop.ui.disclaimer import remember_accepted
+from backleg_desktop.ui.models import Roles
 
 
 def new_window(qtbot, data_dir, library, fake_clock):  # type: ignore[no-untyped-def]
@@ -60,3 +61,30 @@ def test_a_page_or_exercise_that_is_gone_starts_on_exercises(
     assert new_window(qtbot, data_dir, library, fake_clock).current_page_key() == "exercises"
     first.settings.setValue("window/last_page", "a-page-from-a-newer-version")
     assert new_window(qtbot, data_dir, library, fake_clock).current_page_key() == "exercises"
+
+
+def test_a_restored_page_leaves_the_exercises_grid_until_it_is_shown(
+    qtbot, data_dir, library, fake_clock
+) -> None:
+    first = new_window(qtbot, data_dir, library, fake_clock)
+    first.show_page("history")
+    first.close()
+    again = new_window(qtbot, data_dir, library, fake_clock)
+    assert again.current_page_key() == "history"
+    assert not again.is_built("exercises")  # start-up built History only
+    again.disc.set_answer("yes")  # answered before the grid exists
+
+    again.show_page("exercises")  # built now, with the answer's marks on its cards
+    page = again.exercises_page
+    proxy = page.proxy
+    badges = {
+        exercise.id: page.grid.itemDelegate().badges(exercise)
+        for row in range(proxy.rowCount())
+        if (exercise := proxy.index(row, 0).data(Roles.EXERCISE)) is not None
+    }
+    assert badges["split-stance-rdl"] == ["One leg at a time", "⚠ Ask your doctor or PT first"]
+    assert badges["leg-extension"] == []
+    assert again.statusBar().currentMessage() == f"{len(library.exercises)} exercises"
+    page.search.setText("squat")  # the filtered count follows the grid's proxy
+    qtbot.waitUntil(lambda: again.statusBar().currentMessage().startswith("Showing "))
+    again.close()
