@@ -151,10 +151,13 @@ class MainWindow(QMainWindow):
         from backleg_desktop.ui import page_factories as pages
         from backleg_desktop.ui import page_icons, resources
         from backleg_desktop.ui.disc_wiring import install_disc
+        from backleg_desktop.ui.focus_ring import install_focus_ring
+        from backleg_desktop.ui.plans.book import PlanBook
         from backleg_desktop.ui.preferences.install import install_preferences
         from backleg_desktop.ui.session.install import install_session
         from backleg_desktop.ui.window_menus import build_menus
 
+        install_focus_ring()  # not on the first frame, which has no keyboard focus to show
         self.library = library
         self.setWindowIcon(resources.app_icon())
         self.sidebar.finish_setup()
@@ -162,8 +165,6 @@ class MainWindow(QMainWindow):
         build_menus(self)
         install_preferences(self)
         self.statusBar().setSizeGripEnabled(True)
-        from backleg_desktop.ui.plans.book import PlanBook
-
         self.plan_book = PlanBook(library, self)  # every plan, built-in and your own
         self.store_attached.connect(self.plan_book.attach)
 

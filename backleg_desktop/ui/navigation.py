@@ -14,7 +14,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QWidget
 
 from backleg_desktop.ui.accessible import described
-from backleg_desktop.ui.focus_ring import FocusRowDelegate
 from backleg_desktop.ui.fonts import scaled_font
 
 if TYPE_CHECKING:
@@ -48,13 +47,16 @@ class NavigationSidebar(QListWidget):
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
         self.setPalette(palette)
-        self.setItemDelegate(FocusRowDelegate(self))  # its focus shows at the window's edge
         self.currentItemChanged.connect(self._on_current_changed)
         self._updating = False
 
     def finish_setup(self) -> None:
         """The rest of the set-up, once the first frame has been painted."""
         from PySide6.QtCore import Qt
+
+        from backleg_desktop.ui.focus_ring import FocusRowDelegate
+
+        self.setItemDelegate(FocusRowDelegate(self))  # its focus shows at the window's edge
 
         self.setPalette(QPalette())  # inherit the application's palette again
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from backleg_desktop.ui.colours import colours_for
-from backleg_desktop.ui.focus_ring import install_focus_ring
 
 ThemeChoice = Literal["system", "light", "dark"]
 Scheme = Literal["light", "dark"]
@@ -174,5 +173,4 @@ def apply_theme(settings: QSettings) -> ThemeController:
     """Put the application on the theme stored in `settings` (start-up, Preferences)."""
     controller = theme_controller()
     controller.set_choice(read_theme(settings))
-    install_focus_ring()  # the keyboard's focus, visible in both themes
     return controller

@@ -35,7 +35,7 @@ def themes(qapp: QApplication) -> Iterator[theme.ThemeController]:
     before = QPalette(qapp.palette())
     controller = theme.theme_controller(qapp)
     choice = controller.choice
-    install_focus_ring(qapp)  # as apply_theme does at start
+    install_focus_ring(qapp)  # as the completed window does
     yield controller
     controller.set_choice(choice)
     qapp.setPalette(before)

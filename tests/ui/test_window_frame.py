@@ -93,7 +93,7 @@ from backleg_desktop import app
 def report(marker):
     [window] = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     watched = ("backleg_desktop.content.loader", "backleg_desktop.ui.pages.exercises",
-               "sqlalchemy", "PySide6.QtMultimedia")
+               "sqlalchemy", "PySide6.QtMultimedia", "backleg_desktop.ui.focus_ring")
     loaded = [m for m in watched if m in sys.modules]
     print(marker, window.windowTitle(), window.is_complete, ",".join(loaded) or "lean")
     QApplication.quit()
@@ -108,11 +108,12 @@ sys.exit(app.run_gui(Path(sys.argv[1])))
     [
         # Shown and painted: the frame only, before any content or page code is loaded.
         ("shown", "shown Backleg False lean"),
-        # Right after: content and the first page, and still no database.
+        # Right after: content, the first page and the focus ring, and still no database.
         (
             "complete",
             "complete Backleg True "
-            "backleg_desktop.content.loader,backleg_desktop.ui.pages.exercises",
+            "backleg_desktop.content.loader,backleg_desktop.ui.pages.exercises,"
+            "backleg_desktop.ui.focus_ring",
         ),
     ],
 )
