@@ -4,6 +4,8 @@ a walkthrough: the left leg's box covered the right leg's and RPE covered the lo
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -24,8 +26,8 @@ def assert_side_by_side(boxes: list[QWidget]) -> None:
     for box in boxes:
         assert box.isVisible()
         assert box.width() >= box.minimumSizeHint().width(), box.objectName()
-    for one, other in zip(boxes, boxes[1:], strict=False):
-        assert not on_screen(one).intersects(on_screen(other)), (one.objectName(), other.objectName())
+    for one, other in pairwise(boxes):
+        assert not on_screen(one).intersects(on_screen(other)), one.objectName()
 
 
 def test_the_lunges_three_boxes_and_rpe_do_not_overlap_at_1024_by_700(drive) -> None:
