@@ -20,6 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QPagedPaintDevice,
@@ -246,7 +247,11 @@ class _Pages:
     def _draw_document(self, document: QTextDocument, at: QPointF) -> None:
         self.painter.save()
         self.painter.translate(at)
-        document.drawContents(self.painter)
+        # Text outside any element is drawn in the paint context's colour, which is the
+        # screen's by default: light grey on paper in the dark theme.
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette = self.palette
+        document.documentLayout().draw(self.painter, context)
         self.painter.restore()
 
     def _draw_card(self, card: _Card, y: float) -> None:

@@ -195,7 +195,7 @@ def test_cli_imports_reports_skipped_rows_and_reimports_nothing(
     assert "Would add 2 sessions and 8 sets" in out
     assert (
         "Skipped 1 rest timer row, 1 exercise note row and 1 empty row: they hold no set; "
-        "the notes are kept in the workout's notes." in out
+        "the note is kept in the workout's notes." in out
     )
     assert "Dry run: nothing was written." in out
     assert session_count(data_dir) == 0
@@ -232,7 +232,29 @@ def test_cli_bad_cell_late_in_the_file_imports_nothing(data_dir: Path) -> None:
 def test_the_older_strong_format_counts_its_rest_timer_rows_too(data_dir: Path) -> None:
     code, out, _ = cli(data_dir, "import", str(IMPORTS / "strong.csv"), "--dry-run")
     assert code == 0
-    assert "Skipped 1 rest timer row: they hold no set." in out
+    assert "Skipped 1 rest timer row: it holds no set." in out
     code, out, _ = cli(data_dir, "import", str(IMPORTS / "hevy_kg.csv"), "--dry-run")
     assert code == 0
     assert "Skipped" not in out  # nothing to count: the line is left out
+
+
+def test_the_skipped_rows_sentence_agrees_with_its_count() -> None:
+    from backleg_desktop.services.transfer.reading import (
+        SKIPPED_EMPTY,
+        SKIPPED_NOTE,
+        SKIPPED_REST_TIMER,
+        skipped_rows_text,
+    )
+
+    assert skipped_rows_text(Counter({SKIPPED_REST_TIMER: 1})) == (
+        "Skipped 1 rest timer row: it holds no set."
+    )
+    assert (
+        skipped_rows_text(Counter({SKIPPED_EMPTY: 2})) == "Skipped 2 empty rows: they hold no set."
+    )
+    assert skipped_rows_text(Counter({SKIPPED_NOTE: 1})) == (
+        "Skipped 1 exercise note row: it holds no set; the note is kept in the workout's notes."
+    )
+    assert skipped_rows_text(Counter({SKIPPED_NOTE: 3})).endswith(
+        "they hold no set; the notes are kept in the workout's notes."
+    )

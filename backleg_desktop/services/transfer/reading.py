@@ -184,8 +184,11 @@ def skipped_rows_text(skipped: Counter[str]) -> str:
         if skipped[key]
     ]
     text = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-    kept = "; the notes are kept in the workout's notes" if skipped[SKIPPED_NOTE] else ""
-    return f"Skipped {text}: they hold no set{kept}."
+    notes = skipped[SKIPPED_NOTE]
+    kept = "" if not notes else "; the note is kept" if notes == 1 else "; the notes are kept"
+    kept += " in the workout's notes" if notes else ""
+    holds = "it holds" if sum(skipped[key] for key in what) == 1 else "they hold"
+    return f"Skipped {text}: {holds} no set{kept}."
 
 
 def preview(

@@ -102,7 +102,9 @@ class SessionDetailPanel(QWidget):
             self.sets_view,
             key=SETS_COLUMNS_KEY,
             main=(EXERCISE, NUMBER, REPS, LOAD),
-            optional=(RPE, SIDE, KIND, NOTE, REST),
+            # Side first: a one-leg set's Left and Right rows look like a set logged twice
+            # without it (it is only shown when some set has a side).
+            optional=(SIDE, RPE, KIND, NOTE, REST),
             stretch=EXERCISE,
             min_stretch=100,
             has_values=self.sets_model.has_values,

@@ -253,6 +253,18 @@ class ImportDialog(QDialog):
             self.import_button.setEnabled(True)
         else:
             self.status.setText("Everything in this file is already in your history.")
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Taller if the unit row or a wrapped status now needs it (wrapped text never
+        raises a window's minimum height by itself)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = max(layout.minimumSize().height(), self.heightForWidth(self.width()))
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     # --- import -------------------------------------------------------------------------
 
@@ -289,6 +301,7 @@ class ImportDialog(QDialog):
             f"skipped {summary.duplicates_skipped:,} already in your history."
         )
         self.cancel_button.setText("Close")
+        self._grow_to_fit()
         self.imported.emit(summary)
 
     def _job_ended(self) -> None:
@@ -320,6 +333,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.status.setText(f"This file cannot be imported, so nothing was changed.\n{message}")
+        self._grow_to_fit()
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText("Close")
 

@@ -21,7 +21,7 @@ class SessionSection(PreferencesSection):
     def __init__(self, main_window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(main_window, parent)
         self.setObjectName("sessionSection")
-        self.rpe_check = QCheckBox("Ask for &effort (RPE, 1–10) after each set", self)
+        self.rpe_check = QCheckBox("Ask for &effort (RPE, 0–10) with each set", self)
         self.rpe_check.setObjectName("rpeEntry")
         self.rpe_check.setAccessibleDescription(
             "Off by default: an optional rating of how hard the set felt."
@@ -31,8 +31,9 @@ class SessionSection(PreferencesSection):
         layout.addWidget(self.rpe_check)
         layout.addWidget(
             paragraph(
-                "RPE is how hard a set felt, from 1 (very easy) to 10 (nothing left). "
-                "It is optional; sets imported from Strong or Hevy keep theirs either way."
+                "RPE is how hard a set felt, from 0 (no effort) to 10 (nothing left), in "
+                "halves. The box sits beside the load and is logged with the set; leave it "
+                "at – for none. Sets imported from Strong or Hevy keep theirs either way."
             )
         )
         layout.addStretch(1)

@@ -109,7 +109,10 @@ class ExerciseScreen(QWidget):
         for box in (self.left_reps, self.reps, self.load):
             box.setFont(scaled_font(box.font(), 1.6, bold=True))
             box.setKeyboardTracking(False)
-            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("000.00 lb") + 60)
+            # Reps need room for three digits, the load for "000.00 lb": wider reps boxes
+            # pushed the lunge's three boxes and the RPE box over each other at 1024 px.
+            widest = "000.00 lb" if box is self.load else "000"
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance(widest) + 60)
         inputs = QGridLayout()
         self.left_reps_label = QLabel("L&eft leg reps", self)
         self.left_reps_label.setBuddy(self.left_reps)

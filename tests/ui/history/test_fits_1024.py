@@ -174,3 +174,42 @@ def test_detail_scroll_resets_for_each_session(window, store, qtbot) -> None:
     page.show_session(other)
     page.show_session(session_id)
     assert bar.value() == 0
+
+
+def test_a_lunges_left_and_right_rows_show_their_side_beside_an_rpe(window, store, qtbot) -> None:
+    """An alternating set is two rows with the same exercise and set number: without the
+    Side column they read as a set logged twice (found in a walkthrough with RPE on)."""
+    store.workouts.import_sessions(
+        [
+            ImportedSession(
+                name="Strength session",
+                plan_id="strength",
+                started_at=T0,
+                ended_at=T0 + timedelta(hours=1),
+                status="completed",
+                pain_before=2,
+                pain_after=1,
+                notes="",
+                sets=tuple(
+                    SetEntry(
+                        "reverse-lunge",
+                        n // 2 + 1,
+                        side="left" if n % 2 == 0 else "right",
+                        reps=8,
+                        load_kg=24.95,
+                        rpe=7.0,
+                        completed_at=T0 + timedelta(minutes=n),
+                    )
+                    for n in range(6)
+                ),
+            )
+        ]
+    )
+    page = window.history_page
+    page.refresh()
+    page.show_session(store.workouts.list_sessions(limit=1)[0].session.id)
+    qtbot.wait(50)
+    view = page.detail.sets_view
+    assert_fits(view, (sets_model.EXERCISE, sets_model.NUMBER, sets_model.REPS, sets_model.LOAD))
+    assert not view.isColumnHidden(sets_model.SIDE)
+    assert page.detail.sets_model.index(0, sets_model.SIDE).data() == "Left"

@@ -36,7 +36,7 @@ def test_strong6_preview_then_import_then_nothing_new(qtbot, monkeypatch, page, 
     # The rows that hold no set are said, as `backleg import` says them.
     assert dialog.status.text().endswith(
         "Skipped 1 rest timer row, 1 exercise note row and 1 empty row: they hold no set; "
-        "the notes are kept in the workout's notes."
+        "the note is kept in the workout's notes."
     )
 
     with qtbot.waitSignal(dialog.imported, timeout=10000) as blocker:
