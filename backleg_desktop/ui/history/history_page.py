@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.history import LoggedSet
-from backleg_desktop.domain.records import records_held
 from backleg_desktop.domain.set_count import sets_planned
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services.errors import BacklegError
@@ -73,15 +72,6 @@ TAB_TIPS = (
     "Your best loads and reps for each exercise, and when you did them.",
     "A month and a year of the days you trained, with your weekly streak.",
 )
-
-
-def record_sessions(workouts: WorkoutService, exercise_ids: list[str]) -> set[int]:
-    """Ids of the sessions that hold a personal record in any of `exercise_ids`, by the
-    rule the session summary's "records beaten" follows (domain.records.records_held)."""
-    session_ids: set[int] = set()
-    for exercise_id in exercise_ids:
-        session_ids.update(records_held(workouts.records(exercise_id)))
-    return session_ids
 
 
 class HistoryPage(QWidget):
@@ -219,7 +209,7 @@ class HistoryPage(QWidget):
         # Records read every working set (a quarter of a second for ten years): off the
         # GUI thread, so the first rows stay responsive.
         workouts, exercise_ids = self.workouts, self.filters.exercise_ids()
-        job = Job(lambda _progress, _cancel: record_sessions(workouts, exercise_ids))
+        job = Job(lambda _progress, _cancel: lookup.record_sessions(workouts, exercise_ids))
         job.signals.finished.connect(self._records_found)
         start_job(self.pool, job)
 
@@ -231,7 +221,7 @@ class HistoryPage(QWidget):
         """Mark the sessions that hold a personal record (now, on this thread)."""
         if self.model is not None and self.workouts is not None:
             self.model.set_record_sessions(
-                record_sessions(self.workouts, self.filters.exercise_ids())
+                lookup.record_sessions(self.workouts, self.filters.exercise_ids())
             )
 
     def _set_enabled(self, enabled: bool) -> None:

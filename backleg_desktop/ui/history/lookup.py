@@ -1,4 +1,5 @@
-"""Names and plan targets for ids found in the history, and the hints for one session."""
+"""Names and plan targets for ids found in the history, the hints for one session, and
+which sessions hold a record."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.history import SessionDetail, user_exercise_name
 from backleg_desktop.domain.progression import ProgressionHint, pain_rise_hint
+from backleg_desktop.domain.records import records_held
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits, load_label
 
 if TYPE_CHECKING:
@@ -82,3 +84,12 @@ def session_hints(
             name = exercise_name(library, exercise_id)
             hints.append(replace(hint, text=f"{name}: {hint.text}"))
     return hints
+
+
+def record_sessions(workouts: WorkoutService, exercise_ids: list[str]) -> set[int]:
+    """Ids of the sessions that hold a personal record in any of `exercise_ids`, by the
+    rule the session summary's "records beaten" follows (domain.records.records_held)."""
+    session_ids: set[int] = set()
+    for exercise_id in exercise_ids:
+        session_ids.update(records_held(workouts.records(exercise_id)))
+    return session_ids
