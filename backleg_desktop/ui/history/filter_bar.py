@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.ui.accessible import described
@@ -22,6 +30,16 @@ def local_midnight(day: date) -> datetime:
 
 def _day(qdate: QDate) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
+
+
+class FilterDateEdit(QDateEdit):
+    """A date box whose Tab moves on while it shows "Any": Qt's keeps the focus there,
+    stepping between day, month and year sections that are not shown (a Tab trap)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.specialValueText() and self.date() == self.minimumDate():
+            return QAbstractSpinBox.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
 
 
 class HistoryFilterBar(QWidget):
@@ -75,7 +93,7 @@ class HistoryFilterBar(QWidget):
             edit.dateChanged.connect(self.changed)
 
     def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
+        edit = FilterDateEdit(self)
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd MMM yyyy")

@@ -30,7 +30,7 @@ from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.session_flow import RestChoice
 from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.session.widgets import action_button, big_label
-from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
+from backleg_desktop.ui.widgets import PAGE_MARGIN, focus_enters, muted, paragraph, scaled_font
 
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -160,7 +160,7 @@ class PlanChooser(QWidget):
         self.plans.typed.connect(self._type)
         self.filter.textChanged.connect(self._apply_filter)
         self.filter.installEventFilter(self)
-        self.setFocusProxy(self.plans)
+        focus_enters(self, lambda: self.plans)
         self.refresh()
 
     # -- the plans ---------------------------------------------------------------------------
