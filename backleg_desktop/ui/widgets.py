@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backleg_desktop.ui.fonts import scaled_font
+from backleg_desktop.ui.fonts import scaled_font as scaled_font  # re-exported for the pages
+from backleg_desktop.ui.fonts import set_scaled_font
 from backleg_desktop.ui.links import anchor
 
 # Relative heading sizes: the base font scaled, never a fixed point size.
@@ -35,7 +36,7 @@ READABLE_WIDTH = 860  # long lines are hard to read; cap text columns at about 1
 
 def heading(text: str, level: int = 2, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
-    label.setFont(scaled_font(label.font(), _HEADING_SCALE[level], bold=True))
+    set_scaled_font(label, _HEADING_SCALE[level], bold=True)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAccessibleName(text)
@@ -223,7 +224,7 @@ class Collapsible(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
-        self.toggle.setFont(scaled_font(self.toggle.font(), _HEADING_SCALE[3], bold=True))
+        set_scaled_font(self.toggle, _HEADING_SCALE[3], bold=True)
         self.toggle.setAccessibleDescription("Shows or hides the answer below; Space does too.")
         self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.body = body

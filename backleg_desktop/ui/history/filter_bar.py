@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QBoxLayout,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -72,25 +74,40 @@ class HistoryFilterBar(QWidget):
         self.count_label = muted(QLabel(self))
         self.count_label.setObjectName("sessionCount")
 
-        bar = QHBoxLayout(self)
-        bar.setContentsMargins(0, 0, 0, 0)
-        for text, widget in (
-            ("Plan", self.plan_combo),
-            ("Exercise", self.exercise_combo),
-            ("From", self.since_edit),
-            ("To", self.until_edit),
+        # Two halves side by side, one above the other when a large system font makes
+        # them wider than the page (at 1024×700 with 14 pt they were squeezed and cut).
+        self._bar = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._bar.setContentsMargins(0, 0, 0, 0)
+        self._halves = (QHBoxLayout(), QHBoxLayout())
+        for half, pairs in zip(
+            self._halves,
+            (
+                (("Plan", self.plan_combo), ("Exercise", self.exercise_combo)),
+                (("From", self.since_edit), ("To", self.until_edit)),
+            ),
+            strict=True,
         ):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            bar.addWidget(label)
-            bar.addWidget(widget)
-        bar.addWidget(self.clear_button)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
+            for text, widget in pairs:
+                label = QLabel(text, self)
+                label.setBuddy(widget)
+                half.addWidget(label)
+                half.addWidget(widget)
+            self._bar.addLayout(half)
+        self._halves[1].addWidget(self.clear_button)
+        self._halves[1].addStretch(1)
+        self._halves[1].addWidget(self.count_label)
         for combo in (self.plan_combo, self.exercise_combo):
             combo.currentIndexChanged.connect(self.changed)
         for edit in (self.since_edit, self.until_edit):
             edit.dateChanged.connect(self.changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        one_row = sum(half.sizeHint().width() for half in self._halves) + self._bar.spacing()
+        wide = event.size().width() >= one_row
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._bar.direction() != direction:
+            self._bar.setDirection(direction)
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = FilterDateEdit(self)
