@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backleg_desktop.ui.widgets import scaled_font
+from backleg_desktop.ui.widgets import set_scaled_font
 
 
 class _StepButton(QPushButton):
@@ -44,14 +44,14 @@ class CuePlayer(QFrame):
 
         self.step_label = QLabel(self)
         self.step_label.setObjectName("stepLabel")
-        self.step_label.setFont(scaled_font(self.step_label.font(), 1.0, bold=True))
+        set_scaled_font(self.step_label, 1.0, bold=True)
         self.step_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.cue_label = QLabel(self)
         self.cue_label.setObjectName("cueText")
         self.cue_label.setWordWrap(True)
         self.cue_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.cue_label.setFont(scaled_font(self.cue_label.font(), 1.6))
+        set_scaled_font(self.cue_label, 1.6)
         self.cue_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Room for three lines, so the buttons do not jump as cues change length.
         self.cue_label.setMinimumHeight(QFontMetrics(self.cue_label.font()).lineSpacing() * 3)

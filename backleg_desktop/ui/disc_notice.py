@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from backleg_desktop.content.disc_content import DiscMove
 from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.links import exercise_link
-from backleg_desktop.ui.widgets import paragraph, scaled_font
+from backleg_desktop.ui.widgets import paragraph, set_scaled_font
 
 TITLE = "Check with your doctor or physical therapist first"
 SWAP_KEY = "X"
@@ -33,7 +33,7 @@ class DiscNotice(QFrame):
         self._buttons = buttons
         self.title = QLabel(f"⚠  {TITLE}", self)
         self.title.setObjectName("discNoticeTitle")
-        self.title.setFont(scaled_font(self.title.font(), 1.15, bold=True))
+        set_scaled_font(self.title, 1.15, bold=True)
         self.title.setWordWrap(True)
         self.text = paragraph("", self)
         self.text.setObjectName("discNoticeText")

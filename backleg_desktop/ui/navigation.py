@@ -14,7 +14,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QWidget
 
 from backleg_desktop.ui.accessible import described
-from backleg_desktop.ui.fonts import scaled_font
+from backleg_desktop.ui.fonts import set_scaled_font
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon  # its first use costs about 1 ms: not in the first frame
@@ -39,7 +39,7 @@ class NavigationSidebar(QListWidget):
         )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setIconSize(QSize(22, 22))
-        self.setFont(scaled_font(self.font(), _FONT_SCALE))
+        set_scaled_font(self, _FONT_SCALE)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setBackgroundRole(QPalette.ColorRole.Window)
         # The window's colour behind the rows. For the first frame the viewport gets it

@@ -7,10 +7,10 @@ the platform style, dark themes and 200 % scaling without special cases.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,19 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backleg_desktop.ui.fonts import scaled_font
+from backleg_desktop.ui.fonts import scaled_font as scaled_font  # re-exported for the pages
+from backleg_desktop.ui.fonts import set_scaled_font
 from backleg_desktop.ui.links import anchor
 
 # Relative heading sizes: the base font scaled, never a fixed point size.
 _HEADING_SCALE = {1: 1.6, 2: 1.3, 3: 1.1}
 PAGE_MARGIN = 24
 SECTION_SPACING = 18
+LINK_SEPARATOR = " · "
 READABLE_WIDTH = 860  # long lines are hard to read; cap text columns at about 100 characters
 
 
 def heading(text: str, level: int = 2, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
-    label.setFont(scaled_font(label.font(), _HEADING_SCALE[level], bold=True))
+    set_scaled_font(label, _HEADING_SCALE[level], bold=True)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAccessibleName(text)
@@ -65,6 +67,35 @@ def bullet_list(items: Iterable[str], parent: QWidget | None = None) -> QLabel:
     return label
 
 
+class _FocusEntry(QObject):
+    """Moves the focus a container is given to one of its controls (see focus_enters)."""
+
+    def __init__(self, container: QWidget, target: Callable[[], QWidget | None]) -> None:
+        super().__init__(container)
+        self._container = container
+        self._target = target
+        container.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._container and event.type() == QEvent.Type.FocusIn:
+            target = self._target()
+            if target is not None and target.isVisible() and target.isEnabled():
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:  # the usual control is hidden (an empty grid): the first one in Tab order
+                self._container.focusNextChild()
+        return False
+
+
+def focus_enters(container: QWidget, target: Callable[[], QWidget | None]) -> None:
+    """`container.setFocus()` puts the keyboard on `target()` (‹ Back lands on the cards).
+
+    Not setFocusProxy: in Qt 6 Tab into a container with a proxy jumps to the proxy and
+    carries on from there, so the controls before it (a search box above a grid) are
+    never reached from the keyboard."""
+    container.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    _FocusEntry(container, target)
+
+
 class LinkLabel(QLabel):
     """A line of in-app links ("exercise:<id>"); emits link_activated, never opens a browser."""
 
@@ -81,13 +112,41 @@ class LinkLabel(QLabel):
         super().__init__(parent)
         self.links = list(links)  # (link, text) pairs, kept for tests and accessibility
         self.setAccessibleDescription(description)
-        self.setText(" · ".join(anchor(link, text) for link, text in self.links))
+        self.setText(LINK_SEPARATOR.join(anchor(link, text) for link, text in self.links))
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self.setOpenExternalLinks(False)
         # Tab moves between the links and Enter follows one.
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.linkActivated.connect(self.link_activated)
+
+    # Tab and Shift+Tab step through the links ourselves: Qt's label rests once on no
+    # link when Tab enters it, and Shift+Tab never leaves its first link (a trap).
+    def _spans(self) -> list[tuple[int, int]]:
+        spans, start = [], 0
+        for _link, text in self.links:
+            spans.append((start, len(text)))
+            start += len(text) + len(LINK_SEPARATOR)
+        return spans
+
+    def _select_link(self, index: int) -> None:
+        self.setSelection(*self._spans()[index])
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.links and event.reason() == Qt.FocusReason.TabFocusReason:
+            self._select_link(0)
+        elif self.links and event.reason() == Qt.FocusReason.BacktabFocusReason:
+            self._select_link(len(self.links) - 1)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        starts = [start for start, _length in self._spans()]
+        if self.hasFocus() and self.hasSelectedText() and self.selectionStart() in starts:
+            index = starts.index(self.selectionStart()) + (1 if next else -1)
+            if 0 <= index < len(starts):
+                self._select_link(index)
+                return True
+        return QFrame.focusNextPrevChild(self, next)
 
 
 class VerticalScrollArea(QScrollArea):
@@ -165,7 +224,7 @@ class Collapsible(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
-        self.toggle.setFont(scaled_font(self.toggle.font(), _HEADING_SCALE[3], bold=True))
+        set_scaled_font(self.toggle, _HEADING_SCALE[3], bold=True)
         self.toggle.setAccessibleDescription("Shows or hides the answer below; Space does too.")
         self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.body = body

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from backleg_desktop.domain.figures import Figure
 from backleg_desktop.ui.cue_player import StepRow
 from backleg_desktop.ui.figures.view import FigureView
-from backleg_desktop.ui.widgets import scaled_font
+from backleg_desktop.ui.widgets import set_scaled_font
 
 PAUSE_KEY = Qt.Key.Key_K
 STEP_KEYS = {Qt.Key.Key_Comma: -1, Qt.Key.Key_Period: 1}
@@ -86,7 +86,7 @@ class FigurePanel(QFrame):
         left.addWidget(self.empty)
 
         self.phase_title = QLabel("Now", self)
-        self.phase_title.setFont(scaled_font(self.phase_title.font(), 1.0, bold=True))
+        set_scaled_font(self.phase_title, 1.0, bold=True)
         self._cue_box = QVBoxLayout()
         self._cue_box.setSpacing(2)
         right = QVBoxLayout()

@@ -78,6 +78,7 @@ class SessionDetailPanel(QWidget):
         self.sets_model = SetsTableModel(exercise_name, on_edit, self)
         self.sets_view = QTableView(self)
         self.sets_view.setObjectName("setsView")
+        self.sets_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
         described(
             self.sets_view,
             "Each set of the chosen session: exercise, reps, load and time. "

@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QBoxLayout,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.ui.accessible import described
@@ -22,6 +32,16 @@ def local_midnight(day: date) -> datetime:
 
 def _day(qdate: QDate) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
+
+
+class FilterDateEdit(QDateEdit):
+    """A date box whose Tab moves on while it shows "Any": Qt's keeps the focus there,
+    stepping between day, month and year sections that are not shown (a Tab trap)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.specialValueText() and self.date() == self.minimumDate():
+            return QAbstractSpinBox.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
 
 
 class HistoryFilterBar(QWidget):
@@ -54,28 +74,43 @@ class HistoryFilterBar(QWidget):
         self.count_label = muted(QLabel(self))
         self.count_label.setObjectName("sessionCount")
 
-        bar = QHBoxLayout(self)
-        bar.setContentsMargins(0, 0, 0, 0)
-        for text, widget in (
-            ("Plan", self.plan_combo),
-            ("Exercise", self.exercise_combo),
-            ("From", self.since_edit),
-            ("To", self.until_edit),
+        # Two halves side by side, one above the other when a large system font makes
+        # them wider than the page (at 1024×700 with 14 pt they were squeezed and cut).
+        self._bar = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._bar.setContentsMargins(0, 0, 0, 0)
+        self._halves = (QHBoxLayout(), QHBoxLayout())
+        for half, pairs in zip(
+            self._halves,
+            (
+                (("Plan", self.plan_combo), ("Exercise", self.exercise_combo)),
+                (("From", self.since_edit), ("To", self.until_edit)),
+            ),
+            strict=True,
         ):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            bar.addWidget(label)
-            bar.addWidget(widget)
-        bar.addWidget(self.clear_button)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
+            for text, widget in pairs:
+                label = QLabel(text, self)
+                label.setBuddy(widget)
+                half.addWidget(label)
+                half.addWidget(widget)
+            self._bar.addLayout(half)
+        self._halves[1].addWidget(self.clear_button)
+        self._halves[1].addStretch(1)
+        self._halves[1].addWidget(self.count_label)
         for combo in (self.plan_combo, self.exercise_combo):
             combo.currentIndexChanged.connect(self.changed)
         for edit in (self.since_edit, self.until_edit):
             edit.dateChanged.connect(self.changed)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        one_row = sum(half.sizeHint().width() for half in self._halves) + self._bar.spacing()
+        wide = event.size().width() >= one_row
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._bar.direction() != direction:
+            self._bar.setDirection(direction)
+
     def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
+        edit = FilterDateEdit(self)
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd MMM yyyy")

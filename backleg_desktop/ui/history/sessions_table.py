@@ -32,6 +32,7 @@ SAMPLES = {
 def make_sessions_table(parent: QWidget) -> tuple[QTableView, ColumnChooser]:
     table = QTableView(parent)
     table.setObjectName("sessionsTable")
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
     described(
         table,
         "Your sessions, newest first: date, plan, sets done and pain. Choose one to see "

@@ -22,6 +22,7 @@ from backleg_desktop.ui.widgets import (
     Section,
     VerticalScrollArea,
     bullet_list,
+    focus_enters,
     heading,
     muted,
     paragraph,
@@ -64,6 +65,7 @@ class ExerciseDetailPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self._scroll, 1)
+        focus_enters(self, lambda: self.player.next_button)
 
     def set_exercise(self, exercise_id: str) -> None:
         exercise = self._library.exercise(exercise_id)
@@ -143,7 +145,6 @@ class ExerciseDetailPage(QWidget):
 
         self._scroll.setWidget(page)  # the previous exercise's widgets are deleted
         self._scroll.verticalScrollBar().setValue(0)
-        self.setFocusProxy(self.player.next_button)
 
     def show_notice(self, notice: QWidget | None) -> None:
         """Put `notice` under the title and the muscles (None: take it away)."""

@@ -28,7 +28,7 @@ from backleg_desktop.ui.models import (
     equipment_tags_in_use,
     unique_values,
 )
-from backleg_desktop.ui.widgets import PAGE_MARGIN, heading, muted, paragraph
+from backleg_desktop.ui.widgets import PAGE_MARGIN, focus_enters, heading, muted, paragraph
 
 ALL_MUSCLES = "All muscles"
 ALL_EQUIPMENT = "All equipment"
@@ -165,7 +165,7 @@ class ExercisesPage(QWidget):
         self.setTabOrder(self.equipment_filter, self.grid)
         # Coming back to the page (‹ Back, Escape, Alt+Left) puts the keyboard on the cards,
         # on the card that was opened: the view keeps its current index.
-        self.setFocusProxy(self.grid)
+        focus_enters(self, lambda: self.grid)
 
     # -- public ---------------------------------------------------------------------
     def visible_exercise_ids(self) -> list[str]:

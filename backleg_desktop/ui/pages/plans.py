@@ -35,6 +35,7 @@ from backleg_desktop.ui.widgets import (
     PAGE_MARGIN,
     ReadableColumn,
     VerticalScrollArea,
+    focus_enters,
     heading,
     muted,
     paragraph,
@@ -130,7 +131,7 @@ class PlanDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll_area)
-        self.setFocusProxy(table)
+        focus_enters(self, lambda: table)
 
 
 class PlansPage(QWidget):
@@ -181,7 +182,7 @@ class PlansPage(QWidget):
         self.new_button.clicked.connect(self.new_plan)
         self.book.changed.connect(self.refresh)
         self.refresh()
-        self.setFocusProxy(self.list)
+        focus_enters(self, lambda: self.list)
 
     # -- the list ----------------------------------------------------------------------------
     def refresh(self) -> None:

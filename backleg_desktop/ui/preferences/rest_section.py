@@ -98,6 +98,7 @@ class RestSection(PreferencesSection):
         layout.addWidget(self.remember)
         self.table = QTableWidget(0, 2, self)
         self.table.setObjectName("customRests")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
         described(
             self.table,
             "The exercises with a rest of your own, and that rest in seconds.",

@@ -30,7 +30,7 @@ from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.session_flow import RestChoice
 from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.session.widgets import action_button, big_label
-from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
+from backleg_desktop.ui.widgets import PAGE_MARGIN, focus_enters, muted, paragraph, set_scaled_font
 
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -113,7 +113,7 @@ class PlanChooser(QWidget):
         self.plans.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.plans.setWordWrap(True)
         self.plans.setSpacing(4)
-        self.plans.setFont(scaled_font(self.plans.font(), 1.15))
+        set_scaled_font(self.plans, 1.15)
         self.plans.itemActivated.connect(lambda _item: self.request_start())
         layout.addWidget(self.plans, 1)
         self.no_match = muted(paragraph("No plan has that in its name. Esc clears the filter."))
@@ -160,7 +160,7 @@ class PlanChooser(QWidget):
         self.plans.typed.connect(self._type)
         self.filter.textChanged.connect(self._apply_filter)
         self.filter.installEventFilter(self)
-        self.setFocusProxy(self.plans)
+        focus_enters(self, lambda: self.plans)
         self.refresh()
 
     # -- the plans ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from backleg_desktop.content.model import Exercise
 from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.ui.figures.panel import FigurePanel
-from backleg_desktop.ui.widgets import VerticalScrollArea, paragraph, scaled_font
+from backleg_desktop.ui.widgets import VerticalScrollArea, paragraph, set_scaled_font
 
 
 class CueList(QFrame):
@@ -30,7 +30,8 @@ class CueList(QFrame):
         self._layout.setContentsMargins(12, 10, 12, 10)
         self._layout.setSpacing(6)
         self._title = QLabel("Form cues  (Left / Right to step through)", self)
-        self._title.setFont(scaled_font(self._title.font(), 1.0, bold=True))
+        set_scaled_font(self._title, 1.0, bold=True)
+        self._title.setWordWrap(True)  # a large system font: two lines, not cut
         self._layout.addWidget(self._title)
         # The cues scroll when they are longer than the room left under the figure (at
         # 1024×700 the lunge's six were squeezed until their lines overlapped).
@@ -43,7 +44,6 @@ class CueList(QFrame):
         self._layout.addWidget(self.cue_scroll, 1)
         self._labels: list[QLabel] = []
         self._current = 0
-        self._base_font = self.font()
 
     @property
     def current(self) -> int:
@@ -77,7 +77,7 @@ class CueList(QFrame):
         self._current = max(0, min(len(self._labels) - 1, index))
         for i, label in enumerate(self._labels):
             now = i == self._current
-            label.setFont(scaled_font(self._base_font, 1.25 if now else 1.0, bold=now))
+            set_scaled_font(label, 1.25 if now else 1.0, bold=now)
             label.setForegroundRole(
                 QPalette.ColorRole.WindowText if now else QPalette.ColorRole.PlaceholderText
             )
@@ -146,7 +146,7 @@ class HintPanel(QFrame):
         self.setAutoFillBackground(True)
         self.title = QLabel("A suggestion for today", self)
         self.title.setObjectName("progressionHintTitle")
-        self.title.setFont(scaled_font(self.title.font(), 1.0, bold=True))
+        set_scaled_font(self.title, 1.0, bold=True)
         self.text = paragraph("")
         self.text.setObjectName("progressionHintText")
         self.text.setTextFormat(Qt.TextFormat.PlainText)

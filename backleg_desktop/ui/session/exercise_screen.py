@@ -31,7 +31,7 @@ from backleg_desktop.ui.session.rpe_field import RpeField
 from backleg_desktop.ui.session.safety_panel import SafetyPanel
 from backleg_desktop.ui.session.texts import how_text, set_text, side_text, target_text
 from backleg_desktop.ui.session.widgets import action_button, big_label, relabel
-from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
+from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, set_scaled_font
 
 MAX_REPS = 999
 
@@ -84,7 +84,7 @@ class ExerciseScreen(QWidget):
         self.timer.setWordWrap(False)
         self.hint = muted(paragraph(""))
         self.hint.setObjectName("primaryHint")
-        self.hint.setFont(scaled_font(self.hint.font(), 1.2))
+        set_scaled_font(self.hint, 1.2)
 
         self.reps = QSpinBox(self)
         self.reps.setObjectName("repsInput")
@@ -107,7 +107,7 @@ class ExerciseScreen(QWidget):
         self.load = LoadSpinBox("Load", self, purpose="The load for this set, logged with it.")
         self.load.setObjectName("loadInput")
         for box in (self.left_reps, self.reps, self.load):
-            box.setFont(scaled_font(box.font(), 1.6, bold=True))
+            set_scaled_font(box, 1.6, bold=True)
             box.setKeyboardTracking(False)
             # Reps need room for three digits, the load for "000.00 lb": wider reps boxes
             # pushed the lunge's three boxes and the RPE box over each other at 1024 px.
@@ -141,7 +141,7 @@ class ExerciseScreen(QWidget):
 
         self.primary_button = action_button("Start set", "Space", "primaryAction", self)
         self._primary("Start set")
-        self.primary_button.setFont(scaled_font(self.primary_button.font(), 1.3, bold=True))
+        set_scaled_font(self.primary_button, 1.3, bold=True)
         self.primary_button.setMinimumHeight(self.primary_button.fontMetrics().height() * 2 + 12)
         self.primary_button.clicked.connect(self.primary_requested)
         self.decline_button = action_button(

@@ -23,7 +23,7 @@ from backleg_desktop.ui.session import texts
 from backleg_desktop.ui.session.back_question import BackQuestion
 from backleg_desktop.ui.session.exercise_screen import MAX_REPS
 from backleg_desktop.ui.session.widgets import CountdownRing, action_button, big_label, relabel
-from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
+from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, set_scaled_font
 
 ADJUST_STEP_S = 15
 
@@ -71,7 +71,7 @@ class RestScreen(QWidget):
         controls = QHBoxLayout()
         controls.addStretch(1)
         for button in (self.minus_button, self.pause_button, self.plus_button, self.skip_button):
-            button.setFont(scaled_font(button.font(), 1.15))
+            set_scaled_font(button, 1.15)
             controls.addWidget(button)
         controls.addStretch(1)
         left = QVBoxLayout()
@@ -79,14 +79,14 @@ class RestScreen(QWidget):
         left.addLayout(controls)
 
         self.up_next_title = QLabel("Up next", self)
-        self.up_next_title.setFont(scaled_font(self.font(), 1.0, bold=True))
+        set_scaled_font(self.up_next_title, 1.0, bold=True)
         self.up_next = big_label("", 1.6)
         self.up_next.setObjectName("upNext")
         self.up_next_detail = big_label("", 1.25, bold=False)
         self.up_next_detail.setObjectName("upNextDetail")
 
         self.logged_title = QLabel("Just logged (you can correct it now)", self)
-        self.logged_title.setFont(scaled_font(self.font(), 1.0, bold=True))
+        set_scaled_font(self.logged_title, 1.0, bold=True)
         self.logged_text = paragraph("")
         self.logged_text.setObjectName("loggedText")
         self.reps = QSpinBox(self)
@@ -126,7 +126,7 @@ class RestScreen(QWidget):
             widget.hide()
         for box in (self.left_reps, self.reps, self.load):
             box.setKeyboardTracking(False)  # one write per committed value, not per digit
-            box.setFont(scaled_font(box.font(), 1.3))
+            set_scaled_font(box, 1.3)
             box.valueChanged.connect(self._corrected)
         self.correction_status = muted(paragraph(""))
         self.correction_status.setObjectName("correctionStatus")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from backleg_desktop.content.model import Exercise
 from backleg_desktop.ui.accessible import described
-from backleg_desktop.ui.widgets import Collapsible, bullet_list, scaled_font
+from backleg_desktop.ui.widgets import Collapsible, bullet_list, set_scaled_font
 
 TOGGLE_KEY_TEXT = "I"
 TITLE = f"Warning signs and easier options  [{TOGGLE_KEY_TEXT}]"
@@ -33,7 +33,7 @@ class SafetyPanel(Collapsible):
             self.toggle,
             "Shows or hides this exercise's warning signs and the easier options; I does too.",
         )
-        self.toggle.setFont(scaled_font(self.font(), 1.05, bold=True))
+        set_scaled_font(self.toggle, 1.05, bold=True)
         self.warning_signs: tuple[str, ...] = ()
         self.easier_options: tuple[str, ...] = ()
         self.hide()
@@ -58,7 +58,7 @@ class SafetyPanel(Collapsible):
         ):
             if items:
                 label = QLabel(title, self._body)
-                label.setFont(scaled_font(label.font(), 1.0, bold=True))
+                set_scaled_font(label, 1.0, bold=True)
                 self._layout.addWidget(label)
                 self._layout.addWidget(bullet_list(items, self._body))
         self.set_expanded(False)

@@ -25,6 +25,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         self.table = QTableWidget(len(self.entries), 3, self)
         self.table.setObjectName("shortcutsTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
         described(
             self.table,
             "Every key Backleg knows: where it works, the keys and what they do.",

@@ -22,7 +22,7 @@ from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.session.texts import exercise_load_text, exercise_name, record_lines
 from backleg_desktop.ui.session.widgets import action_button, big_label
-from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
+from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, set_scaled_font
 
 if TYPE_CHECKING:
     from backleg_desktop.services.session_records import RecordBeaten
@@ -51,7 +51,7 @@ class CautionBox(QFrame):
         self.title.setObjectName("cautionTitle")
         self.text = paragraph("")
         self.text.setObjectName("cautionText")
-        self.text.setFont(scaled_font(self.text.font(), 1.1))
+        set_scaled_font(self.text, 1.1)
         self.red_flags_button = action_button(
             "Red-flag signs: when to see a doctor",
             "F",
@@ -124,16 +124,16 @@ class SummaryScreen(QWidget):
         layout.addWidget(figures)
 
         self.records_title = QLabel("Records beaten", self)
-        self.records_title.setFont(scaled_font(self.font(), 1.3, bold=True))
+        set_scaled_font(self.records_title, 1.3, bold=True)
         self.records = paragraph("")
         self.records.setObjectName("summaryRecords")
-        self.records.setFont(scaled_font(self.records.font(), 1.15))
+        set_scaled_font(self.records, 1.15)
         self.exercises_title = QLabel("Exercises", self)
-        self.exercises_title.setFont(scaled_font(self.font(), 1.3, bold=True))
+        set_scaled_font(self.exercises_title, 1.3, bold=True)
         self.exercises = paragraph("")
         self.exercises.setObjectName("summaryExercises")
         self.exercises.setTextFormat(Qt.TextFormat.PlainText)
-        self.exercises.setFont(scaled_font(self.exercises.font(), 1.1))
+        set_scaled_font(self.exercises, 1.1)
         self.caution = CautionBox(self)
         self.red_flags_requested = self.caution.red_flags_requested
         layout.addWidget(self.caution)

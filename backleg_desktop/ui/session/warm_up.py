@@ -21,7 +21,7 @@ from backleg_desktop.domain.warm_up import WarmUpRun
 from backleg_desktop.ui.session.exercise_screen import first_step_word
 from backleg_desktop.ui.session.widgets import CountdownRing, big_label
 from backleg_desktop.ui.timers import TimerDriver
-from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, scaled_font
+from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, set_scaled_font
 
 if TYPE_CHECKING:
     from backleg_desktop.ui.session.page import SessionPage
@@ -53,7 +53,7 @@ class WarmUpScreen(QWidget):
         self.move_name.setObjectName("warmUpMove")
         self.how = paragraph("")
         self.how.setObjectName("warmUpHow")
-        self.how.setFont(scaled_font(self.how.font(), 1.25))
+        set_scaled_font(self.how, 1.25)
         self.ring = CountdownRing(self)
         self.ring.setAccessibleName("Warm-up countdown")
         self.ring.set_caption("Warm-up")

@@ -7,7 +7,7 @@ else), and colours come from the palette, so light, dark and 200 % scaling all w
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QFont, QFontInfo, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,14 +22,14 @@ from backleg_desktop.domain.pain import PAIN_MAX, PAIN_MIN
 from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.colours import colours_of, tint
-from backleg_desktop.ui.widgets import scaled_font
+from backleg_desktop.ui.widgets import set_scaled_font
 
 
 def big_label(
     text: str = "", scale: float = 2.0, *, bold: bool = True, parent: QWidget | None = None
 ) -> QLabel:
     label = QLabel(text, parent)
-    label.setFont(scaled_font(label.font(), scale, bold=bold))
+    set_scaled_font(label, scale, bold=bold)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
@@ -150,7 +150,8 @@ class CountdownRing(QWidget):
 
         text_color = palette.color(QPalette.ColorRole.WindowText)
         digits = QFont(self.font())
-        digits.setPixelSize(max(24, round(side * 0.26)))
+        em = QFontInfo(self.font()).pixelSize()  # the system font size, as a floor
+        digits.setPixelSize(max(2 * em, round(side * 0.26)))
         digits.setBold(True)
         digits.setStyleHint(QFont.StyleHint.SansSerif)
         painter.setFont(digits)
@@ -160,7 +161,7 @@ class CountdownRing(QWidget):
         digits_rect.moveTop(rect.top() + rect.height() * 0.12)
         painter.drawText(digits_rect, Qt.AlignmentFlag.AlignCenter, self.text)
         caption = QFont(self.font())
-        caption.setPixelSize(max(12, round(side * 0.075)))
+        caption.setPixelSize(max(em, round(side * 0.075)))
         caption.setBold(self._ready)
         painter.setFont(caption)
         painter.setPen(accent if self._ready else text_color)
