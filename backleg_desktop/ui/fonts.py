@@ -2,7 +2,7 @@
 frame can use it.
 
 `set_scaled_font` also remembers the scale on the widget, so when the system font size
-changes while Backleg runs (ApplicationFontChange reaches every widget) the headings and
+changes while Backleg runs (the application's fontChanged signal) the headings and
 big numbers are derived again from the new application font instead of keeping the old
 size they were given explicitly."""
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QFont, QGuiApplication
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -40,17 +40,14 @@ def set_scaled_font(widget: QWidget, scale: float, *, bold: bool = False) -> Non
     _follow_font_changes()
 
 
-class _FontFollower(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Qt sends ApplicationFontChange to each window only, and a widget whose size
-        # was set explicitly keeps it: derive every scaled font in the window again.
-        if event.type() == QEvent.Type.ApplicationFontChange:
-            from PySide6.QtWidgets import QWidget
+def _rescale_all(_font: QFont) -> None:
+    # Qt tells only the windows of a new application font, and a widget whose size was
+    # set explicitly keeps it: derive every scaled font in every window again.
+    from PySide6.QtWidgets import QApplication, QWidget
 
-            if isinstance(watched, QWidget) and watched.isWindow():
-                for widget in [watched, *watched.findChildren(QWidget)]:
-                    _rescale(widget)
-        return False
+    for window in QApplication.topLevelWidgets():
+        for widget in [window, *window.findChildren(QWidget)]:
+            _rescale(widget)
 
 
 def _rescale(widget: QWidget) -> None:
@@ -62,12 +59,14 @@ def _rescale(widget: QWidget) -> None:
         widget.setFont(scaled_font(QApplication.font(widget), float(scale), bold=bold))
 
 
-_follower: _FontFollower | None = None
+_following: QObject | None = None  # the application whose fontChanged is connected
 
 
 def _follow_font_changes() -> None:
-    global _follower
-    app = QCoreApplication.instance()
-    if _follower is None and app is not None:
-        _follower = _FontFollower(app)
-        app.installEventFilter(_follower)
+    """Connect once to the application's fontChanged signal: no event filter, which
+    would put every event of the application through Python."""
+    global _following
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication) and _following is not app:
+        _following = app
+        app.fontChanged.connect(_rescale_all)
