@@ -6,8 +6,9 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -31,7 +32,13 @@ from backleg_desktop.ui.session.rpe_field import RpeField
 from backleg_desktop.ui.session.safety_panel import SafetyPanel
 from backleg_desktop.ui.session.texts import how_text, set_text, side_text, target_text
 from backleg_desktop.ui.session.widgets import action_button, big_label, relabel
-from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, set_scaled_font
+from backleg_desktop.ui.widgets import (
+    PAGE_MARGIN,
+    VerticalScrollArea,
+    muted,
+    paragraph,
+    set_scaled_font,
+)
 
 MAX_REPS = 999
 
@@ -199,12 +206,46 @@ class ExerciseScreen(QWidget):
         right.addWidget(self.illustration)
         right.addWidget(self.cues, 1)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2)
-        layout.setSpacing(PAGE_MARGIN)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        # Side by side when both columns fit; with a large font the figure and cues go
+        # under the set, and the whole screen scrolls rather than squeeze its lines.
+        content = QWidget()
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
+        self.columns.setContentsMargins(
+            PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2
+        )
+        self.columns.setSpacing(PAGE_MARGIN)
+        self.columns.addLayout(left, 3)
+        self.columns.addLayout(right, 2)
+        self._left, self._right = left, right
+        self.scroll_area = VerticalScrollArea(content, self)
+        self.scroll_area.setObjectName("exerciseScroll")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         self._alternating = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.refit()
+
+    def refit(self) -> None:
+        """Stack the columns when both at their smallest are wider than the screen."""
+        margins = self.columns.contentsMargins()
+        need = (
+            self._left.minimumSize().width()
+            + self._right.minimumSize().width()
+            + self.columns.spacing()
+            + margins.left()
+            + margins.right()
+        )
+        stacked = need > self.width()
+        direction = (
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+            self.columns.setStretch(0, 0 if stacked else 3)
+            self.columns.setStretch(1, 0 if stacked else 2)
 
     # -- what the page shows ---------------------------------------------------------
     def show_exercise(self, exercise: Exercise | None) -> None:
