@@ -172,3 +172,23 @@ def test_the_set_screen_fits_1024_by_700_at_a_large_font(
     assert "Ctrl+Shift+P" in stop.toolTip() and "Ctrl+Shift+P" in stop.accessibleDescription()
     if size == 18.0:
         assert bar.rows == 2
+
+
+def test_opened_warning_signs_come_into_view_at_a_large_font(
+    qtbot, request, app_font, data_dir, library
+) -> None:
+    app_font(18.0)
+    window = open_window(request, data_dir, library)
+    window.resize(1024, 700)
+    to_set_screen(qtbot, window)
+    screen = window.session.page.exercise_screen
+    qtbot.keyClick(QApplication.focusWidget() or window, K.Key_I)
+    body = screen.safety.body
+    qtbot.waitUntil(body.isVisible)
+    viewport = screen.scroll_area.viewport()
+
+    def in_view() -> bool:
+        top = body.mapTo(viewport, body.rect().topLeft()).y()
+        return 0 <= top < viewport.height()
+
+    qtbot.waitUntil(in_view, timeout=2000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -168,6 +168,7 @@ class ExerciseScreen(QWidget):
         self.safety = SafetyPanel(self)
         # Open, the lists take the figure's place, so the cues stay in view.
         self.safety.toggle.toggled.connect(lambda open_: self.illustration.setVisible(not open_))
+        self.safety.toggle.toggled.connect(self._safety_toggled)
 
         left = QVBoxLayout()
         left.setSpacing(10)
@@ -223,6 +224,11 @@ class ExerciseScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
         self._alternating = False
+
+    def _safety_toggled(self, open_: bool) -> None:
+        # Stacked under the set at a large font, the opened lists would be out of view.
+        if open_:
+            QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(self.safety.body))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
