@@ -192,3 +192,23 @@ def test_opened_warning_signs_come_into_view_at_a_large_font(
         return 0 <= top < viewport.height()
 
     qtbot.waitUntil(in_view, timeout=2000)
+
+
+def test_during_a_set_at_a_large_font_the_reps_and_button_are_in_view(
+    qtbot, request, app_font, data_dir, library
+) -> None:
+    app_font(18.0)
+    window = open_window(request, data_dir, library)
+    window.resize(1024, 700)
+    to_set_screen(qtbot, window)
+    screen = window.session.page.exercise_screen
+    viewport = screen.scroll_area.viewport()
+    qtbot.wait(20)
+    assert screen.scroll_area.verticalScrollBar().value() == 0  # ready: the name first
+
+    def shown(widget: QWidget) -> bool:
+        top = widget.mapTo(viewport, widget.rect().topLeft()).y()
+        return top >= 0 and top + widget.height() <= viewport.height()
+
+    qtbot.keyClick(QApplication.focusWidget() or window, K.Key_Space)  # the set starts
+    qtbot.waitUntil(lambda: shown(screen.primary_button) and shown(screen.reps), timeout=2000)

@@ -230,6 +230,13 @@ class ExerciseScreen(QWidget):
         if open_:
             QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(self.safety.body))
 
+    def _keep_set_in_view(self) -> None:
+        # At a large font the screen scrolls: during a set the button, with the reps
+        # and load above it, is what needs to be in view, once the layout has settled.
+        QTimer.singleShot(
+            0, lambda: self.scroll_area.ensureWidgetVisible(self.primary_button, 0, 8)
+        )
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.refit()
@@ -352,6 +359,7 @@ class ExerciseScreen(QWidget):
             )
         self._primary("Start hold" if hold else "Start set")
         self.illustration.figure.stop()
+        self.scroll_area.verticalScrollBar().setValue(0)  # the exercise's name first
 
     def show_in_set(self, seconds: int, side: str, *, hold: bool = False) -> None:
         """A set under way: `seconds` counts up, or for a hold down to 0."""
@@ -369,6 +377,7 @@ class ExerciseScreen(QWidget):
         done = "End hold" if hold else "Log both legs" if self._alternating else "Log set"
         self._primary("Done: right leg next" if side == "left" else done)
         self.illustration.figure.play()
+        self._keep_set_in_view()
 
     def show_elapsed(self, seconds: int) -> None:
         self.timer.setText(format_mmss(seconds))
