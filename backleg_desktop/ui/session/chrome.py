@@ -10,8 +10,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from backleg_desktop.ui.session.widgets import action_button, danger
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted
@@ -19,6 +20,92 @@ from backleg_desktop.ui.widgets import PAGE_MARGIN, muted
 MESSAGE_S = 5.0  # long enough to read a short sentence twice
 PROBLEM_S = 15.0  # a problem stays longer (a pending write says so again on each retry)
 CHECK_MS = 250  # how often the message's deadline is checked while one is shown
+
+
+class ActionBar(QWidget):
+    """The session's buttons: one row with their keys when the width allows; with a
+    large font, the keys go to the tooltip and accessible description (and Help), then
+    the bar takes two rows, so no button is ever cut."""
+
+    def __init__(
+        self,
+        left: tuple[QPushButton, ...],
+        right: tuple[QPushButton, ...],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionActionBar")
+        self._left, self._right = left, right
+        self._full = {b: b.text() for b in (*left, *right)}
+        column = QVBoxLayout(self)
+        column.setContentsMargins(PAGE_MARGIN, 6, PAGE_MARGIN, 6)
+        self._row_layouts = (QHBoxLayout(), QHBoxLayout())
+        for row in self._row_layouts:
+            column.addLayout(row)
+        self.keys_shown = False
+        self.rows = 0
+        self._arrange(keys=True, rows=1)
+
+    @staticmethod
+    def _short(text: str) -> str:
+        return text.split("  [", 1)[0]
+
+    def _need(self, buttons: tuple[QPushButton, ...], keys: bool) -> int:
+        spacing = max(0, self._row_layouts[0].spacing())
+        total = spacing * (len(buttons) - 1)
+        for button in buttons:
+            metrics = button.fontMetrics()
+            full = self._full[button]
+            shown = full if keys else self._short(full)
+            # The hint of the text now shown, corrected to the text that would be shown.
+            total += (
+                button.sizeHint().width()
+                - metrics.horizontalAdvance(button.text())
+                + metrics.horizontalAdvance(shown)
+            )
+        return total
+
+    def _fits(self, keys: bool, rows: int) -> bool:
+        room = self.width() - 2 * PAGE_MARGIN
+        if rows == 1:
+            gap = PAGE_MARGIN  # the stretch between the two groups
+            return self._need((*self._left, *self._right), keys) + gap <= room
+        return max(self._need(self._left, keys), self._need(self._right, keys)) <= room
+
+    def _arrange(self, *, keys: bool, rows: int) -> None:
+        if (keys, rows) == (self.keys_shown, self.rows):
+            return
+        self.keys_shown, self.rows = keys, rows
+        for row in self._row_layouts:
+            while row.count():
+                row.takeAt(0)  # buttons stay children of the bar; only the places go
+        for button, full in self._full.items():
+            button.setText(full if keys else self._short(full))
+        first, second = self._row_layouts
+        for button in self._left:
+            first.addWidget(button)
+        first.addStretch(1)
+        lower = first if rows == 1 else second
+        for button in self._right:
+            lower.addWidget(button)
+        if rows == 2:
+            second.addStretch(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.refit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self.refit)  # once the buttons have their new font
+
+    def refit(self) -> None:
+        """Choose the widest arrangement that fits (called on resize and font change)."""
+        for keys, rows in ((True, 1), (False, 1), (True, 2), (False, 2)):
+            if self._fits(keys, rows):
+                break
+        self._arrange(keys=keys, rows=rows)
 
 
 class SessionChrome:
@@ -72,14 +159,11 @@ class SessionChrome:
                 "shows what to do next.",
             )
         )
-        self.action_bar = QWidget(page)
-        bar = QHBoxLayout(self.action_bar)
-        bar.setContentsMargins(PAGE_MARGIN, 6, PAGE_MARGIN, 6)
-        for button in (self.skip_set_button, self.skip_exercise_button, self.undo_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(self.end_button)
-        bar.addWidget(self.stop_button)
+        self.action_bar = ActionBar(
+            (self.skip_set_button, self.skip_exercise_button, self.undo_button),
+            (self.end_button, self.stop_button),
+            page,
+        )
         self.top = QHBoxLayout()
         self.top.setContentsMargins(PAGE_MARGIN, 8, PAGE_MARGIN, 0)
         self.top.addWidget(self.progress)

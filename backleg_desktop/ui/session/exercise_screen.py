@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -31,7 +32,13 @@ from backleg_desktop.ui.session.rpe_field import RpeField
 from backleg_desktop.ui.session.safety_panel import SafetyPanel
 from backleg_desktop.ui.session.texts import how_text, set_text, side_text, target_text
 from backleg_desktop.ui.session.widgets import action_button, big_label, relabel
-from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, set_scaled_font
+from backleg_desktop.ui.widgets import (
+    PAGE_MARGIN,
+    VerticalScrollArea,
+    muted,
+    paragraph,
+    set_scaled_font,
+)
 
 MAX_REPS = 999
 
@@ -161,6 +168,7 @@ class ExerciseScreen(QWidget):
         self.safety = SafetyPanel(self)
         # Open, the lists take the figure's place, so the cues stay in view.
         self.safety.toggle.toggled.connect(lambda open_: self.illustration.setVisible(not open_))
+        self.safety.toggle.toggled.connect(self._safety_toggled)
 
         left = QVBoxLayout()
         left.setSpacing(10)
@@ -199,12 +207,58 @@ class ExerciseScreen(QWidget):
         right.addWidget(self.illustration)
         right.addWidget(self.cues, 1)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2)
-        layout.setSpacing(PAGE_MARGIN)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        # Side by side when both columns fit; with a large font the figure and cues go
+        # under the set, and the whole screen scrolls rather than squeeze its lines.
+        content = QWidget()
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
+        self.columns.setContentsMargins(
+            PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2
+        )
+        self.columns.setSpacing(PAGE_MARGIN)
+        self.columns.addLayout(left, 3)
+        self.columns.addLayout(right, 2)
+        self._left, self._right = left, right
+        self.scroll_area = VerticalScrollArea(content, self)
+        self.scroll_area.setObjectName("exerciseScroll")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         self._alternating = False
+
+    def _safety_toggled(self, open_: bool) -> None:
+        # Stacked under the set at a large font, the opened lists would be out of view.
+        if open_:
+            QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(self.safety.body))
+
+    def _keep_set_in_view(self) -> None:
+        # At a large font the screen scrolls: during a set the button, with the reps
+        # and load above it, is what needs to be in view, once the layout has settled.
+        QTimer.singleShot(
+            0, lambda: self.scroll_area.ensureWidgetVisible(self.primary_button, 0, 8)
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.refit()
+
+    def refit(self) -> None:
+        """Stack the columns when both at their smallest are wider than the screen."""
+        margins = self.columns.contentsMargins()
+        need = (
+            self._left.minimumSize().width()
+            + self._right.minimumSize().width()
+            + self.columns.spacing()
+            + margins.left()
+            + margins.right()
+        )
+        stacked = need > self.width()
+        direction = (
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+            self.columns.setStretch(0, 0 if stacked else 3)
+            self.columns.setStretch(1, 0 if stacked else 2)
 
     # -- what the page shows ---------------------------------------------------------
     def show_exercise(self, exercise: Exercise | None) -> None:
@@ -305,6 +359,7 @@ class ExerciseScreen(QWidget):
             )
         self._primary("Start hold" if hold else "Start set")
         self.illustration.figure.stop()
+        self.scroll_area.verticalScrollBar().setValue(0)  # the exercise's name first
 
     def show_in_set(self, seconds: int, side: str, *, hold: bool = False) -> None:
         """A set under way: `seconds` counts up, or for a hold down to 0."""
@@ -322,6 +377,7 @@ class ExerciseScreen(QWidget):
         done = "End hold" if hold else "Log both legs" if self._alternating else "Log set"
         self._primary("Done: right leg next" if side == "left" else done)
         self.illustration.figure.play()
+        self._keep_set_in_view()
 
     def show_elapsed(self, seconds: int) -> None:
         self.timer.setText(format_mmss(seconds))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import QRect
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from backleg_desktop.ui.session.rpe_field import RPE_ENTRY_KEY
@@ -47,3 +48,28 @@ def test_a_two_box_set_with_rpe_fits_too(drive) -> None:
     settle()
     screen = drive.page.exercise_screen
     assert_side_by_side([screen.reps, screen.load, screen.rpe.box])
+
+
+def test_the_lunges_boxes_fit_at_18_points_too(qapp, request) -> None:
+    """With a large system font the screen stacks and scrolls (tests/ui/test_font_size.py);
+    the lunge's row of four boxes still fits its width."""
+    from tests.ui.test_font_size import squeezed
+
+    before = QFont(QApplication.font())
+    large = QFont(before)
+    large.setPointSizeF(18.0)
+    QApplication.setFont(large)  # before the window is built, as a system font would be
+    request.addfinalizer(lambda: QApplication.setFont(before))
+    drive = request.getfixturevalue("drive")
+    drive.window.settings.setValue(RPE_ENTRY_KEY, True)
+    drive.window.settings.setValue("units/load", "lb")
+    drive.window.resize(1024, 700)
+    to_the_lunges(drive)
+    settle()
+    screen = drive.page.exercise_screen
+    boxes = [screen.left_reps, screen.reps, screen.load, screen.rpe.box]
+    assert_side_by_side(boxes)
+    assert not squeezed(screen), squeezed(screen)
+    viewport = screen.scroll_area.viewport()
+    for box in boxes:  # none reaches past the right edge (no sideways scrolling)
+        assert box.mapTo(viewport, box.rect().bottomRight()).x() < viewport.width()
