@@ -167,7 +167,7 @@ class ColumnChooser(QObject):
             for column in self.optional:
                 self.view.setColumnHidden(column, self._hidden_by_choice(column))
             return
-        room = self.view.viewport().width() - self.min_stretch
+        room = self.view.viewport().width() - self.stretch_room()
         room -= sum(self._width(c) for c in self.main if c != self.stretch)
         for column in self.optional:
             wanted = self._has_values is None or self._has_values(column)
@@ -176,6 +176,20 @@ class ColumnChooser(QObject):
             if show:
                 room -= width
             self.view.setColumnHidden(column, not show)
+
+    def needed_width(self) -> int:
+        """The width the main columns need (the stretching one at its minimum), with the
+        table's frame and vertical scroll bar."""
+        view = self.view
+        columns = sum(self._width(c) for c in self.main if c != self.stretch)
+        chrome = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        rows = view.verticalHeader()
+        return columns + self.stretch_room() + chrome + (0 if rows.isHidden() else rows.width())
+
+    def stretch_room(self) -> int:
+        """The stretching column's least width: `min_stretch`, or 14 characters of a
+        larger font (a large system font would otherwise cut its names short)."""
+        return max(self.min_stretch, self.view.fontMetrics().horizontalAdvance("x" * 14))
 
     def _width(self, column: int) -> int:
         if column in self._widths:
