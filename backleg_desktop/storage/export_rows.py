@@ -9,7 +9,7 @@ command reads the history without importing SQLAlchemy (services/history_reader.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import fields
 from typing import Any
 
@@ -46,17 +46,22 @@ def iter_rows(
     for row in cursor:
         if current is None or current.id != row[0]:
             # A session's columns repeat on each of its rows: made into a record once.
-            cells = list(row[:_WIDTH])
-            for i in _SESSION_AT:
-                if cells[i] is not None:
-                    cells[i] = from_utc_text(cells[i])
-            current = SessionRecord(*cells)
+            current = session_record(row)
         if row[_WIDTH] is None:
             yield current, None
             continue
         cells = list(row[_WIDTH:])
         cells[_DONE_AT] = from_utc_text(cells[_DONE_AT])
         yield current, LoggedSet(*cells)
+
+
+def session_record(row: Sequence[Any]) -> SessionRecord:
+    """A row that starts with SESSION_COLUMNS (times as UTC text) as a SessionRecord."""
+    cells = list(row[:_WIDTH])
+    for i in _SESSION_AT:
+        if cells[i] is not None:
+            cells[i] = from_utc_text(cells[i])
+    return SessionRecord(*cells)
 
 
 def user_exercises(cursor: sqlite3.Cursor | Any) -> list[tuple[str, str]]:

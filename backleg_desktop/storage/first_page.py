@@ -9,17 +9,13 @@ Reading only: nothing here writes, and it is only used on a file whose check pas
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import fields
 from pathlib import Path
-from typing import cast
 
-from backleg_desktop.domain.history import SessionRecord, SessionStatus, SessionSummary
+from backleg_desktop.domain.history import SessionSummary
 from backleg_desktop.domain.set_count import NOT_DONE_KINDS
 from backleg_desktop.storage import sqlite_files
-from backleg_desktop.storage.utc_text import from_utc_text
+from backleg_desktop.storage.export_rows import SESSION_COLUMNS, session_record
 
-# The sessions table's columns are SessionRecord's fields, in order (as repository.py reads).
-SESSION_COLUMNS = tuple(f.name for f in fields(SessionRecord))
 _SESSION_COLUMNS = ", ".join(SESSION_COLUMNS)
 _PAGE_COLUMNS = ", ".join(f"p.{c}" for c in SESSION_COLUMNS)
 _PAGE = """
@@ -59,17 +55,9 @@ def list_sessions(
     query = _NEWEST_FIRST if newest_first else _OLDEST_FIRST
     summaries = []
     for row in conn.execute(query, (limit, offset)):
-        started = from_utc_text(row[3])
-        ended = None if row[4] is None else from_utc_text(row[4])
-        record = SessionRecord(
-            row[0],
-            row[1],
-            row[2],
-            started,
-            ended,
-            cast(SessionStatus, row[5]),
-            *row[6:12],
-        )
-        duration = None if ended is None else (ended - started).total_seconds()
-        summaries.append(SessionSummary(record, row[12], float(row[13]), duration))
+        record = session_record(row)
+        sets_done, volume = row[len(SESSION_COLUMNS) :]
+        ended = record.ended_at
+        duration = None if ended is None else (ended - record.started_at).total_seconds()
+        summaries.append(SessionSummary(record, sets_done, float(volume), duration))
     return summaries
