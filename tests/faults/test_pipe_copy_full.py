@@ -38,6 +38,33 @@ def test_a_pipe_larger_than_the_temporary_folder_is_named_as_such(
     assert list(small_disk.root.iterdir()) == []
 
 
+def test_a_small_pipe_into_a_full_temporary_folder_is_named_as_such_too(
+    small_disk: SmallDisk, tmp_path: Path
+) -> None:
+    # Fewer bytes than a write buffer: the copy used to keep them, try them again at close
+    # and report that second failure as the pipe's ("cannot read it"), as CI once saw.
+    small_disk.fill()
+    filler = small_disk.root / "filler"
+    os.truncate(filler, filler.stat().st_size - 4096)  # one page free: a full folder is
+    # passed over by Python's choice of temporary folder, which writes a test file there
+    command = (
+        f"{shlex.quote(sys.executable)} -m backleg_desktop"
+        f" --data-dir {shlex.quote(str(tmp_path / 'data'))}"
+        " import <(head -c 6000 /dev/zero)"
+    )
+    done = subprocess.run(
+        ["bash", "-c", command],
+        env={**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(small_disk.root)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "cannot read it" not in done.stderr
+    assert f"the temporary folder {small_disk.root} could not hold it" in done.stderr
+    assert sorted(p.name for p in small_disk.root.iterdir()) == ["filler", "filler-tail"]
+
+
 def test_a_handout_on_a_full_disk_is_not_reported_as_written(
     small_disk: SmallDisk, tmp_path: Path
 ) -> None:

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from io import RawIOBase
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -74,7 +75,9 @@ def readable(path: Path) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="backleg-import-") as folder:  # 0700
         copy = Path(folder) / (path.name or "input")
         try:
-            with open(path, "rb") as source, open(copy, "xb") as target:
+            # Unbuffered: a buffered copy kept the bytes a full disk refused and tried them
+            # again at close, whose error then blamed the pipe ("cannot read it").
+            with open(path, "rb") as source, open(copy, "xb", buffering=0) as target:
                 _copy_pipe(path, source, target)
         except OSError as error:
             raise ImportFormatError(str(path), None, f"cannot read it ({error.strerror})") from None
@@ -86,20 +89,22 @@ def readable(path: Path) -> Iterator[Path]:
             ) from None
 
 
-def _copy_pipe(path: Path, source: BinaryIO, target: BinaryIO) -> None:
+def _copy_pipe(path: Path, source: BinaryIO, target: RawIOBase) -> None:
     """A failed write is the temporary folder's fault (full, say), not the pipe's."""
     while chunk := _next_chunk(source):
-        try:
-            target.write(chunk)
-            target.flush()  # so a full disk shows here, not at close
-        except OSError as error:
-            raise ImportFormatError(
-                str(path),
-                None,
-                "a pipe is read once into a temporary copy, and the temporary folder "
-                f"{tempfile.gettempdir()} could not hold it ({error.strerror}); "
-                "save it to a file and import that file",
-            ) from None
+        rest = memoryview(chunk)
+        while rest:  # a raw write may take only part: a disk with little room left
+            try:
+                written = target.write(rest)
+            except OSError as error:
+                raise ImportFormatError(
+                    str(path),
+                    None,
+                    "a pipe is read once into a temporary copy, and the temporary folder "
+                    f"{tempfile.gettempdir()} could not hold it ({error.strerror}); "
+                    "save it to a file and import that file",
+                ) from None
+            rest = rest[written or 0 :]
 
 
 def _next_chunk(source: BinaryIO) -> bytes:
