@@ -40,7 +40,7 @@ from backleg_desktop.ui.history import lookup
 from backleg_desktop.ui.history.detail_panel import SessionDetailPanel
 from backleg_desktop.ui.history.filter_bar import HistoryFilterBar
 from backleg_desktop.ui.history.outside_changes import OutsideChangeWatcher
-from backleg_desktop.ui.history.sessions_table import make_sessions_table, size_columns
+from backleg_desktop.ui.history.sessions_table import make_sessions_table
 from backleg_desktop.ui.history.split_fit import SplitFit
 from backleg_desktop.ui.history.table_model import (
     DATE,
@@ -184,7 +184,7 @@ class HistoryPage(QWidget):
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.table.setModel(self.model)
-        size_columns(self.table, self.columns)
+        self.columns.fit()  # measured in the table's font, again when rows or font change
         self._update_count()
 
     def set_workouts(self, workouts: WorkoutService) -> None:

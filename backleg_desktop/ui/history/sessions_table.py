@@ -1,5 +1,6 @@
-"""The sessions list's view: one row per session, the plan column stretching and eliding,
-Status, Duration and Volume shown while they fit or as the user chose (header menu)."""
+"""The sessions list's view: one row per session, the plan column as wide as its names
+(eliding only a name too long for the table), Status, Duration and Volume shown while
+they fit or as the user chose (header menu)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,11 @@ from backleg_desktop.ui.history.table_model import (
 )
 
 SESSION_COLUMNS_KEY = "history/session_columns_hidden"
-# Fixed widths from samples: measuring every loaded row would cost more.
+# Widths from samples, in the table's font: measuring every loaded row would cost more.
 SAMPLES = {
     DATE: "Wed 30 Sep 2026, 18:45  ★",
     DURATION: "1 h 05 min",
-    SETS: "22/19",
+    SETS: "22 of 22",  # domain.set_count.format_sets_done
     VOLUME: "12,345 kg",
     PAIN: "10 → 10",
     STATUS: "Stopped for pain",
@@ -53,16 +54,6 @@ def make_sessions_table(parent: QWidget) -> tuple[QTableView, ColumnChooser]:
         optional=(STATUS, DURATION, VOLUME),
         stretch=PLAN,
         min_stretch=120,
+        samples=SAMPLES,
     )
     return table, columns
-
-
-def size_columns(table: QTableView, columns: ColumnChooser) -> None:
-    metrics = table.fontMetrics()
-    header = table.horizontalHeader()
-    columns.set_widths(
-        {
-            column: max(metrics.horizontalAdvance(sample) + 24, header.sectionSizeHint(column))
-            for column, sample in SAMPLES.items()
-        }
-    )

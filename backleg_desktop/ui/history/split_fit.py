@@ -33,6 +33,5 @@ class SplitFit(QObject):
         wide = self.side_by_side_width() <= self.splitter.width()
         wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.splitter.orientation() != wanted:
+            # The tables' viewports are resized by the flip, and each fits its columns then.
             self.splitter.setOrientation(wanted)
-            for chooser in self.choosers:
-                chooser.fit()
