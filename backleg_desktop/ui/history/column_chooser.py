@@ -4,7 +4,8 @@ remembered in settings, or, until they choose, the optional columns that fit.
 Main columns are always shown; one of them stretches (and elides, the full text in its
 tooltip), so the table never needs sideways scrolling. The stretching column's texts come
 first: it is given the width of its longest text that can be shown whole beside the other
-main columns, and only the room left is for the optional columns, in order of priority.
+main columns, and only the room left is for the optional columns, in order of priority
+(those listed in `before_names` come before the names, when they have values).
 While the user has not chosen, each is shown if it has something to show and fits; those
 left out for room are named in the header menu. Once the user ticks or unticks one there,
 their set of hidden columns is kept under `key` and applied as it is.
@@ -46,6 +47,7 @@ class ColumnChooser(QObject):
         min_stretch: int = 140,
         has_values: HasValues | None = None,
         samples: Mapping[int, str] | None = None,
+        before_names: Sequence[int] = (),
     ) -> None:
         """`samples`: columns as wide as a sample text in the table's font (the user may
         drag them), for lists too long to measure; the others fit their shown rows."""
@@ -58,6 +60,7 @@ class ColumnChooser(QObject):
         self.min_stretch = min_stretch
         self._has_values = has_values
         self._samples = dict(samples or {})
+        self.before_names = tuple(c for c in optional if c in before_names)
         self._fitting = False
         self._fit_pending = False
         self._model: QAbstractItemModel | None = None
@@ -211,17 +214,25 @@ class ColumnChooser(QObject):
             return
         room = self.view.viewport().width()
         room -= sum(self._width(c) for c in self.main if c != self.stretch)
+        shown: set[int] = set()
+        for column in self.before_names:  # beside the names' least room
+            if self._wanted(column) and self._width(column) <= room - self.stretch_room():
+                shown.add(column)
+                room -= self._width(column)
         room -= self.names_width(room)
         for column in self.optional:
-            wanted = self._has_values is None or self._has_values(column)
-            width = self._width(column)
-            show = wanted and width <= room
-            if show:
-                room -= width
-            elif wanted:
+            wanted = self._wanted(column)
+            later = column not in self.before_names
+            if later and wanted and self._width(column) <= room:
+                shown.add(column)
+                room -= self._width(column)
+            if wanted and column not in shown:
                 self._no_room.append(column)
-            self.view.setColumnHidden(column, not show)
+            self.view.setColumnHidden(column, column not in shown)
         self._tell_no_room()
+
+    def _wanted(self, column: int) -> bool:
+        return self._has_values is None or self._has_values(column)
 
     def _tell_no_room(self) -> None:
         tip = "Right-click to choose the columns shown."

@@ -97,15 +97,17 @@ class SessionDetailPanel(QWidget):
         self.sets_view.verticalHeader().hide()
         self.sets_view.setAlternatingRowColors(True)
         self.sets_view.setWordWrap(False)
-        # Exercise names stretch and elide (whole in the tooltip); the other columns are
-        # shown while they fit, or as the user chose in the header's menu.
+        # Exercise names stretch, as wide as the longest that fits (a longer one elides,
+        # whole in the tooltip); the other columns are shown in the room left, or as the
+        # user chose in the header's menu.
         self.columns = ColumnChooser(
             self.sets_view,
             key=SETS_COLUMNS_KEY,
             main=(EXERCISE, NUMBER, REPS, LOAD),
-            # Side first: a one-leg set's Left and Right rows look like a set logged twice
-            # without it (it is only shown when some set has a side).
+            # Side first, even before whole names: a one-leg set's Left and Right rows look
+            # like a set logged twice without it (it is only shown when some set has a side).
             optional=(SIDE, RPE, KIND, NOTE, REST),
+            before_names=(SIDE,),
             stretch=EXERCISE,
             min_stretch=100,
             has_values=self.sets_model.has_values,

@@ -41,7 +41,7 @@ from backleg_desktop.ui.history.detail_panel import SessionDetailPanel
 from backleg_desktop.ui.history.filter_bar import HistoryFilterBar
 from backleg_desktop.ui.history.outside_changes import OutsideChangeWatcher
 from backleg_desktop.ui.history.sessions_table import make_sessions_table
-from backleg_desktop.ui.history.split_fit import SplitFit
+from backleg_desktop.ui.history.split_fit import SIDE_BY_SIDE, SplitFit
 from backleg_desktop.ui.history.table_model import (
     DATE,
     SESSION_ID_ROLE,
@@ -158,7 +158,7 @@ class HistoryPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([440, 390])  # the detail's sets need room at 1024 wide
+        self.splitter.setSizes(list(SIDE_BY_SIDE))
         SplitFit(self.splitter, self.columns, self.detail.columns)  # stacked when too narrow
 
         layout = QVBoxLayout(tab)

@@ -102,6 +102,8 @@ class SetsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if section == LOAD:
                 return f"Load ({self.units.unit})"
+            if section == REPS and self._sets and all(_reps_only(s) for s in self._sets):
+                return "Reps"  # no hold or distance: a narrower column, more room for names
             return HEADERS[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return HEADER_TIPS.get(section)
@@ -188,6 +190,11 @@ class SetsTableModel(QAbstractTableModel):
         if column == NOTE:
             return s.note
         return ""
+
+
+def _reps_only(s: LoggedSet) -> bool:
+    """Whether the reps column shows this set's reps (not a hold's time or a distance)."""
+    return s.reps is not None and s.distance_m is None
 
 
 def _by_exercise_and_side(sets: tuple[LoggedSet, ...]) -> list[LoggedSet]:

@@ -12,6 +12,10 @@ from PySide6.QtWidgets import QSplitter
 
 from backleg_desktop.ui.history.column_chooser import ColumnChooser
 
+# The list's and the detail's shares of the splitter (history_page starts side by side).
+SIDE_BY_SIDE = (440, 390)  # the detail's sets need room at 1024 wide
+STACKED = (400, 600)
+
 
 class SplitFit(QObject):
     def __init__(self, splitter: QSplitter, *choosers: ColumnChooser) -> None:
@@ -35,3 +39,9 @@ class SplitFit(QObject):
         if self.splitter.orientation() != wanted:
             # The tables' viewports are resized by the flip, and each fits its columns then.
             self.splitter.setOrientation(wanted)
+            # Side by side the list gets more of the width; stacked, the detail gets more
+            # of the height, for its sets (a large font leaves room for few rows).
+            stretch, sizes = ((3, 2), SIDE_BY_SIDE) if wide else ((2, 3), STACKED)
+            for index, factor in enumerate(stretch):
+                self.splitter.setStretchFactor(index, factor)
+            self.splitter.setSizes(list(sizes))  # relative: scaled to the splitter

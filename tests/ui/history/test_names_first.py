@@ -66,6 +66,11 @@ def test_at_a_large_font_names_and_main_columns_are_whole(
     assert history.splitter.orientation() == Qt.Orientation.Vertical
     assert has_sides(history)  # a lunge's Left and Right rows are in this session
     assert_whole(history)
+    # ...and they say which side they are, or they read like one set logged twice. The
+    # reps column is only as wide as "Reps" when the session has no hold or distance.
+    view = history.detail.sets_view
+    assert not view.isColumnHidden(sets_model.SIDE)
+    assert view.model().headerData(sets_model.REPS, Qt.Orientation.Horizontal) == "Reps"
 
 
 def test_side_by_side_the_names_come_before_the_optional_columns(
@@ -184,3 +189,36 @@ def test_a_column_left_out_for_room_can_still_be_chosen(
     rest.setChecked(True)  # the user's choice wins over the room
     assert not view.isColumnHidden(sets_model.REST)
     assert columns.hidden_for_room() == []
+
+
+def test_at_the_default_font_a_lunge_keeps_its_side_beside_the_names(
+    qtbot, request, data_dir, library
+) -> None:
+    """Side by side at the default font the longest name cannot be whole; the Side column
+    still comes before the names' room (Left and Right rows would read as one set logged
+    twice), and a session of reps only has a "Reps" column, not the wider "Reps / time"."""
+    history = open_history(qtbot, request, data_dir, library)
+    assert history.splitter.orientation() == Qt.Orientation.Horizontal
+    view = history.detail.sets_view
+    assert not view.isColumnHidden(sets_model.SIDE)
+    assert view.model().headerData(sets_model.REPS, Qt.Orientation.Horizontal) == "Reps"
+    assert not cut_cells(history.table, LIST_MAIN)
+    assert not sideways(history.table) and not sideways(view)
+
+
+@pytest.mark.parametrize("size", [14.0, 18.0])
+def test_stacked_the_detail_gets_the_larger_share_for_its_sets(
+    qtbot,
+    request,
+    app_font,  # noqa: F811
+    data_dir,
+    library,
+    size,
+) -> None:
+    app_font(size)
+    history = open_history(qtbot, request, data_dir, library)
+    assert history.splitter.orientation() == Qt.Orientation.Vertical
+    listed, detail = history.splitter.sizes()
+    assert detail > listed
+    view = history.detail.sets_view
+    assert view.viewport().height() >= 3 * view.rowHeight(0)  # three sets in view at least

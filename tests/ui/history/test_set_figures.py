@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import Qt
+
 from backleg_desktop.domain.history import ImportedSession, LoggedSet, SetEntry
 from backleg_desktop.ui.history import set_text
 from backleg_desktop.ui.history.sets_model import LOAD, REPS, RPE
@@ -77,6 +79,7 @@ def test_detail_shows_time_distance_and_rpe(page, store, qtbot) -> None:
         for r in range(model.rowCount())
     ]
     assert shown == [("held 60 s", "–", ""), ("2.5 km in 10:00 min", "–", "7.5")]
+    assert model.headerData(REPS, Qt.Orientation.Horizontal) == "Reps / time"
     assert "– / –" not in {s[0] for s in shown}
     assert not page.detail.sets_view.isColumnHidden(RPE)
     assert "1 set" not in page.detail.meta.text() and "2 sets" in page.detail.meta.text()
