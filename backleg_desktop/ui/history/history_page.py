@@ -41,7 +41,7 @@ from backleg_desktop.ui.history.detail_panel import SessionDetailPanel
 from backleg_desktop.ui.history.filter_bar import HistoryFilterBar
 from backleg_desktop.ui.history.outside_changes import OutsideChangeWatcher
 from backleg_desktop.ui.history.sessions_table import make_sessions_table
-from backleg_desktop.ui.history.split_fit import SIDE_BY_SIDE, SplitFit
+from backleg_desktop.ui.history.split_fit import SplitFit
 from backleg_desktop.ui.history.table_model import (
     DATE,
     SESSION_ID_ROLE,
@@ -155,11 +155,9 @@ class HistoryPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, tab)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes(list(SIDE_BY_SIDE))
-        SplitFit(self.splitter, self.columns, self.detail.columns)  # stacked when too narrow
+        # Side by side when both fit, the list as wide as it needs; else stacked.
+        SplitFit(self.splitter, self.columns, self.detail.columns)
 
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 8, 0, 0)
