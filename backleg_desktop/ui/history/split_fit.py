@@ -4,18 +4,20 @@ At a large system font (or a narrow window) the sessions list's main columns and
 detail's no longer fit side by side, and both tables would need sideways scrolling and
 cut exercise names; stacked, each gets the whole width.
 
-Side by side, the list (the first table) starts as wide as its main columns need and the
-detail gets the rest, for its exercise names and set columns; stacked, the detail gets
-the larger share of the height. The shares are set when the page is first shown, at a
-flip and when the font changes; between those, the user's drag of the handle stays.
+Side by side, the list (the first table) is given the width its main columns need and
+the detail the rest, for its exercise names and set columns; stacked, the detail gets the
+larger share of the height. The shares are set when the page is first shown (unless
+ui/window_state.py put back the split of the last run), after a flip and after a font
+change; between those the user's drag of the handle stays.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QSplitter
 
 from backleg_desktop.ui.history.column_chooser import ColumnChooser
+from backleg_desktop.ui.window_state import _RESTORED  # set on a splitter it restored
 
 # The list's and the detail's shares of the splitter's height when stacked.
 STACKED = (400, 600)
@@ -26,34 +28,49 @@ class SplitFit(QObject):
         super().__init__(splitter)
         self.splitter = splitter
         self.choosers = choosers
-        self._shared = False  # the shares were set once the splitter had its size
+        self._started = False  # shown once
+        self._laid_out: Qt.Orientation | None = None  # the orientation the shares are for
+        self._force = False
+        self._pending = False
         splitter.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.FontChange:
-            self.fit(share=True)
+            self._force = True
+            self.fit()
         elif kind in (QEvent.Type.Resize, QEvent.Type.Show):
-            self.fit(share=not self._shared and self.splitter.isVisible())
+            if not self._started and self.splitter.isVisible():
+                self._started = True
+                if self.splitter.property(_RESTORED):  # the last run's split stays
+                    self._laid_out = self.splitter.orientation()
+            self.fit()
         return False
 
     def side_by_side_width(self) -> int:
         """The width the tables' main columns need next to each other."""
         return sum(c.needed_width() for c in self.choosers) + self.splitter.handleWidth()
 
-    def fit(self, *, share: bool = False) -> None:
+    def fit(self) -> None:
         wide = self.side_by_side_width() <= self.splitter.width()
         wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.splitter.orientation() != wanted:
             # The tables' viewports are resized by the flip, and each fits its columns then.
             self.splitter.setOrientation(wanted)
-            share = True
-        if share:
-            self._share(wide)
+        if self._started and (self._force or wanted != self._laid_out) and not self._pending:
+            # After the events of this pass: a flip there and back (while the window
+            # takes its size) leaves the shares as they were.
+            self._pending = True
+            QTimer.singleShot(0, self, self._share)
 
-    def _share(self, wide: bool) -> None:
-        self._shared = True
-        if wide:
+    def _share(self) -> None:
+        self._pending = False
+        orientation = self.splitter.orientation()
+        if not self._force and orientation == self._laid_out:
+            return
+        self._force = False
+        self._laid_out = orientation
+        if orientation == Qt.Orientation.Horizontal:
             first = self.choosers[0].needed_width()
             rest = self.splitter.width() - first - self.splitter.handleWidth()
             stretch, sizes = (1, 2), [first, max(rest, 1)]
