@@ -8,9 +8,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from backleg_desktop.content.model import Exercise
 from backleg_desktop.domain.figures import FigureBook
@@ -19,6 +27,7 @@ from backleg_desktop.ui.figures.panel import FigurePanel
 from backleg_desktop.ui.widgets import paragraph, set_scaled_font
 
 FIGURE_MIN_HEIGHT = 120
+LAYOUT_ROUNDS = 4
 
 
 class CueList(QFrame):
@@ -89,13 +98,13 @@ class CueList(QFrame):
             # Once the emphasised cue's larger lines are laid out.
             QTimer.singleShot(0, self._reveal)
 
-    def _reveal(self, again: bool = True) -> None:
+    def _reveal(self) -> None:
         area = self.scroll_area
         if self._labels and area is not None:
-            self._layout.activate()  # the emphasised cue's new height, before measuring
+            # Lay out first: the emphasised cue's larger lines move the ones after it.
+            for _ in range(LAYOUT_ROUNDS):  # the list, the screen, then the scroll area
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             area.ensureWidgetVisible(self._labels[self._current], 0, 8)
-            if again:  # the scroll area resizes its content a round later: look again
-                QTimer.singleShot(0, lambda: self._reveal(again=False))
 
     def step(self, delta: int) -> None:
         self.set_current(self._current + delta, reveal=True)
@@ -131,14 +140,27 @@ class IllustrationArea(QFrame):
         layout.addWidget(self.figure, 1)
         layout.addWidget(self.text)
 
-    def sizeHint(self) -> QSize:
-        # Asks for no more than its least height: in the screen's scroll area the cues
-        # get the height their lines need first, and the figure grows into what is left.
-        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+    # It asks for no more height than the figure's least plus its text: in the screen's
+    # scroll area the cues get the height their lines need first, and the figure grows
+    # into what is left. (A layout's height-for-width would ask for the figure's full
+    # preferred height, so it is turned off and the hint computed for the width it has.)
+    def hasHeightForWidth(self) -> bool:
+        return False
 
-    def heightForWidth(self, width: int) -> int:
-        spare = self.figure.sizeHint().height() - self.figure.minimumSizeHint().height()
-        return max(self.minimumSizeHint().height(), super().heightForWidth(width) - max(0, spare))
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        layout = self.layout()
+        if layout is None:
+            return hint
+        width = self.width() if self.width() > 0 else hint.width()
+        spare = max(0, self.figure.sizeHint().height() - self.figure.minimumSizeHint().height())
+        least = self.minimumSizeHint().height()
+        return QSize(hint.width(), max(least, layout.totalHeightForWidth(width) - spare))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the text's wrapping, so the hint, depends on the width
 
     def show_exercise(self, exercise: Exercise | None) -> None:
         self.figure.set_figure(

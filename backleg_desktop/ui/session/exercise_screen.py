@@ -29,7 +29,7 @@ from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.load_input import LoadSpinBox
 from backleg_desktop.ui.session import texts
 from backleg_desktop.ui.session.exercise_panels import CueList, HintPanel, IllustrationArea
-from backleg_desktop.ui.session.fit import follow_font, scroll_to_top_of
+from backleg_desktop.ui.session.fit import follow_font, scroll_to_top_of, show_span
 from backleg_desktop.ui.session.rpe_field import RpeField
 from backleg_desktop.ui.session.safety_panel import SafetyPanel
 from backleg_desktop.ui.session.texts import how_text, set_text, side_text, target_text
@@ -241,12 +241,15 @@ class ExerciseScreen(QWidget):
         if open_:
             QTimer.singleShot(0, lambda: scroll_to_top_of(self.scroll_area, self.safety.body))
 
-    def _keep_set_in_view(self) -> None:
-        # At a large font the screen scrolls: during a set the button, with the reps
-        # and load above it, is what needs to be in view, once the layout has settled.
-        QTimer.singleShot(
-            0, lambda: self.scroll_area.ensureWidgetVisible(self.primary_button, 0, 8)
-        )
+    def _keep_set_in_view(self, hold: bool) -> None:
+        # At a large font the screen scrolls, once the layout has settled. During a set
+        # the reps, load and button must be in view (the timer wholly or not at all,
+        # never cut in half); a hold has nothing to type, and its countdown comes first.
+        area = self.scroll_area
+        if hold:
+            QTimer.singleShot(0, lambda: scroll_to_top_of(area, self.timer, 0))
+        else:
+            QTimer.singleShot(0, lambda: show_span(area, self.timer, self.primary_button))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -388,7 +391,7 @@ class ExerciseScreen(QWidget):
         done = "End hold" if hold else "Log both legs" if self._alternating else "Log set"
         self._primary("Done: right leg next" if side == "left" else done)
         self.illustration.figure.play()
-        self._keep_set_in_view()
+        self._keep_set_in_view(hold)
 
     def show_elapsed(self, seconds: int) -> None:
         self.timer.setText(format_mmss(seconds))

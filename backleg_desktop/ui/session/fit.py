@@ -194,7 +194,7 @@ def scrolling(screen: QWidget, content: QWidget, margins: tuple[int, int, int, i
     screen.scroll_area = area  # type: ignore[attr-defined]
 
 
-def scroll_to_top_of(area: QScrollArea, widget: QWidget) -> None:
+def scroll_to_top_of(area: QScrollArea, widget: QWidget, gap: int = 8) -> None:
     """Scroll `area` so `widget`'s top is in view (at the top when it is taller than
     the view; Qt's ensureWidgetVisible would centre it and hide its first lines)."""
     content = area.widget()
@@ -203,10 +203,28 @@ def scroll_to_top_of(area: QScrollArea, widget: QWidget) -> None:
     top = widget.mapTo(content, QPoint(0, 0)).y()
     view = area.viewport().height()
     bar = area.verticalScrollBar()
-    if widget.height() + 8 > view or top < bar.value():
-        bar.setValue(max(0, top - 8))
+    if widget.height() + gap > view or top < bar.value():
+        bar.setValue(max(0, top - gap))
     elif top + widget.height() > bar.value() + view:
-        bar.setValue(top + widget.height() + 8 - view)
+        bar.setValue(top + widget.height() + gap - view)
+
+
+def show_span(area: QScrollArea, first: QWidget, last: QWidget, gap: int = 8) -> None:
+    """Scroll so `first` to `last` are in view; when they do not all fit, `last` is,
+    and `first` is scrolled wholly out rather than shown cut in half."""
+    content = area.widget()
+    if content is None:
+        return
+    top = first.mapTo(content, QPoint(0, 0)).y()
+    first_bottom = top + first.height()
+    bottom = last.mapTo(content, QPoint(0, last.height())).y()
+    view = area.viewport().height()
+    bar = area.verticalScrollBar()
+    if bottom - top + gap <= view:
+        if top < bar.value() or bottom > bar.value() + view:
+            bar.setValue(max(0, min(top - gap // 2, bottom + gap - view)))
+    else:
+        bar.setValue(max(bottom + gap - view, first_bottom))
 
 
 class _FontWatch(QObject):

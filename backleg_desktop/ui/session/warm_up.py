@@ -84,7 +84,7 @@ class WarmUpScreen(QWidget):
             wide=((0, 0, 1, 1), (0, 1, 1, 1)),
             narrow=((1, 0, 1, 1), (0, 0, 1, 1)),
             columns=((0,), (1,)),
-            stretch=(1, 1),
+            stretch=(1, 1),  # the text wider than before: at 18 pt it was four words a line
             spacing=PAGE_MARGIN,
         )
         scrolling(self, blocks, (PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2))

@@ -203,12 +203,27 @@ def test_the_exercise_and_set_stay_in_view_during_a_set_and_a_rest(
     for widget in (screen.name, screen.set_label, screen.primary_button):
         assert in_view(widget), f"{widget.objectName()} {widget.text()!r} out of view"
     assert screen.name.text() == "Leg extension" and screen.set_label.text().startswith("Set 1")
+    viewport = screen.scroll_area.viewport()
+    top = screen.timer.mapTo(viewport, QPoint(0, 0)).y()
+    shown = max(0, min(viewport.height(), top + screen.timer.height()) - max(0, top))
+    assert shown in (0, screen.timer.height()), "the timer is cut in half"
     drive.space()  # logged: the rest says what comes next
     rest = drive.page.rest_screen
     settle(qtbot)
     for widget in (rest.up_next, rest.up_next_detail):
         assert in_view(widget), f"{widget.objectName()} {widget.text()!r} out of view"
     assert rest.up_next.text() == "Leg extension" and "Set 2" in rest.up_next_detail.text()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_holds_countdown_and_name_stay_in_view(qtbot, request, at_size, size) -> None:
+    drive = request.getfixturevalue("drive")
+    drive.window.resize(1024, 700)
+    drive.window.show()
+    screen = _gentle_hold(drive)
+    settle(qtbot)
+    for widget in (screen.name, screen.set_label, screen.timer):
+        assert in_view(widget), f"{widget.objectName()} {widget.text()!r} out of view"
 
 
 @pytest.mark.parametrize("size", [14.0, 18.0])
@@ -231,8 +246,4 @@ def test_every_cue_has_the_height_it_needs_without_a_box_of_its_own(
         drive.key(K.Key_Right if index else K.Key_Left)
         settle(qtbot)
         assert cues.current == index
-        label = cues._labels[index]
-        viewport = screen.scroll_area.viewport()
-        top = label.mapTo(viewport, QPoint(0, 0)).y()
-        line = label.fontMetrics().height()
-        assert top >= 0 and top + line <= viewport.height(), label.text()  # its first line
+        assert in_view(cues._labels[index]), cues._labels[index].text()
