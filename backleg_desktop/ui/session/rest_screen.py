@@ -148,7 +148,7 @@ class RestScreen(QWidget):
             wide=((0, 0, 2, 1), (0, 1, 1, 1), (1, 1, 1, 1)),
             narrow=((1, 0, 1, 1), (0, 0, 1, 1), (2, 0, 1, 1)),
             columns=((0,), (1, 2)),
-            stretch=(3, 2),
+            stretch=(2, 1),  # the four controls in one row at the default font
             spacing=PAGE_MARGIN,
         )
         scrolling(self, self.blocks, (PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2))

@@ -58,6 +58,7 @@ class WarmUpScreen(QWidget):
         self.ring = CountdownRing(self)
         self.ring.setAccessibleName("Warm-up countdown")
         self.ring.set_caption("Warm-up")
+        self.ring.align_top = True
         self.moves = paragraph("")
         self.moves.setObjectName("warmUpMoves")
         self.keys = muted(paragraph(KEYS_TEXT))
@@ -80,7 +81,7 @@ class WarmUpScreen(QWidget):
         # At a large font the move and what to do come first, the ring under them, and
         # the screen scrolls rather than squeeze the text.
         blocks = Blocks(
-            (block(self.ring), text),
+            (block(self.ring, stretch_last=True), text),
             wide=((0, 0, 1, 1), (0, 1, 1, 1)),
             narrow=((1, 0, 1, 1), (0, 0, 1, 1)),
             columns=((0,), (1,)),

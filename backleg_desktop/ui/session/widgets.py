@@ -111,12 +111,13 @@ class CountdownRing(QWidget):
         self._seconds = 0
         self._caption = "Rest"
         self._ready = False
+        self.align_top = False  # beside a tall column of text: at its top, not its middle
         self.setAccessibleName("Rest countdown")
 
     def sizeHint(self) -> QSize:
-        # Modest: it grows into the room there is; stacked under a large font's text
-        # in a scroll area, a big hint would push the rest of the screen out of view.
-        return QSize(300, 300)
+        # Its least size: it grows into the room there is, and in a scroll area (a large
+        # font) a bigger hint would push the rest of the screen out of view.
+        return self.minimumSize()
 
     # -- state -----------------------------------------------------------------------
     @property
@@ -148,7 +149,7 @@ class CountdownRing(QWidget):
         thickness = max(8.0, side * 0.055)
         rect = QRectF(
             (self.width() - side) / 2 + thickness / 2,
-            (self.height() - side) / 2 + thickness / 2,
+            (0 if self.align_top else (self.height() - side) / 2) + thickness / 2,
             side - thickness,
             side - thickness,
         )
