@@ -247,3 +247,28 @@ def test_every_cue_has_the_height_it_needs_without_a_box_of_its_own(
         settle(qtbot)
         assert cues.current == index
         assert in_view(cues._labels[index]), cues._labels[index].text()
+
+
+@pytest.mark.parametrize("size", [18.0])
+def test_page_down_and_up_scroll_a_tall_screen_from_the_keyboard(
+    qtbot, request, at_size, size
+) -> None:
+    drive = request.getfixturevalue("drive")
+    drive.window.resize(1024, 700)
+    drive.window.show()
+    screen = _high_pain(drive)  # at 18 pt the choices are under the advice
+    settle(qtbot)
+    bar = screen.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    assert not in_view(screen.sharp_button)
+    while not in_view(screen.sharp_button) and bar.value() < bar.maximum():
+        drive.key(K.Key_PageDown)
+        settle(qtbot)
+    assert in_view(screen.sharp_button)
+    assert screen.level == 8  # the level stays: Page keys are not the slider's
+    drive.key(K.Key_PageUp)
+    drive.key(K.Key_PageUp)
+    drive.key(K.Key_PageUp)
+    assert bar.value() == 0
+    drive.enter()  # Enter still takes the offer: the Gentle day
+    assert drive.page.plan.id == "gentle-day"
