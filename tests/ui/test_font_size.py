@@ -212,3 +212,27 @@ def test_during_a_set_at_a_large_font_the_reps_and_button_are_in_view(
 
     qtbot.keyClick(QApplication.focusWidget() or window, K.Key_Space)  # the set starts
     qtbot.waitUntil(lambda: shown(screen.primary_button) and shown(screen.reps), timeout=2000)
+
+
+def test_box_widths_and_button_heights_follow_a_font_change_while_running(
+    qtbot, request, app_font, data_dir, library
+) -> None:
+    app_font(10.0)
+    window = open_window(request, data_dir, library)
+    window.resize(1024, 700)
+    to_set_screen(qtbot, window)
+    screen = window.session.page.exercise_screen
+    before = (screen.reps.minimumWidth(), screen.load.minimumWidth())
+    button = screen.primary_button.minimumHeight()
+    skip = window.session.page.chrome.skip_set_button.minimumHeight()
+
+    app_font(18.0)  # the system font changed while the set screen is up
+    qtbot.wait(20)
+    for box in (screen.reps, screen.load):  # still room for "000" and "000.00 lb"
+        widest = "000.00 lb" if box is screen.load else "000"
+        assert box.minimumWidth() >= box.fontMetrics().horizontalAdvance(widest) + 60
+    assert screen.reps.minimumWidth() > before[0] and screen.load.minimumWidth() > before[1]
+    for b in (screen.primary_button, window.session.page.chrome.skip_set_button):
+        assert b.minimumHeight() >= 2 * b.fontMetrics().height()  # two lines of the new font
+    assert screen.primary_button.minimumHeight() > button
+    assert window.session.page.chrome.skip_set_button.minimumHeight() > skip

@@ -8,15 +8,26 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from backleg_desktop.content.model import Exercise
 from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.ui.figures.panel import FigurePanel
-from backleg_desktop.ui.widgets import VerticalScrollArea, paragraph, set_scaled_font
+from backleg_desktop.ui.widgets import paragraph, set_scaled_font
+
+FIGURE_MIN_HEIGHT = 120
+LAYOUT_ROUNDS = 4
 
 
 class CueList(QFrame):
@@ -33,15 +44,15 @@ class CueList(QFrame):
         set_scaled_font(self._title, 1.0, bold=True)
         self._title.setWordWrap(True)  # a large system font: two lines, not cut
         self._layout.addWidget(self._title)
-        # The cues scroll when they are longer than the room left under the figure (at
-        # 1024×700 the lunge's six were squeezed until their lines overlapped).
-        inner = QWidget()
-        self._cue_layout = QVBoxLayout(inner)
+        # The cues take the height their lines need (no box of their own that scrolls:
+        # at a large font it showed one cue at a time); the screen around them scrolls,
+        # and the figure above gives up its height first.
+        self._cue_layout = QVBoxLayout()
         self._cue_layout.setContentsMargins(0, 0, 0, 0)
         self._cue_layout.setSpacing(6)
-        self._cue_layout.addStretch(1)  # cues sit at the top; labels go in before this
-        self.cue_scroll = VerticalScrollArea(inner, self)
-        self._layout.addWidget(self.cue_scroll, 1)
+        self._layout.addLayout(self._cue_layout)
+        self._layout.addStretch(1)
+        self.scroll_area: QScrollArea | None = None  # the screen's, set by the screen
         self._labels: list[QLabel] = []
         self._current = 0
 
@@ -67,11 +78,12 @@ class CueList(QFrame):
             label.setProperty("cue", cue)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            self._cue_layout.insertWidget(self._cue_layout.count() - 1, label)
+            self._cue_layout.addWidget(label)
             self._labels.append(label)
         self.set_current(0)
 
-    def set_current(self, index: int) -> None:
+    def set_current(self, index: int, *, reveal: bool = False) -> None:
+        """Emphasise cue `index`; `reveal`: scroll the screen to it (Left / Right)."""
         if not self._labels:
             return
         self._current = max(0, min(len(self._labels) - 1, index))
@@ -82,13 +94,20 @@ class CueList(QFrame):
                 QPalette.ColorRole.WindowText if now else QPalette.ColorRole.PlaceholderText
             )
             label.setAccessibleDescription("current cue" if now else "")
-        if self._current == 0:  # a new exercise starts at the top, whatever was shown
-            self.cue_scroll.verticalScrollBar().setValue(0)
-        else:
-            self.cue_scroll.ensureWidgetVisible(self._labels[self._current], 0, 0)
+        if reveal and self.scroll_area is not None:
+            # Once the emphasised cue's larger lines are laid out.
+            QTimer.singleShot(0, self._reveal)
+
+    def _reveal(self) -> None:
+        area = self.scroll_area
+        if self._labels and area is not None:
+            # Lay out first: the emphasised cue's larger lines move the ones after it.
+            for _ in range(LAYOUT_ROUNDS):  # the list, the screen, then the scroll area
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            area.ensureWidgetVisible(self._labels[self._current], 0, 8)
 
     def step(self, delta: int) -> None:
-        self.set_current(self._current + delta)
+        self.set_current(self._current + delta, reveal=True)
 
 
 class IllustrationArea(QFrame):
@@ -114,10 +133,34 @@ class IllustrationArea(QFrame):
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.figure = FigurePanel(clock, self, with_cues=False)
         self.figure.setFrameShape(QFrame.Shape.NoFrame)
-        self.figure.setMinimumHeight(self.fontMetrics().height() * 11)
+        # A drawing, not text: it keeps a fixed least height and gives up room before
+        # the cues under it do, whatever the font size.
+        self.figure.setMinimumHeight(FIGURE_MIN_HEIGHT)
         layout = QVBoxLayout(self)
         layout.addWidget(self.figure, 1)
         layout.addWidget(self.text)
+
+    # It asks for no more height than the figure's least plus its text: in the screen's
+    # scroll area the cues get the height their lines need first, and the figure grows
+    # into what is left. (A layout's height-for-width would ask for the figure's full
+    # preferred height, so it is turned off and the hint computed for the width it has.)
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        layout = self.layout()
+        if layout is None:
+            return hint
+        width = self.width() if self.width() > 0 else hint.width()
+        spare = max(0, self.figure.sizeHint().height() - self.figure.minimumSizeHint().height())
+        least = self.minimumSizeHint().height()
+        return QSize(hint.width(), max(least, layout.totalHeightForWidth(width) - spare))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the text's wrapping, so the hint, depends on the width
 
     def show_exercise(self, exercise: Exercise | None) -> None:
         self.figure.set_figure(

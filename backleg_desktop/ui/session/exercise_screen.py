@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette, QResizeEvent
@@ -28,10 +29,11 @@ from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.load_input import LoadSpinBox
 from backleg_desktop.ui.session import texts
 from backleg_desktop.ui.session.exercise_panels import CueList, HintPanel, IllustrationArea
+from backleg_desktop.ui.session.fit import follow_font, scroll_to_top_of, show_span
 from backleg_desktop.ui.session.rpe_field import RpeField
 from backleg_desktop.ui.session.safety_panel import SafetyPanel
 from backleg_desktop.ui.session.texts import how_text, set_text, side_text, target_text
-from backleg_desktop.ui.session.widgets import action_button, big_label, relabel
+from backleg_desktop.ui.session.widgets import action_button, big_label, relabel, text_width
 from backleg_desktop.ui.widgets import (
     PAGE_MARGIN,
     VerticalScrollArea,
@@ -48,6 +50,10 @@ def first_step_word(hold: bool, warmup: bool) -> str:
     if warmup:
         return "warm-up hold" if hold else "warm-up set"
     return "hold" if hold else "set"
+
+
+def fit_width(box: QWidget, widest: str) -> None:
+    box.setMinimumWidth(text_width(box, widest) + 60)
 
 
 class ExerciseScreen(QWidget):
@@ -119,7 +125,7 @@ class ExerciseScreen(QWidget):
             # Reps need room for three digits, the load for "000.00 lb": wider reps boxes
             # pushed the lunge's three boxes and the RPE box over each other at 1024 px.
             widest = "000.00 lb" if box is self.load else "000"
-            box.setMinimumWidth(box.fontMetrics().horizontalAdvance(widest) + 60)
+            follow_font(box, partial(fit_width, box, widest))
         inputs = QGridLayout()
         self.left_reps_label = QLabel("L&eft leg reps", self)
         self.left_reps_label.setBuddy(self.left_reps)
@@ -149,7 +155,8 @@ class ExerciseScreen(QWidget):
         self.primary_button = action_button("Start set", "Space", "primaryAction", self)
         self._primary("Start set")
         set_scaled_font(self.primary_button, 1.3, bold=True)
-        self.primary_button.setMinimumHeight(self.primary_button.fontMetrics().height() * 2 + 12)
+        self.primary_button.extra_height = 12  # kept on a font change too
+        self.primary_button.fit_height()
         self.primary_button.clicked.connect(self.primary_requested)
         self.decline_button = action_button(
             "Leave it out",
@@ -170,15 +177,18 @@ class ExerciseScreen(QWidget):
         self.safety.toggle.toggled.connect(lambda open_: self.illustration.setVisible(not open_))
         self.safety.toggle.toggled.connect(self._safety_toggled)
 
+        # The exercise and set stay above the scrolling part: at a large font the
+        # screen scrolls to the timer and button during a set, and the name stays.
+        header = QHBoxLayout()  # one row: the name wraps beside the set before it goes under
+        header.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, 4)
+        header.addWidget(self.name, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addSpacing(PAGE_MARGIN)
+        header.addWidget(self.set_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addSpacing(PAGE_MARGIN)
+        header.addWidget(self.side, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
         left = QVBoxLayout()
         left.setSpacing(10)
-        left.addWidget(self.name)
-        heading_row = QHBoxLayout()
-        heading_row.addWidget(self.set_label)
-        heading_row.addSpacing(24)
-        heading_row.addWidget(self.side)
-        heading_row.addStretch(1)
-        left.addLayout(heading_row)
         left.addWidget(self.target)
         left.addWidget(self.how)
         left.addWidget(self.last_time)
@@ -204,38 +214,42 @@ class ExerciseScreen(QWidget):
 
         right = QVBoxLayout()
         right.addWidget(self.safety.body)
-        right.addWidget(self.illustration)
-        right.addWidget(self.cues, 1)
+        right.addWidget(self.illustration, 1)  # the figure gives up its height first
+        right.addWidget(self.cues)
 
         # Side by side when both columns fit; with a large font the figure and cues go
         # under the set, and the whole screen scrolls rather than squeeze its lines.
         content = QWidget()
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
-        self.columns.setContentsMargins(
-            PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2
-        )
+        self.columns.setContentsMargins(PAGE_MARGIN, 4, PAGE_MARGIN, PAGE_MARGIN // 2)
         self.columns.setSpacing(PAGE_MARGIN)
         self.columns.addLayout(left, 3)
         self.columns.addLayout(right, 2)
         self._left, self._right = left, right
         self.scroll_area = VerticalScrollArea(content, self)
         self.scroll_area.setObjectName("exerciseScroll")
+        self.cues.scroll_area = self.scroll_area  # Left/Right bring the cue into view
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addLayout(header)
         outer.addWidget(self.scroll_area)
         self._alternating = False
 
     def _safety_toggled(self, open_: bool) -> None:
         # Stacked under the set at a large font, the opened lists would be out of view.
         if open_:
-            QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(self.safety.body))
+            QTimer.singleShot(0, lambda: scroll_to_top_of(self.scroll_area, self.safety.body))
 
-    def _keep_set_in_view(self) -> None:
-        # At a large font the screen scrolls: during a set the button, with the reps
-        # and load above it, is what needs to be in view, once the layout has settled.
-        QTimer.singleShot(
-            0, lambda: self.scroll_area.ensureWidgetVisible(self.primary_button, 0, 8)
-        )
+    def _keep_set_in_view(self, hold: bool) -> None:
+        # At a large font the screen scrolls, once the layout has settled. During a set
+        # the reps, load and button must be in view (the timer wholly or not at all,
+        # never cut in half); a hold has nothing to type, and its countdown comes first.
+        area = self.scroll_area
+        if hold:
+            QTimer.singleShot(0, lambda: scroll_to_top_of(area, self.timer, 0))
+        else:
+            QTimer.singleShot(0, lambda: show_span(area, self.timer, self.primary_button))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -377,7 +391,7 @@ class ExerciseScreen(QWidget):
         done = "End hold" if hold else "Log both legs" if self._alternating else "Log set"
         self._primary("Done: right leg next" if side == "left" else done)
         self.illustration.figure.play()
-        self._keep_set_in_view()
+        self._keep_set_in_view(hold)
 
     def show_elapsed(self, seconds: int) -> None:
         self.timer.setText(format_mmss(seconds))

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QWidget
 
 from backleg_desktop.domain.checkin import ChoiceId
 from backleg_desktop.ui.session.rest_screen import ADJUST_STEP_S
@@ -64,6 +64,7 @@ Action = Literal[
     "warm_up_stop",
     "safety_panel",
     "decline_set",
+    "scroll_screen",
 ]
 ENTER = (K.Key_Return, K.Key_Enter)
 CHOICE_OF_KEY: dict[Qt.Key, ChoiceId] = {K.Key_Q: "quick", K.Key_R: "rest", K.Key_A: "anyway"}
@@ -213,6 +214,11 @@ TABLE: tuple[KeyRow, ...] = (
         "disc_swap", (K.Key_X,), mods="none", screen="exercise", needs_session=True,
         shown="X", does="Herniated disc: do the gentler choice offered instead of this move",
     ),
+    KeyRow(
+        "scroll_screen", (K.Key_PageUp, K.Key_PageDown), mods="none",
+        shown="Page Up / Page Down",
+        does="A session screen taller than the window (a large font): scroll it",
+    ),
 )  # fmt: skip
 
 _EXACT = {
@@ -263,6 +269,19 @@ def find(event: QKeyEvent, *, screen: str | None, active: bool, typing: bool) ->
     return None
 
 
+def scroll_action(screen: QWidget | None, event: QKeyEvent | None) -> Callable[[], None] | None:
+    """Page Up / Down on a screen that scrolls (its `scroll_area`); None where nothing
+    scrolls (the chooser's list keeps its own Page keys)."""
+    area = getattr(screen, "scroll_area", None)
+    if not isinstance(area, QAbstractScrollArea) or event is None:
+        return None
+    bar = area.verticalScrollBar()
+    if bar.maximum() == 0:
+        return None
+    step = bar.pageStep() if event.key() == K.Key_PageDown else -bar.pageStep()
+    return lambda: bar.setValue(bar.value() + step)
+
+
 def bind(page: SessionPage, row: KeyRow, event: QKeyEvent | None) -> Callable[[], None] | None:
     """What `row`'s action does on `page` now; None if it does not apply just now."""
     running = page.running
@@ -301,6 +320,8 @@ def bind(page: SessionPage, row: KeyRow, event: QKeyEvent | None) -> Callable[[]
             caution = page.summary_screen.caution
             return caution.red_flags_requested.emit if caution.links_red_flags else None
         return pain.red_flags_requested.emit if pain.links_red_flags else None
+    if row.action == "scroll_screen":
+        return scroll_action(page.current_screen(), event)
     if row.action == "disc_swap":
         offer = running.disc_offer  # only on the screen of a move a disc should clear first
         return offer.swap_first if offer.can_swap() else None

@@ -16,7 +16,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from backleg_desktop.domain.level_entry import LevelEntry
 from backleg_desktop.domain.pain import PainAdvice
 from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.session import texts
+from backleg_desktop.ui.session.fit import flow_row, scrolling
 from backleg_desktop.ui.session.widgets import (
     PainScale,
     action_button,
@@ -36,7 +36,7 @@ from backleg_desktop.ui.session.widgets import (
     danger,
     relabel,
 )
-from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph
+from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, set_scaled_font
 
 AFTER_PROMPT = "Choose a level (0–10), then press Enter. Esc skips."
 CHOICE_KEYS: dict[ChoiceId, str] = {"quick": "Q", "rest": "R", "anyway": "A"}
@@ -64,7 +64,7 @@ class GuidanceBox(QFrame):
         self.title.setObjectName("guidanceTitle")
         self.advice = paragraph("")
         self.advice.setObjectName("guidanceAdvice")
-        self.advice.setFont(big_label("", 1.1, bold=False).font())
+        set_scaled_font(self.advice, 1.1)  # follows a font change, unlike a copied font
         self.note = big_label("", 1.1)
         self.note.setObjectName("checkInNote")
         layout = QVBoxLayout(self)
@@ -113,8 +113,8 @@ class PainScreen(QWidget):
         self._clock = clock
         self.entry = LevelEntry(clock)
         self._offer: CheckInOffer | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN * 2, PAGE_MARGIN, PAGE_MARGIN * 2, PAGE_MARGIN)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setSpacing(12)
         self.heading = big_label("", 2.0)
         self.heading.setObjectName("painHeading")
@@ -178,19 +178,22 @@ class PainScreen(QWidget):
         self.anyway_button.clicked.connect(lambda: self.choice_requested.emit("anyway"))
         self.red_flags_button.clicked.connect(self.red_flags_requested)
         self.sharp_button.clicked.connect(self.sharp_requested)
-        buttons = QHBoxLayout()
-        for button in (self.confirm_button, self.quick_button, self.rest_button):
-            buttons.addWidget(button)
-        buttons.addWidget(self.anyway_button)
-        buttons.addWidget(self.skip_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        second = QHBoxLayout()
-        second.addWidget(self.red_flags_button)
-        second.addStretch(1)
-        second.addWidget(self.sharp_button)
-        layout.addLayout(second)
+        # Rows that wrap: at a large font the choices take two or three rows, never cut.
+        layout.addLayout(
+            flow_row(
+                (
+                    self.confirm_button,
+                    self.quick_button,
+                    self.rest_button,
+                    self.anyway_button,
+                    self.skip_button,
+                )
+            )
+        )
+        layout.addLayout(flow_row((self.red_flags_button, self.sharp_button)))
         layout.addStretch(1)
+        # The screen scrolls rather than squeeze its lines over each other.
+        scrolling(self, content, (PAGE_MARGIN * 2, PAGE_MARGIN, PAGE_MARGIN * 2, PAGE_MARGIN))
         self._choice_buttons: dict[ChoiceId, QPushButton] = {
             "quick": self.quick_button,
             "rest": self.rest_button,

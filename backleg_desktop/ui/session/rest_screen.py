@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QSpinBox,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from backleg_desktop.ui.load_input import LoadSpinBox
 from backleg_desktop.ui.session import texts
 from backleg_desktop.ui.session.back_question import BackQuestion
 from backleg_desktop.ui.session.exercise_screen import MAX_REPS
+from backleg_desktop.ui.session.fit import Blocks, block, flow_row, scrolling
 from backleg_desktop.ui.session.widgets import CountdownRing, action_button, big_label, relabel
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, set_scaled_font
 
@@ -68,15 +68,9 @@ class RestScreen(QWidget):
         self.pause_button.clicked.connect(self.pause_requested)
         self.plus_button.clicked.connect(lambda: self.adjust_requested.emit(ADJUST_STEP_S))
         self.minus_button.clicked.connect(lambda: self.adjust_requested.emit(-ADJUST_STEP_S))
-        controls = QHBoxLayout()
-        controls.addStretch(1)
-        for button in (self.minus_button, self.pause_button, self.plus_button, self.skip_button):
+        controls = (self.minus_button, self.pause_button, self.plus_button, self.skip_button)
+        for button in controls:
             set_scaled_font(button, 1.15)
-            controls.addWidget(button)
-        controls.addStretch(1)
-        left = QVBoxLayout()
-        left.addWidget(self.ring, 1)
-        left.addLayout(controls)
 
         self.up_next_title = QLabel("Up next", self)
         set_scaled_font(self.up_next_title, 1.0, bold=True)
@@ -87,6 +81,7 @@ class RestScreen(QWidget):
 
         self.logged_title = QLabel("Just logged (you can correct it now)", self)
         set_scaled_font(self.logged_title, 1.0, bold=True)
+        self.logged_title.setWordWrap(True)
         self.logged_text = paragraph("")
         self.logged_text.setObjectName("loggedText")
         self.reps = QSpinBox(self)
@@ -138,21 +133,25 @@ class RestScreen(QWidget):
         logged_layout.addLayout(grid)
         logged_layout.addWidget(self.correction_status)
 
-        right = QVBoxLayout()
-        right.addWidget(self.up_next_title)
-        right.addWidget(self.up_next)
-        right.addWidget(self.up_next_detail)
-        right.addSpacing(PAGE_MARGIN)
-        right.addWidget(logged_box)
-        right.addWidget(self.back)
-        right.addStretch(1)
-        right.addWidget(muted(paragraph("P pauses · + and − change the rest by 15 s")))
-
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2)
-        layout.setSpacing(PAGE_MARGIN)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        # Side by side, the ring on the left; when they do not fit (a large font), what
+        # comes next first, so the exercise and set stay in view, then the ring.
+        self.blocks = Blocks(
+            (
+                block(self.ring, flow_row(controls), stretch_last=True),
+                block(self.up_next_title, self.up_next, self.up_next_detail),
+                block(
+                    logged_box,
+                    self.back,
+                    muted(paragraph("P pauses · + and − change the rest by 15 s")),
+                ),
+            ),
+            wide=((0, 0, 2, 1), (0, 1, 1, 1), (1, 1, 1, 1)),
+            narrow=((1, 0, 1, 1), (0, 0, 1, 1), (2, 0, 1, 1)),
+            columns=((0,), (1, 2)),
+            stretch=(2, 1),  # the four controls in one row at the default font
+            spacing=PAGE_MARGIN,
+        )
+        scrolling(self, self.blocks, (PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2))
         self._loading = False
 
     def start(self, total_s: int, up_next: str, up_next_detail: str) -> None:

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.domain.session_caution import SessionCaution, cheer_records
 from backleg_desktop.domain.summary import SessionReport, format_duration
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.ui.colours import tint
+from backleg_desktop.ui.session.fit import FlowRow, block, scrolling
 from backleg_desktop.ui.session.texts import exercise_load_text, exercise_name, record_lines
 from backleg_desktop.ui.session.widgets import action_button, big_label
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, set_scaled_font
@@ -95,8 +96,8 @@ class SummaryScreen(QWidget):
         self.pool = pool
         self.units: LoadUnits = KILOGRAMS  # set by the page from the preferences
         self._records_job: Job | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN * 2, PAGE_MARGIN, PAGE_MARGIN * 2, PAGE_MARGIN)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setSpacing(14)
         self.heading = big_label("", 2.2)
         self.heading.setObjectName("summaryHeading")
@@ -107,19 +108,21 @@ class SummaryScreen(QWidget):
 
         figures = QFrame(self)
         figures.setFrameShape(QFrame.Shape.StyledPanel)
-        grid = QGridLayout(figures)
+        # The four figures wrap onto a second row at a large font instead of being cut.
+        grid = FlowRow(figures, spacing=40)
         grid.setContentsMargins(18, 14, 18, 14)
-        grid.setHorizontalSpacing(40)
         self.values: dict[str, QLabel] = {}
-        for column, (key, title) in enumerate(
-            (("duration", "Duration"), ("sets", "Sets"), ("volume", "Volume"), ("pain", "Pain"))
+        for key, title in (
+            ("duration", "Duration"),
+            ("sets", "Sets"),
+            ("volume", "Volume"),
+            ("pain", "Pain"),
         ):
             caption = muted(QLabel(title, figures))
             value = big_label("", 1.9)
             value.setObjectName(f"summary-{key}")
             value.setWordWrap(False)
-            grid.addWidget(caption, 0, column)
-            grid.addWidget(value, 1, column)
+            grid.addWidget(block(caption, value))
             self.values[key] = value
         layout.addWidget(figures)
 
@@ -152,6 +155,7 @@ class SummaryScreen(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
+        scrolling(self, content, (PAGE_MARGIN * 2, PAGE_MARGIN, PAGE_MARGIN * 2, PAGE_MARGIN))
 
     def show_report(
         self,

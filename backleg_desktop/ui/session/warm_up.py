@@ -12,13 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from backleg_desktop.content.warm_up import WarmUp
 from backleg_desktop.domain.checkin import GENTLE_DAY_ID
 from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.domain.warm_up import WarmUpRun
 from backleg_desktop.ui.session.exercise_screen import first_step_word
+from backleg_desktop.ui.session.fit import Blocks, block, scrolling
 from backleg_desktop.ui.session.widgets import CountdownRing, big_label
 from backleg_desktop.ui.timers import TimerDriver
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, set_scaled_font
@@ -57,6 +58,7 @@ class WarmUpScreen(QWidget):
         self.ring = CountdownRing(self)
         self.ring.setAccessibleName("Warm-up countdown")
         self.ring.set_caption("Warm-up")
+        self.ring.align_top = True
         self.moves = paragraph("")
         self.moves.setObjectName("warmUpMoves")
         self.keys = muted(paragraph(KEYS_TEXT))
@@ -65,9 +67,9 @@ class WarmUpScreen(QWidget):
         self.note.setObjectName("warmUpNote")
         self._warm_up = warm_up
 
-        left = QVBoxLayout()
-        left.addWidget(self.ring, 1)
-        right = QVBoxLayout()
+        text = QWidget()
+        right = QVBoxLayout(text)
+        right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(10)
         for widget in (self.title, self.intro, self.step_label, self.move_name, self.how):
             right.addWidget(widget)
@@ -76,11 +78,17 @@ class WarmUpScreen(QWidget):
         right.addStretch(1)
         right.addWidget(self.keys)
         right.addWidget(self.note)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2)
-        layout.setSpacing(PAGE_MARGIN)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        # At a large font the move and what to do come first, the ring under them, and
+        # the screen scrolls rather than squeeze the text.
+        blocks = Blocks(
+            (block(self.ring, stretch_last=True), text),
+            wide=((0, 0, 1, 1), (0, 1, 1, 1)),
+            narrow=((1, 0, 1, 1), (0, 0, 1, 1)),
+            columns=((0,), (1,)),
+            stretch=(1, 1),  # the text wider than before: at 18 pt it was four words a line
+            spacing=PAGE_MARGIN,
+        )
+        scrolling(self, blocks, (PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2))
 
     def show_move(self, index: int) -> None:
         moves = self._warm_up.moves

@@ -6,7 +6,7 @@ else), and colours come from the palette, so light, dark and 200 % scaling all w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontInfo, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,7 @@ from backleg_desktop.domain.pain import PAIN_MAX, PAIN_MIN
 from backleg_desktop.domain.timers import format_mmss
 from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.colours import colours_of, tint
+from backleg_desktop.ui.session.fit import follow_font
 from backleg_desktop.ui.widgets import set_scaled_font
 
 
@@ -35,6 +36,25 @@ def big_label(
     return label
 
 
+def text_width(widget: QWidget, text: str) -> int:
+    return widget.fontMetrics().horizontalAdvance(text)
+
+
+class SessionButton(QPushButton):
+    """A push button two text lines high, in whatever font it has now (a system font
+    change while the app runs included)."""
+
+    extra_height = 8
+
+    def fit_height(self) -> None:
+        self.setMinimumHeight(self.fontMetrics().height() * 2 + self.extra_height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_height()
+
+
 def action_button(
     text: str,
     key_hint: str,
@@ -42,16 +62,16 @@ def action_button(
     parent: QWidget | None = None,
     *,
     description: str = "",
-) -> QPushButton:
+) -> SessionButton:
     """A session button that never takes focus, so Space always reaches the session.
 
     The key is shown on the button itself: people learn the keys by seeing them.
     """
-    button = QPushButton(parent)
+    button = SessionButton(parent)
     button.setObjectName(object_name)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     relabel(button, text, key_hint, description)
-    button.setMinimumHeight(button.fontMetrics().height() * 2 + 8)
+    button.fit_height()
     return button
 
 
@@ -66,7 +86,7 @@ def relabel(button: QPushButton, text: str, key_hint: str, description: str = ""
         button.setAccessibleDescription(f"{description}{key}")
 
 
-def danger(button: QPushButton) -> QPushButton:
+def danger(button: SessionButton) -> SessionButton:
     """Red text for the stop button, readable on light and dark backgrounds."""
     tint(button, QPalette.ColorRole.ButtonText, "stop")  # the theme's red, after switches too
     font = button.font()
@@ -91,10 +111,13 @@ class CountdownRing(QWidget):
         self._seconds = 0
         self._caption = "Rest"
         self._ready = False
+        self.align_top = False  # beside a tall column of text: at its top, not its middle
         self.setAccessibleName("Rest countdown")
 
     def sizeHint(self) -> QSize:
-        return QSize(420, 420)
+        # Its least size: it grows into the room there is, and in a scroll area (a large
+        # font) a bigger hint would push the rest of the screen out of view.
+        return self.minimumSize()
 
     # -- state -----------------------------------------------------------------------
     @property
@@ -126,7 +149,7 @@ class CountdownRing(QWidget):
         thickness = max(8.0, side * 0.055)
         rect = QRectF(
             (self.width() - side) / 2 + thickness / 2,
-            (self.height() - side) / 2 + thickness / 2,
+            (0 if self.align_top else (self.height() - side) / 2) + thickness / 2,
             side - thickness,
             side - thickness,
         )
@@ -187,7 +210,8 @@ class PainScale(QWidget):
         self.number = big_label("–", 3.2)
         self.number.setObjectName("painNumber")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance("10") + 24)
+        number = self.number
+        follow_font(number, lambda: number.setMinimumWidth(text_width(number, "10") + 24))
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("painSlider")
         self.slider.setRange(PAIN_MIN, PAIN_MAX)

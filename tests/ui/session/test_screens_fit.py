@@ -1,0 +1,274 @@
+"""Every session screen fits 1024×700 at the default, a 14 pt and an 18 pt system font,
+checked through the real widgets: no label or button squeezed below the height its
+text needs (lines over each other), no label cut, no button narrower than its text, no
+widget reaching past its parent's edge; the exercise and set stay in view during a set
+and a rest. Screens: the check-in (no level, pain 5, the high-pain advice at 8), the
+set screen, a set under way, the rest, the warm-up, the check-in after, the summary,
+and the Gentle day's hold."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QLabel,
+    QWidget,
+)
+
+from tests.ui.test_font_size import cut_labels, squeezed
+
+K = Qt.Key
+SIZES = [11.0, 14.0, 18.0]
+
+
+@pytest.fixture
+def at_size(qapp, request):  # type: ignore[no-untyped-def]
+    """The application font at the size the test's `size` says; the old one comes back."""
+    before = QFont(QApplication.font())
+    font = QFont(before)
+    font.setPointSizeF(request.getfixturevalue("size"))
+    QApplication.setFont(font)
+    yield
+    QApplication.setFont(before)
+
+
+def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.wait(30)  # layouts in scroll areas settle over a few event rounds
+    QApplication.processEvents()
+
+
+def past_parent(top: QWidget) -> list[str]:
+    """Shown widgets reaching past their parent's rectangle (drawn over or cut off). A
+    scroll area's content may be taller than its view: that is what scrolls."""
+    found = []
+    for w in top.findChildren(QWidget):
+        parent = w.parentWidget()
+        if not w.isVisible() or parent is None or w.isWindow():
+            continue
+        if isinstance(parent.parentWidget(), QAbstractScrollArea) or (
+            isinstance(parent, (QAbstractScrollArea, QAbstractSpinBox))
+        ):
+            continue  # a scroll area's viewport and its content; a spin box's own parts
+        if not parent.rect().contains(w.geometry()):
+            found.append(f"{w.objectName() or type(w).__name__} {w.geometry()} in {parent.rect()}")
+    return found
+
+
+def narrow_buttons(top: QWidget) -> list[str]:
+    return [
+        f"{b.objectName()} {b.text()!r}: {b.width()} < {b.sizeHint().width()}"
+        for b in top.findChildren(QAbstractButton)
+        if b.isVisible() and b.text() and b.width() < b.sizeHint().width()
+    ]
+
+
+def misfits(screen: QWidget) -> list[str]:
+    return [*squeezed(screen), *cut_labels(screen), *narrow_buttons(screen), *past_parent(screen)]
+
+
+def in_view(widget: QWidget) -> bool:
+    """`widget` is wholly inside the session page's visible area (scrolled or not)."""
+    window = widget.window()
+    top = widget.mapTo(window, QPoint(0, 0))
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QAbstractScrollArea):
+        area = area.parentWidget()
+    if area is not None:
+        viewport = area.viewport()
+        y = widget.mapTo(viewport, QPoint(0, 0)).y()
+        if y < 0 or y + widget.height() > viewport.height():
+            return False
+    return top.y() >= 0 and top.y() + widget.height() <= window.height()
+
+
+def check_in(drive, level: str | None) -> None:  # type: ignore[no-untyped-def]
+    drive.window.session.start()
+    drive.enter()
+    if level is not None:
+        drive.type(level)
+
+
+Steps = Callable[..., QWidget]
+
+
+def _check_in_empty(drive):  # type: ignore[no-untyped-def]
+    check_in(drive, None)
+    return drive.page.pain_screen
+
+
+def _check_in_5(drive):  # type: ignore[no-untyped-def]
+    check_in(drive, "5")
+    return drive.page.pain_screen
+
+
+def _high_pain(drive):  # type: ignore[no-untyped-def]
+    check_in(drive, "8")
+    assert drive.page.pain_screen.guidance.title.text()  # the high-pain advice
+    return drive.page.pain_screen
+
+
+def _set_screen(drive):  # type: ignore[no-untyped-def]
+    drive.start(pain="2")
+    return drive.page.exercise_screen
+
+
+def _in_set(drive):  # type: ignore[no-untyped-def]
+    drive.start(pain="2")
+    drive.space()
+    drive.advance(3)
+    return drive.page.exercise_screen
+
+
+def _rest(drive):  # type: ignore[no-untyped-def]
+    drive.start(pain="2")
+    drive.do_set(20)
+    assert drive.page.current_screen() is drive.page.rest_screen
+    return drive.page.rest_screen
+
+
+def _warm_up(drive):  # type: ignore[no-untyped-def]
+    drive.start(pain="2")
+    drive.key(K.Key_W)
+    assert drive.page.current_screen() is drive.page.warm_up.screen
+    return drive.page.warm_up.screen
+
+
+def _after(drive):  # type: ignore[no-untyped-def]
+    drive.start(pain="2")
+    drive.do_set(20)
+    drive.page.end_session()  # Ctrl+E, a menu shortcut; Enter answers yes
+    assert drive.page.pain_screen.after
+    return drive.page.pain_screen
+
+
+def _summary(drive):  # type: ignore[no-untyped-def]
+    _after(drive)
+    drive.type("3")
+    drive.enter()
+    assert drive.page.current_screen() is drive.page.summary_screen
+    return drive.page.summary_screen
+
+
+def _gentle_hold(drive):  # type: ignore[no-untyped-def]
+    drive.start(pain="8")
+    assert drive.page.plan.id == "gentle-day"
+    drive.space()
+    drive.advance(3)
+    return drive.page.exercise_screen
+
+
+SCREENS = {
+    "check-in": _check_in_empty,
+    "check-in-5": _check_in_5,
+    "high-pain": _high_pain,
+    "set": _set_screen,
+    "in-set": _in_set,
+    "rest": _rest,
+    "warm-up": _warm_up,
+    "check-in-after": _after,
+    "summary": _summary,
+    "gentle-hold": _gentle_hold,
+}
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+@pytest.mark.parametrize("size", SIZES)
+def test_each_session_screen_fits_1024_by_700(qtbot, request, at_size, size, name) -> None:
+    drive = request.getfixturevalue("drive")
+    drive.window.resize(1024, 700)
+    drive.window.show()
+    screen = SCREENS[name](drive)
+    settle(qtbot)
+    assert drive.page.current_screen() is screen
+    assert not misfits(screen), misfits(screen)
+    assert not narrow_buttons(drive.page.action_bar), narrow_buttons(drive.page.action_bar)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_exercise_and_set_stay_in_view_during_a_set_and_a_rest(
+    qtbot, request, at_size, size
+) -> None:
+    drive = request.getfixturevalue("drive")
+    drive.window.resize(1024, 700)
+    drive.window.show()
+    screen = _in_set(drive)
+    settle(qtbot)
+    for widget in (screen.name, screen.set_label, screen.primary_button):
+        assert in_view(widget), f"{widget.objectName()} {widget.text()!r} out of view"
+    assert screen.name.text() == "Leg extension" and screen.set_label.text().startswith("Set 1")
+    viewport = screen.scroll_area.viewport()
+    top = screen.timer.mapTo(viewport, QPoint(0, 0)).y()
+    shown = max(0, min(viewport.height(), top + screen.timer.height()) - max(0, top))
+    assert shown in (0, screen.timer.height()), "the timer is cut in half"
+    drive.space()  # logged: the rest says what comes next
+    rest = drive.page.rest_screen
+    settle(qtbot)
+    for widget in (rest.up_next, rest.up_next_detail):
+        assert in_view(widget), f"{widget.objectName()} {widget.text()!r} out of view"
+    assert rest.up_next.text() == "Leg extension" and "Set 2" in rest.up_next_detail.text()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_holds_countdown_and_name_stay_in_view(qtbot, request, at_size, size) -> None:
+    drive = request.getfixturevalue("drive")
+    drive.window.resize(1024, 700)
+    drive.window.show()
+    screen = _gentle_hold(drive)
+    settle(qtbot)
+    for widget in (screen.name, screen.set_label, screen.timer):
+        assert in_view(widget), f"{widget.objectName()} {widget.text()!r} out of view"
+
+
+@pytest.mark.parametrize("size", [14.0, 18.0])
+def test_every_cue_has_the_height_it_needs_without_a_box_of_its_own(
+    qtbot, request, at_size, size
+) -> None:
+    drive = request.getfixturevalue("drive")
+    drive.window.resize(1024, 700)
+    drive.window.show()
+    screen = _set_screen(drive)
+    settle(qtbot)
+    cues = screen.cues
+    scrolls = [a for a in cues.findChildren(QAbstractScrollArea) if a.isVisible()]
+    assert not scrolls, "the cue list scrolls inside itself"
+    for label in cues.findChildren(QLabel):
+        if label.isVisible():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+    assert cues.height() >= cues.minimumSizeHint().height()
+    for index in range(cues.count):  # Left, then Right: each cue comes into view
+        drive.key(K.Key_Right if index else K.Key_Left)
+        settle(qtbot)
+        assert cues.current == index
+        assert in_view(cues._labels[index]), cues._labels[index].text()
+
+
+@pytest.mark.parametrize("size", [18.0])
+def test_page_down_and_up_scroll_a_tall_screen_from_the_keyboard(
+    qtbot, request, at_size, size
+) -> None:
+    drive = request.getfixturevalue("drive")
+    drive.window.resize(1024, 700)
+    drive.window.show()
+    screen = _high_pain(drive)  # at 18 pt the choices are under the advice
+    settle(qtbot)
+    bar = screen.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    assert not in_view(screen.sharp_button)
+    while not in_view(screen.sharp_button) and bar.value() < bar.maximum():
+        drive.key(K.Key_PageDown)
+        settle(qtbot)
+    assert in_view(screen.sharp_button)
+    assert screen.level == 8  # the level stays: Page keys are not the slider's
+    drive.key(K.Key_PageUp)
+    drive.key(K.Key_PageUp)
+    drive.key(K.Key_PageUp)
+    assert bar.value() == 0
+    drive.enter()  # Enter still takes the offer: the Gentle day
+    assert drive.page.plan.id == "gentle-day"
