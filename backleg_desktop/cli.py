@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib
 import os
 import signal
@@ -21,7 +22,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from backleg_desktop.content.loader import ContentError, load_library
 from backleg_desktop.content.model import Library
@@ -43,14 +44,63 @@ def run(
     err: TextIO | None = None,
 ) -> int:
     """Run the subcommand in `args`; 0 on success, 1 with a message on stderr otherwise."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    shown = _Output(out or sys.stdout)
+    problems = _Output(err or sys.stderr)
     previous = _stop_like_ctrl_c() if args.command == "import" else {}
     try:
-        return _run(args, data_dir, out, err)
+        status = _run(args, data_dir, cast(TextIO, shown), cast(TextIO, problems))
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+    failure = shown.failure
+    if failure is None or failure.errno == errno.EPIPE:
+        return status  # `| head`: the reader chose to stop reading; the work is done
+    done = "finished" if status == 0 else "ended as reported above"
+    print(
+        f"backleg: its report could not be written to the standard output "
+        f"({failure.strerror or failure}); the {args.command} itself {done}.",
+        file=problems,
+    )
+    return 1
+
+
+class _Output:
+    """The standard output or error as the commands print to them. Writing to a closed pipe
+    (`| head -0`) or a full disk (`> /dev/full`) used to raise after an import had been
+    committed, reported as the import file's error; a file name the terminal's encoding
+    cannot show (non-UTF-8 bytes) raised a traceback. Here the first failure is kept for
+    `run` to report, and unshowable characters are written as escapes."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream  # None: Python's stream was closed at start (`>&-`)
+        self.failure: OSError | None = None
+
+    def write(self, text: str) -> int:
+        if self._stream is None or self.failure is not None:
+            return len(text)
+        try:
+            try:
+                self._stream.write(text)
+            except UnicodeEncodeError:
+                encoding = getattr(self._stream, "encoding", None) or "utf-8"
+                self._stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+            self._stream.flush()
+        except OSError as error:
+            self.failure = error
+            _drop_unwritten(self._stream)
+        return len(text)
+
+    def flush(self) -> None:
+        """Each write is flushed already."""
+
+
+def _drop_unwritten(stream: TextIO) -> None:
+    """Point the stream at /dev/null, so Python's flush at exit does not fail again on the
+    text still buffered ("Exception ignored ... BrokenPipeError")."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
 
 
 def _run(args: argparse.Namespace, data_dir: Path, out: TextIO, err: TextIO) -> int:
