@@ -94,7 +94,7 @@ def read_plan_file(path: Path, known_exercises: Mapping[str, ExerciseLike]) -> l
     seen: dict[str, int] = {}
     for index, table in enumerate(top.tables("plan"), start=1):
         name = table.get("name")
-        label = f"plan {index}" + (f' "{name.strip()}"' if isinstance(name, str) else "")
+        label = f"plan {index}" + (f' "{_cut(name.strip())}"' if isinstance(name, str) else "")
         plan = _read_plan(Fields(without_empty(table), f"{path}: {label}", errors), known_exercises)
         key = plan.name.casefold()
         if key and key in seen:
@@ -110,6 +110,11 @@ def read_plan_file(path: Path, known_exercises: Mapping[str, ExerciseLike]) -> l
     return plans
 
 
+def _cut(name: str, limit: int = 60) -> str:
+    """A name as a message quotes it: a 100,000-character one made a 100 KB message."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
 def _parse(path: Path) -> Mapping[str, object]:
     try:
         data = path.read_bytes()
@@ -120,7 +125,9 @@ def _parse(path: Path) -> Mapping[str, object]:
     except OSError as error:
         raise PlanFileError(path, [f"{path}: cannot be read ({error.strerror})"]) from None
     try:
-        text = data.decode("utf-8")
+        # Notepad and other Windows editors start UTF-8 files with a byte order mark,
+        # which TOML does not allow ("line 1, column 1: Invalid statement").
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         problem = f"{path}: is not a text file in UTF-8 (byte {error.start + 1}), so not TOML"
         raise PlanFileError(path, [problem]) from None
@@ -131,6 +138,9 @@ def _parse(path: Path) -> Mapping[str, object]:
         where = f"{match['where']}: " if match else ""
         message = match["message"] if match else str(error)
         problem = f"{path}: {where}this is not valid TOML ({message})"
+        raise PlanFileError(path, [problem]) from None
+    except RecursionError:  # tomllib recurses once per [ or { of a nested value
+        problem = f"{path}: this is not a plan file (nested too deeply)"
         raise PlanFileError(path, [problem]) from None
 
 
