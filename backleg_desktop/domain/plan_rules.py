@@ -22,6 +22,10 @@ from backleg_desktop.domain.set_work import RangeLike
 WARMUP_SETS_MAX = 2  # warm-up sets an item may have before its working sets
 NAME_MAX = 200  # characters in a plan's name (the history stores up to this)
 NOTE_MAX = 500  # characters in an item's note: a line to read mid-session, not an essay
+# The most a session can log: more sets of one exercise or more reps in a set than the
+# history stores (services/validation.py) would be refused mid-session, and a rest or a
+# hold beyond a day is a typing mistake no timer should be asked to run.
+MOST = {"sets": 1000, "reps": 1000, "hold_seconds": 86_400, "rest_seconds": 86_400}
 # Fields whose checks need the exercises (see `reference_problems`).
 REFERENCE_FIELDS = frozenset({"exercise", "per_leg"})
 
@@ -137,12 +141,21 @@ def _range(key: str, value: RangeLike, *, minimum: int) -> list[tuple[str, str]]
     )
     for label, number in ends:
         if number < 0 <= minimum:
-            return [(key, f"{label}{number} is negative")]
+            return [(key, f"{label}{_number(number)} is negative")]
         if number < minimum:
-            return [(key, f"{label}{number} is less than {minimum}")]
+            return [(key, f"{label}{_number(number)} is less than {minimum}")]
+        if number > MOST[key]:
+            return [(key, f"{label}{_number(number)} is more than {MOST[key]:,}")]
     if value.low > value.high:
         return [(key, f"low {value.low} is greater than high {value.high}")]
     return []
+
+
+def _number(number: int) -> str:
+    """A number as a message shows it: str() of a 5,000-digit one raises ValueError."""
+    if abs(number) < 10**24:
+        return str(number)
+    return f"{'-' if number < 0 else ''}a number of more than 24 digits"
 
 
 def problem_text(problem: PlanProblem) -> str:

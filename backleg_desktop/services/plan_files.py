@@ -142,6 +142,9 @@ def _parse(path: Path) -> Mapping[str, object]:
     except RecursionError:  # tomllib recurses once per [ or { of a nested value
         problem = f"{path}: this is not a plan file (nested too deeply)"
         raise PlanFileError(path, [problem]) from None
+    except ValueError:  # int() of more digits than Python converts (4,300)
+        problem = f"{path}: this is not a plan file (a number in it has thousands of digits)"
+        raise PlanFileError(path, [problem]) from None
 
 
 def _read_plan(f: FieldReader, known: Mapping[str, ExerciseLike]) -> Plan:

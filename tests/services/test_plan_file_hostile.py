@@ -40,3 +40,31 @@ def test_a_very_long_name_is_cut_short_where_a_message_quotes_it(tmp_path: Path)
         read_plan_file(path, KNOWN)
     (problem,) = info.value.problems
     assert problem == (f'{path}: plan 1 "{"x" * 59}…": field "name": is longer than 200 characters')
+
+
+def test_numbers_beyond_what_a_session_can_log_are_refused_by_field(tmp_path: Path) -> None:
+    path = tmp_path / "plans.toml"
+    text = (
+        ONE.replace("sets = [2, 3]", "sets = 99999999999999999999999999999")
+        .replace("reps = [8, 10]", "reps = [8, 5000]")
+        .replace("rest_seconds = 30", "rest_seconds = 100000")
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanFileError) as info:  # all three were stored as they were
+        read_plan_file(path, KNOWN)
+    where = f'{path}: plan 1 "Home legs", item 1 (glute-bridge)'
+    assert info.value.problems == [
+        f'{where}: field "sets": a number of more than 24 digits is more than 1,000',
+        f'{where}: field "reps": high 5000 is more than 1,000',
+        f'{where}: field "rest_seconds": 100000 is more than 86,400',
+    ]
+
+
+def test_a_number_of_thousands_of_digits_is_a_sentence_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "plans.toml"
+    path.write_text(ONE.replace("sets = [2, 3]", "sets = 1" + "0" * 5000), encoding="utf-8")
+    with pytest.raises(PlanFileError) as info:  # it was tomllib's ValueError from int()
+        read_plan_file(path, KNOWN)
+    assert info.value.problems == [
+        f"{path}: this is not a plan file (a number in it has thousands of digits)"
+    ]
