@@ -13,6 +13,7 @@ say where in its own words (file and item, or the row in the editor).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -66,6 +67,13 @@ class PlanLike(Protocol):
     def name(self) -> str: ...
     @property
     def items(self) -> Sequence[PlanItemLike]: ...
+
+
+def name_key(name: str) -> str:
+    """What two plan names must not share: they match in any case and in either Unicode
+    form, since "Café" typed on a Mac (e + a combining accent) looks the same as "Café"
+    typed elsewhere, and two plans the chooser shows alike cannot be told apart."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name.strip()).casefold())
 
 
 def plan_problems(plan: PlanLike, exercises: Mapping[str, ExerciseLike]) -> list[PlanProblem]:

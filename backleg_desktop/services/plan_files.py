@@ -35,7 +35,7 @@ from backleg_desktop.content.fields import Fields
 from backleg_desktop.content.model import Plan
 from backleg_desktop.content.timed_plans import report_problems
 from backleg_desktop.domain.history import USER_PREFIX, user_exercise_name
-from backleg_desktop.domain.plan_rules import ExerciseLike, plan_problems
+from backleg_desktop.domain.plan_rules import ExerciseLike, name_key, plan_problems
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.own_files import refuse_own_file
 from backleg_desktop.services.plan_tables import (
@@ -96,11 +96,11 @@ def read_plan_file(path: Path, known_exercises: Mapping[str, ExerciseLike]) -> l
         name = table.get("name")
         label = f"plan {index}" + (f' "{_cut(name.strip())}"' if isinstance(name, str) else "")
         plan = _read_plan(Fields(without_empty(table), f"{path}: {label}", errors), known_exercises)
-        key = plan.name.casefold()
+        key = name_key(plan.name)
         if key and key in seen:
             errors.append(
                 f'{path}: {label}: field "name": plan {seen[key]} has the same name '
-                "(names must differ, in any case)"
+                "(names must differ, ignoring case and how accents are encoded)"
             )
         seen.setdefault(key, index)
         plans.append(plan)

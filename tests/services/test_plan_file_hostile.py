@@ -4,6 +4,7 @@ numbers no session could follow."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,19 @@ import pytest
 from backleg_desktop.content.loader import load_library
 from backleg_desktop.content.model import IntRange, Plan, PlanItem
 from backleg_desktop.services.plan_catalog import known_exercises
-from backleg_desktop.services.plan_files import PlanFileError, plan_file_text, read_plan_file
+from backleg_desktop.services.plan_files import (
+    PlanFileError,
+    import_plans,
+    plan_file_text,
+    read_plan_file,
+)
+from backleg_desktop.services.store import open_store
 
 KNOWN = known_exercises(load_library(), [])
 BRIDGE = PlanItem("glute-bridge", IntRange(2, 3), IntRange(8, 10), False, IntRange(30, 30))
 ONE = plan_file_text([Plan("", "Home legs", "", (BRIDGE,), "user")])
+COMPOSED = unicodedata.normalize("NFC", "Café legs")  # é as one character
+DECOMPOSED = unicodedata.normalize("NFD", "Café legs")  # e and a combining accent
 
 
 def test_a_file_saved_with_a_byte_order_mark_reads(tmp_path: Path) -> None:
@@ -68,3 +77,29 @@ def test_a_number_of_thousands_of_digits_is_a_sentence_not_a_traceback(tmp_path:
     assert info.value.problems == [
         f"{path}: this is not a plan file (a number in it has thousands of digits)"
     ]
+
+
+def test_one_name_in_two_unicode_forms_is_named_twice_in_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "plans.toml"
+    path.write_text(
+        ONE.replace("Home legs", COMPOSED) + ONE.replace("Home legs", DECOMPOSED), "utf-8"
+    )
+    with pytest.raises(PlanFileError) as info:  # both were added, alike in the chooser
+        read_plan_file(path, KNOWN)
+    assert info.value.problems == [
+        f'{path}: plan 2 "{DECOMPOSED}": field "name": plan 1 has the same name '
+        "(names must differ, ignoring case and how accents are encoded)"
+    ]
+
+
+def test_a_stored_plan_is_updated_by_its_name_in_the_other_unicode_form(
+    tmp_path: Path,
+) -> None:
+    first, second = tmp_path / "mac.toml", tmp_path / "linux.toml"
+    first.write_text(ONE.replace("Home legs", DECOMPOSED), "utf-8")
+    second.write_text(ONE.replace("Home legs", COMPOSED).replace("[2, 3]", "3"), "utf-8")
+    with open_store(tmp_path / "data", load_library(), make_daily_backup=False) as store:
+        assert import_plans(store, first) == [(DECOMPOSED, "added")]
+        assert import_plans(store, second) == [(COMPOSED, "updated")]  # was a second plan
+        (stored,) = store.plans.all()
+    assert stored.items[0].sets == IntRange(3, 3)
