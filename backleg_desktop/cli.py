@@ -104,6 +104,10 @@ def _drop_unwritten(stream: TextIO) -> None:
 
 
 def _run(args: argparse.Namespace, data_dir: Path, out: TextIO, err: TextIO) -> int:
+    zone_problem = _local_zone_problem()
+    if zone_problem:
+        print(zone_problem, file=err)
+        return 1
     try:
         library = load_library()
         if args.command == "export":
@@ -134,6 +138,24 @@ def _run(args: argparse.Namespace, data_dir: Path, out: TextIO, err: TextIO) -> 
         return 1
     print(f"backleg: unknown command {args.command!r}", file=err)
     return 2
+
+
+def _local_zone_problem() -> str | None:
+    """Local times (a Strong file's, today's backup name) need the local zone's offset;
+    a TZ such as "UTC+99" gives one beyond a day, which Python refuses with a traceback
+    in the middle of a command. Said first, before anything is read or written."""
+    from datetime import datetime
+
+    try:
+        datetime.now().astimezone()
+    except (ValueError, OverflowError, OSError):
+        zone = os.environ.get("TZ")
+        named = f"The time zone TZ={zone!r}" if zone is not None else "The system's time zone"
+        return (
+            f"backleg: {named} cannot be used: its offset from UTC is a day or more. Set TZ "
+            "to a zone such as Europe/Berlin or UTC, or unset it; nothing was read or changed."
+        )
+    return None
 
 
 class _Stopped(KeyboardInterrupt):
