@@ -93,3 +93,23 @@ def test_a_json_backup_in_another_encoding_is_not_told_to_become_a_csv(tmp_path:
     assert refused(tmp_path / "history.json", text) == (
         "the file is not UTF-8 text; save it as UTF-8"
     )
+
+
+def test_a_number_a_spreadsheet_wrote_with_an_exponent_is_named_as_such(tmp_path: Path) -> None:
+    cells = list(CELLS)
+    cells[HEADER.index("load_kg")] = "1E-07"  # how Excel saves 0.0000001
+    path = tmp_path / "history.csv"
+    path.write_text(_csv(HEADER, cells), encoding="utf-8")
+    with pytest.raises(ImportFormatError) as caught:
+        list(read_sessions(path, LIBRARY, local=UTC))
+    # It was "load_kg: '1E-07' is not a number".
+    assert str(caught.value) == (
+        f"{path}, line 2: load_kg: '1E-07' is written with an exponent; write the number "
+        "out (such as 0.0000001), as Backleg reads plain decimals only"
+    )
+
+
+def test_a_json_list_is_not_called_an_unknown_csv_header(tmp_path: Path) -> None:
+    assert refused(tmp_path / "history.json", b"[1, 2, 3]\n") == (
+        "this JSON file is a list, not a Backleg backup (one starts with {)"
+    )

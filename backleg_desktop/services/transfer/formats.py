@@ -192,6 +192,12 @@ def detect_format(path: Path) -> FileFormat:
                 first = handle.read(1)
             if first == "{":
                 return BACKLEG_JSON
+            if first == "[" and path.suffix.lower() == ".json":
+                raise ImportFormatError(
+                    str(path),
+                    1,
+                    "this JSON file is a list, not a Backleg backup (one starts with {)",
+                )
             line = first + handle.readline(1 << 16)
         except UnicodeDecodeError:
             raise ImportFormatError(str(path), 1, _not_utf8(path)) from None
