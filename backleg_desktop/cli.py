@@ -270,7 +270,9 @@ def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: Tex
 
 def _list_backups(data_dir: Path, out: TextIO) -> int:
     from backleg_desktop.services import backups
+    from backleg_desktop.services.data_folder import check_data_dir
 
+    check_data_dir(data_dir)
     found = backups.list_backups(data_dir)
     if not found:
         print(f"No backups yet in {backups.backups_dir(data_dir)}.", file=out)

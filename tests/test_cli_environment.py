@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.support.cli import run_cli
+
 REPO = Path(__file__).resolve().parents[1]
 STRONG = Path(__file__).parent / "data" / "imports" / "strong.csv"
 
@@ -54,3 +56,25 @@ def test_an_empty_data_dir_is_refused_not_taken_as_the_default_folder(tmp_path: 
         "or leave it out\n"
     )
     assert not home.exists()  # it imported into the user's real history there
+
+
+def test_backups_of_a_data_dir_that_is_a_file_or_a_loop_says_so(tmp_path: Path) -> None:
+    a_file = tmp_path / "history-folder"
+    a_file.write_text("not a folder", encoding="utf-8")
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    # Both said "No backups yet in <path>/backups." and exited 0.
+    assert run_cli(a_file, "backups") == (
+        1,
+        "",
+        f"Backleg's data folder {a_file} is a file, not a folder. Choose another folder "
+        "with --data-dir or BACKLEG_DATA_DIR.\n",
+    )
+    code, out, err = run_cli(loop, "backups")
+    assert (code, out) == (1, "")
+    assert err.startswith(f"Backleg's data folder {loop} is a symbolic link that leads back")
+    assert run_cli(tmp_path / "new", "backups")[:2] == (
+        0,
+        f"No backups yet in {tmp_path}/new/backups.\n",
+    )
+    assert not (tmp_path / "new").exists()  # looking creates nothing
