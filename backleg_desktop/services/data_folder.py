@@ -13,7 +13,6 @@ from backleg_desktop.services.errors import DataDirError, FolderInUseError, file
 from backleg_desktop.storage.lock import LOCK_FILENAME, FolderBusy, FolderLock, folder_lock
 from backleg_desktop.storage.paths import NotAFolderError, ensure_private_dir
 
-
 _HOW_TO = "Choose another folder with --data-dir or BACKLEG_DATA_DIR."
 
 
