@@ -183,6 +183,11 @@ def restore_backup(
             f"Backleg is using {data_dir} (the window is open, or an import or export is "
             "running): close it, then restore again. Nothing was changed."
         ) from error
+    except StorageFullError as error:
+        raise StorageFullError(
+            f"The disk holding {data_dir} is full, so {backup_path} was not restored. Your "
+            "history is as it was. Free some space and try again."
+        ) from error
     except OSError as error:
         raise file_error(error, db_path) from error
     return kept
@@ -224,7 +229,14 @@ def _replace_live(db_path: Path, backup_path: Path, stamp: str) -> Path | None:
         if live.state == "ok":
             kept = _free_name(db_path, f"before-restore-{stamp}")
             sqlite_files.copy_database(db_path, kept)
-            sqlite_files.copy_into(backup_path, db_path)
+            try:
+                sqlite_files.copy_into(backup_path, db_path)
+            except BaseException:
+                # One transaction: the history is as it was, so its copy is not needed, and
+                # on a full disk it would hold the little room left.
+                with contextlib.suppress(OSError):
+                    kept.unlink()
+                raise
         else:
             if live.state != "missing":
                 kept = sqlite_files.move_aside(db_path, f"before-restore-{stamp}")
