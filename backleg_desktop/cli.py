@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from backleg_desktop.content.loader import ContentError, load_library
 from backleg_desktop.content.model import Library
-from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.services.errors import BacklegError, DataDirError
 from backleg_desktop.services.own_files import refuse_own_file
 
 # Each command imports what it uses when it runs: the store's SQLAlchemy, the readers
@@ -181,14 +181,24 @@ def _stop_like_ctrl_c() -> dict[int, Any]:
 
 def _export(path: Path, data_dir: Path, library: Library, out: TextIO) -> int:
     from backleg_desktop.services.history_export import export_history
-    from backleg_desktop.services.history_reader import open_reader
+    from backleg_desktop.services.history_reader import (
+        on_read_only_disk,
+        open_frozen_reader,
+        open_reader,
+    )
     from backleg_desktop.services.transfer.writing import is_json_path
 
     refuse_own_file(path, data_dir, "the export")  # before the store opens anything
     # A healthy history is read with plain sqlite3; anything the store would have to
     # mend or mention first (a new, damaged or old file, a journal) goes through it.
     # (The JSON backup also carries plans and back answers: always through the store.)
-    reader = None if is_json_path(path) else open_reader(data_dir)
+    reader = None if is_json_path(path) else open_reader(data_dir) or open_frozen_reader(data_dir)
+    if reader is None and is_json_path(path) and on_read_only_disk(data_dir):
+        raise DataDirError(  # the store would say "your workouts could not be saved"
+            f"Backleg's data folder {data_dir} is on a read-only disk, where only a CSV "
+            "export works (backleg export history.csv). For the JSON backup, copy the whole "
+            "folder to a writable disk and export from there (--data-dir COPY)."
+        )
     if reader is not None:
         with reader:
             summary = export_history(reader, library, path)
