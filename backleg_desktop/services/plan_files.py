@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -52,6 +53,8 @@ if TYPE_CHECKING:  # only for the types: importing the store pulls in SQLAlchemy
     from backleg_desktop.services.store import Store
 
 ImportOutcome = MergeOutcome
+# A plan file is a few KB; a thousand plans of ten items each fit in 2 MiB.
+MOST_BYTES = 16 * 2**20
 _TOML_POSITION = re.compile(r"^(?P<message>.*?) \(at (?P<where>line \d+, column \d+)\)$")
 _HEADER = (
     "# Backleg plans: `backleg plans import FILE` or File → Import plans… adds them.\n"
@@ -117,13 +120,20 @@ def _cut(name: str, limit: int = 60) -> str:
 
 def _parse(path: Path) -> Mapping[str, object]:
     try:
-        data = path.read_bytes()
+        mode = os.stat(path).st_mode
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+            raise PlanFileError(path, [f"{path}: is a device, not a plan file"])
+        with path.open("rb") as handle:  # a pipe too: `plans import <(ssh host cat …)`
+            data = handle.read(MOST_BYTES + 1)
     except FileNotFoundError:
         raise PlanFileError(path, [f"{path}: there is no such file"]) from None
     except IsADirectoryError:
         raise PlanFileError(path, [f"{path}: is a folder, not a plan file"]) from None
     except OSError as error:
         raise PlanFileError(path, [f"{path}: cannot be read ({error.strerror})"]) from None
+    if len(data) > MOST_BYTES:  # /dev/zero, or a file named by mistake: read no further
+        problem = f"{path}: is larger than {MOST_BYTES // 2**20} MiB, so not a plan file"
+        raise PlanFileError(path, [problem])
     try:
         # Notepad and other Windows editors start UTF-8 files with a byte order mark,
         # which TOML does not allow ("line 1, column 1: Invalid statement").

@@ -4,6 +4,9 @@ numbers no session could follow."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -103,3 +106,29 @@ def test_a_stored_plan_is_updated_by_its_name_in_the_other_unicode_form(
         assert import_plans(store, second) == [(COMPOSED, "updated")]  # was a second plan
         (stored,) = store.plans.all()
     assert stored.items[0].sets == IntRange(3, 3)
+
+
+def test_a_device_is_refused_without_reading_it() -> None:
+    with pytest.raises(PlanFileError) as info:  # it read /dev/zero until memory ran out
+        read_plan_file(Path("/dev/zero"), KNOWN)
+    assert info.value.problems == ["/dev/zero: is a device, not a plan file"]
+
+
+def test_an_endless_pipe_is_refused_once_it_is_larger_than_any_plan_file() -> None:
+    reader, writer = os.pipe()
+
+    def feed() -> None:  # like `backleg plans import <(cat /dev/zero)`
+        with contextlib.suppress(BrokenPipeError), os.fdopen(writer, "wb") as pipe:
+            for _ in range(40):
+                pipe.write(b"\0" * 2**20)
+
+    feeding = threading.Thread(target=feed, daemon=True)
+    feeding.start()
+    path = Path(f"/dev/fd/{reader}")
+    try:
+        with pytest.raises(PlanFileError) as info:
+            read_plan_file(path, KNOWN)
+    finally:
+        os.close(reader)
+    feeding.join(timeout=30)
+    assert info.value.problems == [f"{path}: is larger than 16 MiB, so not a plan file"]
