@@ -113,3 +113,19 @@ def test_a_json_list_is_not_called_an_unknown_csv_header(tmp_path: Path) -> None
     assert refused(tmp_path / "history.json", b"[1, 2, 3]\n") == (
         "this JSON file is a list, not a Backleg backup (one starts with {)"
     )
+
+
+def test_a_field_given_twice_in_a_json_backup_is_refused_by_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "history.json"
+    path.write_text(
+        '{"format": "backleg-backup", "version": 1, "sessions": [{"name": "Strength", '
+        '"plan_id": "strength", "started_at": "2026-11-23T09:00:00+00:00", '
+        '"status": "completed", "sets": [{"exercise_id": "goblet-squat", "set_number": 1, '
+        '"reps": 12, "reps": 13}]}]}',
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportFormatError) as caught:  # it imported 13 without a word
+        list(read_sessions(path, LIBRARY, local=UTC))
+    assert str(caught.value) == (
+        f"{path}: sessions[0].sets[0]: 'reps' is given twice; keep one of them"
+    )
