@@ -46,7 +46,7 @@ def run(
     """Run the subcommand in `args`; 0 on success, 1 with a message on stderr otherwise."""
     shown = _Output(out or sys.stdout)
     problems = _Output(err or sys.stderr)
-    previous = _stop_like_ctrl_c() if args.command == "import" else {}
+    previous = _stop_like_ctrl_c()
     try:
         status = _run(args, data_dir, cast(TextIO, shown), cast(TextIO, problems))
     finally:
@@ -168,8 +168,9 @@ def _raise_stopped(signum: int, _frame: object) -> None:
 
 def _stop_like_ctrl_c() -> dict[int, Any]:
     """Python's default for SIGTERM ends the process without running `finally`, so a
-    pipe's temporary copy (reading.readable) stayed behind in the temp folder. Returns
-    the handlers it replaced."""
+    pipe's temporary copy (reading.readable) stayed behind in the temp folder, and an
+    export's hidden partial file (health data) beside the file it was to replace.
+    Returns the handlers it replaced."""
     previous: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
         for name in ("SIGTERM", "SIGHUP"):
