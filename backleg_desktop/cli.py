@@ -46,7 +46,9 @@ def run(
     """Run the subcommand in `args`; 0 on success, 1 with a message on stderr otherwise."""
     shown = _Output(out or sys.stdout)
     problems = _Output(err or sys.stderr)
-    previous = _stop_like_ctrl_c()
+    # Not for restore: it is one SQLite transaction a kill cannot split, and a SIGTERM
+    # handled just after its commit would be reported as "nothing was changed".
+    previous = _stop_like_ctrl_c() if args.command != "restore" else {}
     try:
         status = _run(args, data_dir, cast(TextIO, shown), cast(TextIO, problems))
     finally:

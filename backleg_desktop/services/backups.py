@@ -231,9 +231,10 @@ def _replace_live(db_path: Path, backup_path: Path, stamp: str) -> Path | None:
             sqlite_files.copy_database(db_path, kept)
             try:
                 sqlite_files.copy_into(backup_path, db_path)
-            except BaseException:
-                # One transaction: the history is as it was, so its copy is not needed, and
-                # on a full disk it would hold the little room left.
+            except sqlite3.Error:
+                # SQLite's own failure rolls its one transaction back: the history is as it
+                # was, so its copy is not needed, and on a full disk it would hold the
+                # little room left. (Not on Ctrl+C: that may come after the commit.)
                 with contextlib.suppress(OSError):
                     kept.unlink()
                 raise

@@ -8,7 +8,11 @@ import os
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from backleg_desktop.domain.history import SetEntry
+from backleg_desktop.services import backups
+from backleg_desktop.storage import sqlite_files
 from tests.faults.conftest import SmallDisk
 from tests.support.cli import run_cli
 from tests.support.stores import open_test_store
@@ -47,4 +51,27 @@ def test_a_restore_onto_a_full_disk_changes_nothing_and_keeps_no_copy(
     assert sorted(p.name for p in data_dir.iterdir() if "before-restore" in p.name) == []
     small_disk.free()
     with sqlite3.connect(data_dir / "backleg.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM sets").fetchone() == (1,)
+
+
+def test_ctrl_c_just_after_the_restore_committed_keeps_the_replaced_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup = _big_backup(tmp_path)
+    data_dir = tmp_path / "data"
+    with open_test_store(data_dir) as store:
+        session = store.workouts.start_session("strength", pain_before=2)
+        store.workouts.log_set(session.id, SetEntry("goblet-squat", 1, reps=8))
+    real_copy = sqlite_files.copy_into
+
+    def copy_then_ctrl_c(source: Path, live: Path) -> None:
+        real_copy(source, live)
+        raise KeyboardInterrupt  # the signal handled once SQLite returned
+
+    monkeypatch.setattr(sqlite_files, "copy_into", copy_then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        backups.restore_backup(data_dir, backup)
+    # The live file holds the backup now: the copy of what it replaced must stay.
+    (kept,) = [p for p in data_dir.iterdir() if "before-restore" in p.name]
+    with sqlite3.connect(kept) as db:
         assert db.execute("SELECT count(*) FROM sets").fetchone() == (1,)
