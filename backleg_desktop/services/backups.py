@@ -212,7 +212,7 @@ def _check_backup(backup_path: Path) -> None:
     if checked.state == "missing":
         raise refuse("there is no such file")
     if checked.state == "corrupt":
-        raise refuse(f"it is damaged ({checked.detail})")
+        raise refuse(_export_instead(backup_path) or f"it is damaged ({checked.detail})")
     if checked.state == "foreign":
         raise refuse(checked.detail or "it is not a Backleg history")
     if checked.revision not in REVISIONS:
@@ -220,6 +220,23 @@ def _check_backup(backup_path: Path) -> None:
             f"it was written by a newer version of Backleg (schema {checked.revision}); "
             "update Backleg to restore it"
         )
+
+
+def _export_instead(path: Path) -> str | None:
+    """A CSV or JSON export given to restore was called damaged: say what it is."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
+        text = start.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if text.startswith("{"):
+        kind = "a JSON export"
+    elif "," in text.partition("\n")[0] or ";" in text.partition("\n")[0]:
+        kind = "a CSV file"
+    else:
+        return None
+    return f"it is {kind}, not a database backup; bring it in with `backleg import {path}`"
 
 
 def _replace_live(db_path: Path, backup_path: Path, stamp: str) -> Path | None:

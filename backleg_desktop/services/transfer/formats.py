@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TextIO
 
 from backleg_desktop.services.errors import ImportFormatError
 from backleg_desktop.services.transfer.csvio import open_text
@@ -183,9 +184,23 @@ def _strong6_problem(header: list[str]) -> str | None:
     return f"this Strong 6 export needs exactly one weight column, {known}; it has {listed}"
 
 
+# The first bytes of files that are often picked by mistake, and what to do instead.
+_NOT_EXPORTS = (
+    (
+        b"SQLite format 3\0",
+        "this is a Backleg history database (such as a daily backup), not an export; "
+        "bring it back with `backleg restore FILE`",
+    ),
+    (b"\x1f\x8b", "this is a gzip-compressed file; unpack it first, then import the CSV"),
+    (b"PK\x03\x04", "this is a ZIP archive; unpack it first, then import the CSV in it"),
+    (b"%PDF-", "this is a PDF document, not an export"),
+)
+
+
 def detect_format(path: Path) -> FileFormat:
     """Recognise the format from the first line; ImportFormatError if it is none we know."""
     with open_text(path) as handle:
+        _refuse_known_binaries(path, handle)
         try:
             first = handle.read(1)
             while first and first.isspace():
@@ -261,3 +276,13 @@ def _backleg_header_problem(line: str) -> str | None:
                 f"{known[-1]!r}: {listed}{more}; remove them and import it again"
             )
     return None
+
+
+def _refuse_known_binaries(path: Path, handle: TextIO) -> None:
+    """Said instead of "not UTF-8 text; save it as 'CSV UTF-8'", which misled for a backup
+    database or a ZIP. Peeked at through the open file: an import opens it twice at most."""
+    peek = getattr(handle.buffer, "peek", None)
+    start = peek(16)[:16] if peek is not None else b""
+    for magic, problem in _NOT_EXPORTS:
+        if start.startswith(magic):
+            raise ImportFormatError(str(path), None, problem)
