@@ -15,6 +15,8 @@ from backleg_desktop.content.loader import load_library
 from backleg_desktop.services.errors import ImportFormatError
 from backleg_desktop.services.transfer import read_sessions
 from backleg_desktop.services.transfer.formats import BACKLEG_CSV_HEADER
+from tests.services.test_backup_plans import history_with_a_plan, plans_and_exercises
+from tests.support.cli import run_cli, sessions_in
 
 LIBRARY = load_library()
 ROW = (
@@ -129,3 +131,18 @@ def test_a_field_given_twice_in_a_json_backup_is_refused_by_its_place(tmp_path: 
     assert str(caught.value) == (
         f"{path}: sessions[0].sets[0]: 'reps' is given twice; keep one of them"
     )
+
+
+def test_a_plan_field_given_twice_in_a_backup_imports_nothing(tmp_path: Path) -> None:
+    first, fresh = tmp_path / "first", tmp_path / "fresh"
+    history_with_a_plan(first)
+    backup = tmp_path / "history.json"
+    assert run_cli(first, "export", str(backup))[0] == 0
+    text = backup.read_text("utf-8")
+    assert text.index('"sets": 2,') < text.index('"sessions"')  # the wall squat's, in a plan
+    backup.write_text(text.replace('"sets": 2,', '"sets": 2, "sets": 9,', 1), "utf-8")
+    code, out, err = run_cli(fresh, "import", str(backup))
+    # The plan was stored with 9 sets, without a word.
+    assert (code, out) == (1, "")
+    assert err == (f"{backup}: user_plans[0].items[1]: 'sets' is given twice; keep one of them\n")
+    assert sessions_in(fresh) == 0 and plans_and_exercises(fresh)[0] == []
