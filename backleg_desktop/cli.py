@@ -45,7 +45,7 @@ def run(
 ) -> int:
     """Run the subcommand in `args`; 0 on success, 1 with a message on stderr otherwise."""
     shown = _Output(out or sys.stdout)
-    problems = _Output(err or sys.stderr)
+    problems = _Output(err or sys.stderr or sys.stdout)  # `2>&-`: as print() does
     # Not for restore: it is one SQLite transaction a kill cannot split, and a SIGTERM
     # handled just after its commit would be reported as "nothing was changed".
     previous = _stop_like_ctrl_c() if args.command != "restore" else {}

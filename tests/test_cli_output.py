@@ -71,3 +71,30 @@ def test_a_file_name_the_terminal_cannot_show_is_escaped_not_a_traceback(
     assert done.returncode == 0
     assert b"caf\\udce9.csv" in done.stdout
     assert sessions_in(data_dir) == 2
+
+
+def test_with_standard_error_closed_the_problem_still_reaches_the_output(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes("Date,Exercise,Reps\n2026-11-23,Caf\u00e9,8\n".encode("latin-1"))
+    # `backleg import latin1.csv 2>&-`: Python starts with sys.stderr = None.
+    done = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f'"{sys.executable}" -m backleg_desktop --data-dir "$1" import "$2" 2>&-',
+            "bash",
+            str(data_dir),
+            str(latin1),
+        ],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stdout == (
+        f"{latin1}, line 1: the file is not UTF-8 text; save it as 'CSV UTF-8'\n"
+    )
