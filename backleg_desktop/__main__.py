@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=_folder_name,
         help="folder for all user data (default: $BACKLEG_DATA_DIR, else the user data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -66,6 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
     plans_import = plan_actions.add_parser("import", help="add the plans in PATH to your own")
     plans_import.add_argument("path", metavar="PATH")
     return parser
+
+
+def _folder_name(text: str) -> str:
+    """`--data-dir "$UNSET"` used to mean the default folder: a script's import went into
+    the user's real history."""
+    if not text:
+        import argparse
+
+        raise argparse.ArgumentTypeError("the folder name is empty; give a folder, or leave it out")
+    return text
 
 
 def main(argv: Sequence[str] | None = None) -> int:

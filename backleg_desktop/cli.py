@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib
 import os
 import signal
@@ -21,11 +22,11 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from backleg_desktop.content.loader import ContentError, load_library
 from backleg_desktop.content.model import Library
-from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.services.errors import BacklegError, DataDirError
 from backleg_desktop.services.own_files import refuse_own_file
 
 # Each command imports what it uses when it runs: the store's SQLAlchemy, the readers
@@ -43,17 +44,72 @@ def run(
     err: TextIO | None = None,
 ) -> int:
     """Run the subcommand in `args`; 0 on success, 1 with a message on stderr otherwise."""
-    out = out or sys.stdout
-    err = err or sys.stderr
-    previous = _stop_like_ctrl_c() if args.command == "import" else {}
+    shown = _Output(out or sys.stdout)
+    problems = _Output(err or sys.stderr or sys.stdout)  # `2>&-`: as print() does
+    # Not for restore: it is one SQLite transaction a kill cannot split, and a SIGTERM
+    # handled just after its commit would be reported as "nothing was changed".
+    previous = _stop_like_ctrl_c() if args.command != "restore" else {}
     try:
-        return _run(args, data_dir, out, err)
+        status = _run(args, data_dir, cast(TextIO, shown), cast(TextIO, problems))
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+    failure = shown.failure
+    if failure is None or failure.errno == errno.EPIPE:
+        return status  # `| head`: the reader chose to stop reading; the work is done
+    done = "finished" if status == 0 else "ended as reported above"
+    print(
+        f"backleg: its report could not be written to the standard output "
+        f"({failure.strerror or failure}); the {args.command} itself {done}.",
+        file=problems,
+    )
+    return 1
+
+
+class _Output:
+    """The standard output or error as the commands print to them. Writing to a closed pipe
+    (`| head -0`) or a full disk (`> /dev/full`) used to raise after an import had been
+    committed, reported as the import file's error; a file name the terminal's encoding
+    cannot show (non-UTF-8 bytes) raised a traceback. Here the first failure is kept for
+    `run` to report, and unshowable characters are written as escapes."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream  # None: Python's stream was closed at start (`>&-`)
+        self.failure: OSError | None = None
+
+    def write(self, text: str) -> int:
+        if self._stream is None or self.failure is not None:
+            return len(text)
+        try:
+            try:
+                self._stream.write(text)
+            except UnicodeEncodeError:
+                encoding = getattr(self._stream, "encoding", None) or "utf-8"
+                self._stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+            self._stream.flush()
+        except OSError as error:
+            self.failure = error
+            _drop_unwritten(self._stream)
+        return len(text)
+
+    def flush(self) -> None:
+        """Each write is flushed already."""
+
+
+def _drop_unwritten(stream: TextIO) -> None:
+    """Point the stream at /dev/null, so Python's flush at exit does not fail again on the
+    text still buffered ("Exception ignored ... BrokenPipeError")."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
 
 
 def _run(args: argparse.Namespace, data_dir: Path, out: TextIO, err: TextIO) -> int:
+    zone_problem = _local_zone_problem()
+    if zone_problem:
+        print(zone_problem, file=err)
+        return 1
     try:
         library = load_library()
         if args.command == "export":
@@ -86,6 +142,24 @@ def _run(args: argparse.Namespace, data_dir: Path, out: TextIO, err: TextIO) -> 
     return 2
 
 
+def _local_zone_problem() -> str | None:
+    """Local times (a Strong file's, today's backup name) need the local zone's offset;
+    a TZ such as "UTC+99" gives one beyond a day, which Python refuses with a traceback
+    in the middle of a command. Said first, before anything is read or written."""
+    from datetime import datetime
+
+    try:
+        datetime.now().astimezone()
+    except (ValueError, OverflowError, OSError):
+        zone = os.environ.get("TZ")
+        named = f"The time zone TZ={zone!r}" if zone is not None else "The system's time zone"
+        return (
+            f"backleg: {named} cannot be used: its offset from UTC is a day or more. Set TZ "
+            "to a zone such as Europe/Berlin or UTC, or unset it; nothing was read or changed."
+        )
+    return None
+
+
 class _Stopped(KeyboardInterrupt):
     """SIGTERM or SIGHUP (kill, timeout, a closed terminal), handled as Ctrl+C."""
 
@@ -96,8 +170,9 @@ def _raise_stopped(signum: int, _frame: object) -> None:
 
 def _stop_like_ctrl_c() -> dict[int, Any]:
     """Python's default for SIGTERM ends the process without running `finally`, so a
-    pipe's temporary copy (reading.readable) stayed behind in the temp folder. Returns
-    the handlers it replaced."""
+    pipe's temporary copy (reading.readable) stayed behind in the temp folder, and an
+    export's hidden partial file (health data) beside the file it was to replace.
+    Returns the handlers it replaced."""
     previous: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
         for name in ("SIGTERM", "SIGHUP"):
@@ -109,14 +184,24 @@ def _stop_like_ctrl_c() -> dict[int, Any]:
 
 def _export(path: Path, data_dir: Path, library: Library, out: TextIO) -> int:
     from backleg_desktop.services.history_export import export_history
-    from backleg_desktop.services.history_reader import open_reader
+    from backleg_desktop.services.history_reader import (
+        on_read_only_disk,
+        open_frozen_reader,
+        open_reader,
+    )
     from backleg_desktop.services.transfer.writing import is_json_path
 
     refuse_own_file(path, data_dir, "the export")  # before the store opens anything
     # A healthy history is read with plain sqlite3; anything the store would have to
     # mend or mention first (a new, damaged or old file, a journal) goes through it.
     # (The JSON backup also carries plans and back answers: always through the store.)
-    reader = None if is_json_path(path) else open_reader(data_dir)
+    reader = None if is_json_path(path) else open_reader(data_dir) or open_frozen_reader(data_dir)
+    if reader is None and is_json_path(path) and on_read_only_disk(data_dir):
+        raise DataDirError(  # the store would say "your workouts could not be saved"
+            f"Backleg's data folder {data_dir} is on a read-only disk, where only a CSV "
+            "export works (backleg export history.csv). For the JSON backup, copy the whole "
+            "folder to a writable disk and export from there (--data-dir COPY)."
+        )
     if reader is not None:
         with reader:
             summary = export_history(reader, library, path)
@@ -198,7 +283,9 @@ def _import(args: argparse.Namespace, data_dir: Path, library: Library, out: Tex
 
 def _list_backups(data_dir: Path, out: TextIO) -> int:
     from backleg_desktop.services import backups
+    from backleg_desktop.services.data_folder import check_data_dir
 
+    check_data_dir(data_dir)
     found = backups.list_backups(data_dir)
     if not found:
         print(f"No backups yet in {backups.backups_dir(data_dir)}.", file=out)

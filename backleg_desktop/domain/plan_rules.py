@@ -13,6 +13,7 @@ say where in its own words (file and item, or the row in the editor).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -22,6 +23,10 @@ from backleg_desktop.domain.set_work import RangeLike
 WARMUP_SETS_MAX = 2  # warm-up sets an item may have before its working sets
 NAME_MAX = 200  # characters in a plan's name (the history stores up to this)
 NOTE_MAX = 500  # characters in an item's note: a line to read mid-session, not an essay
+# The most a session can log: more sets of one exercise or more reps in a set than the
+# history stores (services/validation.py) would be refused mid-session, and a rest or a
+# hold beyond a day is a typing mistake no timer should be asked to run.
+MOST = {"sets": 1000, "reps": 1000, "hold_seconds": 86_400, "rest_seconds": 86_400}
 # Fields whose checks need the exercises (see `reference_problems`).
 REFERENCE_FIELDS = frozenset({"exercise", "per_leg"})
 
@@ -62,6 +67,13 @@ class PlanLike(Protocol):
     def name(self) -> str: ...
     @property
     def items(self) -> Sequence[PlanItemLike]: ...
+
+
+def name_key(name: str) -> str:
+    """What two plan names must not share: they match in any case and in either Unicode
+    form, since "Café" typed on a Mac (e + a combining accent) looks the same as "Café"
+    typed elsewhere, and two plans the chooser shows alike cannot be told apart."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name.strip()).casefold())
 
 
 def plan_problems(plan: PlanLike, exercises: Mapping[str, ExerciseLike]) -> list[PlanProblem]:
@@ -137,12 +149,21 @@ def _range(key: str, value: RangeLike, *, minimum: int) -> list[tuple[str, str]]
     )
     for label, number in ends:
         if number < 0 <= minimum:
-            return [(key, f"{label}{number} is negative")]
+            return [(key, f"{label}{_number(number)} is negative")]
         if number < minimum:
-            return [(key, f"{label}{number} is less than {minimum}")]
+            return [(key, f"{label}{_number(number)} is less than {minimum}")]
+        if number > MOST[key]:
+            return [(key, f"{label}{_number(number)} is more than {MOST[key]:,}")]
     if value.low > value.high:
         return [(key, f"low {value.low} is greater than high {value.high}")]
     return []
+
+
+def _number(number: int) -> str:
+    """A number as a message shows it: str() of a 5,000-digit one raises ValueError."""
+    if abs(number) < 10**24:
+        return str(number)
+    return f"{'-' if number < 0 else ''}a number of more than 24 digits"
 
 
 def problem_text(problem: PlanProblem) -> str:

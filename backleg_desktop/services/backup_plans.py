@@ -42,6 +42,7 @@ from backleg_desktop.services.plan_tables import (
     read_item,
     without_empty,
 )
+from backleg_desktop.services.transfer.json_objects import Repeats, object_of
 from backleg_desktop.services.user_plans import MergeOutcome, PlanInvalid
 
 if TYPE_CHECKING:  # only for the types: importing it pulls in SQLAlchemy
@@ -84,6 +85,7 @@ def restore_backup_plans(
     known: dict[str, ExerciseLike] = dict(workouts.plans.plan_exercises())
     for name in users:
         known.setdefault(f"user:{name}", UserExercise(name))
+    _refuse_repeats(path, top.get(PLANS_KEY), PLANS_KEY)
     plans, last_used = _read_plans(path, top.get(PLANS_KEY, []), known)
     try:
         if dry_run:  # the backup's user exercises are not stored yet: count them as known
@@ -110,12 +112,25 @@ def _backup_top(path: Path) -> Mapping[str, Any] | None:
             if start and not start.startswith("{"):
                 return None
             handle.seek(0)
-            document = json.load(handle)
+            document = json.load(handle, object_pairs_hook=object_of)
     except (OSError, ValueError, RecursionError):
         return None  # the session reader reports it
     if not isinstance(document, dict) or document.get("format") != _BACKUP_FORMAT:
         return None
     return document
+
+
+def _refuse_repeats(path: Path, value: object, where: str) -> None:
+    """A plan's field given twice was read as its last value without a word."""
+    if isinstance(value, Repeats):
+        reason = f"{value.repeated!r} is given twice; keep one of them"
+        raise ImportFormatError(str(path), None, f"{where}: {reason}")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_repeats(path, item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_repeats(path, item, f"{where}[{index}]")
 
 
 def _user_exercise_names(top: Mapping[str, Any]) -> list[str]:

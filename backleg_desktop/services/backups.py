@@ -183,6 +183,11 @@ def restore_backup(
             f"Backleg is using {data_dir} (the window is open, or an import or export is "
             "running): close it, then restore again. Nothing was changed."
         ) from error
+    except StorageFullError as error:
+        raise StorageFullError(
+            f"The disk holding {data_dir} is full, so {backup_path} was not restored. Your "
+            "history is as it was. Free some space and try again."
+        ) from error
     except OSError as error:
         raise file_error(error, db_path) from error
     return kept
@@ -207,7 +212,7 @@ def _check_backup(backup_path: Path) -> None:
     if checked.state == "missing":
         raise refuse("there is no such file")
     if checked.state == "corrupt":
-        raise refuse(f"it is damaged ({checked.detail})")
+        raise refuse(_export_instead(backup_path) or f"it is damaged ({checked.detail})")
     if checked.state == "foreign":
         raise refuse(checked.detail or "it is not a Backleg history")
     if checked.revision not in REVISIONS:
@@ -217,6 +222,23 @@ def _check_backup(backup_path: Path) -> None:
         )
 
 
+def _export_instead(path: Path) -> str | None:
+    """A CSV or JSON export given to restore was called damaged: say what it is."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
+        text = start.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if text.startswith("{"):
+        kind = "a JSON export"
+    elif "," in text.partition("\n")[0] or ";" in text.partition("\n")[0]:
+        kind = "a CSV file"
+    else:
+        return None
+    return f"it is {kind}, not a database backup; bring it in with `backleg import {path}`"
+
+
 def _replace_live(db_path: Path, backup_path: Path, stamp: str) -> Path | None:
     kept: Path | None = None
     with storage_errors(db_path):
@@ -224,7 +246,15 @@ def _replace_live(db_path: Path, backup_path: Path, stamp: str) -> Path | None:
         if live.state == "ok":
             kept = _free_name(db_path, f"before-restore-{stamp}")
             sqlite_files.copy_database(db_path, kept)
-            sqlite_files.copy_into(backup_path, db_path)
+            try:
+                sqlite_files.copy_into(backup_path, db_path)
+            except sqlite3.Error:
+                # SQLite's own failure rolls its one transaction back: the history is as it
+                # was, so its copy is not needed, and on a full disk it would hold the
+                # little room left. (Not on Ctrl+C: that may come after the commit.)
+                with contextlib.suppress(OSError):
+                    kept.unlink()
+                raise
         else:
             if live.state != "missing":
                 kept = sqlite_files.move_aside(db_path, f"before-restore-{stamp}")

@@ -26,7 +26,7 @@ from types import TracebackType
 from backleg_desktop.domain.history import LoggedSet, SessionRecord
 from backleg_desktop.services import pending_journal
 from backleg_desktop.services.data_folder import hold_folder, prepare_data_dir
-from backleg_desktop.services.errors import BacklegError, storage_errors
+from backleg_desktop.services.errors import BacklegError, DataDirError, storage_errors
 from backleg_desktop.storage import export_rows, sqlite_files
 from backleg_desktop.storage.lock import FolderLock
 from backleg_desktop.storage.paths import database_path
@@ -36,7 +36,7 @@ from backleg_desktop.storage.revisions import HEAD_REVISION
 class HistoryReader:
     """What an export reads (services/history_export.py ExportSource), from the file."""
 
-    def __init__(self, db_path: Path, conn: sqlite3.Connection, lock: FolderLock) -> None:
+    def __init__(self, db_path: Path, conn: sqlite3.Connection, lock: FolderLock | None) -> None:
         self.db_path = db_path
         self._conn: sqlite3.Connection | None = conn
         self._lock: FolderLock | None = lock
@@ -120,3 +120,43 @@ def _healthy(db_path: Path) -> sqlite3.Connection | None:
         conn.close()
         return None  # open_store would switch it to WAL first
     return conn
+
+
+def open_frozen_reader(data_dir: Path) -> HistoryReader | None:
+    """The history on a read-only disk (an old disk mounted to rescue it), which
+    `prepare_data_dir` refuses as a place to save workouts; None on a writable disk.
+
+    Nothing can write there, so no lock is needed (none can be taken) and SQLite reads the
+    file as immutable, without the WAL index it could not create. Sets still in a WAL or
+    a journal beside it would be left out of the export, so those are refused instead.
+    """
+    db_path = database_path(data_dir)
+    if not db_path.is_file() or not on_read_only_disk(data_dir):
+        return None
+    waiting = [p for p in (Path(f"{db_path}-wal"),) if p.is_file() and p.stat().st_size > 0]
+    waiting += pending_journal.journal_files(data_dir)
+    if waiting:
+        raise DataDirError(
+            f"Backleg's data folder {data_dir} is on a read-only disk, and {waiting[0]} holds "
+            "sets not yet merged into the history, which only a writable disk allows. Copy "
+            "the whole folder to a writable disk and export from there (--data-dir COPY)."
+        )
+    uri = f"{Path(os.path.abspath(db_path)).as_uri()}?mode=ro&immutable=1"
+    with storage_errors(db_path, opening=True):
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        except BaseException:
+            conn.close()
+            raise
+    if row is None or row[0] != HEAD_REVISION:
+        conn.close()
+        return None  # open_store says why (an older schema cannot be upgraded there)
+    return HistoryReader(db_path, conn, None)
+
+
+def on_read_only_disk(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows): not known to be read-only
+        return False

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -35,7 +36,7 @@ from backleg_desktop.content.fields import Fields
 from backleg_desktop.content.model import Plan
 from backleg_desktop.content.timed_plans import report_problems
 from backleg_desktop.domain.history import USER_PREFIX, user_exercise_name
-from backleg_desktop.domain.plan_rules import ExerciseLike, plan_problems
+from backleg_desktop.domain.plan_rules import ExerciseLike, name_key, plan_problems
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.own_files import refuse_own_file
 from backleg_desktop.services.plan_tables import (
@@ -52,6 +53,8 @@ if TYPE_CHECKING:  # only for the types: importing the store pulls in SQLAlchemy
     from backleg_desktop.services.store import Store
 
 ImportOutcome = MergeOutcome
+# A plan file is a few KB; a thousand plans of ten items each fit in 2 MiB.
+MOST_BYTES = 16 * 2**20
 _TOML_POSITION = re.compile(r"^(?P<message>.*?) \(at (?P<where>line \d+, column \d+)\)$")
 _HEADER = (
     "# Backleg plans: `backleg plans import FILE` or File → Import plans… adds them.\n"
@@ -94,13 +97,13 @@ def read_plan_file(path: Path, known_exercises: Mapping[str, ExerciseLike]) -> l
     seen: dict[str, int] = {}
     for index, table in enumerate(top.tables("plan"), start=1):
         name = table.get("name")
-        label = f"plan {index}" + (f' "{name.strip()}"' if isinstance(name, str) else "")
+        label = f"plan {index}" + (f' "{_cut(name.strip())}"' if isinstance(name, str) else "")
         plan = _read_plan(Fields(without_empty(table), f"{path}: {label}", errors), known_exercises)
-        key = plan.name.casefold()
+        key = name_key(plan.name)
         if key and key in seen:
             errors.append(
                 f'{path}: {label}: field "name": plan {seen[key]} has the same name '
-                "(names must differ, in any case)"
+                "(names must differ, ignoring case and how accents are encoded)"
             )
         seen.setdefault(key, index)
         plans.append(plan)
@@ -110,17 +113,31 @@ def read_plan_file(path: Path, known_exercises: Mapping[str, ExerciseLike]) -> l
     return plans
 
 
+def _cut(name: str, limit: int = 60) -> str:
+    """A name as a message quotes it: a 100,000-character one made a 100 KB message."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
 def _parse(path: Path) -> Mapping[str, object]:
     try:
-        data = path.read_bytes()
+        mode = os.stat(path).st_mode
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+            raise PlanFileError(path, [f"{path}: is a device, not a plan file"])
+        with path.open("rb") as handle:  # a pipe too: `plans import <(ssh host cat …)`
+            data = handle.read(MOST_BYTES + 1)
     except FileNotFoundError:
         raise PlanFileError(path, [f"{path}: there is no such file"]) from None
     except IsADirectoryError:
         raise PlanFileError(path, [f"{path}: is a folder, not a plan file"]) from None
     except OSError as error:
         raise PlanFileError(path, [f"{path}: cannot be read ({error.strerror})"]) from None
+    if len(data) > MOST_BYTES:  # /dev/zero, or a file named by mistake: read no further
+        problem = f"{path}: is larger than {MOST_BYTES // 2**20} MiB, so not a plan file"
+        raise PlanFileError(path, [problem])
     try:
-        text = data.decode("utf-8")
+        # Notepad and other Windows editors start UTF-8 files with a byte order mark,
+        # which TOML does not allow ("line 1, column 1: Invalid statement").
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         problem = f"{path}: is not a text file in UTF-8 (byte {error.start + 1}), so not TOML"
         raise PlanFileError(path, [problem]) from None
@@ -131,6 +148,12 @@ def _parse(path: Path) -> Mapping[str, object]:
         where = f"{match['where']}: " if match else ""
         message = match["message"] if match else str(error)
         problem = f"{path}: {where}this is not valid TOML ({message})"
+        raise PlanFileError(path, [problem]) from None
+    except RecursionError:  # tomllib recurses once per [ or { of a nested value
+        problem = f"{path}: this is not a plan file (nested too deeply)"
+        raise PlanFileError(path, [problem]) from None
+    except ValueError:  # int() of more digits than Python converts (4,300)
+        problem = f"{path}: this is not a plan file (a number in it has thousands of digits)"
         raise PlanFileError(path, [problem]) from None
 
 

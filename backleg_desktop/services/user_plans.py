@@ -22,7 +22,12 @@ from sqlalchemy.orm import Session
 from backleg_desktop.content.field_reader import FieldReader
 from backleg_desktop.content.model import Library, Plan, PlanItem
 from backleg_desktop.domain.history import user_exercise_id, user_exercise_name
-from backleg_desktop.domain.plan_rules import ExerciseLike, PlanProblem, plan_problems
+from backleg_desktop.domain.plan_rules import (
+    ExerciseLike,
+    PlanProblem,
+    name_key,
+    plan_problems,
+)
 from backleg_desktop.services.errors import BacklegError, StorageError
 from backleg_desktop.services.history_db import HistoryDb
 from backleg_desktop.services.plan_catalog import (
@@ -113,9 +118,9 @@ class UserPlans:
         outcomes: list[tuple[str, MergeOutcome]] = []
         with self._db.write() as db:
             rows = db.execute(select(UserPlanRow)).scalars()
-            stored = {row.name.casefold(): _plan_of(row) for row in rows}
+            stored = {name_key(row.name): _plan_of(row) for row in rows}
             for index, plan in enumerate(plans):
-                old = stored.get(plan.name.strip().casefold())
+                old = stored.get(name_key(plan.name))
                 try:
                     if old is None:
                         free = is_user_plan_id(plan.id) and db.get(UserPlanRow, plan.id) is None
@@ -145,9 +150,9 @@ class UserPlans:
         outcomes: list[tuple[str, MergeOutcome]] = []
         with self._db.read() as db:
             rows = db.execute(select(UserPlanRow)).scalars()
-            stored = {row.name.casefold(): _plan_of(row) for row in rows}
+            stored = {name_key(row.name): _plan_of(row) for row in rows}
             for index, plan in enumerate(plans):
-                old = stored.get(plan.name.strip().casefold())
+                old = stored.get(name_key(plan.name))
                 try:
                     new_id = old.id if old else ""
                     candidate = self._checked(db, replace(plan, id=new_id), new_exercises)
@@ -213,10 +218,10 @@ class UserPlans:
         stored time and the backup's, so the chooser keeps its order."""
         if not by_name:
             return
-        wanted = {name.strip().casefold(): used for name, used in by_name.items()}
+        wanted = {name_key(name): used for name, used in by_name.items()}
         with self._db.write() as db:
             for row in db.execute(select(UserPlanRow)).scalars():
-                used = wanted.get(row.name.casefold())
+                used = wanted.get(name_key(row.name))
                 if used is not None and (row.last_used_at is None or row.last_used_at < used):
                     row.last_used_at = used
 
@@ -269,15 +274,15 @@ class UserPlans:
         return stored
 
     def _name_taken(self, db: Session, plan: Plan) -> str | None:
-        key = plan.name.casefold()
-        if any(p.name.casefold() == key for p in self._library.plans.values()):
+        key = name_key(plan.name)
+        if any(name_key(p.name) == key for p in self._library.plans.values()):
             return f'a built-in plan is already called "{plan.name}"'
         other = db.execute(
             select(UserPlanRow.name).where(UserPlanRow.name == plan.name, UserPlanRow.id != plan.id)
         ).scalar_one_or_none()
-        if other is None:  # NOCASE covers ASCII; casefold the rest
+        if other is None:  # NOCASE covers ASCII; name_key the rest
             names = db.execute(select(UserPlanRow.name).where(UserPlanRow.id != plan.id))
-            other = next((n for n in names.scalars() if n.casefold() == key), None)
+            other = next((n for n in names.scalars() if name_key(n) == key), None)
         return None if other is None else f'you already have a plan called "{other}"'
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
+import secrets
 import sqlite3
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -136,11 +139,12 @@ def move_aside(db_path: Path, suffix: str) -> Path:
 def copy_database(source: Path, dest: Path) -> None:
     """A consistent copy of a live database (WAL included) via SQLite's online backup API.
 
-    Written to a temporary name and renamed, so `dest` is either absent or complete.
+    Written to a temporary name and renamed, so `dest` is either absent or complete. The
+    name is this copy's own: two commands started together both make today's backup, and
+    with one shared name one removed or renamed the other's half-written file.
     """
-    partial = dest.with_name(f"{dest.name}.partial")
-    with contextlib.suppress(FileNotFoundError):
-        partial.unlink()
+    _remove_stale_partials(dest)
+    partial = dest.with_name(f"{dest.name}.partial-{os.getpid()}-{secrets.token_hex(4)}")
     create_private_file(partial)
     try:
         src = connect(source)
@@ -163,6 +167,16 @@ def copy_database(source: Path, dest: Path) -> None:
                 leftover.unlink()
         raise
     fsync_dir(dest.parent)
+
+
+def _remove_stale_partials(dest: Path) -> None:
+    """Partial copies a killed process left (no `finally` ran), and the one shared name
+    of earlier versions; one younger than an hour may be another process's, still busy."""
+    old = time.time() - 3600
+    for leftover in dest.parent.glob(f"{glob.escape(dest.name)}.partial*"):
+        with contextlib.suppress(OSError):
+            if leftover.name.endswith(".partial") or leftover.stat().st_mtime < old:
+                leftover.unlink()
 
 
 def copy_into(source: Path, live: Path) -> None:

@@ -32,6 +32,7 @@ from backleg_desktop.services.errors import ImportFormatError
 from backleg_desktop.services.plan_catalog import is_user_plan_id
 from backleg_desktop.services.transfer.backleg_csv import UNNAMED, ExportRow, ExportSummary
 from backleg_desktop.services.transfer.csvio import open_text
+from backleg_desktop.services.transfer.json_objects import Repeats, object_of
 from backleg_desktop.services.transfer.names import USER_PREFIX, ExerciseMatcher, user_exercise_id
 from backleg_desktop.services.transfer.values import (
     MAX_DECIMAL_CHARS,
@@ -194,6 +195,8 @@ class _Reader:
     def obj(self, value: object, where: str) -> Mapping[str, object]:
         if not isinstance(value, dict):
             raise self.fail(where, "expected an object")
+        if isinstance(value, Repeats):
+            raise self.fail(where, f"{value.repeated!r} is given twice; keep one of them")
         return cast(Mapping[str, object], value)
 
     def text(
@@ -409,7 +412,9 @@ def read_backleg_json(
 ) -> Iterator[ImportedSession]:
     with open_text(path) as handle:
         try:
-            document = json.load(handle, parse_int=_parse_int, parse_float=_parse_float)
+            document = json.load(
+                handle, parse_int=_parse_int, parse_float=_parse_float, object_pairs_hook=object_of
+            )
         except UnicodeDecodeError:
             raise ImportFormatError(str(path), None, "the file is not UTF-8 text") from None
         except json.JSONDecodeError as error:

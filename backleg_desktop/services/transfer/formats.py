@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TextIO
 
 from backleg_desktop.services.errors import ImportFormatError
 from backleg_desktop.services.transfer.csvio import open_text
@@ -183,22 +184,42 @@ def _strong6_problem(header: list[str]) -> str | None:
     return f"this Strong 6 export needs exactly one weight column, {known}; it has {listed}"
 
 
+# The first bytes of files that are often picked by mistake, and what to do instead.
+_NOT_EXPORTS = (
+    (
+        b"SQLite format 3\0",
+        "this is a Backleg history database (such as a daily backup), not an export; "
+        "bring it back with `backleg restore FILE`",
+    ),
+    (b"\x1f\x8b", "this is a gzip-compressed file; unpack it first, then import the CSV"),
+    (b"PK\x03\x04", "this is a ZIP archive; unpack it first, then import the CSV in it"),
+    (b"%PDF-", "this is a PDF document, not an export"),
+)
+
+
 def detect_format(path: Path) -> FileFormat:
     """Recognise the format from the first line; ImportFormatError if it is none we know."""
     with open_text(path) as handle:
+        _refuse_known_binaries(path, handle)
         try:
             first = handle.read(1)
             while first and first.isspace():
                 first = handle.read(1)
             if first == "{":
                 return BACKLEG_JSON
+            if first == "[" and path.suffix.lower() == ".json":
+                raise ImportFormatError(
+                    str(path),
+                    1,
+                    "this JSON file is a list, not a Backleg backup (one starts with {)",
+                )
             line = first + handle.readline(1 << 16)
         except UnicodeDecodeError:
-            raise ImportFormatError(
-                str(path), 1, "the file is not UTF-8 text; save it as 'CSV UTF-8'"
-            ) from None
+            raise ImportFormatError(str(path), 1, _not_utf8(path)) from None
     if not line.strip():
         raise ImportFormatError(str(path), 1, "the file is empty")
+    if "\0" in line:  # UTF-16 without a byte order mark: every other byte is 0
+        raise ImportFormatError(str(path), 1, _not_utf8(path, " (it looks like UTF-16)"))
     problems = []
     for delimiter in (",", ";"):
         try:
@@ -209,7 +230,7 @@ def detect_format(path: Path) -> FileFormat:
         if found is not None:
             return found
         problems.append(_strong6_problem(header))
-    for problem in problems:
+    for problem in [*problems, _backleg_header_problem(line)]:
         if problem is not None:
             raise ImportFormatError(str(path), 1, problem)
     shown = line.strip()
@@ -219,3 +240,49 @@ def detect_format(path: Path) -> FileFormat:
         1,
         f"unknown header {shown!r}: expected a Backleg, Strong, Hevy or FitNotes CSV export",
     )
+
+
+def _not_utf8(path: Path, why: str = "") -> str:
+    kind = "UTF-8" if path.suffix.lower() == ".json" else "'CSV UTF-8'"
+    return f"the file is not UTF-8 text{why}; save it as {kind}"
+
+
+def _backleg_header_problem(line: str) -> str | None:
+    """Why a header that is nearly Backleg's own is not read: a spreadsheet saved the file
+    with another separator, or columns were added. Both were "unknown header '...'",
+    quoting the first 80 characters, which looked like Backleg's header."""
+    text = line.strip()
+    for separator, named in (
+        (";", "semicolons, as spreadsheets in many languages save"),
+        ("\t", "tabs"),
+    ):
+        cells = tuple(name.strip().strip('"') for name in text.split(separator))
+        if cells in (BACKLEG_CSV_HEADER, BACKLEG_CSV_HEADER_V1):
+            return (
+                f"this Backleg CSV has its columns separated by {named}; save it again "
+                "as 'CSV UTF-8' with commas"
+            )
+    try:
+        header = [name.strip() for name in next(csv.reader([text]))]
+    except (csv.Error, StopIteration):
+        return None
+    for known in (BACKLEG_CSV_HEADER, BACKLEG_CSV_HEADER_V1):
+        if tuple(header[: len(known)]) == known and len(header) > len(known):
+            extra = header[len(known) :]
+            listed = ", ".join(repr(name) if name else "one without a name" for name in extra[:5])
+            more = f" and {len(extra) - 5:,} more" if len(extra) > 5 else ""
+            return (
+                f"this Backleg CSV has columns Backleg does not write after "
+                f"{known[-1]!r}: {listed}{more}; remove them and import it again"
+            )
+    return None
+
+
+def _refuse_known_binaries(path: Path, handle: TextIO) -> None:
+    """Said instead of "not UTF-8 text; save it as 'CSV UTF-8'", which misled for a backup
+    database or a ZIP. Peeked at through the open file: an import opens it twice at most."""
+    peek = getattr(handle.buffer, "peek", None)
+    start = peek(16)[:16] if peek is not None else b""
+    for magic, problem in _NOT_EXPORTS:
+        if start.startswith(magic):
+            raise ImportFormatError(str(path), None, problem)

@@ -38,6 +38,7 @@ MAX_DECIMAL_CHARS = 400
 
 _DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+_EXPONENT = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)[eE][+-]?\d+")
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -70,6 +71,11 @@ def parse_decimal(text: str, *, decimal_comma: bool = False) -> float | None:
     if decimal_comma and _DECIMAL_COMMA.fullmatch(value):
         value = value.replace(",", ".")
     if not _DECIMAL.fullmatch(value):
+        if _EXPONENT.fullmatch(value):  # what a spreadsheet writes for 0.0000001
+            raise CellError(
+                f"{shown(text)} is written with an exponent; write the number out "
+                "(such as 0.0000001), as Backleg reads plain decimals only"
+            )
         raise CellError(f"{shown(text)} is not a number")
     whole_digits = len(value.lstrip("+-").split(".")[0].lstrip("0"))
     if whole_digits > MAX_NUMBER_CHARS or len(value) > MAX_DECIMAL_CHARS:

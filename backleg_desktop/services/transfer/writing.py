@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,11 +39,11 @@ def export_to_path(
     path = Path(path)
     refuse_to_replace(path)
     folder = path.parent if str(path.parent) else Path(".")
+    # The name is known before the file exists (mkstemp returns it only after creating
+    # it), so a SIGTERM at any moment finds it to remove.
+    temp_name = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise _about(path, error) from None
-    try:
+        handle = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             if is_json_path(path):
                 summary = write_json(
@@ -60,7 +61,9 @@ def export_to_path(
             os.fsync(out.fileno())
         os.replace(temp_name, path)
     except BaseException as error:
-        Path(temp_name).unlink(missing_ok=True)
+        if not isinstance(error, FileExistsError):  # that name was another's: leave it
+            with contextlib.suppress(OSError):
+                temp_name.unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise _about(path, error) from None  # never the temporary file's name
         raise
