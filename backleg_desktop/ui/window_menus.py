@@ -1,4 +1,4 @@
-"""The main window's menu bar (File, Go, Help) and what its File and About entries do.
+"""The main window's menu bar (File, Edit, Go, Help) and what its File and About entries do.
 
 Built by `MainWindow.complete()`, after the first paint; the actions stay attributes of the
 window (`window.quit_action`, …) because the session and the tests reach them there.
@@ -77,6 +77,12 @@ def build_menus(window: MainWindow) -> None:
     add_help_actions(window)  # Open data folder, Report a problem
     window.help_menu.addSeparator()
     window.help_menu.addAction(window.about_action)
+
+    from backleg_desktop.ui.edit_undo import install_edit_undo
+    from backleg_desktop.ui.preferences.install import install_preferences
+
+    install_preferences(window)  # the Edit menu, between File and Go: Preferences…
+    install_edit_undo(window)  # History's Undo and Redo above it
 
 
 def _action(window: MainWindow, text: str, name: str, slot: Callable[[], object]) -> QAction:
