@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
 
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.help_menu import add_help_actions, show_about
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def save_handout_pdf(window: MainWindow) -> None:
 
 
 def _history_not_ready(window: MainWindow) -> None:
-    QMessageBox.information(
+    message_boxes.inform(
         window,
         "Backleg",
         "Your workout history is not open, so there is nothing to read or write.",

@@ -11,10 +11,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
 
 from backleg_desktop.domain.history import ImportedSession, SetEntry
 from backleg_desktop.services.store import open_store
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.history.sets_model import LOAD
 from tests.support.stores import close_when_jobs_are_done
 from tests.ui.session.conftest import Driver, FakeAlert
@@ -31,7 +31,7 @@ def keys(which: QKeySequence.StandardKey) -> str:
 
 @pytest.fixture
 def window(qtbot, main_window, data_dir, library, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args: args[4]))
+    monkeypatch.setattr(message_boxes, "ask", lambda *a, default, **k: default == message_boxes.Yes)
     store = open_store(data_dir, library, make_daily_backup=False)
     store.workouts.import_sessions(
         [
