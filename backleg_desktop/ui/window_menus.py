@@ -78,11 +78,14 @@ def build_menus(window: MainWindow) -> None:
     window.help_menu.addSeparator()
     window.help_menu.addAction(window.about_action)
 
+    from backleg_desktop.ui.dialog_focus import install_dialog_focus
     from backleg_desktop.ui.edit_undo import install_edit_undo
     from backleg_desktop.ui.preferences.install import install_preferences
 
     install_preferences(window)  # the Edit menu, between File and Go: Preferences…
     install_edit_undo(window)  # History's Undo and Redo above it
+    # The dialogs these menus open give the keyboard back to the window when they close.
+    install_dialog_focus(window)
 
 
 def _action(window: MainWindow, text: str, name: str, slot: Callable[[], object]) -> QAction:
