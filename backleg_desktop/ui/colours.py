@@ -2,7 +2,7 @@
 
 The palettes (ui/theme.py) give the ordinary roles; these are the colours that say
 something: a warning behind advice not to train, the amber of a caution, a problem's
-red, the green of "ready", the chart lines, the focus ring. Every widget reads them
+red, the green of "ready", the chart lines and grid, the focus ring. Every widget reads them
 from here, for the scheme its own palette is in, and `tint` (or a `PaletteFollower`)
 sets it again when the palette changes (a theme switch), so nothing keeps the old
 theme's colours. tests/ui/test_contrast.py checks each against what it is drawn on
@@ -33,6 +33,7 @@ class Colours:
     focus: str  # the keyboard focus ring, on Window, Base and Button
     outline: str  # check box, radio button and input outlines
     series: tuple[str, ...]  # chart lines, on Base
+    grid: str  # chart grid and axis lines, 3:1 on Base (Mid was 2.4:1)
 
     def colour(self, name: str) -> QColor:
         return QColor(getattr(self, name))
@@ -51,6 +52,7 @@ LIGHT = Colours(
     focus="#0b57b0",
     outline="#767676",
     series=("#1f62a8", "#c0621b", "#2e7d4f", "#b3261e", "#6a4caf"),
+    grid="#8e8e8e",
 )
 DARK = Colours(
     warn_tint="#5a2a22",
@@ -62,6 +64,7 @@ DARK = Colours(
     focus="#8cb4ff",
     outline="#8a8a8a",
     series=("#6fa6e0", "#f4a259", "#8bd3a8", "#e57373", "#c3a6ff"),
+    grid="#707070",
 )
 
 

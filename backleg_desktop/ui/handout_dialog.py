@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.own_files import refuse_own_file
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.file_dialogs import dated_name, last_folder, remember_folder
 from backleg_desktop.ui.handout import (
     Caution,
@@ -114,7 +115,7 @@ def print_handout(
             if target:  # "Print to file": never over the history or a backup
                 refuse_own_file(Path(target), data_dir, "the handout")
         except BacklegError as error:
-            QMessageBox.warning(parent, "Print handout", str(error))
+            message_boxes.warn(parent, "Print handout", str(error))
             return
         try:
             print_to(printer, library, plan, parent, caution)
@@ -123,7 +124,7 @@ def print_handout(
         except OSError:
             # e.g. "Print to file" into a folder that is gone or read-only
             where = printer.outputFileName() or printer.printerName() or "the printer"
-            QMessageBox.warning(
+            message_boxes.warn(
                 parent,
                 "Print handout",
                 f"{where}: the handout could not be written there. "
@@ -156,7 +157,7 @@ def save_handout_pdf(
     try:
         refuse_own_file(target, data_dir, "the handout")  # never over the history
     except BacklegError as error:
-        QMessageBox.warning(parent, "Save handout as PDF", str(error))
+        message_boxes.warn(parent, "Save handout as PDF", str(error))
         return None
     # Written beside the target first, so a full disk never leaves half a PDF (or cuts
     # short an older handout of the same name).
@@ -166,7 +167,7 @@ def save_handout_pdf(
         os.replace(partial, target)
     except OSError:
         partial.unlink(missing_ok=True)
-        QMessageBox.warning(
+        message_boxes.warn(
             parent,
             "Save handout as PDF",
             f"{target}: the handout could not be written there (is the folder gone, "
@@ -175,7 +176,7 @@ def save_handout_pdf(
         return None
     remember_folder(settings, target)
     page_word = "page" if pages == 1 else "pages"
-    QMessageBox.information(
+    message_boxes.inform(
         parent,
         "Handout saved",
         f"Saved the {plan.name} handout ({pages} {page_word}) to {target}.",

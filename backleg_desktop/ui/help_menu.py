@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+from backleg_desktop.ui import message_boxes
 
 if TYPE_CHECKING:
     from backleg_desktop.ui.main_window import MainWindow
@@ -62,7 +64,7 @@ def open_data_folder(window: MainWindow) -> None:
     from backleg_desktop.ui.help_dialogs import open_folder
 
     if not open_folder(window.data_dir):
-        QMessageBox.information(
+        message_boxes.inform(
             window,
             "Backleg",
             f"No file manager could be opened. Your data folder is:\n\n{window.data_dir}",

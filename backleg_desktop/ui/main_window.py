@@ -153,7 +153,6 @@ class MainWindow(QMainWindow):
         from backleg_desktop.ui.disc_wiring import install_disc
         from backleg_desktop.ui.focus_ring import install_focus_ring
         from backleg_desktop.ui.plans.book import PlanBook
-        from backleg_desktop.ui.preferences.install import install_preferences
         from backleg_desktop.ui.session.install import install_session
         from backleg_desktop.ui.window_menus import build_menus
 
@@ -162,8 +161,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(resources.app_icon())
         self.sidebar.finish_setup()
         self.sidebar.page_requested.connect(self.show_page)
-        build_menus(self)
-        install_preferences(self)
+        build_menus(self)  # and Edit → Preferences… (ui/preferences/install.py)
         self.statusBar().setSizeGripEnabled(True)
         self.plan_book = PlanBook(library, self)  # every plan, built-in and your own
         self.store_attached.connect(self.plan_book.attach)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -84,6 +85,30 @@ class _FocusEntry(QObject):
             else:  # the usual control is hidden (an empty grid): the first one in Tab order
                 self._container.focusNextChild()
         return False
+
+
+_LIST_MOVES = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+
+
+def move_in_list(
+    event: QEvent, view: QAbstractItemView, *, focus_back: QWidget | None = None
+) -> bool:
+    """For a search box's event filter: Up, Down, Page Up and Page Down move through
+    `view`, the list the box filters, and the box keeps the keyboard. True if it was one.
+
+    With `focus_back` (the box) the list has focus while it moves, as the plan editor's
+    multi-selection picker wants, and the box gets it back after."""
+    if event.type() != QEvent.Type.KeyPress:
+        return False
+    assert isinstance(event, QKeyEvent)
+    if event.key() not in _LIST_MOVES:
+        return False
+    if focus_back is not None:
+        view.setFocus()
+    view.keyPressEvent(event)
+    if focus_back is not None:
+        focus_back.setFocus()
+    return True
 
 
 def focus_enters(container: QWidget, target: Callable[[], QWidget | None]) -> None:

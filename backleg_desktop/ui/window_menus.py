@@ -1,4 +1,4 @@
-"""The main window's menu bar (File, Go, Help) and what its File and About entries do.
+"""The main window's menu bar (File, Edit, Go, Help) and what its File and About entries do.
 
 Built by `MainWindow.complete()`, after the first paint; the actions stay attributes of the
 window (`window.quit_action`, …) because the session and the tests reach them there.
@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
 
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.help_menu import add_help_actions, show_about
 
 if TYPE_CHECKING:
@@ -78,6 +78,15 @@ def build_menus(window: MainWindow) -> None:
     window.help_menu.addSeparator()
     window.help_menu.addAction(window.about_action)
 
+    from backleg_desktop.ui.dialog_focus import install_dialog_focus
+    from backleg_desktop.ui.edit_undo import install_edit_undo
+    from backleg_desktop.ui.preferences.install import install_preferences
+
+    install_preferences(window)  # the Edit menu, between File and Go: Preferences…
+    install_edit_undo(window)  # History's Undo and Redo above it
+    # The dialogs these menus open give the keyboard back to the window when they close.
+    install_dialog_focus(window)
+
 
 def _action(window: MainWindow, text: str, name: str, slot: Callable[[], object]) -> QAction:
     action = QAction(text, window)
@@ -136,7 +145,7 @@ def save_handout_pdf(window: MainWindow) -> None:
 
 
 def _history_not_ready(window: MainWindow) -> None:
-    QMessageBox.information(
+    message_boxes.inform(
         window,
         "Backleg",
         "Your workout history is not open, so there is nothing to read or write.",

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from backleg_desktop.services.store import open_store
+from backleg_desktop.ui import message_boxes
 from tests.support.accessible import problems
 from tests.support.stores import close_when_jobs_are_done
 from tests.ui.session.conftest import Driver, FakeAlert
@@ -22,9 +23,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def walked(qtbot, main_window, data_dir, library, fake_clock, monkeypatch):  # type: ignore[no-untyped-def]
     """The window on a real store, with a question answered by its default button."""
-    monkeypatch.setattr(
-        QMessageBox, "question", staticmethod(lambda *args: args[4] if len(args) > 4 else None)
-    )
+    monkeypatch.setattr(message_boxes, "ask", lambda *a, default, **k: default == message_boxes.Yes)
     store = open_store(data_dir, library, make_daily_backup=False)
     main_window.attach_store(store)
     drive = Driver(qtbot, main_window, fake_clock)

@@ -62,6 +62,9 @@ def test_each_colour_meets_aa_on_what_it_is_drawn_on(scheme: theme.Scheme) -> No
         ratio = contrast(line, role(scheme, R.Base))
         if ratio < 3.0:
             failures.append(f"series {line.name()} on Base: {ratio:.2f}")
+    ratio = contrast(colours.colour("grid"), role(scheme, R.Base))  # chart grid and axes
+    if ratio < 3.0:
+        failures.append(f"grid on Base: {ratio:.2f}")
     assert failures == []
 
 

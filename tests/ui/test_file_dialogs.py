@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from backleg_desktop.services.store import open_store
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.file_dialogs import dated_name, last_folder
 from tests.support.stores import close_when_jobs_are_done
 
@@ -59,7 +60,7 @@ def test_export_suggests_a_dated_name_at_home_then_import_starts_where_it_went(
     told: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", open_)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    monkeypatch.setattr(message_boxes, "inform", lambda *a: told.append(a[2]))
     window.export_action.trigger()
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
     assert asked == [("save", str(home / f"backleg-{TODAY}"))]

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from backleg_desktop.content.model import IntRange, Plan, PlanItem
 from backleg_desktop.services.store import Store, open_store
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.disc import DISC_KEY
 from tests.support.stores import close_when_jobs_are_done
 from tests.test_handout import page_texts
@@ -46,8 +47,8 @@ class Dialogs:
         self.told: list[str] = []
         monkeypatch.setattr(QInputDialog, "getItem", self._pick)
         monkeypatch.setattr(QFileDialog, "getSaveFileName", self._save)
-        monkeypatch.setattr(QMessageBox, "information", lambda *a: self.told.append(a[2]))
-        monkeypatch.setattr(QMessageBox, "warning", lambda *a: self.told.append(a[2]))
+        monkeypatch.setattr(message_boxes, "inform", lambda *a: self.told.append(a[2]))
+        monkeypatch.setattr(message_boxes, "warn", lambda *a: self.told.append(a[2]))
 
     def _pick(self, _parent, _title, _label, items, *_args):  # type: ignore[no-untyped-def]
         self.offered = list(items)

@@ -8,11 +8,11 @@ import PySide6
 import pytest
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from backleg_desktop import __version__
 from backleg_desktop.services.store import open_store
-from backleg_desktop.ui import help_menu
+from backleg_desktop.ui import help_menu, message_boxes
 from tests.support.stores import close_when_jobs_are_done
 
 
@@ -83,7 +83,7 @@ def test_open_data_folder_asks_the_desktop_and_says_where_when_it_cannot(
         QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()))
     )
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(message_boxes, "inform", lambda _p, _t, text: told.append(text))
     action = main_window.findChild(type(main_window.about_action), "openDataFolderAction")
     action.trigger()  # openUrl "returned" None: not opened, so the path is shown instead
     assert opened == [str(data_dir)]

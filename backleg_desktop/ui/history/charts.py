@@ -144,6 +144,7 @@ class TimeChart(QChartView):
         self._x_axis.setFormat("MMM yyyy")
         self._x_axis.setTickCount(7)
         self._left = QValueAxis()
+        self._left.setLabelFormat("%g")  # "150" and "152.5", not Qt's "150.0"
         self._right: QValueAxis | None = None
         chart.addAxis(self._x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._left, Qt.AlignmentFlag.AlignLeft)
@@ -267,7 +268,7 @@ class TimeChart(QChartView):
             self._colour_series(series)
         chart = self.chart()
         text = palette.color(QPalette.ColorRole.Text)
-        grid = palette.color(QPalette.ColorRole.Mid)
+        grid = colours_of(palette).colour("grid")  # Mid is under 3:1 on Base
         chart.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
         chart.setBackgroundRoundness(0)
         chart.setTitleBrush(text)

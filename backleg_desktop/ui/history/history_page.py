@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from backleg_desktop.domain.history import LoggedSet
 from backleg_desktop.domain.set_count import sets_planned
 from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.history import formatting as fmt
 from backleg_desktop.ui.history import lookup
 from backleg_desktop.ui.history.detail_panel import SessionDetailPanel
@@ -401,7 +401,7 @@ class HistoryPage(QWidget):
             self.show_session(self.detail.detail.session.id, select=False)
 
     def _tell(self, message: str) -> None:
-        QMessageBox.warning(self, "Backleg", message)
+        message_boxes.warn(self, "Backleg", message)
 
     def _undo_failed(self, message: str) -> None:  # inside QUndoStack.undo(): tell after it
         QTimer.singleShot(0, self, lambda: self._tell(message))

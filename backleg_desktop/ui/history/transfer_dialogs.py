@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -44,6 +43,7 @@ from backleg_desktop.services.transfer import (
     preview,
     skipped_rows_text,
 )
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.file_dialogs import last_folder, remember_folder, suggested_path
 from backleg_desktop.ui.history import formatting as fmt
@@ -390,7 +390,7 @@ def export_history(
     job = Job(work)
 
     def finished(summary: ExportSummary) -> None:
-        QMessageBox.information(
+        message_boxes.inform(
             parent,
             "Export finished",
             f"Exported {count_of(summary.sessions, 'session')} "
@@ -398,7 +398,7 @@ def export_history(
         )
 
     def failed(message: str) -> None:
-        QMessageBox.warning(parent, "Export failed", f"Nothing was written.\n{message}")
+        message_boxes.warn(parent, "Export failed", f"Nothing was written.\n{message}")
 
     job.signals.finished.connect(finished)
     job.signals.failed.connect(failed)

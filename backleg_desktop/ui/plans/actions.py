@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from backleg_desktop.content.model import Plan
 from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.plans.book import PlanBook
 from backleg_desktop.ui.plans.draft import Draft, draft_from_plan
 from backleg_desktop.ui.plans.editor_dialog import PlanEditor
-
-Yes = QMessageBox.StandardButton.Yes
-No = QMessageBox.StandardButton.No
 
 
 def copy_name(name: str, taken: list[str]) -> str:
@@ -66,7 +64,7 @@ def rename_plan(parent: QWidget, book: PlanBook, plan: Plan) -> Plan | None:
                 return book.save(replace(plan, name=name))
             except BacklegError as error:
                 problem = _message(error)
-        QMessageBox.warning(parent, "Rename plan", problem)
+        message_boxes.warn(parent, "Rename plan", problem)
 
 
 def _name_problem(name: str, plan: Plan, book: PlanBook) -> str | None:
@@ -91,11 +89,18 @@ def delete_plan(parent: QWidget, book: PlanBook, plan: Plan) -> bool:
         "History keeps every session you did with it, under its name. "
         "Only the plan goes."
     )
-    if QMessageBox.question(parent, "Delete plan", question, Yes | No, No) != Yes:
+    if not message_boxes.ask(
+        parent,
+        "Delete plan",
+        question,
+        yes="Deletes this plan for good; the sessions done with it stay in History.",
+        no="Keeps the plan as it is.",
+        default=message_boxes.No,
+    ):
         return False
     try:
         book.delete(plan.id)
     except BacklegError as error:
-        QMessageBox.warning(parent, "Delete plan", f"The plan was not deleted.\n\n{error}")
+        message_boxes.warn(parent, "Delete plan", f"The plan was not deleted.\n\n{error}")
         return False
     return True

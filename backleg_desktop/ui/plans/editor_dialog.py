@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from backleg_desktop.content.model import Plan
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.plan_catalog import known_exercises
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.plans.book import PlanBook
 from backleg_desktop.ui.plans.checks import DraftProblems, draft_problems
@@ -41,9 +41,6 @@ from backleg_desktop.ui.plans.items_model import PlanItemsModel, items_view
 from backleg_desktop.ui.plans.undo import AddItems, MoveItem, RemoveItem, SetItemField, SetPlanField
 from backleg_desktop.ui.plans.undo_keys import UndoKeys
 from backleg_desktop.ui.widgets import muted, paragraph
-
-Yes = QMessageBox.StandardButton.Yes
-No = QMessageBox.StandardButton.No
 
 
 class PlanEditor(QDialog):
@@ -390,11 +387,18 @@ class PlanEditor(QDialog):
             self._show_current()
             self.save_button.setEnabled(False)
             return
-        QMessageBox.warning(self, "Plan not saved", f"The plan was not saved.\n\n{error}")
+        message_boxes.warn(self, "Plan not saved", f"The plan was not saved.\n\n{error}")
 
     def reject(self) -> None:
         if not self.stack.isClean():
             question = "Leave the editor? The changes you made to this plan are not saved."
-            if QMessageBox.question(self, "Discard changes", question, Yes | No, No) != Yes:
+            if not message_boxes.ask(
+                self,
+                "Discard changes",
+                question,
+                yes="Closes the editor; the changes made to this plan are lost.",
+                no="Goes back to the editor with your changes still there.",
+                default=message_boxes.No,
+            ):
                 return
         super().reject()

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.content.model import Library
-from backleg_desktop.ui.widgets import muted, paragraph
+from backleg_desktop.ui.widgets import move_in_list, muted, paragraph
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-_MOVE_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 def exercise_model(
@@ -178,11 +177,6 @@ class ExercisePicker(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Up and Down in the search field move through the list.
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in _MOVE_KEYS:
-                self.list.setFocus()
-                self.list.keyPressEvent(event)
-                self.search.setFocus()
-                return True
+        if watched is self.search and move_in_list(event, self.list, focus_back=self.search):
+            return True
         return super().eventFilter(watched, event)

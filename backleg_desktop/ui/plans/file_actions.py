@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from backleg_desktop.services.errors import BacklegError
+from backleg_desktop.ui import message_boxes
 
 if TYPE_CHECKING:
     from backleg_desktop.ui.main_window import MainWindow
@@ -58,7 +59,7 @@ def _folder(window: MainWindow) -> Path:
 
 
 def _not_open(window: MainWindow) -> None:
-    QMessageBox.information(
+    message_boxes.inform(
         window, "Backleg", "Your history is not open yet, so your plans cannot be read or saved."
     )
 
@@ -74,10 +75,10 @@ def export_plan_file(window: MainWindow, today: date | None = None) -> Path | No
     try:
         plans = store.plans.all()
     except BacklegError as error:
-        QMessageBox.warning(window, "Plans not exported", str(error))
+        message_boxes.warn(window, "Plans not exported", str(error))
         return None
     if not plans:
-        QMessageBox.information(
+        message_boxes.inform(
             window,
             "Export plans",
             "You have no plans of your own yet. Make one on the Plans page (New plan, or "
@@ -94,11 +95,11 @@ def export_plan_file(window: MainWindow, today: date | None = None) -> Path | No
     try:
         write_plan_file(path, plans, window.data_dir)  # never over Backleg's own files
     except BacklegError as error:
-        QMessageBox.warning(window, "Plans not exported", f"Nothing was written.\n\n{error}")
+        message_boxes.warn(window, "Plans not exported", f"Nothing was written.\n\n{error}")
         return None
     window.settings.setValue(FOLDER_KEY, str(path.parent))
     count = "your plan" if len(plans) == 1 else f"your {len(plans)} plans"
-    QMessageBox.information(window, "Plans exported", f"Wrote {count} to {path}.")
+    message_boxes.inform(window, "Plans exported", f"Wrote {count} to {path}.")
     return path
 
 
@@ -121,11 +122,11 @@ def import_plan_file(window: MainWindow) -> Sequence[tuple[str, str]] | None:
     except BacklegError as error:
         # The message names the file and the line, or the plan, item and field, and
         # says that nothing was imported.
-        QMessageBox.warning(window, "Plans not imported", str(error))
+        message_boxes.warn(window, "Plans not imported", str(error))
         return None
     window.settings.setValue(FOLDER_KEY, str(path.parent))
     window.plan_book.reload()
-    QMessageBox.information(window, "Plans imported", import_report(path, results))
+    message_boxes.inform(window, "Plans imported", import_report(path, results))
     return results
 
 

@@ -30,7 +30,14 @@ from backleg_desktop.content.model import Library, Plan
 from backleg_desktop.domain.session_flow import RestChoice
 from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.session.widgets import action_button, big_label
-from backleg_desktop.ui.widgets import PAGE_MARGIN, focus_enters, muted, paragraph, set_scaled_font
+from backleg_desktop.ui.widgets import (
+    PAGE_MARGIN,
+    focus_enters,
+    move_in_list,
+    muted,
+    paragraph,
+    set_scaled_font,
+)
 
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -38,12 +45,6 @@ REST_CHOICES: tuple[tuple[RestChoice, str], ...] = (
     ("bottom", "Shortest rest in each plan's range"),
     ("middle", "Middle of each plan's range"),
     ("top", "Longest rest in each plan's range"),
-)
-_MOVE_KEYS = (
-    Qt.Key.Key_Up,
-    Qt.Key.Key_Down,
-    Qt.Key.Key_PageUp,
-    Qt.Key.Key_PageDown,
 )
 _OWN = "user"
 
@@ -223,11 +224,10 @@ class PlanChooser(QWidget):
         self.no_match.setVisible(first_shown is None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter and move_in_list(event, self.plans):
+            return True  # moved through what is left
         if watched is self.filter and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.key() in _MOVE_KEYS:
-                self.plans.keyPressEvent(event)  # move through what is left
-                return True
             if event.key() == Qt.Key.Key_Escape and self.filter.text():
                 self.filter.clear()
                 self.plans.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -31,6 +31,7 @@ from backleg_desktop.domain.units import KILOGRAMS, LoadUnits
 from backleg_desktop.domain.wording import count_of
 from backleg_desktop.services.session_controller import SessionController
 from backleg_desktop.services.session_recorder import SessionRecorder
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.preferences.prefs import Preferences
 from backleg_desktop.ui.rest_prefs import read_custom_rests
 from backleg_desktop.ui.session import key_table, texts
@@ -354,7 +355,15 @@ class SessionPage(QWidget):
                 self._ended(self.library.guidance.sharp_pain)
 
     def _confirm(self, title: str, question: str) -> bool:
-        return QMessageBox.question(self, title, question, Yes | No, Yes) == Yes
+        # End and Stop both end the session; Enter (the default) means yes, as before.
+        return message_boxes.ask(
+            self,
+            title,
+            question,
+            default=Yes,
+            yes="Ends the session here; every set you logged stays in your history.",
+            no="Goes back to the session where you left it.",
+        )
 
     def show_summary(self) -> None:
         self._show_summary()

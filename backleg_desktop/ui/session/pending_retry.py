@@ -13,10 +13,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from backleg_desktop.domain.wording import count_of
 from backleg_desktop.services.pending_writes import RETRY_INTERVAL_MS, PendingWrites
+from backleg_desktop.ui import message_boxes
 
 if TYPE_CHECKING:
     from backleg_desktop.services.session_recorder import SessionRecorder
@@ -86,7 +87,7 @@ class PendingRetry(QObject):
         # They are journalled too (a kill would not lose them), but the window stays open
         # so they reach the history now, not only at the next start.
         safe = all(q.durable for q in self._queues if q)
-        QMessageBox.warning(
+        message_boxes.warn(
             parent,
             "Not saved yet",
             f"{count_of(self.count, 'change')} from your session "

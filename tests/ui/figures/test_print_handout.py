@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from backleg_desktop.ui import message_boxes
 from tests.test_handout import page_texts
 
 
@@ -33,7 +34,7 @@ def print_to_file(main_window, monkeypatch, out: Path) -> list[str]:  # type: ig
     """File → Print handout… for the quick add-on, "Print to file" `out` in the dialog;
     the warnings shown."""
     from PySide6.QtPrintSupport import QPrintDialog
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
+    from PySide6.QtWidgets import QInputDialog
 
     from backleg_desktop.ui.handout_dialog import print_handout
 
@@ -45,7 +46,7 @@ def print_to_file(main_window, monkeypatch, out: Path) -> list[str]:  # type: ig
     told: list[str] = []
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Quick add-on", True))
     monkeypatch.setattr(QPrintDialog, "exec", accept)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
+    monkeypatch.setattr(message_boxes, "warn", lambda *a: told.append(a[2]))
     print_handout(main_window, main_window.library, main_window.data_dir)
     return told
 

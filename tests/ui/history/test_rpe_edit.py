@@ -7,10 +7,10 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.services.store import Store, open_store
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.history.sets_model import RPE
 from backleg_desktop.ui.session.rpe_field import RpeSpinBox
 from tests.ui.history.test_sessions import select_first_session, working_row
@@ -21,7 +21,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     messages: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: messages.append(args[2]))
+    monkeypatch.setattr(message_boxes, "warn", lambda *args: messages.append(args[2]))
     return messages
 
 

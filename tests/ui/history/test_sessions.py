@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.history.sets_model import LOAD, NOTE, REPS, REST
 from backleg_desktop.ui.history.table_model import (
     DATE,
@@ -130,10 +131,8 @@ def test_edit_reps_load_and_note_saves_at_once_and_ctrl_z_undoes(page, store, qt
 
 
 def test_out_of_range_edit_is_refused_with_a_message(page, store, qtbot, monkeypatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
+    monkeypatch.setattr(message_boxes, "warn", lambda *a: told.append(a[2]))
     select_first_session(page, qtbot)
     sets = page.detail.sets_model
     row = working_row(page)

@@ -8,11 +8,12 @@ from itertools import islice
 from pathlib import Path
 
 from PySide6.QtCore import QRunnable, Qt, QThreadPool
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from backleg_desktop.domain.history import SetEntry
 from backleg_desktop.services.store import open_store
 from backleg_desktop.services.transfer import ExerciseMatcher, export_to_path
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.history import transfer_dialogs
 from tests.support.synthetic import generate_history
 from tests.ui.history.conftest import SEEDED_SESSIONS
@@ -132,7 +133,7 @@ def test_export_writes_the_cli_format(qtbot, monkeypatch, page, store, tmp_path)
     target = tmp_path / "out.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    monkeypatch.setattr(message_boxes, "inform", lambda *a: told.append(a[2]))
     transfer_dialogs.export_history(page, store.workouts, page.library)
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
     assert f"Exported {SEEDED_SESSIONS} sessions" in told[0]
@@ -144,8 +145,8 @@ def test_export_never_writes_over_the_history_it_reads(qtbot, monkeypatch, page,
     before = store.db_path.read_bytes()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(store.db_path), ""))
     told: list[str] = []
-    for kind in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, kind, lambda *a: told.append(a[2]))
+    for kind in ("warn", "inform"):
+        monkeypatch.setattr(message_boxes, kind, lambda *a: told.append(a[2]))
     transfer_dialogs.export_history(page, store.workouts, page.library)
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
     assert "one of Backleg's own files" in told[0]

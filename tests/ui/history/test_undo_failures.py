@@ -13,11 +13,11 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from backleg_desktop.content.model import Library
 from backleg_desktop.services.errors import NotFoundError
 from backleg_desktop.services.store import Store, open_store
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.history.sets_model import REPS
 from tests.ui.history.test_sessions import select_first_session, working_row
 
@@ -27,7 +27,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     messages: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: messages.append(args[2]))
+    monkeypatch.setattr(message_boxes, "warn", lambda *args: messages.append(args[2]))
     return messages
 
 

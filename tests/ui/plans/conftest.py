@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from backleg_desktop.services.store import Store, open_store
+from backleg_desktop.ui import message_boxes
 from tests.support.stores import close_when_jobs_are_done
 
 
@@ -23,7 +24,7 @@ def store(data_dir: Path, library) -> Iterator[Store]:  # type: ignore[no-untype
 
 
 class Answers(list):
-    """Answers for QMessageBox.question, in order (none queued: the default button);
+    """Answers for message_boxes.ask, in order (none queued: the default button);
     `asked` records (title, text) of each question."""
 
     def __init__(self) -> None:
@@ -36,17 +37,16 @@ class Answers(list):
 def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     queue = Answers()
 
-    def question(parent, title, text, buttons=None, default=None):  # type: ignore[no-untyped-def]
+    def ask(parent, title, text, *, yes, no, default):  # type: ignore[no-untyped-def]
         queue.asked.append((title, text))
-        return queue.pop(0) if queue else default
+        return (queue.pop(0) if queue else default) == QMessageBox.StandardButton.Yes
 
     def tell(parent, title, text, *args):  # type: ignore[no-untyped-def]
         queue.told.append((title, text))
-        return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(tell))
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(tell))
+    monkeypatch.setattr(message_boxes, "ask", ask)
+    monkeypatch.setattr(message_boxes, "inform", tell)
+    monkeypatch.setattr(message_boxes, "warn", tell)
     return queue
 
 

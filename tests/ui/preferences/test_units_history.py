@@ -7,9 +7,9 @@ import math
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from backleg_desktop.domain.history import SetEntry
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.history.history_page import PROGRESS_TAB, RECORDS_TAB
 from backleg_desktop.ui.history.sets_model import LOAD
 from backleg_desktop.ui.history.table_model import VOLUME
@@ -66,9 +66,7 @@ def test_history_shows_and_edits_loads_in_pounds(qtbot, session_window, store, m
     assert math.isclose(edited, 90 * KG_PER_LB)
 
     told: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", staticmethod(lambda _parent, _title, text: told.append(text))
-    )
+    monkeypatch.setattr(message_boxes, "warn", lambda _parent, _title, text: told.append(text))
     assert not sets.setData(shown["leg-extension"], "5000")  # 2,268 kg: refused
     assert told == ["A load must be between 0 and 2,204.62 lb. Nothing was changed."]
 

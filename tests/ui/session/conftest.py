@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from backleg_desktop.services.store import Store, open_store
+from backleg_desktop.ui import message_boxes
 from tests.support.stores import close_when_jobs_are_done
 
 
@@ -41,7 +42,7 @@ def store(data_dir: Path, library) -> Iterator[Store]:  # type: ignore[no-untype
 
 
 class Answers(list):
-    """Answers for QMessageBox.question, in order; `asked` records (title, default button)."""
+    """Answers for message_boxes.ask, in order; `asked` records (title, default button)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -52,11 +53,12 @@ class Answers(list):
 def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     queue = Answers()
 
-    def question(parent, title, text, buttons=None, default=None):  # type: ignore[no-untyped-def]
+    def ask(parent, title, text, *, yes, no, default):  # type: ignore[no-untyped-def]
         queue.asked.append((title, default))
-        return queue.pop(0) if queue else default  # no answer queued: Enter, the default
+        answer = queue.pop(0) if queue else default  # no answer queued: Enter, the default
+        return answer == QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(message_boxes, "ask", ask)
     return queue
 
 
@@ -129,7 +131,7 @@ def session_window(main_window, store, monkeypatch):  # type: ignore[no-untyped-
 
 @pytest.fixture
 def drive(qtbot, session_window, fake_clock, answers) -> Driver:  # type: ignore[no-untyped-def]
-    # `answers` patches QMessageBox.question for every test: a real modal would block.
+    # `answers` patches message_boxes.ask for every test: a real modal would block.
     driver = Driver(qtbot, session_window, fake_clock)
     driver.page._alert = FakeAlert()
     return driver

@@ -5,17 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from backleg_desktop.ui import message_boxes
+
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def test_a_one_leg_set_counts_once_in_progress_and_the_end_question(drive, monkeypatch) -> None:
     asked: list[str] = []
 
-    def question(parent, title, text, buttons=None, default=None):  # type: ignore[no-untyped-def]
+    def ask(parent, title, text, *, yes, no, default):  # type: ignore[no-untyped-def]
         asked.append(text)
-        return default
+        return default == QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(message_boxes, "ask", ask)
     page = drive.page
     drive.start()
     for _ in range(4):  # on to the split-stance RDL, one leg then the other

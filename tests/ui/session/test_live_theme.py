@@ -138,7 +138,7 @@ def expected(scheme: theme.Scheme, series: int) -> dict[str, str]:
         "series": ",".join(colours.series[:series]),
         "chart background": palette.color(R.Base).name(),
         "chart text": palette.color(R.Text).name(),
-        "chart grid": palette.color(R.Mid).name(),
+        "chart grid": colours.grid,
         "calendar mark": palette.color(R.Highlight).name(),
     }
 

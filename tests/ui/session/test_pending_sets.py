@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from backleg_desktop.services.pending_writes import WINDOW_BUSY_TIMEOUT_MS
 from backleg_desktop.services.store import Store, open_store
+from backleg_desktop.ui import message_boxes
 
 
 @pytest.fixture
@@ -26,9 +26,9 @@ def store(data_dir: Path, library) -> Iterator[Store]:  # type: ignore[no-untype
 
 @pytest.fixture(autouse=True)
 def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """QMessageBox.warning is modal: record it instead (a failing test must not hang)."""
+    """message_boxes.warn is modal: record it instead (a failing test must not hang)."""
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: told.append(args[2]))
+    monkeypatch.setattr(message_boxes, "warn", lambda *args: told.append(args[2]))
     return told
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from backleg_desktop.app import create_main_window
 from backleg_desktop.services.store import open_store
+from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.disclaimer import remember_accepted
 from tests.ui.session.conftest import Driver, FakeAlert
 
@@ -112,12 +113,11 @@ def test_resume_after_the_app_was_killed(qtbot, data_dir, library, fake_clock, t
 def test_closing_mid_rest_asks_nothing_and_the_next_start_offers_resume(
     qtbot, data_dir, library, fake_clock, monkeypatch
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
 
     def no_dialogs(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("closing mid-session must not ask anything")
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(no_dialogs))
+    monkeypatch.setattr(message_boxes, "ask", no_dialogs)
     with open_store(data_dir, library, make_daily_backup=False) as store:
         window = build_window(qtbot, data_dir, library, fake_clock)
         window.attach_store(store)
