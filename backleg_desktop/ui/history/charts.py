@@ -224,6 +224,9 @@ class TimeChart(QChartView):
             axis.setTickCount(6)
             axis.setLabelFormat("%d")
             axis.setTitleText("Pain (0–10)")
+            # The load axis draws the grid; a second set of lines that never meets the
+            # first (0-10 in fives against nice load steps) was only clutter.
+            axis.setGridLineVisible(False)
             self.chart().addAxis(axis, Qt.AlignmentFlag.AlignRight)
             self._right = axis
             self._apply_palette()

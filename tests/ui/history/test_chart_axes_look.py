@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import shiboken6
 from PySide6.QtCharts import QChart
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem
 
@@ -114,3 +115,12 @@ def test_grid_lines_are_3_to_1_on_the_plot_and_follow_a_theme_switch(
             for line in (axis.gridLineColor(), axis.linePenColor()):
                 ratio = contrast(line, plot)
                 assert ratio >= 3.0, (chart_view.objectName(), line.name(), round(ratio, 2))
+
+
+def test_only_the_load_axis_draws_horizontal_grid_lines(qtbot, view) -> None:
+    # With "Pain after" on its own right axis, the two axes' grids never lined up.
+    chart = view.exercise_chart.chart()
+    view.exercise_chart.grab()
+    vertical = [a for a in chart.axes(Qt.Orientation.Vertical) if a.isVisible()]
+    assert len(vertical) == 2, "no pain axis beside the load axis"
+    assert [a.isGridLineVisible() for a in vertical] == [True, False]
