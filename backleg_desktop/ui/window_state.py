@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 PAGE_KEY = "window/last_page"
 EXERCISE_KEY = "window/last_exercise"
 SPLITTER_GROUP = "window/splitters"
-_RESTORED = "splitterRestored"  # a property set on a splitter once it has been restored
+SPLIT_RESTORED = "splitterRestored"  # a property set on a splitter once it has been restored
 
 
 class WindowState(QObject):
@@ -58,9 +58,9 @@ class WindowState(QObject):
 
     def _page_shown(self, page_key: str) -> None:
         for index, splitter in enumerate(self._splitters(page_key)):
-            if splitter.property(_RESTORED):
+            if splitter.property(SPLIT_RESTORED):
                 continue
-            splitter.setProperty(_RESTORED, True)
+            splitter.setProperty(SPLIT_RESTORED, True)
             state = self.window.settings.value(f"{SPLITTER_GROUP}/{page_key}-{index}")
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QSplitter
 
 from backleg_desktop.ui.history.column_chooser import ColumnChooser
-from backleg_desktop.ui.window_state import _RESTORED  # set on a splitter it restored
+from backleg_desktop.ui.window_state import SPLIT_RESTORED  # set on a splitter it restored
 
 # The list's and the detail's shares of the splitter's height when stacked.
 STACKED = (400, 600)
@@ -42,7 +42,7 @@ class SplitFit(QObject):
         elif kind in (QEvent.Type.Resize, QEvent.Type.Show):
             if not self._started and self.splitter.isVisible():
                 self._started = True
-                if self.splitter.property(_RESTORED):  # the last run's split stays
+                if self.splitter.property(SPLIT_RESTORED):  # the last run's split stays
                     self._laid_out = self.splitter.orientation()
             self.fit()
         return False
