@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QWidget
 
@@ -76,9 +76,19 @@ class NavigationSidebar(QListWidget):
         if icon is not None:
             item.setIcon(icon)
         item.setData(KEY_ROLE, key)
-        item.setSizeHint(QSize(0, round(self.fontMetrics().height() * 2.2)))  # roomy rows
+        item.setSizeHint(self._row_size())
         self._fit_width()
         return item
+
+    def _row_size(self) -> QSize:
+        return QSize(0, round(self.fontMetrics().height() * 2.2))  # roomy rows
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the system font changed while running
+            for row in range(self.count()):
+                self.item(row).setSizeHint(self._row_size())
+            self._fit_width()
 
     def reserve(self, key: str, title: str) -> None:
         """Show a page's name before the page exists (the first frame of the window)."""

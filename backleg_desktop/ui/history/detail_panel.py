@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -150,6 +151,12 @@ class SessionDetailPanel(QWidget):
     ) -> None:
         """`back`: the session's "How is your back?" answers, exercise id → level."""
         self.detail = detail
+        focus = QApplication.focusWidget()
+        # An edit re-reads the session: its editor goes with the reset, and the focus
+        # would move on down the tab order to "Delete session"; it stays on the sets.
+        typing = focus is not None and (
+            focus is self.sets_view or self.sets_view.isAncestorOf(focus)
+        )
         self.sets_model.set_detail(detail)
         self.columns.fit()
         # Each session starts at its first set, not where the last one was scrolled to.
@@ -157,6 +164,8 @@ class SessionDetailPanel(QWidget):
         self.sets_view.horizontalScrollBar().setValue(0)
         has = detail is not None
         self.sets_view.setVisible(has)
+        if typing and has:
+            self.sets_view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.delete_session_button.setEnabled(has)
         self._update_buttons()
         if detail is None:

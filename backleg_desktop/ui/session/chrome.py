@@ -10,9 +10,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QRect, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from backleg_desktop.ui.session.widgets import action_button, danger
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted
@@ -108,6 +108,31 @@ class ActionBar(QWidget):
         self._arrange(keys=keys, rows=rows)
 
 
+class TopLine(QBoxLayout):
+    """The progress line with the message beside it, or under it when the room left
+    beside it (a large font) would wrap a sentence into a narrow column of words."""
+
+    MESSAGE_CHARS = 36  # the least width of the message beside the progress, in characters
+
+    def __init__(self, progress: QLabel, message: QLabel) -> None:
+        super().__init__(QBoxLayout.Direction.LeftToRight)
+        self._progress, self._message = progress, message
+        self.addWidget(progress)
+        self.addStretch(1)
+        self.addWidget(message, 2)
+
+    def setGeometry(self, rect: QRect) -> None:
+        m = self.contentsMargins()
+        room = rect.width() - m.left() - m.right()
+        beside = self._message.fontMetrics().averageCharWidth() * self.MESSAGE_CHARS
+        wide = self._progress.sizeHint().width() + self.spacing() + beside <= room
+        across = QBoxLayout.Direction.LeftToRight
+        direction = across if wide or not self._message.text() else QBoxLayout.Direction.TopToBottom
+        if direction != self.direction():
+            self.setDirection(direction)  # lays out again, in the new direction
+        super().setGeometry(rect)
+
+
 class SessionChrome:
     """The widgets, made as children of `page`; the page lays out `top` and `action_bar`."""
 
@@ -164,11 +189,8 @@ class SessionChrome:
             (self.end_button, self.stop_button),
             page,
         )
-        self.top = QHBoxLayout()
+        self.top = TopLine(self.progress, self.message)
         self.top.setContentsMargins(PAGE_MARGIN, 8, PAGE_MARGIN, 0)
-        self.top.addWidget(self.progress)
-        self.top.addStretch(1)
-        self.top.addWidget(self.message, 2)
 
     def say(self, text: str, *, error: bool = False) -> None:
         """Show `text` on the message line for a few seconds ("": clear it now)."""
