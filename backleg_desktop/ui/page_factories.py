@@ -46,6 +46,7 @@ def make_history(window: MainWindow) -> QWidget:
 
     page = HistoryPage(window.library, plans=window.plan_book.plans)  # yours count "5 of 6" too
     page.use_settings(window.settings)
+    page.detail.open_session = window.session.open_session_id  # never deleted while open
     page.set_units(window.preferences.load_units())  # and again whenever they change:
     window.preferences.changed.connect(lambda: page.set_units(window.preferences.load_units()))
     window.store_attached.connect(page.set_store)

@@ -6,6 +6,7 @@ import html
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -42,6 +43,7 @@ from backleg_desktop.ui.widgets import heading, muted
 SETS_COLUMNS_KEY = "history/set_columns_hidden"
 
 EMPTY_TEXT = "Choose a session in the list to see its sets."
+HELD_TEXT = "Open on the Session page: end the session there to delete it."
 
 
 class SessionDetailPanel(QWidget):
@@ -58,6 +60,9 @@ class SessionDetailPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._planned_sets = planned_sets  # plan id → sets planned (domain.set_count)
+        # The session the Session page still writes to (the window sets this): deleting
+        # it, or one of its sets, under the page's feet lost every set logged after.
+        self.open_session: Callable[[], int | None] = lambda: None
         self.setObjectName("sessionDetail")
         self._plan_name = plan_name
         self.detail: SessionDetail | None = None
@@ -127,6 +132,7 @@ class SessionDetailPanel(QWidget):
         )
         self.delete_session_button.clicked.connect(self._delete_session)
         self.status = muted(QLabel(self))
+        self.status.setWordWrap(True)  # a long note must not widen the detail past the list
         self.status.setObjectName("detailStatus")
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_set_button)
@@ -166,7 +172,6 @@ class SessionDetailPanel(QWidget):
         self.sets_view.setVisible(has)
         if typing and has:
             self.sets_view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.delete_session_button.setEnabled(has)
         self._update_buttons()
         if detail is None:
             self.title.setText(EMPTY_TEXT)
@@ -218,16 +223,32 @@ class SessionDetailPanel(QWidget):
         if row is not None:
             self.sets_view.selectRow(row)
 
+    def _held(self) -> bool:
+        return self.detail is not None and self.detail.session.id == self.open_session()
+
     def _update_buttons(self, *_args: object) -> None:
-        self.delete_set_button.setEnabled(self.selected_set() is not None)
+        held = self._held()
+        self.delete_set_button.setEnabled(self.selected_set() is not None and not held)
+        self.delete_session_button.setEnabled(self.detail is not None and not held)
+        why = HELD_TEXT if held else ""
+        for button in (self.delete_set_button, self.delete_session_button):
+            button.setToolTip(why)
+        if held:
+            self.status.setText(HELD_TEXT)
+        elif self.status.text() == HELD_TEXT:
+            self.status.clear()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._update_buttons()  # the session may have started or ended meanwhile
+        super().showEvent(event)
 
     def _delete_set(self) -> None:
         logged = self.selected_set()
-        if logged is not None:
+        if logged is not None and not self._held():
             self.delete_set_requested.emit(logged)
 
     def _delete_session(self) -> None:
-        if self.detail is not None:
+        if self.detail is not None and not self._held():
             self.delete_session_requested.emit(self.detail.session.id)
 
 

@@ -67,6 +67,17 @@ class SessionWiring(QObject):
     def built(self) -> bool:
         return self._page is not None
 
+    def open_session_id(self) -> int | None:
+        """The stored session the page still writes to: running, or ended and waiting
+        for its pain-after answer. None when there is none (or the page is not built)."""
+        page = self._page
+        recorder = page.recorder if page is not None else None
+        if page is None or recorder is None:
+            return None
+        if page.is_active or page.current_screen() is page.pain_screen:
+            return recorder.session_id
+        return None
+
     def _build_page(self) -> QWidget:
         from backleg_desktop.ui.session.page import SessionPage, read_rest_choice
         from backleg_desktop.ui.session_tray import SessionTray
