@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 if TYPE_CHECKING:
     from backleg_desktop.ui.main_window import MainWindow
@@ -35,8 +35,11 @@ class DialogFocus(QObject):
             return
         dialog = old.window()
         parent = dialog.parentWidget()
-        if parent is None:
-            return  # a window of its own (the main window): the application lost focus
+        if parent is None or not isinstance(dialog, QDialog):
+            # A window of its own (the main window): the application lost focus. A popup
+            # (a combo's list) also closes when another application is clicked: the
+            # keyboard is that application's then.
+            return
         back_to = parent.window()
         # Later: the dialog is still closing now, and may be deleted by then.
         QTimer.singleShot(0, self, lambda: self._closed(dialog, back_to))

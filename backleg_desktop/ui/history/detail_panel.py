@@ -43,7 +43,12 @@ from backleg_desktop.ui.widgets import heading, muted
 SETS_COLUMNS_KEY = "history/set_columns_hidden"
 
 EMPTY_TEXT = "Choose a session in the list to see its sets."
-HELD_TEXT = "Open on the Session page: end the session there to delete it."
+EDIT_TRIGGERS = (
+    QAbstractItemView.EditTrigger.DoubleClicked
+    | QAbstractItemView.EditTrigger.EditKeyPressed
+    | QAbstractItemView.EditTrigger.AnyKeyPressed
+)
+HELD_TEXT = "Open on the Session page: end the session there to change or delete it."
 
 
 class SessionDetailPanel(QWidget):
@@ -95,11 +100,7 @@ class SessionDetailPanel(QWidget):
         self.sets_view.setItemDelegateForColumn(RPE, RpeDelegate(self.sets_view))
         self.sets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sets_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sets_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
+        self.sets_view.setEditTriggers(EDIT_TRIGGERS)
         self.sets_view.verticalHeader().hide()
         self.sets_view.setAlternatingRowColors(True)
         self.sets_view.setWordWrap(False)
@@ -228,6 +229,11 @@ class SessionDetailPanel(QWidget):
 
     def _update_buttons(self, *_args: object) -> None:
         held = self._held()
+        # Nor edited: the rest screen's "Just logged" box would show, and a correction
+        # there write back, the values from before the edit.
+        self.sets_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers if held else EDIT_TRIGGERS
+        )
         self.delete_set_button.setEnabled(self.selected_set() is not None and not held)
         self.delete_session_button.setEnabled(self.detail is not None and not held)
         why = HELD_TEXT if held else ""

@@ -12,6 +12,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from backleg_desktop.content.model import Plan
+from backleg_desktop.domain.plan_rules import name_key
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.ui import message_boxes
 from backleg_desktop.ui.plans.book import PlanBook
@@ -21,9 +22,9 @@ from backleg_desktop.ui.plans.editor_dialog import PlanEditor
 
 def copy_name(name: str, taken: list[str]) -> str:
     """ "Strength session (copy)", or "(copy 2)", … when that is taken too."""
-    used = {other.casefold() for other in taken}
+    used = {name_key(other) for other in taken}
     candidate, number = f"{name} (copy)", 2
-    while candidate.casefold() in used:
+    while name_key(candidate) in used:
         candidate, number = f"{name} (copy {number})", number + 1
     return candidate
 
@@ -70,8 +71,8 @@ def rename_plan(parent: QWidget, book: PlanBook, plan: Plan) -> Plan | None:
 def _name_problem(name: str, plan: Plan, book: PlanBook) -> str | None:
     if not name:
         return "A plan needs a name."
-    taken = {other.casefold() for other in book.names() if other != plan.name}
-    if name.casefold() in taken:
+    taken = {name_key(other) for other in book.names() if other != plan.name}
+    if name_key(name) in taken:
         return f"Another plan is called “{name}”: choose a new name."
     return None
 

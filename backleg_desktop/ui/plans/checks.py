@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from backleg_desktop.domain.plan_rules import ExerciseLike, PlanProblem, plan_problems
+from backleg_desktop.domain.plan_rules import ExerciseLike, PlanProblem, name_key, plan_problems
 from backleg_desktop.ui.plans.draft import RANGE_HINT, Draft, to_plan, unparsed_fields
 
 # The rules' field names → the editor's (draft) field names.
@@ -89,8 +89,8 @@ def draft_problems(
         if name == "items" and not draft.items:
             continue  # said below, in the editor's words
         found.add(problem.item, name, sentence(problem, names))
-    wanted = draft.name.strip().casefold()
-    if wanted and any(wanted == other.strip().casefold() for other in other_names):
+    wanted = name_key(draft.name)
+    if wanted and any(wanted == name_key(other) for other in other_names):
         found.add(
             None, "name", f"Another plan is called “{draft.name.strip()}”: choose a new name."
         )

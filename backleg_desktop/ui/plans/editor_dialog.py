@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from backleg_desktop.content.model import Plan
+from backleg_desktop.domain.plan_rules import name_key
 from backleg_desktop.services.errors import BacklegError
 from backleg_desktop.services.plan_catalog import known_exercises
 from backleg_desktop.ui import message_boxes
@@ -58,8 +59,8 @@ class PlanEditor(QDialog):
         # Read once: the editor is modal, so neither changes while it is open.
         self.user_exercises = book.user_exercises()
         self._known = known_exercises(book.library, self.user_exercises)
-        own = draft.name.strip().casefold() if draft.plan_id else None
-        self._other_names = [name for name in book.names() if name.strip().casefold() != own]
+        own = name_key(draft.name) if draft.plan_id else None
+        self._other_names = [name for name in book.names() if name_key(name) != own]
 
         self.name = QLineEdit(draft.name, self)
         self.name.setObjectName("planName")

@@ -68,9 +68,12 @@ class SessionWiring(QObject):
         return self._page is not None
 
     def open_session_id(self) -> int | None:
-        """The stored session the page still writes to: running, or ended and waiting
-        for its pain-after answer. None when there is none (or the page is not built)."""
+        """The stored session the page still writes to: running, offered for resuming,
+        or ended and waiting for its pain-after answer. None when there is none (or the
+        page is not built)."""
         page = self._page
+        if page is not None and (offered := page.controller.pending_resume) is not None:
+            return offered.session.id  # Resume would carry on with the copy it holds
         recorder = page.recorder if page is not None else None
         if page is None or recorder is None:
             return None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.plans.conftest import activate, add_exercise, names_in, new_editor
@@ -212,3 +213,25 @@ def test_replace_keeps_the_numbers_and_drops_per_leg_for_a_two_leg_move(qtbot, w
     assert not after.per_leg and not editor.problems.count  # nothing left to fix
     editor.stack.undo()  # one step takes back both
     assert editor.model.item(0) == before
+
+
+def test_a_name_in_the_other_unicode_form_is_taken_too(qtbot, window, store) -> None:
+    # The store refuses "Café legs" typed with a combining accent when "Café legs" exists;
+    # the editor let it through (it compared with casefold alone) and only Save failed.
+    editor = new_editor(qtbot, window)
+    type_text(editor.name, "Caf\u00e9 legs")
+    add_exercise(qtbot, editor, "glute bridge")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert [plan.name for plan in store.plans.all()] == ["Caf\u00e9 legs"]
+    again = new_editor(qtbot, window)
+    type_text(again.name, "CAFE\u0301 LEGS")
+    add_exercise(qtbot, again, "glute bridge")
+    assert "Another plan is called" in again.name_problem.text()
+    assert not again.save_button.isEnabled()
+
+
+def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Typed as a keyboard sends it; QTest's key clicks take ASCII only."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
