@@ -29,7 +29,6 @@ from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, set_scaled
 
 ADJUST_STEP_S = 15
 RING_LEAST = 140  # still readable across the room; at 18 pt the controls need the rest
-RING_MOST = 420  # no bigger than the digits need, however tall the column beside it
 
 
 class RingCap(QObject):
@@ -66,7 +65,7 @@ class RingCap(QObject):
         spacing = layout.spacing() if layout is not None else 0
         room = self._area.viewport().height() - top - spacing - 8
         room -= self._controls.heightForWidth(width)
-        cap = max(RING_LEAST, min(RING_MOST, room))
+        cap = max(RING_LEAST, room)  # as at the default font: it fills the room there is
         if self._ring.maximumHeight() != cap:
             self._ring.setMaximumHeight(cap)
 
