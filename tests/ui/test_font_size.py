@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
@@ -204,11 +204,18 @@ def test_during_a_set_at_a_large_font_the_reps_and_button_are_in_view(
     screen = window.session.page.exercise_screen
     viewport = screen.scroll_area.viewport()
     qtbot.wait(20)
-    assert screen.scroll_area.verticalScrollBar().value() == 0  # ready: the name first
 
     def shown(widget: QWidget) -> bool:
         top = widget.mapTo(viewport, widget.rect().topLeft()).y()
         return top >= 0 and top + widget.height() <= viewport.height()
+
+    # Ready: the boxes and the Start set button are wholly in view, and so is the
+    # exercise's name (in the header, above the part that scrolls).
+    for widget in (screen.reps, screen.load, screen.primary_button):
+        assert shown(widget), f"{widget.objectName()} not wholly in view"
+    name = screen.name.mapTo(window, screen.name.rect().topLeft()).y()
+    assert name >= 0 and name + screen.name.height() <= viewport.mapTo(window, QPoint(0, 0)).y()
+    assert screen.name.isVisible() and screen.name.text()
 
     qtbot.keyClick(QApplication.focusWidget() or window, K.Key_Space)  # the set starts
     qtbot.waitUntil(lambda: shown(screen.primary_button) and shown(screen.reps), timeout=2000)

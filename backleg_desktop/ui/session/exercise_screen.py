@@ -28,6 +28,7 @@ from backleg_desktop.ui.accessible import described
 from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.load_input import LoadSpinBox
 from backleg_desktop.ui.session import texts
+from backleg_desktop.ui.session.exercise_header import ExerciseHeader
 from backleg_desktop.ui.session.exercise_panels import CueList, HintPanel, IllustrationArea
 from backleg_desktop.ui.session.fit import follow_font, scroll_to_top_of, show_span
 from backleg_desktop.ui.session.rpe_field import RpeField
@@ -179,14 +180,8 @@ class ExerciseScreen(QWidget):
 
         # The exercise and set stay above the scrolling part: at a large font the
         # screen scrolls to the timer and button during a set, and the name stays.
-        header = QHBoxLayout()  # one row: the name wraps beside the set before it goes under
+        self.header = header = ExerciseHeader(self, self.name, self.set_label, self.side)
         header.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, 4)
-        header.addWidget(self.name, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addSpacing(PAGE_MARGIN)
-        header.addWidget(self.set_label, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addSpacing(PAGE_MARGIN)
-        header.addWidget(self.side, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addStretch(1)
         left = QVBoxLayout()
         left.setSpacing(10)
         left.addWidget(self.target)
@@ -266,6 +261,7 @@ class ExerciseScreen(QWidget):
             + margins.right()
         )
         stacked = need > self.width()
+        self.header.refit()
         direction = (
             QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         )
@@ -314,6 +310,7 @@ class ExerciseScreen(QWidget):
         for widget in self._left_inputs:
             widget.setVisible(step.alternating and not step.is_hold)
         self.reps_label.setText("R&ight leg reps" if step.alternating else "&Reps")
+        self.header.refit()
 
     def show_note(self, note: str) -> None:
         """The plan item's note ("Elbows inside the knees"); hidden when it has none."""
@@ -373,7 +370,13 @@ class ExerciseScreen(QWidget):
             )
         self._primary("Start hold" if hold else "Start set")
         self.illustration.figure.stop()
-        self.scroll_area.verticalScrollBar().setValue(0)  # the exercise's name first
+        # The name is in the header; what matters here is what Space starts: the
+        # status line, the boxes and the button (from the top when they fit there).
+        self.scroll_area.verticalScrollBar().setValue(0)
+        area = self.scroll_area
+        QTimer.singleShot(
+            0, lambda: show_span(area, self.status, self.primary_button, first_on_top=True)
+        )
 
     def show_in_set(self, seconds: int, side: str, *, hold: bool = False) -> None:
         """A set under way: `seconds` counts up, or for a hold down to 0."""
@@ -401,6 +404,7 @@ class ExerciseScreen(QWidget):
         self.name.setText(plan_name)
         self.set_label.setText("")
         self.side.hide()
+        self.header.refit()
         self.target.setText("")
         self.item_note.hide()
         self.next_label.setText("Next: the summary")

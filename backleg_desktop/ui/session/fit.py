@@ -17,7 +17,10 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QGridLayout,
+    QLabel,
     QLayout,
     QLayoutItem,
     QScrollArea,
@@ -209,22 +212,68 @@ def scroll_to_top_of(area: QScrollArea, widget: QWidget, gap: int = 8) -> None:
         bar.setValue(top + widget.height() + gap - view)
 
 
-def show_span(area: QScrollArea, first: QWidget, last: QWidget, gap: int = 8) -> None:
+def settle_layouts(rounds: int = 3) -> None:
+    """Run the pending layouts (a label, its screen, then the scroll area) now."""
+    for _ in range(rounds):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
+def show_span(
+    area: QScrollArea, first: QWidget, last: QWidget, gap: int = 8, *, first_on_top: bool = False
+) -> None:
     """Scroll so `first` to `last` are in view; when they do not all fit, `last` is,
-    and `first` is scrolled wholly out rather than shown cut in half."""
+    and `first` is scrolled wholly out rather than shown cut in half. `first_on_top`:
+    when it has to scroll, `first` goes to the top (no line above it cut in half)."""
     content = area.widget()
     if content is None:
         return
+    settle_layouts()  # a screen just switched to: its places are not final yet
     top = first.mapTo(content, QPoint(0, 0)).y()
     first_bottom = top + first.height()
     bottom = last.mapTo(content, QPoint(0, last.height())).y()
     view = area.viewport().height()
     bar = area.verticalScrollBar()
     if bottom - top + gap <= view:
-        if top < bar.value() or bottom > bar.value() + view:
+        if first_on_top and bottom > bar.value() + view:
+            bar.setValue(max(0, top - gap // 2))
+        elif top < bar.value() or bottom > bar.value() + view:
             bar.setValue(max(0, min(top - gap // 2, bottom + gap - view)))
     else:
         bar.setValue(max(bottom + gap - view, first_bottom))
+
+
+def uncut_buttons(area: QScrollArea, keep: QWidget) -> None:
+    """No button half in view at the bottom fold: scroll it wholly in when `keep`
+    stays wholly in view, else wholly out (then what is above it stays)."""
+    content = area.widget()
+    if content is None:
+        return
+    bar, view = area.verticalScrollBar(), area.viewport().height()
+    keep_top = keep.mapTo(content, QPoint(0, 0)).y()
+    for button in content.findChildren(QAbstractButton):
+        if not button.isVisible():
+            continue
+        top = button.mapTo(content, QPoint(0, 0)).y()
+        bottom = top + button.height()
+        fold = bar.value() + view
+        if top < fold < bottom:
+            whole = bottom + 4 - view
+            bar.setValue(whole if whole <= keep_top else max(0, top - view))
+
+
+def uncut_top(area: QScrollArea, keep: QWidget) -> None:
+    """No text cut at the top of the view (half a heading): scroll it wholly out,
+    when `keep` stays wholly in view."""
+    content = area.widget()
+    if content is None:
+        return
+    bar, view = area.verticalScrollBar(), area.viewport().height()
+    keep_bottom = keep.mapTo(content, QPoint(0, keep.height())).y()
+    for label in content.findChildren(QLabel):
+        top = label.mapTo(content, QPoint(0, 0)).y()
+        bottom = top + label.height()
+        if label.isVisible() and top < bar.value() < bottom and keep_bottom <= bottom + view:
+            bar.setValue(bottom)
 
 
 class _FontWatch(QObject):

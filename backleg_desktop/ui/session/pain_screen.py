@@ -12,13 +12,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +29,7 @@ from backleg_desktop.domain.level_entry import LevelEntry
 from backleg_desktop.domain.pain import PainAdvice
 from backleg_desktop.ui.colours import tint
 from backleg_desktop.ui.session import texts
-from backleg_desktop.ui.session.fit import flow_row, scrolling
+from backleg_desktop.ui.session.fit import flow_row, scrolling, show_span, uncut_buttons, uncut_top
 from backleg_desktop.ui.session.widgets import (
     PainScale,
     action_button,
@@ -252,6 +253,7 @@ class PainScreen(QWidget):
         self.notes.hide()
         self.sharp_button.show()
         self.scale.clear()
+        self.scroll_area.verticalScrollBar().setValue(0)  # type: ignore[attr-defined]
         self.show_offer(None, None)
         self._show_level()
 
@@ -291,6 +293,22 @@ class PainScreen(QWidget):
                     button, choice.label, CHOICE_KEYS[choice_id], texts.CHECK_IN_TEXTS[choice_id]
                 )
         self.red_flags_button.setVisible(offer is not None and offer.link_red_flags)
+        QTimer.singleShot(0, self._show_choices)
+
+    def _show_choices(self) -> None:
+        """At a large font the choices are under the fold: scroll so Enter's row is
+        wholly in view (with the level above it when both fit), no button cut."""
+        area: QScrollArea = self.scroll_area  # type: ignore[attr-defined]
+        row = (self.confirm_button, *self._choice_buttons.values(), self.skip_button)
+        last = max(
+            (b for b in row if b.isVisibleTo(self)),
+            key=lambda b: b.geometry().bottom(),
+            default=self.skip_button,
+        )
+        show_span(area, self.scale, last, first_on_top=True)
+        level_shown = self.scale.mapTo(area.viewport(), QPoint(0, 0)).y() >= 0
+        uncut_buttons(area, self.scale if level_shown else self.confirm_button)
+        uncut_top(area, self.skip_button)
 
     def offers(self, choice_id: ChoiceId) -> bool:
         """`choice_id` is on offer besides Enter's (so its key means something now)."""

@@ -6,11 +6,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QLayout,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,6 +28,46 @@ from backleg_desktop.ui.session.widgets import CountdownRing, action_button, big
 from backleg_desktop.ui.widgets import PAGE_MARGIN, muted, paragraph, set_scaled_font
 
 ADJUST_STEP_S = 15
+RING_LEAST = 140  # still readable across the room; at 18 pt the controls need the rest
+
+
+class RingCap(QObject):
+    """Keeps the ring no taller than the room the view leaves above its controls, so
+    the four controls are in view without scrolling (else a tall column beside the
+    ring, the "How is your back?" question, let it push them below the fold).
+
+    It is computed from the view's height and the block's width only, never from the
+    ring's own size, so the resize it causes does not change it again (no loop)."""
+
+    def __init__(
+        self, ring: QWidget, controls: QLayout, holder: QWidget, area: QScrollArea
+    ) -> None:
+        super().__init__(ring)
+        self._ring, self._controls, self._holder, self._area = ring, controls, holder, area
+        holder.installEventFilter(self)
+        area.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.refit()
+        return False
+
+    def refit(self) -> None:
+        content = self._area.widget()
+        if content is None:
+            return
+        width = self._holder.width()
+        bar = self._area.verticalScrollBar()
+        if not bar.isVisible():  # as if the bar were there: its coming and going
+            width -= bar.sizeHint().width()  # must not change the rows of controls
+        top = self._holder.mapTo(content, QPoint(0, 0)).y()
+        layout = self._holder.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        room = self._area.viewport().height() - top - spacing - 8
+        room -= self._controls.heightForWidth(width)
+        cap = max(RING_LEAST, room)  # as at the default font: it fills the room there is
+        if self._ring.maximumHeight() != cap:
+            self._ring.setMaximumHeight(cap)
 
 
 class RestScreen(QWidget):
@@ -135,9 +177,11 @@ class RestScreen(QWidget):
 
         # Side by side, the ring on the left; when they do not fit (a large font), what
         # comes next first, so the exercise and set stay in view, then the ring.
+        self._controls = flow_row(controls)
+        self._ring_block = block(self.ring, self._controls, stretch_last=True)
         self.blocks = Blocks(
             (
-                block(self.ring, flow_row(controls), stretch_last=True),
+                self._ring_block,
                 block(self.up_next_title, self.up_next, self.up_next_detail),
                 block(
                     logged_box,
@@ -152,6 +196,9 @@ class RestScreen(QWidget):
             spacing=PAGE_MARGIN,
         )
         scrolling(self, self.blocks, (PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2))
+        self.scroll_area: QScrollArea
+        self.ring.setMinimumSize(RING_LEAST, RING_LEAST)
+        self._cap = RingCap(self.ring, self._controls, self._ring_block, self.scroll_area)
         self._loading = False
 
     def start(self, total_s: int, up_next: str, up_next_detail: str) -> None:

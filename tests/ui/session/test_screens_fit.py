@@ -259,7 +259,11 @@ def test_page_down_and_up_scroll_a_tall_screen_from_the_keyboard(
     screen = _high_pain(drive)  # at 18 pt the choices are under the advice
     settle(qtbot)
     bar = screen.scroll_area.verticalScrollBar()
-    assert bar.maximum() > 0 and bar.value() == 0
+    assert bar.maximum() > 0 and bar.value() > 0  # scrolled to Enter's choice
+    for _ in range(3):
+        drive.key(K.Key_PageUp)
+    settle(qtbot)
+    assert bar.value() == 0
     assert not in_view(screen.sharp_button)
     while not in_view(screen.sharp_button) and bar.value() < bar.maximum():
         drive.key(K.Key_PageDown)
@@ -272,3 +276,149 @@ def test_page_down_and_up_scroll_a_tall_screen_from_the_keyboard(
     assert bar.value() == 0
     drive.enter()  # Enter still takes the offer: the Gentle day
     assert drive.page.plan.id == "gentle-day"
+
+
+def cut_at_fold(widget: QWidget) -> bool:
+    """`widget` is partly in its scroll area's view: cut at the fold (or the top)."""
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QAbstractScrollArea):
+        area = area.parentWidget()
+    assert area is not None
+    top = widget.mapTo(area.viewport(), QPoint(0, 0)).y()
+    bottom, view = top + widget.height(), area.viewport().height()
+    return (top < 0 < bottom) or (top < view < bottom)
+
+
+def buttons_cut(screen: QWidget) -> list[str]:
+    return [
+        f"{b.objectName()} {b.text()!r}"
+        for b in screen.findChildren(QAbstractButton)
+        if b.isVisible() and b.text() and cut_at_fold(b)
+    ]
+
+
+@pytest.mark.parametrize("size", [None, *SIZES])
+def test_ready_for_a_set_shows_the_boxes_and_the_start_button(qtbot, request, size) -> None:
+    if size is not None:
+        request.getfixturevalue("at_size")
+    drive = request.getfixturevalue("drive")
+    drive.window.resize(1024, 700)
+    drive.window.show()
+    screen = _set_screen(drive)
+    bar = screen.scroll_area.verticalScrollBar()
+    for ready in ("Ready for set 1", "Ready for set 2"):
+        settle(qtbot)
+        assert screen.status.text() == ready
+        for widget in (screen.name, screen.set_label, screen.reps, screen.load):
+            assert in_view(widget), f"{ready}: {widget.objectName()} out of view"
+        assert in_view(screen.primary_button), f"{ready}: {screen.primary_button.text()!r}"
+        assert screen.primary_button.text().startswith("Start set")
+        if size is None:
+            assert bar.value() == 0  # the default font: nothing scrolls
+        drive.do_set(20)
+        assert drive.page.current_screen() is drive.page.rest_screen
+        drive.space()  # skip the rest: ready for the next set
+
+
+def _rest_after_last_set(drive):  # type: ignore[no-untyped-def]
+    drive.start(pain="2")
+    sets = drive.page.exercise_screen.set_label.text().split()[-1]  # "Set 1 of 3"
+    for number in range(int(sets)):
+        if number:
+            drive.space()  # skip the rest
+        drive.do_set(20)
+    rest = drive.page.rest_screen
+    assert drive.page.current_screen() is rest
+    assert rest.back.isVisible()  # "How is your back?" in the right column
+    return rest
+
+
+@pytest.mark.parametrize("which", ["ordinary", "after-last-set"])
+@pytest.mark.parametrize("size", [None, *SIZES])
+def test_the_rests_four_controls_are_in_view_without_scrolling(qtbot, request, size, which) -> None:
+    if size is not None:
+        request.getfixturevalue("at_size")
+    drive = request.getfixturevalue("drive")
+    drive.window.resize(1024, 700)
+    drive.window.show()
+    rest = _rest(drive) if which == "ordinary" else _rest_after_last_set(drive)
+    settle(qtbot)
+    bar = rest.scroll_area.verticalScrollBar()
+    assert bar.value() == 0
+    controls = (rest.minus_button, rest.pause_button, rest.plus_button, rest.skip_button)
+    for button in controls:
+        assert in_view(button), f"{button.text()!r} not wholly in view"
+    ring = rest.ring
+    assert ring.height() >= ring.minimumHeight() and in_view(ring)
+    # The layout has settled: a few more event rounds change nothing.
+    sizes = (ring.size(), rest.blocks.size(), bar.maximum())
+    for _ in range(3):
+        settle(qtbot)
+    assert (ring.size(), rest.blocks.size(), bar.maximum()) == sizes
+    drive.key(K.Key_Plus)  # the keys still act on the rest
+    drive.key(K.Key_P)
+    assert rest.ring.caption == "Paused"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_check_in_shows_its_main_choice_whole(qtbot, request, at_size, size) -> None:
+    drive = request.getfixturevalue("drive")
+    drive.window.resize(1024, 700)
+    drive.window.show()
+    for level in (None, "2"):
+        if level is None:
+            check_in(drive, None)
+        else:
+            drive.type(level)
+        screen = drive.page.pain_screen
+        settle(qtbot)
+        for button in (screen.confirm_button, screen.skip_button):
+            assert in_view(button), f"{level}: {button.text()!r} not wholly in view"
+        assert not buttons_cut(screen), buttons_cut(screen)
+        if level is not None:
+            assert screen.level == 2
+            assert screen.confirm_button.text().startswith("Start Strength session")
+            span = screen.skip_button.mapTo(screen.scale, QPoint(0, screen.skip_button.height()))
+            if span.y() + 8 <= screen.scroll_area.viewport().height():  # both fit
+                assert in_view(screen.scale), "the level is out of view"
+    drive.enter()  # Enter still starts the session
+    assert drive.page.current_screen() is drive.page.exercise_screen
+
+
+@pytest.mark.parametrize("size", [None, *SIZES])
+def test_a_holds_start_button_is_in_view_when_ready(qtbot, request, size) -> None:
+    if size is not None:
+        request.getfixturevalue("at_size")
+    drive = request.getfixturevalue("drive")
+    drive.window.resize(1024, 700)
+    drive.window.show()
+    drive.start(pain="8")  # high pain: Enter takes the Gentle day
+    screen = drive.page.exercise_screen
+    settle(qtbot)
+    assert drive.page.plan.id == "gentle-day" and screen.status.text() == "Ready for set 1"
+    assert screen.primary_button.text().startswith("Start hold")
+    for widget in (screen.name, screen.set_label, screen.primary_button):
+        assert in_view(widget), f"{widget.objectName()} {widget.text()!r} out of view"
+    assert not buttons_cut(screen), buttons_cut(screen)
+
+
+@pytest.mark.parametrize("size", [None, 11.0, 14.0])  # 18 pt: the name wraps even alone
+def test_the_set_label_sits_with_the_exercise_name(qtbot, request, size) -> None:
+    if size is not None:
+        request.getfixturevalue("at_size")
+    drive = request.getfixturevalue("drive")
+    drive.window.resize(1024, 700)
+    drive.window.show()
+    drive.start(pain="8")  # "Diaphragmatic breathing": it wrapped at 14 pt
+    screen = drive.page.exercise_screen
+    settle(qtbot)
+    name, label = screen.name, screen.set_label
+    assert label.text() == "Set 1 of 2"
+    lines = name.height() / name.fontMetrics().lineSpacing()
+    assert lines < 1.5, f"the name takes {lines:.1f} lines"
+    at = label.mapTo(name.parentWidget(), QPoint(0, 0))
+    if at.x() > name.geometry().right():  # beside the name: on its line
+        centre = at.y() + label.height() // 2
+        assert name.geometry().top() <= centre <= name.geometry().bottom()
+    else:  # under the name, at its left edge
+        assert at.y() >= name.geometry().bottom() - 2 and at.x() == name.geometry().x()
