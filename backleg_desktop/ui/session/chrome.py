@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRect, QTimer
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -98,7 +98,7 @@ class ActionBar(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            QTimer.singleShot(0, self.refit)  # once the buttons have their new font
+            QTimer.singleShot(0, self, self.refit)  # once the buttons have their new font
 
     def refit(self) -> None:
         """Choose the widest arrangement that fits (called on resize and font change)."""
@@ -106,6 +106,9 @@ class ActionBar(QWidget):
             if self._fits(keys, rows):
                 break
         self._arrange(keys=keys, rows=rows)
+
+
+WRAP = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
 
 
 class TopLine(QBoxLayout):
@@ -127,9 +130,18 @@ class TopLine(QBoxLayout):
         beside = self._message.fontMetrics().averageCharWidth() * self.MESSAGE_CHARS
         wide = self._progress.sizeHint().width() + self.spacing() + beside <= room
         across = QBoxLayout.Direction.LeftToRight
-        direction = across if wide or not self._message.text() else QBoxLayout.Direction.TopToBottom
+        # From the width alone: stacked only while a message shows, the screen below
+        # moved down a line when a message came and back when it cleared, mid-set.
+        direction = across if wide else QBoxLayout.Direction.TopToBottom
         if direction != self.direction():
             self.setDirection(direction)  # lays out again, in the new direction
+        # Room for the message's lines, message or not, or the screen under it moves down
+        # when one comes and back up when it clears: two beside the progress, one under it
+        # (where a large font leaves no room to spare, and most messages take one line).
+        sample = "X\nX" if wide else "X"  # measured as QLabel measures its plain text
+        bounds = QRect(0, 0, max(1, room), 10_000)
+        needed = self._message.fontMetrics().boundingRect(bounds, WRAP, sample).height()
+        self._message.setMinimumHeight(needed)
         super().setGeometry(rect)
 
 

@@ -96,7 +96,7 @@ class CueList(QFrame):
             label.setAccessibleDescription("current cue" if now else "")
         if reveal and self.scroll_area is not None:
             # Once the emphasised cue's larger lines are laid out.
-            QTimer.singleShot(0, self._reveal)
+            QTimer.singleShot(0, self, self._reveal)
 
     def _reveal(self) -> None:
         area = self.scroll_area

@@ -234,7 +234,7 @@ class ExerciseScreen(QWidget):
     def _safety_toggled(self, open_: bool) -> None:
         # Stacked under the set at a large font, the opened lists would be out of view.
         if open_:
-            QTimer.singleShot(0, lambda: scroll_to_top_of(self.scroll_area, self.safety.body))
+            QTimer.singleShot(0, self, lambda: scroll_to_top_of(self.scroll_area, self.safety.body))
 
     def _keep_set_in_view(self, hold: bool) -> None:
         # At a large font the screen scrolls, once the layout has settled. During a set
@@ -242,9 +242,9 @@ class ExerciseScreen(QWidget):
         # never cut in half); a hold has nothing to type, and its countdown comes first.
         area = self.scroll_area
         if hold:
-            QTimer.singleShot(0, lambda: scroll_to_top_of(area, self.timer, 0))
+            QTimer.singleShot(0, self, lambda: scroll_to_top_of(area, self.timer, 0))
         else:
-            QTimer.singleShot(0, lambda: show_span(area, self.timer, self.primary_button))
+            QTimer.singleShot(0, self, lambda: show_span(area, self.timer, self.primary_button))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -293,7 +293,7 @@ class PainScreen(QWidget):
                     button, choice.label, CHOICE_KEYS[choice_id], texts.CHECK_IN_TEXTS[choice_id]
                 )
         self.red_flags_button.setVisible(offer is not None and offer.link_red_flags)
-        QTimer.singleShot(0, self._show_choices)
+        QTimer.singleShot(0, self, self._show_choices)
 
     def _show_choices(self) -> None:
         """At a large font the choices are under the fold: scroll so Enter's row is
