@@ -148,8 +148,9 @@ class RestScreen(QWidget):
             purpose="Changes the load stored for the set you just logged.",
         )
         self.load.setObjectName("correctLoad")
-        grid = QGridLayout()
+        grid = self._grid = QGridLayout()
         self.reps_label, load_label = QLabel("Reps", self), QLabel("Load", self)
+        self._load_label = load_label
         self.left_reps_label = QLabel("Left reps", self)
         self._correction = (self.reps_label, load_label, self.reps, self.load)
         self._left_correction = (self.left_reps_label, self.left_reps)
@@ -226,6 +227,7 @@ class RestScreen(QWidget):
             widget.setVisible(not hold)
         for widget in self._left_correction:
             widget.setVisible(left_reps is not None)
+        self._place_load(under=left_reps is not None)
         self.left_reps.setValue(left_reps or 0)
         self.reps_label.setText("Reps" if left_reps is None else "Right reps")
         self.logged_title.setText("Just logged" if hold else "Just logged (you can correct it now)")
@@ -233,6 +235,14 @@ class RestScreen(QWidget):
         self.load.set_load_kg(load_kg)
         self.correction_status.setText("")
         self._loading = False
+
+    def _place_load(self, *, under: bool) -> None:
+        """An alternating set's load goes under its two reps boxes: three boxes in a row
+        made the right column so wide at 18 pt that the four controls beside it wrapped
+        into a column taller than the view, and Skip rest was cut at the fold."""
+        row, column = (2, 0) if under else (0, 2)
+        self._grid.addWidget(self._load_label, row, column)
+        self._grid.addWidget(self.load, row + 1, column)
 
     def left_reps_value(self) -> int | None:
         """The left leg's corrected reps of an alternating set; None for any other set."""

@@ -333,7 +333,19 @@ def _rest_after_last_set(drive):  # type: ignore[no-untyped-def]
     return rest
 
 
-@pytest.mark.parametrize("which", ["ordinary", "after-last-set"])
+def _rest_after_alternating_set(drive):  # type: ignore[no-untyped-def]
+    """The rest after a Reverse lunge set: left and right reps and the load to correct."""
+    drive.start(pain="2")
+    rest = drive.page.rest_screen
+    for _ in range(20):
+        drive.do_set(20)
+        if rest.left_reps.isVisible():
+            return rest
+        drive.space()  # skip the rest
+    raise AssertionError("no alternating set in the plan")
+
+
+@pytest.mark.parametrize("which", ["ordinary", "after-last-set", "alternating"])
 @pytest.mark.parametrize("size", [None, *SIZES])
 def test_the_rests_four_controls_are_in_view_without_scrolling(qtbot, request, size, which) -> None:
     if size is not None:
@@ -341,7 +353,11 @@ def test_the_rests_four_controls_are_in_view_without_scrolling(qtbot, request, s
     drive = request.getfixturevalue("drive")
     drive.window.resize(1024, 700)
     drive.window.show()
-    rest = _rest(drive) if which == "ordinary" else _rest_after_last_set(drive)
+    rest = {
+        "ordinary": _rest,
+        "after-last-set": _rest_after_last_set,
+        "alternating": _rest_after_alternating_set,
+    }[which](drive)
     settle(qtbot)
     bar = rest.scroll_area.verticalScrollBar()
     assert bar.value() == 0
