@@ -30,7 +30,12 @@ from backleg_desktop.ui.load_input import LoadSpinBox
 from backleg_desktop.ui.session import texts
 from backleg_desktop.ui.session.exercise_header import ExerciseHeader
 from backleg_desktop.ui.session.exercise_panels import CueList, HintPanel, IllustrationArea
-from backleg_desktop.ui.session.fit import follow_font, scroll_to_top_of, show_span
+from backleg_desktop.ui.session.fit import (
+    follow_font,
+    scroll_to_top_of,
+    show_from_first_fitting,
+    show_span,
+)
 from backleg_desktop.ui.session.rpe_field import RpeField
 from backleg_desktop.ui.session.safety_panel import SafetyPanel
 from backleg_desktop.ui.session.texts import how_text, set_text, side_text, target_text
@@ -371,11 +376,13 @@ class ExerciseScreen(QWidget):
         self._primary("Start hold" if hold else "Start set")
         self.illustration.figure.stop()
         # The name is in the header; what matters here is what Space starts: the
-        # status line, the boxes and the button (from the top when they fit there).
+        # status line, the boxes and the button (from the top when they fit there; with
+        # less room, from the hint or the boxes' labels, never a line cut in half).
         self.scroll_area.verticalScrollBar().setValue(0)
         area = self.scroll_area
+        firsts = (self.status, self.hint, self.left_reps_label, self.reps_label)
         QTimer.singleShot(
-            0, lambda: show_span(area, self.status, self.primary_button, first_on_top=True)
+            0, self, lambda: show_from_first_fitting(area, firsts, self.primary_button)
         )
 
     def show_in_set(self, seconds: int, side: str, *, hold: bool = False) -> None:

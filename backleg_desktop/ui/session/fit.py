@@ -242,6 +242,23 @@ def show_span(
         bar.setValue(max(bottom + gap - view, first_bottom))
 
 
+def show_from_first_fitting(
+    area: QScrollArea, firsts: Sequence[QWidget], last: QWidget, gap: int = 8
+) -> None:
+    """`show_span(first_on_top=True)` from the first of `firsts` (the shown ones, top to
+    bottom) whose span to `last` fits the view, so the lines above it are scrolled
+    wholly out rather than cut; from the last of them when none fits."""
+    content = area.widget()
+    shown = [widget for widget in firsts if widget.isVisible()]
+    if content is None or not shown:
+        return
+    settle_layouts()
+    bottom = last.mapTo(content, QPoint(0, last.height())).y()
+    view = area.viewport().height()
+    fitting = (w for w in shown if bottom - w.mapTo(content, QPoint(0, 0)).y() + gap <= view)
+    show_span(area, next(fitting, shown[-1]), last, gap, first_on_top=True)
+
+
 def uncut_buttons(area: QScrollArea, keep: QWidget) -> None:
     """No button half in view at the bottom fold: scroll it wholly in when `keep`
     stays wholly in view, else wholly out (then what is above it stays)."""

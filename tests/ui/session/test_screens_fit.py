@@ -320,6 +320,39 @@ def test_ready_for_a_set_shows_the_boxes_and_the_start_button(qtbot, request, si
         drive.space()  # skip the rest: ready for the next set
 
 
+@pytest.mark.parametrize("size", [None, *SIZES])
+def test_ready_for_each_exercise_cuts_no_line_above_the_boxes(qtbot, request, size) -> None:
+    # With a two-line header (Reverse lunge, Split-stance Romanian deadlift) at 18 pt the
+    # status, hint and box labels did not all fit above the button, and the screen was
+    # scrolled to a place that cut the box labels ("Reps", "Load per dumbbell") in half.
+    if size is not None:
+        request.getfixturevalue("at_size")
+    drive = request.getfixturevalue("drive")
+    drive.window.resize(1024, 700)
+    drive.window.show()
+    screen = _set_screen(drive)
+    seen = set()
+    for _ in range(5):  # each exercise of the Strength session, ready for its set 1
+        settle(qtbot)
+        seen.add(screen.name.text())
+        above = (screen.status, screen.hint, screen.left_reps_label, screen.reps_label)
+        boxes = (screen.load_label, screen.left_reps, screen.reps, screen.load)
+        shown = [w for w in (*above, *boxes) if w.isVisible()]
+        area = screen.scroll_area.viewport()
+        for widget in shown:
+            y = widget.mapTo(area, QPoint(0, 0)).y()
+            cut = y < 0 < y + widget.height() or y < area.height() < y + widget.height()
+            assert not cut, (
+                f"{size} pt, {screen.name.text()}: {widget.objectName() or widget.text()!r} cut"
+            )
+        for widget in (screen.reps, screen.load, screen.primary_button):
+            assert in_view(widget), f"{screen.name.text()}: {widget.objectName()} out of view"
+        drive.key(Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)  # on to the next exercise
+        if drive.page.current_screen() is drive.page.rest_screen:
+            drive.space()
+    assert "Reverse lunge" in seen
+
+
 def _rest_after_last_set(drive):  # type: ignore[no-untyped-def]
     drive.start(pain="2")
     sets = drive.page.exercise_screen.set_label.text().split()[-1]  # "Set 1 of 3"
