@@ -63,14 +63,19 @@ class EditUndo(QObject):
         stack = self.stack()
         can_undo = stack is not None and stack.canUndo()
         can_redo = stack is not None and stack.canRedo()
-        self._show(self.undo_action, can_undo, stack.undoText() if can_undo and stack else "")
-        self._show(self.redo_action, can_redo, stack.redoText() if can_redo and stack else "")
+        here = stack is not None
+        self._show(self.undo_action, can_undo, stack.undoText() if can_undo and stack else "", here)
+        self._show(self.redo_action, can_redo, stack.redoText() if can_redo and stack else "", here)
 
     @staticmethod
-    def _show(action: QAction, enabled: bool, step: str) -> None:
+    def _show(action: QAction, enabled: bool, step: str, here: bool) -> None:
         text = f"{action.property('prefix')} {step}" if step else str(action.property("prefix"))
-        keys = str(action.property("keys") or "")
-        action.setText(f"{text}\t{keys}" if keys else text)
+        if not here:
+            # Elsewhere the key is not History's: on the Session page Ctrl+Z undoes a set.
+            action.setText(f"{text} (in History)")
+        else:
+            keys = str(action.property("keys") or "")
+            action.setText(f"{text}\t{keys}" if keys else text)
         action.setEnabled(enabled)
 
     def _take(self, which: str) -> None:
