@@ -19,7 +19,9 @@ from backleg_desktop.ui.history.table_model import (
 )
 
 SESSION_COLUMNS_KEY = "history/session_columns_hidden"
-# Widths from samples, in the table's font: measuring every loaded row would cost more.
+# The fixed columns' widths come from samples in the table's font: measuring every loaded
+# row would cost more. (The plan column, which stretches, is measured once per distinct
+# plan name: column_chooser.py.)
 SAMPLES = {
     DATE: "Wed 30 Sep 2026, 18:45  ★",
     DURATION: "1 h 05 min",

@@ -8,10 +8,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QLabel,
     QScrollArea,
@@ -24,6 +23,7 @@ from backleg_desktop.content.model import Exercise
 from backleg_desktop.domain.figures import FigureBook
 from backleg_desktop.domain.progression import ProgressionHint
 from backleg_desktop.ui.figures.panel import FigurePanel
+from backleg_desktop.ui.session.fit import settle_layouts
 from backleg_desktop.ui.widgets import paragraph, set_scaled_font
 
 FIGURE_MIN_HEIGHT = 120
@@ -102,8 +102,7 @@ class CueList(QFrame):
         area = self.scroll_area
         if self._labels and area is not None:
             # Lay out first: the emphasised cue's larger lines move the ones after it.
-            for _ in range(LAYOUT_ROUNDS):  # the list, the screen, then the scroll area
-                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            settle_layouts(LAYOUT_ROUNDS)  # the list, the screen, then the scroll area
             area.ensureWidgetVisible(self._labels[self._current], 0, 8)
 
     def step(self, delta: int) -> None:
