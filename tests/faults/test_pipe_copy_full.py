@@ -15,21 +15,27 @@ from tests.faults.conftest import SmallDisk
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_a_pipe_larger_than_the_temporary_folder_is_named_as_such(
-    small_disk: SmallDisk, tmp_path: Path
-) -> None:
-    data_dir = tmp_path / "data"
+def import_a_pipe_of(
+    size: int, small_disk: SmallDisk, data_dir: Path
+) -> subprocess.CompletedProcess[str]:
+    """`backleg import <(head -c SIZE /dev/zero)` with the small disk as temporary folder."""
     command = (
         f"{shlex.quote(sys.executable)} -m backleg_desktop --data-dir {shlex.quote(str(data_dir))}"
-        " import <(head -c 4000000 /dev/zero)"
+        f" import <(head -c {size} /dev/zero)"
     )
-    done = subprocess.run(
+    return subprocess.run(
         ["bash", "-c", command],
         env={**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(small_disk.root)},
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_a_pipe_larger_than_the_temporary_folder_is_named_as_such(
+    small_disk: SmallDisk, tmp_path: Path
+) -> None:
+    done = import_a_pipe_of(4_000_000, small_disk, tmp_path / "data")
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "cannot read it" not in done.stderr
@@ -47,18 +53,7 @@ def test_a_small_pipe_into_a_full_temporary_folder_is_named_as_such_too(
     filler = small_disk.root / "filler"
     os.truncate(filler, filler.stat().st_size - 4096)  # one page free: a full folder is
     # passed over by Python's choice of temporary folder, which writes a test file there
-    command = (
-        f"{shlex.quote(sys.executable)} -m backleg_desktop"
-        f" --data-dir {shlex.quote(str(tmp_path / 'data'))}"
-        " import <(head -c 6000 /dev/zero)"
-    )
-    done = subprocess.run(
-        ["bash", "-c", command],
-        env={**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(small_disk.root)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = import_a_pipe_of(6000, small_disk, tmp_path / "data")
     assert done.returncode == 1
     assert "cannot read it" not in done.stderr
     assert f"the temporary folder {small_disk.root} could not hold it" in done.stderr
